@@ -1,0 +1,52 @@
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default defineConfig(
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/env/.cache/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['ui/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  // Layer boundaries: the core is pure, the command layer knows no UI, components know no commands.
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'fs', 'child_process', 'http', 'os', 'path'], message: 'The core does no I/O.' },
+        { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The core knows no UI and no ddClient.' },
+        { group: ['../commands/*', '../adapters/*', '../cli/*', '../server/*', '../bench/*'], message: 'The core imports only the core.' },
+      ] }],
+    },
+  },
+  {
+    files: ['src/commands/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', '@mui/*'], message: 'The command layer knows no UI.' },
+        { group: ['node:*', 'child_process'], message: 'The command layer runs commands only through the ExecPort.' },
+        { group: ['../adapters/*', '../cli/*', '../server/*'], message: 'Adapters depend on commands, not the other way round.' },
+      ] }],
+    },
+  },
+  {
+    files: ['ui/src/**/components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/src/commands/*', '**/src/adapters/*'], message: 'Components render state; hooks call the command layer.' },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,12 @@
+/** A value or a typed error: the core never throws for bad input, it returns one of these. */
+export type Result<T, E> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
+
+export const ok = <T>(value: T): { readonly ok: true; readonly value: T } => ({ ok: true, value });
+export const err = <E>(error: E): { readonly ok: false; readonly error: E } => ({ ok: false, error });
+
+/** Why a piece of command output could not be understood. */
+export interface ParseError {
+  readonly kind: 'malformed';
+  /** One sentence for people, e.g. "manifest list entry 3 has no digest". */
+  readonly message: string;
+}

@@ -1,0 +1,147 @@
+/**
+ * The shared vocabulary of Arch Matrix. Every layer (core, commands, CLI, UI)
+ * speaks these types; nothing here does I/O.
+ */
+
+/** The verdict values. The UI, the CLI's --json and the tests key on these exact strings. */
+export const VERDICTS = [
+  'ready',
+  'missing-platforms',
+  'incompatible',
+  'unsupported-os',
+  'local-only',
+  'unauthorized',
+  'not-found',
+  'unreachable',
+  'invalid-reference',
+  'error',
+] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** How a failed command is classified (from its stderr / exit status). */
+export const FAILURE_KINDS = [
+  'not-found',
+  'unauthorized',
+  'rate-limited',
+  'unreachable',
+  'tool-missing',
+  'timeout',
+  'cancelled',
+  'error',
+] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export interface CommandFailure {
+  readonly kind: FailureKind;
+  /** The original message (stderr, trimmed), kept for the details view. */
+  readonly message: string;
+  readonly exitCode?: number;
+}
+
+/** An OCI platform, normalised (see core/platform.ts). */
+export interface Platform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+  /** Windows entries carry the OS build, e.g. 10.0.17763.5329. */
+  readonly osVersion?: string;
+}
+
+/** "linux/amd64", "linux/arm/v7": the normalised os/arch[/variant] string. */
+export type PlatformKey = string;
+
+/** A validated, normalised image reference (distribution reference grammar). */
+export interface ImageReference {
+  /** Registry host[:port], e.g. "docker.io", "127.0.0.1:5000". */
+  readonly domain: string;
+  /** Repository path, e.g. "library/alpine", "corpus/good". */
+  readonly path: string;
+  readonly tag?: string;
+  readonly digest?: string;
+  /** Fully qualified: "docker.io/library/alpine:latest". Safe to pass to docker as one argument. */
+  readonly canonical: string;
+  /** As docker shows it: "alpine:latest", "127.0.0.1:5000/corpus/good:1.0.0". */
+  readonly familiar: string;
+}
+
+export interface ReferenceError {
+  readonly kind: 'invalid-reference';
+  readonly input: string;
+  /** Why, for people: "contains whitespace", "uppercase letters in repository name", ... */
+  readonly reason: string;
+}
+
+export type ManifestKind = 'oci-index' | 'docker-manifest-list' | 'oci-manifest' | 'docker-manifest';
+
+/** One runnable image of a multi-platform index. */
+export interface PlatformEntry {
+  readonly platform: Platform;
+  readonly key: PlatformKey;
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+/** An attestation manifest (buildx provenance/SBOM): listed, never counted as a platform. */
+export interface AttestationEntry {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+  /** vnd.docker.reference.type, e.g. "attestation-manifest". */
+  readonly referenceType: string;
+  /** The digest of the platform manifest it describes (vnd.docker.reference.digest). */
+  readonly describes?: string;
+}
+
+/** What one manifest (index, list or single) says, in one typed shape. */
+export interface ManifestSummary {
+  readonly kind: ManifestKind;
+  readonly mediaType: string;
+  /** sha256 of the raw bytes when known. */
+  readonly digest?: string;
+  readonly platforms: readonly PlatformEntry[];
+  readonly attestations: readonly AttestationEntry[];
+  /** Single manifests carry no platform: the config must be read (configDigest says which). */
+  readonly needsConfig: boolean;
+  readonly configDigest?: string;
+}
+
+/** Where the platforms of a result came from. */
+export type InspectSource = 'registry' | 'local-store';
+
+export interface LabelFinding {
+  readonly label: string;
+  readonly status: 'ok' | 'missing' | 'empty' | 'invalid';
+  /** e.g. "not valid JSON: Unexpected token", "not a semver range". */
+  readonly detail?: string;
+}
+
+export interface VerdictDetail {
+  readonly verdict: Verdict;
+  /** One line for people: "Published for linux/amd64 only". */
+  readonly explanation: string;
+  /** What to do, e.g. the exact `docker buildx build --platform=... --push` to run; absent when nothing to do. */
+  readonly fix?: string;
+}
+
+/** One raw command and its output, kept for the details view ("show raw output"). */
+export interface CommandRecord {
+  readonly argv: readonly string[];
+  readonly exitCode: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** The full result of inspecting one image: what the matrix shows in a row. */
+export interface InspectResult extends VerdictDetail {
+  /** The reference as listed (from the engine or as typed). */
+  readonly reference: string;
+  /** The normalised reference when valid. */
+  readonly canonical?: string;
+  /** Normalised platform keys that can run, in display order (attestations excluded). */
+  readonly platforms: readonly PlatformKey[];
+  readonly manifest?: ManifestSummary;
+  readonly source?: InspectSource;
+  readonly failure?: CommandFailure;
+  readonly commands: readonly CommandRecord[];
+}
