@@ -1,0 +1,56 @@
+/**
+ * The browser-mode request handler: every request must name this server in Host (no DNS
+ * rebinding); /api/exec also needs a same-origin Origin and the per-start key; everything
+ * else is the built UI, read-only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createExecRoute, type ExecRouteDeps } from './execRoute.js';
+import { checkFetchSite, checkHost, checkKey, checkOrigin } from './guards.js';
+import { reject, type Rejection } from './rejection.js';
+import { sendRejection } from './respond.js';
+import { EXEC_PATH, KEY_HEADER } from './standin/protocol.js';
+import { serveStatic, type StaticDeps } from './staticRoute.js';
+
+export interface AppDeps extends ExecRouteDeps, StaticDeps {
+  /** The port the server listens on (for the Host and Origin checks). */
+  readonly port: () => number;
+  readonly key: string;
+}
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createApp(deps: AppDeps): RequestHandler {
+  const exec = createExecRoute(deps);
+  const refuse = (req: IncomingMessage, res: ServerResponse, rejection: Rejection): void => {
+    deps.log?.(`refused (${rejection.code}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
+    req.resume();
+    sendRejection(res, rejection);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const port = deps.port();
+    const host = checkHost(req.headers.host, port);
+    if (!host.ok) return refuse(req, res, host.error);
+    const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+
+    if (pathname === EXEC_PATH) {
+      if (req.method !== 'POST') return refuse(req, res, reject(405, 'method-not-allowed', `${EXEC_PATH} takes POST only.`));
+      for (const check of [checkOrigin(req.headers.origin, port), checkFetchSite(req.headers['sec-fetch-site']), checkKey(req.headers[KEY_HEADER], deps.key)]) {
+        if (!check.ok) return refuse(req, res, check.error);
+      }
+      return exec(req, res);
+    }
+    if (pathname.startsWith('/api/')) return refuse(req, res, reject(404, 'not-found', `Nothing at ${pathname}.`));
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return refuse(req, res, reject(405, 'method-not-allowed', 'The UI is read-only: GET and HEAD only.'));
+    }
+    return serveStatic(req, res, pathname, deps);
+  };
+
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      deps.log?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+      sendRejection(res, reject(500, 'internal-error', 'The server failed to handle the request.'));
+    });
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * POST /api/exec: run one read-only docker command for the page and reply with its output.
+ * The caller (app.ts) has already checked Host, Origin and the key. Here: body, Docker
+ * Desktop's argument splitting, the read-only allowlist, a cap on running commands, and
+ * killing the command when the page stops waiting (ExecProcess.close() aborts the fetch).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ExecPort } from '../commands/port.js';
+import { effectiveArgs } from './argSplit.js';
+import { checkContentType, MAX_BODY_BYTES, parseExecBody } from './execRequest.js';
+import { readBody } from './readBody.js';
+import { reject, type Rejection } from './rejection.js';
+import { sendJson, sendRejection } from './respond.js';
+import type { ExecReply } from './standin/protocol.js';
+
+export interface ExecRouteDeps {
+  readonly exec: ExecPort;
+  /** The read-only allowlist (commands/allowlist.ts in production). */
+  readonly isAllowed: (args: readonly string[]) => boolean;
+  /** Upper bound for one command; the page usually stops it sooner. */
+  readonly timeoutMs: number;
+  /** Commands allowed to run at once; more get 429. */
+  readonly maxRunning: number;
+  /** Told about every refusal and every command run (for the server's log). */
+  readonly log?: (line: string) => void;
+}
+
+export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  let running = 0;
+  const refuse = (res: ServerResponse, rejection: Rejection): void => {
+    deps.log?.(`refused (${rejection.code}): ${rejection.message}`);
+    sendRejection(res, rejection);
+  };
+
+  return async (req, res) => {
+    const type = checkContentType(req.headers['content-type']);
+    if (!type.ok) {
+      req.resume();
+      return refuse(res, type.error);
+    }
+    const text = await readBody(req, MAX_BODY_BYTES);
+    if (!text.ok) {
+      res.setHeader('connection', 'close');
+      return refuse(res, text.error);
+    }
+    const body = parseExecBody(text.value);
+    if (!body.ok) return refuse(res, body.error);
+    const args = effectiveArgs(body.value.args, body.value.form);
+    if (!args.ok) return refuse(res, reject(403, 'forbidden-command', `Refused: ${args.error}.`));
+    const shown = `docker ${args.value.join(' ')}`;
+    if (!deps.isAllowed(args.value)) {
+      return refuse(res, reject(403, 'forbidden-command', `Refused: \`${shown}\` is not on Arch Matrix's read-only allowlist.`));
+    }
+    if (running >= deps.maxRunning) {
+      return refuse(res, reject(429, 'busy', `Too many commands running (${deps.maxRunning}); try again.`));
+    }
+
+    const controller = new AbortController();
+    const onClose = (): void => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.on('close', onClose);
+    running += 1;
+    try {
+      const output = await deps.exec({ args: args.value, signal: controller.signal, timeoutMs: deps.timeoutMs });
+      deps.log?.(`ran: ${shown} -> ${output.interrupted ?? `exit ${output.exitCode ?? '?'}`}`);
+      const reply: ExecReply = {
+        argv: args.value,
+        stdout: output.stdout,
+        stderr: output.stderr,
+        exitCode: output.exitCode,
+        ...(output.interrupted === undefined ? {} : { interrupted: output.interrupted }),
+      };
+      sendJson(res, 200, reply);
+    } finally {
+      running -= 1;
+      res.off('close', onClose);
+    }
+  };
+}

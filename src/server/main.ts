@@ -1,0 +1,69 @@
+/**
+ * `npm start`: browser mode. Serves the built UI (dist/ui) on http://127.0.0.1:PORT with a
+ * stand-in window.ddClient that runs the allowlisted read-only docker commands through this
+ * server, using the docker CLI on PATH with the caller's DOCKER_HOST / DOCKER_CONFIG.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createNodeExec } from '../adapters/nodeExec.js';
+import { isReadOnlyCommand } from '../commands/allowlist.js';
+import { checkEnvironment } from '../commands/environment.js';
+import { readSettings } from './config.js';
+import { startServer } from './server.js';
+import { describeEnvironment } from './toolCheck.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const uiDir = resolve(here, '../../ui');
+const standinDir = join(here, 'standin');
+
+async function main(): Promise<number> {
+  const settings = readSettings(process.env);
+  if (!settings.ok) {
+    process.stderr.write(`archmatrix: ${settings.error}\n`);
+    return 2;
+  }
+  if (!existsSync(join(uiDir, 'index.html')) || !existsSync(join(standinDir, 'install.js'))) {
+    process.stderr.write(`archmatrix: the UI is not built (${uiDir}): run \`npm run build\` first (\`npm start\` does).\n`);
+    return 1;
+  }
+  const exec = createNodeExec({ env: process.env });
+  let server;
+  try {
+    server = await startServer({
+      port: settings.value.port,
+      uiDir,
+      standinDir,
+      extensionImage: settings.value.extensionImage,
+      exec,
+      isAllowed: isReadOnlyCommand,
+      log: (line) => process.stderr.write(`archmatrix: ${line}\n`),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'EADDRINUSE' ? `port ${settings.value.port} is in use: choose another with PORT=...` : String(error);
+    process.stderr.write(`archmatrix: cannot listen on 127.0.0.1: ${reason}\n`);
+    return 1;
+  }
+  process.stdout.write(`Arch Matrix (browser mode) is serving ${server.url}\n`);
+  process.stdout.write('Open that URL in a browser; the key after # changes on every start. Ctrl+C stops.\n');
+  for (const line of describeEnvironment(await checkEnvironment(exec))) process.stderr.write(`archmatrix: ${line}\n`);
+
+  const running = server;
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      void running.close().then(done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`archmatrix: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,78 @@
+/**
+ * Starts the browser-mode HTTP server on 127.0.0.1 (never another address) with a fresh
+ * per-start key. main.ts runs it for `npm start`; integration tests start it the same way.
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { arch, hostname, platform } from 'node:os';
+import type { ExecPort } from '../commands/port.js';
+import { createApp } from './app.js';
+import { COMMAND_TIMEOUT_MS, MAX_RUNNING } from './config.js';
+import { KEY_FRAGMENT_PARAM, type StandinConfig } from './standin/protocol.js';
+
+export const LOOPBACK = '127.0.0.1';
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly uiDir: string;
+  readonly standinDir: string;
+  readonly extensionImage: string;
+  readonly exec: ExecPort;
+  readonly isAllowed: (args: readonly string[]) => boolean;
+  readonly log?: (line: string) => void;
+  readonly timeoutMs?: number;
+  readonly maxRunning?: number;
+}
+
+export interface RunningServer {
+  /** The URL to open, key included in the fragment (never sent to the server as part of a URL). */
+  readonly url: string;
+  readonly origin: string;
+  readonly port: number;
+  readonly key: string;
+  close(): Promise<void>;
+}
+
+export function startServer(options: ServerOptions): Promise<RunningServer> {
+  const key = randomBytes(24).toString('base64url');
+  const config: StandinConfig = { platform: platform(), arch: arch(), hostname: hostname(), extensionImage: options.extensionImage };
+  const holder: { server?: Server } = {};
+  const port = (): number => {
+    const address = holder.server?.address();
+    return typeof address === 'object' && address !== null ? address.port : options.port;
+  };
+  const server = createServer(
+    createApp({
+      port,
+      key,
+      config,
+      uiDir: options.uiDir,
+      standinDir: options.standinDir,
+      exec: options.exec,
+      isAllowed: options.isAllowed,
+      timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
+      maxRunning: options.maxRunning ?? MAX_RUNNING,
+      ...(options.log === undefined ? {} : { log: options.log }),
+    }),
+  );
+  holder.server = server;
+  const listening = server;
+  return new Promise((resolve, rejectStart) => {
+    listening.once('error', rejectStart);
+    listening.listen(options.port, LOOPBACK, () => {
+      listening.off('error', rejectStart);
+      const origin = `http://${LOOPBACK}:${port()}`;
+      resolve({
+        url: `${origin}/#${KEY_FRAGMENT_PARAM}=${key}`,
+        origin,
+        port: port(),
+        key,
+        close: () =>
+          new Promise<void>((done) => {
+            listening.close(() => done());
+            listening.closeAllConnections();
+          }),
+      });
+    });
+  });
+}

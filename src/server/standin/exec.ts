@@ -1,0 +1,91 @@
+/**
+ * The stand-in's ddClient.docker.cli.exec, with both of Docker Desktop's forms:
+ * - promise form: resolves to an ExecResult on exit 0, rejects with it on another exit code
+ *   (as Docker Desktop does) and with an Error when no command could run;
+ * - stream form (options.stream): returns an ExecProcess at once; onOutput, then onClose(exitCode),
+ *   or onError when no command could run. close() aborts the request and the server kills docker.
+ * The server applies Docker Desktop's argument splitting to the promise form only.
+ */
+import type { v1 } from '@docker/extension-api-client-types';
+import { toExecResult } from './execResult.js';
+import type { ExecForm, ExecReply } from './protocol.js';
+import type { PostExec, TransportResult } from './transport.js';
+
+/** Told about transport failures (e.g. to show the "wrong key" banner once). */
+export type FailureListener = (result: Extract<TransportResult, { ok: false }>) => void;
+
+const isSpawn = (options: v1.ExecOptions | v1.SpawnOptions | undefined): options is v1.SpawnOptions =>
+  options !== undefined && 'stream' in options;
+
+const rawResult = (cmd: string, reply: ExecReply): v1.RawExecResult => ({
+  cmd: [cmd, ...reply.argv].join(' '),
+  stdout: reply.stdout,
+  stderr: reply.stderr,
+  ...(reply.exitCode === null ? { killed: true } : { code: reply.exitCode }),
+});
+
+/** Why nothing ran, or why the server stopped the command, as the Error Docker Desktop would give. */
+function failureOf(result: TransportResult): Error | undefined {
+  if (!result.ok) return new Error(result.message);
+  const { interrupted, stderr } = result.reply;
+  if (interrupted === 'spawn-failed') return Object.assign(new Error(stderr), { code: 'ENOENT' });
+  if (interrupted === 'timeout') return new Error('the browser-mode server stopped the command: it ran too long');
+  return undefined;
+}
+
+type Outcome = { readonly ok: true; readonly reply: ExecReply } | { readonly ok: false; readonly error: Error };
+
+const outcomeOf = (result: TransportResult): Outcome => {
+  const failure = failureOf(result);
+  if (failure !== undefined || !result.ok) return { ok: false, error: failure ?? new Error('no command ran') };
+  return { ok: true, reply: result.reply };
+};
+
+function emitLines(text: string, split: boolean, emit: (chunk: string) => void): void {
+  if (text === '') return;
+  if (!split) return emit(text);
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) emit(line);
+}
+
+export function createExec(post: PostExec, onFailure: FailureListener = () => undefined): v1.Exec {
+  const send = async (args: string[], form: ExecForm, signal: AbortSignal): Promise<TransportResult> => {
+    const result = await post({ args: [...args], form }, signal);
+    if (!result.ok && result.kind !== 'aborted') onFailure(result);
+    return result;
+  };
+
+  function runStream(cmd: string, args: string[], stream: v1.ExecStreamOptions): v1.ExecProcess {
+    const controller = new AbortController();
+    const started = cmd === 'docker'
+      ? send(args, 'stream', controller.signal)
+      : Promise.resolve<TransportResult>({ ok: false, kind: 'refused', message: `browser mode runs docker only, not ${cmd}` });
+    void started.then((result) => {
+      if (controller.signal.aborted) return;
+      const outcome = outcomeOf(result);
+      if (!outcome.ok) return stream.onError?.(outcome.error);
+      const split = stream.splitOutputLines === true;
+      emitLines(outcome.reply.stdout, split, (stdout) => stream.onOutput?.({ stdout }));
+      emitLines(outcome.reply.stderr, split, (stderr) => stream.onOutput?.({ stderr }));
+      stream.onClose?.(outcome.reply.exitCode ?? -1);
+    });
+    return { close: () => controller.abort() };
+  }
+
+  async function runPromise(cmd: string, args: string[]): Promise<v1.ExecResult> {
+    if (cmd !== 'docker') throw new Error(`browser mode runs docker only, not ${cmd}`);
+    const outcome = outcomeOf(await send(args, 'exec', new AbortController().signal));
+    if (!outcome.ok) throw outcome.error;
+    const result = toExecResult(rawResult(cmd, outcome.reply));
+    if (outcome.reply.exitCode !== 0) throw result;
+    return result;
+  }
+
+  function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
+  function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
+  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+    return isSpawn(options) ? runStream(cmd, args, options.stream) : runPromise(cmd, args);
+  }
+  return exec;
+}
