@@ -1,0 +1,32 @@
+#!/bin/sh
+# Records the few real docker outputs the stand-in tests need that test/data/fixtures lacks.
+# Run with DOCKER_HOST / DOCKER_CONFIG pointing at an engine with the seeded corpus (the project's
+# test environment or an equivalent), from this directory: ./record.sh
+# Each file: {tool, argv, exitCode, stdout, stderr, how} like test/data/fixtures.
+set -u
+empty_config=$(mktemp -d)
+trap 'rm -rf "$empty_config"' EXIT
+
+record() { # record NAME HOW -- docker args...
+  name=$1 how=$2; shift 3
+  out=$(mktemp) err=$(mktemp)
+  docker "$@" >"$out" 2>"$err"; code=$?
+  tool="docker $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
+  node -e '
+    const fs = require("node:fs");
+    const [file, tool, how, code, out, err, ...argv] = process.argv.slice(1);
+    const data = { tool, argv, exitCode: Number(code), stdout: fs.readFileSync(out, "utf8"), stderr: fs.readFileSync(err, "utf8"), how };
+    fs.writeFileSync(file, JSON.stringify(data, null, 2) + "\n");
+  ' "$name.json" "$tool" "$how" "$code" "$out" "$err" "$@"
+  rm -f "$out" "$err"
+  echo "$name: exit $code"
+}
+
+record local-only.imagetools-raw 'docker.io is not reachable from the test machine (DNS fails): what a local-only image name gives' -- \
+  buildx imagetools inspect docker.io/local/dev-extension:latest --raw
+(DOCKER_CONFIG=$empty_config record buildx-missing.buildx-version 'DOCKER_CONFIG without cli-plugins and no system buildx plugin' -- \
+  buildx version)
+(DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.version 'DOCKER_HOST pointing at a socket that does not exist' -- \
+  version --format=json)
+(DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.image-ls 'DOCKER_HOST pointing at a socket that does not exist' -- \
+  image ls --filter=label=com.docker.desktop.extension.api.version --format=json)
