@@ -1,0 +1,68 @@
+/** Small, total helpers for reading untrusted JSON (command output) without `any`. */
+import { err, ok, type ParseError, type Result } from './result.js';
+
+export type JsonRecord = { readonly [key: string]: unknown };
+
+/** Larger outputs are refused rather than parsed: no real manifest or inspect output comes close. */
+export const MAX_OUTPUT_CHARS = 32 * 1024 * 1024;
+
+export const malformed = (message: string): ParseError => ({ kind: 'malformed', message });
+
+export function isRecord(value: unknown): value is JsonRecord {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** JSON.parse that never throws: empty, oversized or invalid text gives a ParseError naming `what`. */
+export function parseJson(text: unknown, what: string): Result<unknown, ParseError> {
+  if (typeof text !== 'string') return err(malformed(`${what}: expected text, got ${typeof text}`));
+  if (text.length > MAX_OUTPUT_CHARS) return err(malformed(`${what}: output too large (${text.length} characters)`));
+  if (text.trim() === '') return err(malformed(`${what}: empty output`));
+  try {
+    return ok(JSON.parse(text) as unknown);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return err(malformed(`${what}: not valid JSON (${reason})`));
+  }
+}
+
+export function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A string→string map from a JSON value; non-string values are dropped. Null/absent gives {}. */
+export function stringMap(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export function stringArray(value: unknown): string[] | undefined {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) return undefined;
+  const out: string[] = [];
+  for (const v of value as unknown[]) {
+    if (typeof v !== 'string') return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+/** Shortens untrusted text for use inside an error message. */
+export function excerpt(text: string, max = 60): string {
+  let oneLine = '';
+  for (const ch of text) oneLine += isControlChar(ch) ? ' ' : ch;
+  return oneLine.length > max ? `${oneLine.slice(0, max)}…` : oneLine;
+}
+
+/** C0 controls and DEL (newline, tab, escape, NUL, ...). */
+export function isControlChar(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+}
+
+export function hasControlChar(text: string): boolean {
+  for (const ch of text) if (isControlChar(ch)) return true;
+  return false;
+}
