@@ -1,0 +1,88 @@
+/**
+ * The read-only allowlist: the ONLY docker command lines Arch Matrix may run.
+ * Every command goes through isReadOnlyCommand before it reaches an ExecPort (see run.ts).
+ *
+ * No argument may hold whitespace, a quote or a backslash: Docker Desktop's promise-form exec joins
+ * the arguments and splits them again shell-style, so such an argument would change meaning.
+ * The --format templates below are written without spaces for that reason. Verified on the rig
+ * (docker CLI 26.1.5, buildx 0.13.1, engine 26.1.5 with the containerd store):
+ *  - `imagetools inspect REF --format={{.Image|json}}` prints byte-for-byte what
+ *    `--format '{{json .Image}}'` prints (good, amd64-only, windows-entry: same sha256);
+ *    the space-free `{{json.Image}}` is NOT usable: "wrong number of args for json: want 1 got 0".
+ *  - `image ls --filter=label=com.docker.desktop.extension.api.version --format=json` prints the same
+ *    JSON lines as `--filter label=... --format '{{json .}}'` (so does `--format={{.|json}}`); `json` is
+ *    preferred because it holds no shell metacharacter at all.
+ *  - `version --format=json` prints the same as `version --format '{{json .}}'`.
+ *  - buildx 0.13.1 has no `--format=json` for imagetools (it prints the word "json"), and
+ *    `{{json(.Image)}}` is a template error, so the config template keeps its `|`. That is harmless with
+ *    argv passed unchanged (Node without a shell, Docker Desktop's stream form) and with a plain
+ *    whitespace/quote re-split; it would only matter if a real shell parsed the joined line.
+ */
+import { parseReference } from '../core/index.js';
+
+export const EXTENSION_LABEL_FILTER = '--filter=label=com.docker.desktop.extension.api.version';
+export const FORMAT_JSON = '--format=json';
+export const FORMAT_IMAGE_CONFIG = '--format={{.Image|json}}';
+export const RAW = '--raw';
+
+/** 12 or 64 lowercase hex digits, optionally prefixed "sha256:" (what `docker image ls/inspect` print). */
+const IMAGE_ID = /^(?:sha256:)?(?:[a-f0-9]{12}|[a-f0-9]{64})$/;
+/** Characters that change meaning when an argv is joined and re-split shell-style, or are control characters. */
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\s'"`\\\u0000-\u001f\u007f]/;
+
+export function isImageId(arg: string): boolean {
+  return IMAGE_ID.test(arg);
+}
+
+/** A reference argument: valid by the distribution grammar and already in canonical form. */
+export function isReferenceArg(arg: string): boolean {
+  const parsed = parseReference(arg);
+  return parsed.ok && parsed.value.canonical === arg;
+}
+
+function matches(args: readonly string[], fixed: readonly string[]): boolean {
+  return args.length === fixed.length && fixed.every((word, i) => args[i] === word);
+}
+
+function isImagetoolsInspect(rest: readonly string[]): boolean {
+  const [ref, mode, ...extra] = rest;
+  if (ref === undefined || mode === undefined || extra.length > 0) return false;
+  return isReferenceArg(ref) && (mode === RAW || mode === FORMAT_IMAGE_CONFIG);
+}
+
+function isManifestInspect(rest: readonly string[]): boolean {
+  const flags = rest.slice(0, -1);
+  const ref = rest[rest.length - 1];
+  if (ref === undefined || !isReferenceArg(ref)) return false;
+  const allowed = [['--insecure', '--verbose'], ['--insecure'], ['--verbose'], []];
+  return allowed.some((form) => matches(flags, form));
+}
+
+function isImageInspect(rest: readonly string[]): boolean {
+  return rest.length > 0 && rest.every((arg) => isImageId(arg) || isReferenceArg(arg));
+}
+
+export function isReadOnlyCommand(args: readonly string[]): boolean {
+  if (args.length === 0 || args.some((arg) => arg.length === 0 || UNSAFE.test(arg))) return false;
+  const [a, b, c] = args;
+  if (a === 'buildx') {
+    if (matches(args, ['buildx', 'version'])) return true;
+    return b === 'imagetools' && c === 'inspect' && isImagetoolsInspect(args.slice(3));
+  }
+  if (a === 'image' && b === 'ls') return matches(args, ['image', 'ls', EXTENSION_LABEL_FILTER, FORMAT_JSON]);
+  if (a === 'image' && b === 'inspect') return isImageInspect(args.slice(2));
+  if (a === 'manifest' && b === 'inspect') return isManifestInspect(args.slice(2));
+  if (a === 'version') return matches(args, ['version', FORMAT_JSON]);
+  if (a === 'extension') return matches(args, ['extension', 'ls']);
+  return false;
+}
+
+/** Words a POSIX shell takes literally; anything else is shown in single quotes. */
+const SHELL_SAFE = /^[\w@%+=:,./-]+$/;
+
+/** "docker buildx imagetools inspect REF --raw", quoted so it can be pasted into a shell; for display only, never executed. */
+export function describeCommand(args: readonly string[]): string {
+  const words = args.map((arg) => (SHELL_SAFE.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`));
+  return ['docker', ...words].join(' ');
+}
