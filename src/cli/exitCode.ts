@@ -1,0 +1,44 @@
+/**
+ * The --require gate and the exit code. Pure.
+ *
+ * Exit codes:
+ *   0  the report was produced and, with --require, every image meets the requirement
+ *      (without --require, 0 whatever the verdicts: the table is a report, --require is the gate);
+ *   1  --require given and at least one image fails it: a required platform is not published,
+ *      or the image could not be inspected (not found, unauthorized, unreachable, error,
+ *      an invalid name listed by the engine), or it exists only in the local store (local-only:
+ *      users cannot pull it, whatever its local platform);
+ *   2  bad usage or an invalid reference on the command line (nothing was run);
+ *   3  could not run at all: the docker CLI is missing, or the engine could not list the
+ *      installed extensions (no-argument mode).
+ */
+import type { InspectResult, PlatformKey, Verdict } from '../core/index.js';
+
+export const EXIT_OK = 0;
+export const EXIT_REQUIREMENT_FAILED = 1;
+export const EXIT_USAGE = 2;
+export const EXIT_ENVIRONMENT = 3;
+export type ExitCode = typeof EXIT_OK | typeof EXIT_REQUIREMENT_FAILED | typeof EXIT_USAGE | typeof EXIT_ENVIRONMENT;
+
+/** Verdicts whose platform list is what a registry publishes. */
+const PUBLISHED: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os'];
+
+export type RequirementStatus = 'met' | 'missing-platforms' | 'not-published' | 'not-inspected';
+
+export interface RequirementCheck {
+  readonly status: RequirementStatus;
+  /** Required platforms the image does not publish (all of them when it could not be inspected). */
+  readonly missing: readonly PlatformKey[];
+}
+
+export function checkRequirement(result: Pick<InspectResult, 'verdict' | 'platforms'>, required: readonly PlatformKey[]): RequirementCheck {
+  if (result.verdict === 'local-only') return { status: 'not-published', missing: [...required] };
+  if (!PUBLISHED.includes(result.verdict)) return { status: 'not-inspected', missing: [...required] };
+  const missing = required.filter((key) => !result.platforms.includes(key));
+  return { status: missing.length === 0 ? 'met' : 'missing-platforms', missing };
+}
+
+export function exitCodeFor(results: readonly Pick<InspectResult, 'verdict' | 'platforms'>[], required: readonly PlatformKey[]): ExitCode {
+  if (required.length === 0) return EXIT_OK;
+  return results.every((r) => checkRequirement(r, required).status === 'met') ? EXIT_OK : EXIT_REQUIREMENT_FAILED;
+}

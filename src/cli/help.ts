@@ -1,0 +1,34 @@
+/** `archmatrix --help`. */
+export const HELP = `Usage: archmatrix [options] [reference...]
+
+Shows which CPU architectures Docker Desktop extension images are published for,
+with a verdict per image (ready, missing-platforms, incompatible, ...).
+
+Without references, inspects the extension images installed in the local store
+(images labelled com.docker.desktop.extension.api.version). With references,
+inspects those images in their registries; every reference is validated first.
+
+Options:
+  -r, --require PLATFORMS   comma-separated platforms every image must publish,
+                            e.g. linux/amd64,linux/arm64 (exit 1 otherwise)
+      --json                print a JSON array instead of the table
+  -c, --concurrency N       images inspected at once (1-64, default 6)
+  -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default 30s)
+      --host-platform P     judge installs against P (default: this machine, e.g. linux/amd64)
+      --progress            progress on stderr even when stderr is not a terminal
+      --no-progress         no progress, even on a terminal
+      --no-color            no colour (also: NO_COLOR=1, or stdout not a terminal)
+  -h, --help                this help
+  -V, --version             the version
+
+Exit codes:
+  0  report produced; with --require, every image publishes every required platform
+  1  --require failed: an image lacks a required platform, could not be inspected
+     (not found, unauthorized, unreachable, error), or exists only in the local store
+  2  bad usage or an invalid reference (nothing was run)
+  3  docker is not installed, or the engine could not list the installed extensions
+
+Uses \`docker\` from PATH (DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are honoured) and
+\`docker buildx imagetools inspect\` (falls back to \`docker manifest inspect\` without buildx).
+Runs read-only commands only.
+`;

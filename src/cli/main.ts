@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/** `archmatrix`: wires the real process (argv, streams, docker on PATH) to runCli. */
+import { arch, platform } from 'node:os';
+import { createNodeExec } from '../adapters/nodeExec.js';
+import { runCli } from './run.js';
+import { readVersion } from './version.js';
+
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+process.once('SIGTERM', () => controller.abort());
+
+const code = await runCli({
+  argv: process.argv.slice(2),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  nodeArch: arch(),
+  nodePlatform: platform(),
+  exec: createNodeExec({ env: process.env }),
+  version: () => readVersion(),
+  signal: controller.signal,
+});
+process.exitCode = controller.signal.aborted ? 130 : code;

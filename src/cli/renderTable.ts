@@ -1,0 +1,87 @@
+/**
+ * The table for people: one row per image, a column per recommended (and required) platform,
+ * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
+ */
+import type { InspectResult, Platform, PlatformKey, Verdict } from '../core/index.js';
+import { RECOMMENDED_PLATFORMS, VERDICT_LABELS, VERDICT_SEVERITY, comparePlatformKeys, summarise } from '../core/index.js';
+import { checkRequirement } from './exitCode.js';
+import type { Paint, Tone } from './text.js';
+import { alignRows, printable } from './text.js';
+
+export interface TableOptions {
+  readonly required: readonly PlatformKey[];
+  readonly host?: Platform;
+  readonly paint: Paint;
+}
+
+/** Verdicts whose platform list is known (from a registry or the local store). */
+const KNOWN_PLATFORMS: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'local-only'];
+
+/** The platform columns: linux/amd64, linux/arm64, then any required platform, in display order. */
+export function tableColumns(required: readonly PlatformKey[]): PlatformKey[] {
+  const keys = new Set<PlatformKey>([...RECOMMENDED_PLATFORMS, ...required]);
+  return [...keys].sort(comparePlatformKeys);
+}
+
+type Mark = 'yes' | 'no' | '?';
+
+export function platformMark(result: Pick<InspectResult, 'verdict' | 'platforms'>, key: PlatformKey): Mark {
+  if (!KNOWN_PLATFORMS.includes(result.verdict)) return '?';
+  return result.platforms.includes(key) ? 'yes' : 'no';
+}
+
+const MARK_TONE: Record<Mark, Tone> = { yes: 'ok', no: 'error', '?': 'dim' };
+
+function matrix(results: readonly InspectResult[], columns: readonly PlatformKey[], paint: Paint): string[] {
+  const header = ['IMAGE', 'VERDICT', ...columns, 'OTHER PLATFORMS'];
+  const rows: string[][] = [header];
+  const tones: (Tone | undefined)[][] = [header.map(() => undefined)];
+  for (const r of results) {
+    const marks = columns.map((key) => platformMark(r, key));
+    const others = r.platforms.filter((key) => !columns.includes(key)).join(' ');
+    rows.push([printable(r.reference), VERDICT_LABELS[r.verdict], ...marks, others]);
+    tones.push([undefined, VERDICT_SEVERITY[r.verdict], ...marks.map((m) => MARK_TONE[m]), undefined]);
+  }
+  return alignRows(rows, paint, tones);
+}
+
+function details(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const requirement = required.length > 0 ? checkRequirement(r, required) : undefined;
+    const failsRequirement = requirement !== undefined && requirement.status !== 'met';
+    if (r.verdict === 'ready' && !failsRequirement) continue;
+    lines.push('', `${printable(r.reference)}: ${paint(VERDICT_SEVERITY[r.verdict], VERDICT_LABELS[r.verdict])}`);
+    lines.push(`  ${printable(r.explanation)}`);
+    const detail = r.failure?.message.split('\n')[0]?.trim() ?? '';
+    if (detail !== '' && !r.explanation.includes(detail)) lines.push(`  ${paint('dim', printable(detail))}`);
+    if (r.fix !== undefined) lines.push(`  fix: ${printable(r.fix)}`);
+    if (requirement !== undefined && failsRequirement) {
+      const why = requirement.status === 'missing-platforms' ? `lacks ${requirement.missing.join(', ')}` : requirement.status === 'not-published' ? 'not in any registry' : 'could not be inspected';
+      lines.push(`  ${paint('error', `requirement failed: ${why}`)}`);
+    }
+  }
+  return lines;
+}
+
+function requirementLine(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {
+  if (required.length === 0) return [];
+  const failing = results.filter((r) => checkRequirement(r, required).status !== 'met').length;
+  const text = `--require ${required.join(',')}: ${results.length - failing} of ${results.length} image${results.length === 1 ? '' : 's'} meet it`;
+  return [paint(failing === 0 ? 'ok' : 'error', text)];
+}
+
+export function renderTable(results: readonly InspectResult[], options: TableOptions): string {
+  if (results.length === 0) {
+    return 'No extension images in the local store (images with the label com.docker.desktop.extension.api.version).\n';
+  }
+  const columns = tableColumns(options.required);
+  const lines = [
+    ...matrix(results, columns, options.paint),
+    ...details(results, options.required, options.paint),
+    '',
+    printable(summarise(results, options.host)),
+    ...requirementLine(results, options.required, options.paint),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+/**
+ * The CLI's flow, with every outside dependency passed in (testable with a fake ExecPort):
+ * arguments -> environment check -> targets -> inspectMany -> table or JSON -> exit code.
+ */
+import type { InspectResult } from '../core/index.js';
+import { describeFailure, hostPlatform } from '../core/index.js';
+import type { ExecPort } from '../commands/port.js';
+import type { InspectTarget } from '../commands/inspectImage.js';
+import { inspectMany } from '../commands/inspectMany.js';
+import { listInstalledExtensions } from '../commands/listExtensions.js';
+import { checkEnvironment } from '../commands/environment.js';
+import type { InspectCommand } from './args.js';
+import { parseCliArgs } from './args.js';
+import type { ExitCode } from './exitCode.js';
+import { EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode.js';
+import { HELP } from './help.js';
+import { createProgress, noProgress, showProgress } from './progress.js';
+import { renderJson } from './renderJson.js';
+import { renderTable } from './renderTable.js';
+import { ansi, plain, printable, useColor } from './text.js';
+
+export interface OutStream {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+  readonly columns?: number;
+}
+
+export interface CliIo {
+  readonly argv: readonly string[];
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly env: NodeJS.ProcessEnv;
+  /** os.arch() and os.platform() of this machine. */
+  readonly nodeArch: string;
+  readonly nodePlatform: string;
+  readonly exec: ExecPort;
+  readonly version: () => string;
+  readonly signal?: AbortSignal;
+}
+
+type Targets = { readonly ok: true; readonly targets: InspectTarget[] } | { readonly ok: false; readonly code: ExitCode };
+
+async function collectTargets(io: CliIo, command: InspectCommand): Promise<Targets> {
+  if (command.references.length > 0) return { ok: true, targets: command.references.map((reference) => ({ reference })) };
+  const listed = await listInstalledExtensions(io.exec, io.signal !== undefined ? { signal: io.signal } : {});
+  if (!listed.ok) {
+    io.stderr.write(`archmatrix: could not list the installed extensions: ${describeFailure(listed.error)}\n`);
+    if (listed.error.message !== '') io.stderr.write(`  ${printable(listed.error.message)}\n`);
+    return { ok: false, code: EXIT_ENVIRONMENT };
+  }
+  return { ok: true, targets: listed.value.map((e) => ({ reference: e.reference, local: e.image })) };
+}
+
+async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
+  const environment = await checkEnvironment(io.exec, io.signal !== undefined ? { signal: io.signal } : {});
+  if (environment.engine === 'tool-missing') {
+    io.stderr.write('archmatrix: the docker CLI was not found on PATH. Install Docker (Docker Desktop or Docker Engine) and try again.\n');
+    if (environment.message !== undefined) io.stderr.write(`  ${printable(environment.message)}\n`);
+    return EXIT_ENVIRONMENT;
+  }
+  if (environment.buildx === 'missing') {
+    io.stderr.write(
+      'archmatrix: docker buildx is not installed; falling back to `docker manifest inspect` (more registry requests). Install the buildx plugin: https://github.com/docker/buildx#installing\n',
+    );
+  }
+  const collected = await collectTargets(io, command);
+  if (!collected.ok) return collected.code;
+  const { targets } = collected;
+
+  const progress = showProgress(command.progress, io.stderr.isTTY === true)
+    ? createProgress(io.stderr, targets.length, io.stderr.isTTY === true, io.stderr.columns)
+    : noProgress;
+  const results: InspectResult[] = await inspectMany(io.exec, targets, {
+    buildx: environment.buildx === 'ok' ? 'available' : 'missing',
+    onResult: (result) => progress.onResult(result),
+    ...(command.host !== undefined ? { host: command.host } : {}),
+    ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
+    ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
+    ...(io.signal !== undefined ? { signal: io.signal } : {}),
+  });
+  progress.done();
+
+  if (command.json) {
+    io.stdout.write(renderJson(results, command.require));
+  } else {
+    const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
+    io.stdout.write(renderTable(results, { required: command.require, paint, ...(command.host !== undefined ? { host: command.host } : {}) }));
+  }
+  return exitCodeFor(results, command.require);
+}
+
+export async function runCli(io: CliIo): Promise<ExitCode> {
+  const parsed = parseCliArgs(io.argv, hostPlatform(io.nodeArch, io.nodePlatform));
+  if (!parsed.ok) {
+    for (const message of parsed.error.messages) io.stderr.write(`archmatrix: ${printable(message)}\n`);
+    io.stderr.write('Run `archmatrix --help` for usage.\n');
+    return EXIT_USAGE;
+  }
+  const command = parsed.value;
+  if (command.kind === 'help') {
+    io.stdout.write(HELP);
+    return EXIT_OK;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`archmatrix ${io.version()}\n`);
+    return EXIT_OK;
+  }
+  return inspect(io, command);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { EXIT_OK, EXIT_REQUIREMENT_FAILED, checkRequirement, exitCodeFor } from '../../../src/cli/exitCode.js';
+import { VERDICTS } from '../../../src/core/index.js';
+import type { Verdict } from '../../../src/core/index.js';
+
+const BOTH = ['linux/amd64', 'linux/arm64'];
+const row = (verdict: Verdict, platforms: string[]) => ({ verdict, platforms });
+
+describe('checkRequirement', () => {
+  it('is met when every required platform is published', () => {
+    expect(checkRequirement(row('ready', BOTH), BOTH)).toEqual({ status: 'met', missing: [] });
+    expect(checkRequirement(row('ready', ['linux/amd64', 'linux/arm64', 'windows/amd64']), ['linux/amd64'])).toEqual({ status: 'met', missing: [] });
+  });
+
+  it('names the missing platforms', () => {
+    expect(checkRequirement(row('missing-platforms', ['linux/amd64']), BOTH)).toEqual({ status: 'missing-platforms', missing: ['linux/arm64'] });
+    expect(checkRequirement(row('incompatible', ['linux/arm64']), BOTH)).toEqual({ status: 'missing-platforms', missing: ['linux/amd64'] });
+    expect(checkRequirement(row('unsupported-os', ['windows/amd64']), BOTH).missing).toEqual(BOTH);
+  });
+
+  it('an image that is only in the local store fails, even when its local platform is the required one', () => {
+    expect(checkRequirement(row('local-only', ['linux/amd64']), ['linux/amd64'])).toEqual({ status: 'not-published', missing: ['linux/amd64'] });
+  });
+
+  it.each(['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'] as const)('%s fails: nothing is known', (verdict) => {
+    expect(checkRequirement(row(verdict, []), BOTH)).toEqual({ status: 'not-inspected', missing: BOTH });
+  });
+
+  it('covers every verdict', () => {
+    for (const verdict of VERDICTS) expect(checkRequirement(row(verdict, BOTH), BOTH).status).toMatch(/^(met|missing-platforms|not-published|not-inspected)$/);
+  });
+});
+
+describe('exitCodeFor', () => {
+  it('without --require the report always exits 0', () => {
+    expect(exitCodeFor([row('error', []), row('missing-platforms', ['linux/amd64'])], [])).toBe(EXIT_OK);
+  });
+  it('with --require: 0 only when every image meets it', () => {
+    expect(exitCodeFor([row('ready', BOTH), row('ready', BOTH)], BOTH)).toBe(EXIT_OK);
+    expect(exitCodeFor([row('ready', BOTH), row('missing-platforms', ['linux/amd64'])], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    expect(exitCodeFor([row('ready', BOTH), row('unreachable', [])], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    expect(exitCodeFor([row('missing-platforms', ['linux/amd64'])], ['linux/amd64'])).toBe(EXIT_OK);
+  });
+  it('no images meet any requirement vacuously', () => {
+    expect(exitCodeFor([], BOTH)).toBe(EXIT_OK);
+  });
+});

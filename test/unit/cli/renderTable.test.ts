@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
+import { ansi, plain } from '../../../src/cli/text.js';
+import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from './results.js';
+
+const AMD64 = { os: 'linux', architecture: 'amd64' };
+
+describe('renderTable', () => {
+  const text = renderTable([READY, AMD64_ONLY, MANY, UNREACHABLE], { required: [], host: AMD64, paint: plain });
+  const lines = text.split('\n');
+
+  it('has a header and one aligned row per image', () => {
+    expect(lines[0]).toMatch(/^IMAGE\s+VERDICT\s+linux\/amd64\s+linux\/arm64\s+OTHER PLATFORMS$/);
+    const verdictColumn = lines[0]?.indexOf('VERDICT');
+    for (const line of lines.slice(1, 5)) expect(line.indexOf(line.includes('Ready') ? 'Ready' : line.includes('Missing') ? 'Missing' : 'Unreachable')).toBe(verdictColumn);
+    expect(lines[1]).toMatch(/good:1\.0\.0\s+Ready\s+yes\s+yes$/);
+    expect(lines[2]).toMatch(/amd64-only:1\.0\.0\s+Missing platforms\s+yes\s+no$/);
+    expect(lines[3]).toMatch(/yes\s+yes\s+linux\/arm\/v7 linux\/386$/);
+    expect(lines[4]).toMatch(/Unreachable\s+\?\s+\?$/);
+  });
+
+  it('explains every image that needs attention, with its fix and the registry message', () => {
+    expect(text).toContain(`${AMD64_ONLY.reference}: Missing platforms\n  ${AMD64_ONLY.explanation}\n  fix: ${AMD64_ONLY.fix}`);
+    expect(text).toContain('connect: connection refused');
+    expect(text).not.toContain(`${READY.reference}: Ready`);
+  });
+
+  it('ends with a summary line', () => {
+    expect(lines.at(-1)).toBe('');
+    expect(lines.at(-2)?.length).toBeGreaterThan(0);
+  });
+
+  it('adds required platform columns and the requirement result', () => {
+    const t = renderTable([READY, AMD64_ONLY], { required: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], paint: plain });
+    expect(t.split('\n')[0]).toMatch(/linux\/amd64\s+linux\/arm64\s+linux\/arm\/v7\s+OTHER/);
+    expect(t).toContain('requirement failed: lacks linux/arm/v7');
+    expect(t).toContain('requirement failed: lacks linux/arm64, linux/arm/v7');
+    expect(t).toContain('--require linux/amd64,linux/arm64,linux/arm/v7: 0 of 2 images meet it');
+  });
+
+  it('never lets a name from the engine reach the terminal with control characters', () => {
+    const t = renderTable([HOSTILE_NAME], { required: [], paint: plain });
+    expect(t).not.toContain('\u001b');
+    expect(t).not.toContain('\u202e');
+    expect(t).toContain('evil\\u001b[2J\\u202ename:latest');
+  });
+
+  it('colours only when asked', () => {
+    expect(text).not.toContain('\u001b[');
+    const coloured = renderTable([READY, AMD64_ONLY], { required: [], paint: ansi });
+    expect(coloured).toContain('\u001b[32mReady\u001b[0m');
+    expect(coloured).toContain('\u001b[33mMissing platforms\u001b[0m');
+    // Alignment is computed on the text, not the escape codes.
+    const stripped = coloured.replaceAll('\u001b[32m', '').replaceAll('\u001b[33m', '').replaceAll('\u001b[31m', '').replaceAll('\u001b[0m', '');
+    expect(stripped.split('\n').slice(0, 3)).toEqual(renderTable([READY, AMD64_ONLY], { required: [], paint: plain }).split('\n').slice(0, 3));
+  });
+
+  it('says so when there is nothing to show', () => {
+    expect(renderTable([], { required: [], paint: plain })).toMatch(/No extension images/);
+  });
+});
+
+describe('tableColumns / platformMark', () => {
+  it('always shows the recommended platforms first', () => {
+    expect(tableColumns([])).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(tableColumns(['linux/arm/v7', 'linux/amd64'])).toEqual(['linux/amd64', 'linux/arm64', 'linux/arm/v7']);
+  });
+  it('marks unknown platforms with ? when the image could not be inspected', () => {
+    expect(platformMark(UNREACHABLE, 'linux/amd64')).toBe('?');
+    expect(platformMark(AMD64_ONLY, 'linux/arm64')).toBe('no');
+    expect(platformMark({ verdict: 'local-only', platforms: ['linux/amd64'] }, 'linux/amd64')).toBe('yes');
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * runCli end to end over the recorded outputs (the commands helper's fixturePort): arguments,
+ * environment check, inspection, output and exit code, with no docker at all.
+ */
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src/cli/run.js';
+import type { CliIo } from '../../../src/cli/run.js';
+import type { ExecOutput, ExecPort } from '../../../src/commands/port.js';
+import { answer, fixturePort } from '../commands/fixturePort.js';
+import type { Override } from '../commands/fixturePort.js';
+
+const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+
+interface Captured {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+async function cli(argv: string[], exec: ExecPort, tty = false): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    argv,
+    stdout: { write: (t: string) => (stdout += t), isTTY: tty },
+    stderr: { write: (t: string) => (stderr += t), isTTY: tty, columns: 100 },
+    env: {},
+    nodeArch: 'x64',
+    nodePlatform: 'linux',
+    exec,
+    version: () => '9.9.9',
+  };
+  const code = await runCli(io);
+  return { code, stdout, stderr };
+}
+
+interface Row {
+  reference: string;
+  verdict: string;
+  platforms: string[];
+  message: string;
+}
+
+const rows = (out: string): Row[] => JSON.parse(out) as Row[];
+
+describe('runCli with references', () => {
+  it('prints the verdict of every corpus image as JSON', async () => {
+    const port = fixturePort();
+    const names = ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms', 'windows-entry'];
+    const out = await cli(['--json', ...names.map(corpus)], port.exec);
+    expect(port.violations).toEqual([]);
+    expect(port.misses).toEqual([]);
+    expect(out.code).toBe(0);
+    const result = rows(out.stdout);
+    expect(result.map((r) => [r.reference, r.verdict])).toEqual([
+      [corpus('good'), 'ready'],
+      [corpus('amd64-only'), 'missing-platforms'],
+      [corpus('arm64-only-attested'), 'incompatible'],
+      [corpus('legacy-list'), 'ready'],
+      [corpus('wrong-host-binary'), 'ready'],
+      [corpus('many-platforms'), 'ready'],
+      [corpus('windows-entry'), 'ready'],
+    ]);
+    expect(result[2]?.platforms).toEqual(['linux/arm64']);
+    expect(result[6]?.platforms).toContain('windows/amd64');
+    expect(result[1]?.message).toContain('linux/arm64');
+  });
+
+  it('--require gates: exit 1 when a required platform is missing or the image cannot be inspected', async () => {
+    const both = ['--require', 'linux/amd64,linux/arm64', '--json'];
+    expect((await cli([...both, corpus('good'), corpus('legacy-list')], fixturePort().exec)).code).toBe(0);
+    expect((await cli([...both, corpus('good'), corpus('amd64-only')], fixturePort().exec)).code).toBe(1);
+    expect((await cli(['--require', 'linux/amd64', corpus('amd64-only')], fixturePort().exec)).code).toBe(0);
+    expect((await cli([...both, '127.0.0.1:5999/corpus/good:1.0.0'], fixturePort().exec)).code).toBe(1);
+    expect((await cli([...both, '127.0.0.1:5001/private/good:1.0.0'], fixturePort().exec)).code).toBe(1);
+    // Without --require the same images are a report: exit 0.
+    expect((await cli(['127.0.0.1:5999/corpus/good:1.0.0', corpus('amd64-only')], fixturePort().exec)).code).toBe(0);
+  });
+
+  it('an invalid reference exits 2 before any command runs', async () => {
+    const port = fixturePort();
+    const out = await cli([corpus('good'), 'a;rm -rf /', '$(id)'], port.exec);
+    expect(out.code).toBe(2);
+    expect(port.calls).toEqual([]);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toContain('invalid reference "a;rm -rf /"');
+    expect(out.stderr).toContain('invalid reference "$(id)"');
+  });
+
+  it('prints a table for people, without colour when stdout is not a terminal', async () => {
+    const out = await cli([corpus('good'), corpus('amd64-only')], fixturePort().exec);
+    expect(out.stdout).toMatch(/^IMAGE\s+VERDICT/);
+    expect(out.stdout).toContain('Missing platforms');
+    expect(out.stdout).not.toContain('\u001b[');
+    expect(out.stderr).toBe('');
+  });
+
+  it('shows progress on a terminal, on stderr only', async () => {
+    const out = await cli(['--json', corpus('good'), corpus('legacy-list')], fixturePort().exec, true);
+    expect(out.stderr).toContain('[2/2]');
+    expect(rows(out.stdout)).toHaveLength(2);
+  });
+
+  it('judges installs against --host-platform', async () => {
+    const out = await cli(['--json', '--host-platform', 'linux/arm64', corpus('arm64-only-attested'), corpus('amd64-only')], fixturePort().exec);
+    expect(rows(out.stdout).map((r) => r.verdict)).toEqual(['missing-platforms', 'incompatible']);
+  });
+});
+
+describe('runCli without references', () => {
+  it('inspects the installed extension images', async () => {
+    const port = fixturePort();
+    const out = await cli(['--json'], port.exec);
+    expect(port.violations).toEqual([]);
+    expect(out.code).toBe(0);
+    const byRef = new Map(rows(out.stdout).map((r) => [r.reference, r.verdict]));
+    expect(byRef.get(corpus('good'))).toBe('ready');
+    expect(byRef.get(corpus('amd64-only'))).toBe('missing-platforms');
+    expect(byRef.get('local/dev-extension:latest')).toBe('local-only');
+  });
+
+  it('exits 3 with the reason when the engine cannot list them', async () => {
+    const unreachable: Override = (args) => (args[0] === 'image' || args[0] === 'version' ? answer('recorded/engine-unreachable.version') : undefined);
+    const out = await cli([], fixturePort([unreachable]).exec);
+    expect(out.code).toBe(3);
+    expect(out.stderr).toContain('could not list the installed extensions');
+    expect(out.stdout).toBe('');
+  });
+});
+
+describe('runCli environment', () => {
+  it('exits 3 with a clear message when docker is not installed', async () => {
+    const calls: string[][] = [];
+    const missing: ExecPort = async (request): Promise<ExecOutput> => {
+      calls.push([...request.args]);
+      return { stdout: '', stderr: 'docker: ENOENT: spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' };
+    };
+    const out = await cli([corpus('good')], missing);
+    expect(out.code).toBe(3);
+    expect(out.stderr).toContain('docker CLI was not found');
+    expect(calls.every((argv) => argv[0] === 'version' || argv[0] === 'buildx')).toBe(true);
+  });
+
+  it('warns and falls back when buildx is missing', async () => {
+    const noBuildx: Override = (args) => (args[0] === 'buildx' ? answer('recorded/buildx-missing.buildx-version') : undefined);
+    const port = fixturePort([noBuildx]);
+    const out = await cli(['--json', corpus('good')], port.exec);
+    expect(out.stderr).toContain('buildx is not installed');
+    expect(port.calls.some((argv) => argv[0] === 'manifest')).toBe(true);
+    expect(rows(out.stdout)[0]?.verdict).toBe('ready');
+  });
+
+  it('--help and --version print and exit 0 without running docker', async () => {
+    const port = fixturePort();
+    expect((await cli(['--help'], port.exec)).stdout).toContain('Usage: archmatrix');
+    expect((await cli(['--version'], port.exec)).stdout).toBe('archmatrix 9.9.9\n');
+    expect(port.calls).toEqual([]);
+  });
+
+  it('bad usage exits 2', async () => {
+    const out = await cli(['--concurrency', 'lots'], fixturePort().exec);
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('archmatrix --help');
+  });
+});
