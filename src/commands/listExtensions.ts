@@ -10,12 +10,16 @@ import { imageInspect, listExtensionImages, parseImageId } from './dockerCommand
 import type { ImageId } from './dockerCommands.js';
 import { failureOf, runIn, succeeded, unreadable } from './inspectContext.js';
 import type { InspectContext } from './inspectContext.js';
+import type { InspectTarget } from './inspectImage.js';
 import type { ExecPort } from './port.js';
 
-export interface InstalledExtension {
+export interface InstalledExtension extends InspectTarget {
   /** As the engine lists it: repo:tag, repo@digest, or the image ID when untagged. Untrusted. */
   readonly reference: string;
   readonly image: LocalImage;
+  /** The same image as `image`: it makes an InstalledExtension an InspectTarget, so
+   *  `inspectMany(exec, installed)` uses the local store (no config call, local-only fallback). */
+  readonly local: LocalImage;
 }
 
 export interface ListOptions {
@@ -58,9 +62,9 @@ export async function listInstalledExtensions(exec: ExecPort, options: ListOptio
   }
 
   return ok(
-    rows.value.map((row) => ({
-      reference: row.reference,
-      image: findImage(images, row.id) ?? { id: row.id, repoTags: [], repoDigests: [], labels: {} },
-    })),
+    rows.value.map((row) => {
+      const image = findImage(images, row.id) ?? { id: row.id, repoTags: [], repoDigests: [], labels: {} };
+      return { reference: row.reference, image, local: image };
+    }),
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { inspectMany } from '../../../src/commands/inspectMany.js';
 import { listInstalledExtensions } from '../../../src/commands/listExtensions.js';
 import { answer, fixturePort } from './fixturePort.js';
 
@@ -24,6 +25,17 @@ describe('listInstalledExtensions', () => {
     expect(arm?.image.platform).toEqual({ os: 'linux', architecture: 'arm64' });
     expect(listed.value.every((e) => e.image.labels['com.docker.desktop.extension.api.version'] !== undefined)).toBe(true);
     expect(port.violations).toEqual([]);
+    expect(port.misses).toEqual([]);
+  });
+
+  it('its entries are inspect targets that carry the local image: no config call, local-only without image inspect', async () => {
+    const listed = await listInstalledExtensions(fixturePort().exec);
+    if (!listed.ok) throw new Error('expected a list');
+    const port = fixturePort();
+    const results = await inspectMany(port.exec, listed.value, { host: { os: 'linux', architecture: 'amd64' } });
+    expect(results.map((r) => r.verdict)).toEqual(['local-only', 'ready', 'ready', 'ready', 'incompatible', 'missing-platforms', 'ready']);
+    expect(port.calls.every((args) => args.at(-1) === '--raw')).toBe(true);
+    expect(port.calls).toHaveLength(7);
     expect(port.misses).toEqual([]);
   });
 

@@ -1,0 +1,144 @@
+/**
+ * The command layer against the REAL engine, buildx and registries of the project's test environment
+ * (test/env/testenv up). Every registry reference is built from the environment's host:port values.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeExec } from '../../src/adapters/nodeExec.js';
+import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
+import { checkEnvironment } from '../../src/commands/environment.js';
+import { inspectImage } from '../../src/commands/inspectImage.js';
+import { inspectMany } from '../../src/commands/inspectMany.js';
+import { listInstalledExtensions } from '../../src/commands/listExtensions.js';
+import type { ExecPort } from '../../src/commands/port.js';
+import type { Platform, Verdict } from '../../src/core/index.js';
+import { loadTestEnv } from '../env/testEnv.js';
+import { loggedInConfig } from './helpers/loggedInConfig.js';
+import type { LoggedInConfig } from './helpers/loggedInConfig.js';
+
+const env = loadTestEnv();
+const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
+const ARM64: Platform = { os: 'linux', architecture: 'arm64' };
+const TAG = '1.0.0';
+const corpus = (name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
+const PRIVATE = `${env.authRegistry}/private/good:${TAG}`;
+const CLOSED = `${env.closedRegistry}/corpus/good:${TAG}`;
+const LOCAL = 'local/dev-extension:latest';
+
+/** Every argv any port in this file received, to check they were all read-only. */
+const seen: (readonly string[])[] = [];
+function recording(port: ExecPort): ExecPort {
+  return (request) => {
+    seen.push([...request.args]);
+    return port(request);
+  };
+}
+const exec = recording(createNodeExec({ docker: env.dockerBin, env: env.env }));
+
+/** What each corpus image's construction implies, per host. */
+const EXPECTED: Record<string, { amd64: Verdict; arm64: Verdict; commands: number }> = {
+  good: { amd64: 'ready', arm64: 'ready', commands: 1 },
+  'legacy-list': { amd64: 'ready', arm64: 'ready', commands: 1 },
+  'wrong-host-binary': { amd64: 'ready', arm64: 'ready', commands: 1 },
+  'windows-entry': { amd64: 'ready', arm64: 'ready', commands: 1 },
+  'many-platforms': { amd64: 'ready', arm64: 'ready', commands: 1 },
+  'amd64-only': { amd64: 'missing-platforms', arm64: 'incompatible', commands: 2 },
+  'arm64-only-attested': { amd64: 'incompatible', arm64: 'missing-platforms', commands: 1 },
+};
+
+describe('command layer on the real engine and registries', () => {
+  it('the environment has an engine and buildx', async () => {
+    const status = await checkEnvironment(exec);
+    expect(status.engine).toBe('ok');
+    expect(status.buildx).toBe('ok');
+    expect(status.buildxVersion).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it.each(Object.entries(EXPECTED))('%s gets the verdict its construction implies', async (name, expected) => {
+    const onAmd = await inspectImage(exec, { reference: corpus(name) }, { host: AMD64 });
+    const onArm = await inspectImage(exec, { reference: corpus(name) }, { host: ARM64 });
+    expect([onAmd.verdict, onArm.verdict]).toEqual([expected.amd64, expected.arm64]);
+    expect(onAmd.source).toBe('registry');
+    expect(onAmd.commands).toHaveLength(expected.commands);
+    expect(onAmd.commands[0]?.argv).toEqual(['buildx', 'imagetools', 'inspect', corpus(name), '--raw']);
+  });
+
+  it('platforms are read exactly: attestations left out, the windows entry kept', async () => {
+    const many = await inspectImage(exec, { reference: corpus('many-platforms') });
+    expect(many.platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64']));
+    expect(many.platforms).toHaveLength(8);
+    const windows = await inspectImage(exec, { reference: corpus('windows-entry') });
+    expect(windows.platforms).toEqual(['linux/amd64', 'linux/arm64', 'windows/amd64']);
+    const arm = await inspectImage(exec, { reference: corpus('arm64-only-attested') });
+    expect(arm.platforms).toEqual(['linux/arm64']);
+    expect(arm.manifest?.attestations).toHaveLength(1);
+  });
+
+  it('the never-pushed image is local-only, with the platform the engine reports', async () => {
+    const result = await inspectImage(exec, { reference: LOCAL }, { host: AMD64 });
+    expect(result.verdict).toBe('local-only');
+    expect(result.source).toBe('local-store');
+    expect(result.platforms).toEqual(['linux/amd64']);
+  });
+
+  it('a closed port is unreachable', async () => {
+    const result = await inspectImage(exec, { reference: CLOSED }, { host: AMD64 });
+    expect(result.verdict).toBe('unreachable');
+    expect(result.failure?.message).toMatch(/connection refused/);
+  });
+
+  it('a tag the registry does not have is not-found', async () => {
+    const result = await inspectImage(exec, { reference: `${env.openRegistry}/corpus/good:9.9.9` });
+    expect(result.verdict).toBe('not-found');
+  });
+
+  describe('the login-only registry', () => {
+    let login: LoggedInConfig | undefined;
+    beforeAll(() => {
+      login = loggedInConfig(env);
+    });
+    afterAll(() => login?.remove());
+
+    it('is unauthorized without credentials', async () => {
+      const result = await inspectImage(exec, { reference: PRIVATE }, { host: AMD64 });
+      expect(result.verdict).toBe('unauthorized');
+    });
+
+    it('is ready after docker login (into a temporary DOCKER_CONFIG)', async () => {
+      if (login === undefined) throw new Error('login setup did not run');
+      const loggedIn = recording(createNodeExec({ docker: env.dockerBin, env: login.env }));
+      const result = await inspectImage(loggedIn, { reference: PRIVATE }, { host: AMD64 });
+      expect(result.verdict).toBe('ready');
+      expect(result.commands).toHaveLength(1);
+    });
+  });
+
+  it('lists the engine extension images and inspects them all, once each, with the local store helping', async () => {
+    const listed = await listInstalledExtensions(exec);
+    if (!listed.ok) throw new Error(`listing failed: ${listed.error.kind}: ${listed.error.message}`);
+    const references = listed.value.map((e) => e.reference);
+    // The environment pulls corpus images 1-6 into the engine (not windows-entry) and builds the local one.
+    const installed = Object.keys(EXPECTED).filter((n) => n !== 'windows-entry');
+    const expectedRefs = [...installed.map(corpus), LOCAL];
+    expect(references).toEqual(expect.arrayContaining(expectedRefs));
+    const arm = listed.value.find((e) => e.reference === corpus('arm64-only-attested'));
+    expect(arm?.image.platform).toEqual(ARM64);
+
+    const targets = [...listed.value, listed.value[0]].filter((t) => t !== undefined);
+    const byIndex = new Map<number, string>();
+    const results = await inspectMany(exec, targets, { host: AMD64, onResult: (r, i) => byIndex.set(i, r.verdict) });
+    expect(byIndex.size).toBe(targets.length);
+    const verdictOf = (ref: string): Verdict | undefined => results.find((r) => r.reference === ref)?.verdict;
+    for (const name of installed) expect(verdictOf(corpus(name))).toBe(EXPECTED[name]?.amd64);
+    expect(verdictOf(LOCAL)).toBe('local-only');
+    // Listed from the engine, amd64-only needs no config call: the engine holds the very manifest.
+    const amd = results.find((r) => r.reference === corpus('amd64-only'));
+    expect(amd?.commands).toHaveLength(1);
+    const local = results.find((r) => r.reference === LOCAL);
+    expect(local?.commands).toHaveLength(1);
+  });
+
+  afterAll(() => {
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((args) => !isReadOnlyCommand(args))).toEqual([]);
+  });
+});
