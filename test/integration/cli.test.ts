@@ -1,0 +1,184 @@
+/**
+ * The built `archmatrix` CLI as a real child process against the project's test environment
+ * (real engine, buildx, open and login-only registries, seeded corpus). `docker` is the environment's
+ * CLI, found first on PATH.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Verdict } from '../../src/core/index.js';
+import { loadTestEnv } from '../env/testEnv.js';
+import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
+import { loggedInConfig } from './helpers/loggedInConfig.js';
+
+const env = loadTestEnv();
+const TAG = '1.0.0';
+const corpus = (name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
+const PRIVATE = `${env.authRegistry}/private/good:${TAG}`;
+const CLOSED = `${env.closedRegistry}/corpus/good:${TAG}`;
+const MISSING = `${env.openRegistry}/corpus/does-not-exist:${TAG}`;
+const LOCAL = 'local/dev-extension:latest';
+const BOTH = 'linux/amd64,linux/arm64';
+
+/** On a linux/amd64 host: what each image's construction implies. */
+const EXPECTED: readonly (readonly [string, Verdict, readonly string[]])[] = [
+  [corpus('good'), 'ready', ['linux/amd64', 'linux/arm64']],
+  [corpus('amd64-only'), 'missing-platforms', ['linux/amd64']],
+  [corpus('arm64-only-attested'), 'incompatible', ['linux/arm64']],
+  [corpus('legacy-list'), 'ready', ['linux/amd64', 'linux/arm64']],
+  [corpus('wrong-host-binary'), 'ready', ['linux/amd64', 'linux/arm64']],
+  [
+    corpus('many-platforms'),
+    'ready',
+    ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/arm/v6', 'linux/arm/v7', 'linux/ppc64le', 'linux/riscv64', 'linux/s390x'],
+  ],
+  [corpus('windows-entry'), 'ready', ['linux/amd64', 'linux/arm64', 'windows/amd64']],
+  [PRIVATE, 'unauthorized', []],
+  [CLOSED, 'unreachable', []],
+  [MISSING, 'not-found', []],
+  [LOCAL, 'local-only', ['linux/amd64']],
+];
+
+interface Row {
+  reference: string;
+  verdict: Verdict;
+  platforms: string[];
+  message: string;
+  fix: string | null;
+  requirement: { status: string; missing: string[] } | null;
+}
+
+const parseRows = (stdout: string): Row[] => JSON.parse(stdout) as Row[];
+
+beforeAll(() => ensureCliBuilt(), 300_000);
+
+describe('archmatrix CLI on the real engine and registries', () => {
+  it('prints the verdict every image implies (--json)', () => {
+    const out = runCli(['--json', '--host-platform', 'linux/amd64', ...EXPECTED.map(([ref]) => ref)], env.env);
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    const rows = parseRows(out.stdout);
+    expect(rows.map((r) => [r.reference, r.verdict])).toEqual(EXPECTED.map(([ref, verdict]) => [ref, verdict]));
+    for (const [i, [, , platforms]] of EXPECTED.entries()) expect([...(rows[i]?.platforms ?? [])].sort()).toEqual([...platforms].sort());
+    for (const row of rows) expect(row.message.length).toBeGreaterThan(0);
+    expect(rows[1]?.fix).toContain('--platform=linux/amd64,linux/arm64');
+  });
+
+  it('the login-only registry answers after docker login', () => {
+    const login = loggedInConfig(env);
+    try {
+      const out = runCli(['--json', PRIVATE], login.env);
+      expect(parseRows(out.stdout).map((r) => r.verdict)).toEqual(['ready']);
+    } finally {
+      login.remove();
+    }
+  });
+
+  it('without references, inspects the extension images installed in the engine', () => {
+    const out = runCli(['--json', '--host-platform', 'linux/amd64'], env.env);
+    expect(out.status).toBe(0);
+    const byRef = new Map(parseRows(out.stdout).map((r) => [r.reference, r.verdict]));
+    expect(byRef.get(corpus('good'))).toBe('ready');
+    expect(byRef.get(corpus('amd64-only'))).toBe('missing-platforms');
+    expect(byRef.get(corpus('arm64-only-attested'))).toBe('incompatible');
+    expect(byRef.get(LOCAL)).toBe('local-only');
+  });
+
+  it.each([
+    [[corpus('good'), corpus('legacy-list'), corpus('windows-entry')], BOTH, 0],
+    [[corpus('good'), corpus('amd64-only')], BOTH, 1],
+    [[corpus('amd64-only')], 'linux/amd64', 0],
+    [[corpus('arm64-only-attested')], 'linux/arm64/v8', 0],
+    [[corpus('many-platforms')], 'linux/arm/v7,linux/s390x', 0],
+    [[corpus('good')], 'linux/arm/v7', 1],
+    [[corpus('good'), CLOSED], BOTH, 1],
+    [[PRIVATE], BOTH, 1],
+    [[LOCAL], 'linux/amd64', 1],
+  ] as const)('--require gates %j on %s with exit %i', (refs, required, status) => {
+    const out = runCli(['--json', '--require', required, ...refs], env.env);
+    expect(out.status).toBe(status);
+    const rows = parseRows(out.stdout);
+    expect(rows.every((r) => r.requirement !== null)).toBe(true);
+    expect(rows.some((r) => r.requirement?.status !== 'met')).toBe(status === 1);
+  });
+
+  it('prints an aligned table without colour when stdout is not a terminal, progress only with --progress', () => {
+    const plain = runCli([corpus('good'), corpus('amd64-only')], env.env);
+    expect(plain.status).toBe(0);
+    expect(plain.stdout).toMatch(/^IMAGE\s+VERDICT\s+linux\/amd64\s+linux\/arm64/);
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(plain.stderr).toBe('');
+    const withProgress = runCli(['--progress', corpus('good'), corpus('amd64-only')], env.env);
+    expect(withProgress.stderr).toContain('[2/2]');
+    expect(withProgress.stdout).toBe(plain.stdout);
+  });
+
+  it('--help, --version and bad usage', () => {
+    expect(runCli(['--help'], env.env).stdout).toContain('--require');
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(runCli(['--version'], env.env).stdout).toBe(`archmatrix ${pkg.version}\n`);
+    expect(runCli(['--concurrency', '0', corpus('good')], env.env).status).toBe(2);
+  });
+});
+
+describe('archmatrix never runs docker for bad input', () => {
+  let dir = '';
+  let log = '';
+  let fakeEnv: NodeJS.ProcessEnv = {};
+  beforeAll(() => {
+    // A `docker` first on PATH that only records that it was called.
+    dir = mkdtempSync(join(tmpdir(), 'archmatrix-fake-docker-'));
+    log = join(dir, 'calls.log');
+    writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "$*" >> '${log}'\nexit 1\n`);
+    chmodSync(join(dir, 'docker'), 0o755);
+    fakeEnv = { ...env.env, PATH: `${dir}:${env.env.PATH ?? ''}` };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('the fake docker does record calls (a valid reference reaches it)', () => {
+    rmSync(log, { force: true });
+    runCli([corpus('good')], fakeEnv);
+    expect(existsSync(log)).toBe(true);
+  });
+
+  it.each([
+    ['a;rm -rf /'],
+    ['$(id)'],
+    ['`id`'],
+    ['name with spaces'],
+    ['"quoted"'],
+    ["o'brien/x"],
+    ['UPPER/Case:1'],
+    ['--output=x'],
+    ['-x'],
+  ])('%j exits 2 and docker is never called', (ref) => {
+    rmSync(log, { force: true });
+    const out = runCli([corpus('good'), ref], fakeEnv);
+    expect(out.status).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr.length).toBeGreaterThan(0);
+    expect(existsSync(log)).toBe(false);
+  });
+
+  it('after --, an option-looking reference is an invalid reference (exit 2, no docker)', () => {
+    rmSync(log, { force: true });
+    const out = runCli(['--', '--output=x'], fakeEnv);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('invalid reference');
+    expect(existsSync(log)).toBe(false);
+  });
+});
+
+describe('archmatrix without docker', () => {
+  it('exits 3 with a clear message when docker is not on PATH', () => {
+    const out = spawnSync(process.execPath, ['dist/node/cli/main.js', corpus('good')], {
+      env: { ...env.env, PATH: '/nonexistent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out.status).toBe(3);
+    expect(out.stderr).toContain('docker CLI was not found');
+  });
+});
