@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import {
+  classifyFailure,
+  decideVerdict,
+  hostPlatform,
+  parsePlatform,
+  parseRawManifest,
+  VERDICT_LABELS,
+  VERDICT_SEVERITY,
+  VERDICTS,
+  type Platform,
+  type Verdict,
+  type VerdictInput,
+} from '../../../src/core/index.js';
+import { loadFixture } from '../fixtures.js';
+
+const REF = '127.0.0.1:5000/corpus/x:1.0.0';
+const AMD = hostPlatform('x64');
+const ARM = hostPlatform('arm64');
+const platforms = (...keys: string[]): Platform[] =>
+  keys.map((k) => {
+    const r = parsePlatform(k);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value;
+  });
+const fromFixture = (name: string): Platform[] => {
+  const r = parseRawManifest(loadFixture(name).stdout);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.platforms.map((p) => p.platform);
+};
+const failureFrom = (name: string) => {
+  const f = loadFixture(name);
+  return classifyFailure({ stderr: f.stderr, exitCode: f.exitCode });
+};
+const decide = (input: Partial<VerdictInput>) => decideVerdict({ reference: REF, platforms: [], source: 'registry', ...input });
+
+describe('decideVerdict', () => {
+  const reachable: [Verdict, Partial<VerdictInput>][] = [
+    ['ready', { platforms: fromFixture('good.imagetools-raw'), host: ARM }],
+    ['missing-platforms', { platforms: platforms('linux/amd64'), host: AMD }],
+    ['incompatible', { platforms: platforms('linux/amd64'), host: ARM }],
+    ['unsupported-os', { platforms: platforms('windows/amd64') }],
+    ['local-only', { platforms: platforms('linux/amd64'), source: 'local-store', registryFailure: failureFrom('error-repo-not-found.imagetools-raw') }],
+    ['unauthorized', { failure: failureFrom('error-unauthorized.imagetools-raw') }],
+    ['not-found', { failure: failureFrom('error-tag-not-found.imagetools-raw') }],
+    ['unreachable', { failure: failureFrom('error-connection-refused.imagetools-raw') }],
+    ['invalid-reference', { reference: 'a;rm -rf /', invalidReason: 'contains the shell character ";"' }],
+    ['error', { failure: classifyFailure({ stderr: "docker: 'buildx' is not a docker command.", exitCode: 1 }) }],
+  ];
+
+  it('reaches every verdict value', () => {
+    expect(reachable.map(([v]) => v).sort()).toEqual([...VERDICTS].sort());
+  });
+
+  it.each(reachable)('%s: one-line explanation, label and severity', (verdict, input) => {
+    const d = decide(input);
+    expect(d.verdict).toBe(verdict);
+    expect(d.explanation.length).toBeGreaterThan(10);
+    expect(d.explanation).not.toContain('\n');
+    expect(VERDICT_LABELS[verdict].length).toBeGreaterThan(0);
+    expect(['ok', 'warning', 'error', 'info']).toContain(VERDICT_SEVERITY[verdict]);
+    if (verdict === 'ready') expect(d.fix).toBeUndefined();
+    else expect(d.fix?.length).toBeGreaterThan(5);
+  });
+
+  it('the host decides between incompatible and missing-platforms', () => {
+    const amd64Only = platforms('linux/amd64');
+    const arm64Only = fromFixture('arm64-only-attested.imagetools-raw');
+    expect(decide({ platforms: amd64Only, host: ARM }).verdict).toBe('incompatible');
+    expect(decide({ platforms: amd64Only, host: AMD }).verdict).toBe('missing-platforms');
+    expect(decide({ platforms: arm64Only, host: AMD }).verdict).toBe('incompatible');
+    expect(decide({ platforms: arm64Only, host: ARM }).verdict).toBe('missing-platforms');
+    expect(decide({ platforms: arm64Only }).verdict).toBe('missing-platforms');
+  });
+
+  it('fixes carry the exact platform list and the push target', () => {
+    const d = decide({ platforms: platforms('linux/amd64'), host: ARM });
+    expect(d.fix).toBe('docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .');
+    expect(d.explanation).toContain('linux/arm64');
+    const kept = decide({ platforms: platforms('linux/amd64', 'linux/s390x', 'windows/amd64'), host: AMD });
+    expect(kept.fix).toContain('--platform=linux/amd64,linux/arm64,linux/s390x ');
+    expect(kept.explanation).toContain('lacks linux/arm64');
+    const hub = decideVerdict({ reference: 'alpine', platforms: platforms('linux/arm64'), source: 'registry' });
+    expect(hub.fix).toBe('docker buildx build --platform=linux/amd64,linux/arm64 --tag=alpine:latest --push .');
+  });
+
+  it('windows-entry is ready: the windows entry does not hide the linux ones', () => {
+    expect(decide({ platforms: fromFixture('windows-entry.imagetools-raw'), host: ARM }).verdict).toBe('ready');
+    expect(decide({ platforms: fromFixture('many-platforms.imagetools-raw'), host: AMD }).explanation).toContain('+6 more');
+  });
+
+  it('unauthorized tells which registry to log in to', () => {
+    const d = decideVerdict({ reference: '127.0.0.1:5001/private/good:1.0.0', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
+    expect(d.fix).toContain('docker login 127.0.0.1:5001');
+    expect(d.explanation).toContain('no basic auth credentials');
+    const hub = decideVerdict({ reference: 'docker/x:1', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
+    expect(hub.fix).toMatch(/^docker login,/);
+  });
+
+  it('precedence: invalid reference, then failure, then local store', () => {
+    const failure = failureFrom('error-tag-not-found.imagetools-raw');
+    expect(decide({ invalidReason: 'x', failure }).verdict).toBe('invalid-reference');
+    expect(decide({ failure, source: 'local-store', platforms: platforms('linux/amd64') }).verdict).toBe('not-found');
+    expect(decide({ source: 'local-store', platforms: platforms('linux/amd64', 'linux/arm64') }).verdict).toBe('local-only');
+  });
+
+  it('timeout is unreachable; rate limits, missing tools and cancels are errors', () => {
+    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'timeout' }) }).verdict).toBe('unreachable');
+    for (const stderr of ['toomanyrequests', "'buildx' is not a docker command"]) {
+      expect(decide({ failure: classifyFailure({ stderr, exitCode: 1 }) }).verdict).toBe('error');
+    }
+    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }) }).verdict).toBe('error');
+  });
+
+  it('a long, multi-line failure message still gives a one-line explanation', () => {
+    const d = decide({ failure: { kind: 'error', message: `${'x'.repeat(500)}\nsecond line` } });
+    expect(d.explanation).not.toContain('\n');
+    expect(d.explanation.length).toBeLessThan(300);
+  });
+});
