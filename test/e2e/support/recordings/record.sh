@@ -24,6 +24,8 @@ record() { # record NAME HOW -- docker args...
 
 record local-only.imagetools-raw 'docker.io is not reachable from the test machine (DNS fails): what a local-only image name gives' -- \
   buildx imagetools inspect docker.io/local/dev-extension:latest --raw
+record local-only.manifest-inspect 'docker.io is not reachable from the test machine (DNS fails)' -- \
+  manifest inspect docker.io/local/dev-extension:latest
 (DOCKER_CONFIG=$empty_config record buildx-missing.buildx-version 'DOCKER_CONFIG without cli-plugins and no system buildx plugin' -- \
   buildx version)
 (DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.version 'DOCKER_HOST pointing at a socket that does not exist' -- \

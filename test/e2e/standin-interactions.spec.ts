@@ -1,0 +1,103 @@
+/**
+ * Inspect any image, details, keyboard use, toasts, filters, sorting and export, with the
+ * recorded corpus replayed by the ddClient stand-in (host arm64).
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test } from '@playwright/test';
+import { corpusConfig } from './support/fixtures';
+import { expectAllVerdicts, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
+
+const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+
+test.afterEach(async ({ page }) => {
+  await expectOnlyReadOnlyCommands(page);
+});
+
+test('a typed reference gets its own row; its details (opened with the keyboard) list the Windows entry with its OS version and attestations apart', async ({ page }) => {
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  const input = page.getByTestId('inspect-input');
+  await input.fill(`  ${R('windows-entry')}\n`);
+  await input.press('Enter');
+  const typed = row(page, R('windows-entry'));
+  await expect(typed).toHaveAttribute('data-origin', 'typed');
+  await expectVerdict(page, R('windows-entry'), 'ready');
+  await expect(typed.locator('td[data-platform="windows/amd64"]')).toHaveAttribute('data-state', 'yes');
+
+  const toggle = typed.getByRole('button', { name: new RegExp(`details of ${R('windows-entry').replace(/[.]/g, '\\.')}$`) });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(toggle).toHaveAccessibleName(`Hide details of ${R('windows-entry')}`);
+  const details = page.getByTestId('row-details');
+  await expect(details.locator('tr[data-entry-platform="windows/amd64"]')).toContainText('10.0.17763.5329');
+  await expect(details.locator('tr[data-attestation]')).toHaveCount(2);
+  await expect(details).toContainText('Labels unknown');
+  await details.getByRole('button', { name: 'Show raw command output' }).click();
+  await expect(details.getByTestId('raw-output')).toContainText('"mediaType": "application/vnd.oci.image.index.v1+json"');
+});
+
+test('an unreachable registry (recorded connection refused) ends the typed row as unreachable and raises a toast', async ({ page }) => {
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  await page.getByTestId('inspect-input').fill('127.0.0.1:5999/corpus/good:1.0.0');
+  await page.getByTestId('inspect-input').press('Enter');
+  await expectVerdict(page, '127.0.0.1:5999/corpus/good:1.0.0', 'unreachable');
+  await expect.poll(async () => (await standinRecord(page)).toasts.map((t) => t.level)).toContain('warning');
+});
+
+test('the verdict of a row needs a fix: the explanation and the command are one click away', async ({ page }) => {
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  await row(page, R('amd64-only')).getByRole('button', { name: `Show details of ${R('amd64-only')}` }).click();
+  const details = page.getByTestId('row-details');
+  await expect(details.getByTestId('explanation')).toContainText('linux/arm64');
+  await expect(details.getByTestId('fix')).toContainText('--platform=linux/amd64,linux/arm64');
+  await expect(details.locator('[data-label-status]').first()).toBeVisible();
+});
+
+test('filter by verdict and by platform, sort by a platform column', async ({ page }) => {
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  const rows = matrix(page).locator('tr[data-image]');
+
+  await page.getByRole('combobox', { name: 'Verdict' }).click();
+  await page.getByRole('option', { name: 'Ready', exact: true }).click();
+  await expect(rows).toHaveCount(4);
+  for (const verdict of await rows.getByTestId('verdict').evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')))) {
+    expect(verdict).toBe('ready');
+  }
+
+  await page.getByRole('combobox', { name: 'Verdict' }).click();
+  await page.getByRole('option', { name: 'All verdicts' }).click();
+  await page.getByRole('combobox', { name: 'Platform' }).click();
+  await page.getByRole('option', { name: 'lacks linux/arm64' }).click();
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('data-image', R('amd64-only'));
+
+  await page.getByRole('combobox', { name: 'Platform' }).click();
+  await page.getByRole('option', { name: 'Any platform' }).click();
+  await expect(rows).toHaveCount(7);
+  await matrix(page).locator('th[data-column="linux/amd64"]').getByRole('button').click();
+  await expect(rows.first()).toHaveAttribute('data-image', R('arm64-only-attested'));
+});
+
+test('export the matrix as Markdown, CSV and JSON', async ({ page }) => {
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  const texts: Record<string, string> = {};
+  for (const [label, key] of [['Download Markdown', 'md'], ['Download CSV', 'csv'], ['Download JSON', 'json']] as const) {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: label }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe(`arch-matrix.${key}`);
+    texts[key] = await readFile(await download.path(), 'utf8');
+  }
+  expect(texts['md']).toContain(R('amd64-only'));
+  expect(texts['md']).toContain('linux/arm64');
+  expect(texts['csv']?.split('\n')[0]).toContain('linux/amd64');
+  const json: unknown = JSON.parse(texts['json'] ?? '');
+  expect(JSON.stringify(json)).toContain(R('many-platforms'));
+  await expect.poll(async () => (await standinRecord(page)).toasts.filter((t) => t.level === 'success').length).toBe(3);
+});

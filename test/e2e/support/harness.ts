@@ -1,0 +1,46 @@
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { installStandin } from './standin';
+import type { StandinConfig, StandinRecord } from './standinTypes';
+
+/** Open the built tab with the stand-in ddClient defined before the app's script runs. */
+export async function openWithStandin(page: Page, config: StandinConfig, path = '/'): Promise<void> {
+  // Only the served UI may load: label icons point at the internet, which tests must not wait for.
+  await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
+  await page.addInitScript(installStandin, config);
+  await page.goto(path);
+}
+
+export async function standinRecord(page: Page): Promise<StandinRecord> {
+  const record = await page.evaluate(() => window.__archmatrixStandin);
+  if (record === undefined) throw new Error('the stand-in was not installed');
+  return record;
+}
+
+export const matrix = (page: Page): Locator => page.getByTestId('arch-matrix');
+export const row = (page: Page, reference: string): Locator => matrix(page).locator(`tr[data-image="${reference.replace(/["\\]/g, '\\$&')}"]`);
+export const cell = (page: Page, reference: string, platform: string): Locator => row(page, reference).locator(`td[data-platform="${platform}"]`);
+
+/** Every row ends in a verdict: none is pending and the table is no longer busy. */
+export async function expectAllVerdicts(page: Page, timeout = 20_000): Promise<void> {
+  await expect(matrix(page).locator('[data-testid="verdict"][data-verdict="pending"]')).toHaveCount(0, { timeout });
+  await expect(matrix(page)).toHaveAttribute('aria-busy', 'false', { timeout });
+}
+
+export async function expectVerdict(page: Page, reference: string, verdict: string): Promise<void> {
+  await expect(row(page, reference).getByTestId('verdict')).toHaveAttribute('data-verdict', verdict);
+}
+
+export async function expectCells(page: Page, reference: string, states: Record<string, 'yes' | 'no' | 'pending' | 'unknown'>): Promise<void> {
+  for (const [platform, state] of Object.entries(states)) {
+    await expect(cell(page, reference, platform), `${reference} ${platform}`).toHaveAttribute('data-state', state);
+  }
+}
+
+/** Every command the page ran is on the read-only allowlist. */
+export async function expectOnlyReadOnlyCommands(page: Page): Promise<void> {
+  const record = await standinRecord(page);
+  const offList = record.commands.filter((command) => !isReadOnlyCommand(command.argv));
+  expect(offList, 'commands off the read-only allowlist').toEqual([]);
+}

@@ -1,0 +1,116 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { App } from '../../../ui/src/app/App';
+import { ensureDockerThemes } from '../../../ui/src/app/themes';
+import { REMEMBERED_KEY, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
+import { corpusConfig, fixture, recording, reply } from '../../e2e/support/fixtures';
+import { installStandin } from '../../e2e/support/standin';
+import type { StandinConfig, StandinRecord } from '../../e2e/support/standinTypes';
+
+const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+
+function start(config: StandinConfig): StandinRecord {
+  installStandin(config);
+  const record = window.__archmatrixStandin;
+  if (record === undefined) throw new Error('stand-in not installed');
+  return record;
+}
+
+const rowOf = (reference: string): HTMLElement => {
+  const found = document.querySelector<HTMLElement>(`tr[data-image="${reference}"]`);
+  if (found === null) throw new Error(`no row ${reference}`);
+  return found;
+};
+const verdictOf = (reference: string): string | null => rowOf(reference).querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? null;
+const allDone = (): boolean => {
+  const verdicts = [...document.querySelectorAll('tr[data-image] [data-testid="verdict"]')];
+  return verdicts.length > 0 && verdicts.every((v) => v.getAttribute('data-verdict') !== 'pending');
+};
+
+beforeEach(() => {
+  ensureDockerThemes(window);
+  window.localStorage.clear();
+});
+afterEach(() => {
+  cleanup();
+  delete window.ddClient;
+});
+
+// jsdom renders MUI slowly on a busy machine: generous limits, no timing assertions.
+describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_000 }, () => {
+  it('fills every row in with its verdict, marks itself and this machine, and runs only read-only commands', async () => {
+    const record = start(corpusConfig({ delayMs: 1 }));
+    render(<App />);
+    await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+    expect(verdictOf(R('good'))).toBe('ready');
+    expect(verdictOf(R('amd64-only'))).toBe('incompatible');
+    expect(verdictOf(R('arm64-only-attested'))).toBe('missing-platforms');
+    expect(verdictOf('local/dev-extension:latest')).toBe('local-only');
+    expect(within(rowOf('local/dev-extension:latest')).getByTestId('self').textContent).toBe('This extension');
+    expect(screen.getByTestId('this-machine').closest('th')?.getAttribute('data-column')).toBe('linux/arm64');
+    expect(screen.getByTestId('summary').textContent).toContain('will not install on this machine (linux/arm64)');
+    expect(record.commands.length).toBeGreaterThan(0);
+    expect(record.commands.filter((c) => !isReadOnlyCommand(c.argv))).toEqual([]);
+    expect(record.unmatched).toEqual([]);
+  });
+
+  it('does not hold the other rows back for one that never answers, and closes it when the tab goes away', async () => {
+    const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+    const record = start(corpusConfig({ delayMs: 1, replies: [held] }));
+    const { unmount } = render(<App />);
+    await waitFor(() => expect(verdictOf(R('legacy-list'))).toBe('ready'), { timeout: 20_000 });
+    await waitFor(() => expect(verdictOf(R('many-platforms'))).toBe('ready'), { timeout: 20_000 });
+    expect(verdictOf(R('good'))).toBe('pending');
+    expect(rowOf(R('good')).querySelector('[data-platform="linux/amd64"]')?.getAttribute('data-state')).toBe('pending');
+    expect(record.closed).toEqual([]);
+    unmount();
+    expect(record.closed).toEqual([['buildx', 'imagetools', 'inspect', R('good'), '--raw']]);
+  });
+
+  it('shows remembered results at once on the next visit, while they are refreshed', () => {
+    const stuck = reply('image-ls', 'engine.image-ls-extensions.docker-26.1.5', fixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
+    start(corpusConfig({ replies: [stuck] }));
+    const remembered = serialiseRemembered(
+      [{ reference: R('good'), origin: 'installed', isSelf: false, status: 'done', result: { reference: R('good'), verdict: 'ready', explanation: 'Published for both', platforms: ['linux/amd64', 'linux/arm64'], commands: [] } }],
+      '2026-01-01T00:00:00.000Z',
+    );
+    window.localStorage.setItem(REMEMBERED_KEY, remembered);
+    render(<App />);
+    expect(verdictOf(R('good'))).toBe('ready');
+    expect(screen.getByTestId('remembered-note').textContent).toContain('Showing results from');
+  });
+
+  it('refuses invalid typed input with a reason and runs nothing; Enter submits a valid one', async () => {
+    const record = start(corpusConfig({ delayMs: 1 }));
+    render(<App />);
+    await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+    const before = record.commands.length;
+    const input = screen.getByTestId('inspect-input');
+    fireEvent.change(input, { target: { value: '$(touch /tmp/x)' } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    expect(screen.getByTestId('inspect-message').getAttribute('role')).toBe('alert');
+    expect(record.commands.length).toBe(before);
+
+    fireEvent.change(input, { target: { value: R('windows-entry') } });
+    fireEvent.submit(input.closest('form') as HTMLFormElement);
+    await waitFor(() => expect(verdictOf(R('windows-entry'))).toBe('ready'), { timeout: 20_000 });
+    expect(rowOf(R('windows-entry')).getAttribute('data-origin')).toBe('typed');
+    expect(record.commands.length).toBeGreaterThan(before);
+  });
+
+  it('raises a banner when buildx is missing (recorded) and still ends every row', async () => {
+    const missing = reply('buildx-version', 'buildx-missing.buildx-version', recording('buildx-missing.buildx-version'));
+    start(corpusConfig({ delayMs: 1, replies: [missing] }));
+    render(<App />);
+    await waitFor(() => expect(document.querySelector('[data-banner="buildx-missing"]')).not.toBeNull(), { timeout: 20_000 });
+    await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+    expect(verdictOf(R('good'))).toBe('ready');
+  });
+
+  it('explains itself when there is no ddClient at all', async () => {
+    render(<App />);
+    await act(() => Promise.resolve());
+    expect(document.querySelector('[data-banner="no-client"]')).not.toBeNull();
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { InspectResult } from '../../../src/core/index.js';
+import { cellState } from '../../../ui/src/features/matrix/model/cells';
+import { initialMatrixState, matrixReducer } from '../../../ui/src/features/matrix/model/matrixState';
+import type { MatrixRow, RowSeed } from '../../../ui/src/features/matrix/model/rows';
+import { viewRows } from '../../../ui/src/features/matrix/model/view';
+
+const result = (reference: string, verdict: InspectResult['verdict'], platforms: string[], failure?: InspectResult['failure']): InspectResult => ({
+  reference,
+  verdict,
+  explanation: `${verdict} for ${reference}`,
+  platforms,
+  commands: [],
+  ...(failure === undefined ? {} : { failure }),
+});
+
+const seed = (reference: string, origin: RowSeed['origin'] = 'installed'): RowSeed => ({ reference, origin, isSelf: false });
+const done = (reference: string, r: InspectResult): MatrixRow => ({ ...seed(reference), status: 'done', result: r });
+
+describe('cellState', () => {
+  it('is pending until a result arrives', () => {
+    expect(cellState({ ...seed('a'), status: 'pending' }, 'linux/amd64')).toBe('pending');
+  });
+  it('says no only when the registry gave the complete list', () => {
+    const row = done('a', result('a', 'missing-platforms', ['linux/amd64']));
+    expect(cellState(row, 'linux/amd64')).toBe('yes');
+    expect(cellState(row, 'linux/arm64')).toBe('no');
+  });
+  it('says unknown when the registry could not tell, and for local-only beyond the local copy', () => {
+    expect(cellState(done('a', result('a', 'unreachable', [])), 'linux/amd64')).toBe('unknown');
+    const local = done('b', result('b', 'local-only', ['linux/amd64']));
+    expect(cellState(local, 'linux/amd64')).toBe('yes');
+    expect(cellState(local, 'linux/arm64')).toBe('unknown');
+  });
+});
+
+describe('matrixReducer', () => {
+  it('keeps remembered results while refreshing, and drops rows no longer listed', () => {
+    const remembered = { savedAt: '2026-01-01T00:00:00.000Z', rows: [done('a', result('a', 'ready', ['linux/amd64', 'linux/arm64'])), done('gone', result('gone', 'ready', []))] };
+    let state = initialMatrixState(remembered);
+    state = matrixReducer(state, { type: 'run-started' });
+    state = matrixReducer(state, { type: 'listed', seeds: [seed('a'), seed('b')] });
+    expect(state.rows.map((r) => [r.reference, r.status, r.result?.verdict])).toEqual([
+      ['a', 'refreshing', 'ready'],
+      ['b', 'pending', undefined],
+    ]);
+    state = matrixReducer(state, { type: 'result', reference: 'b', origin: 'installed', result: result('b', 'incompatible', ['linux/amd64']) });
+    state = matrixReducer(state, { type: 'run-ended', phase: 'done' });
+    expect(state.rows.every((r) => r.status === 'done')).toBe(true);
+    expect(state.rememberedAt).toBeUndefined();
+  });
+
+  it('does not let a cancelled inspection replace a result already shown', () => {
+    let state = initialMatrixState({ savedAt: 'x', rows: [done('a', result('a', 'ready', ['linux/amd64']))] });
+    state = matrixReducer(state, { type: 'listed', seeds: [seed('a')] });
+    state = matrixReducer(state, { type: 'result', reference: 'a', origin: 'installed', result: result('a', 'error', [], { kind: 'cancelled', message: 'cancelled' }) });
+    expect(state.rows[0]?.result?.verdict).toBe('ready');
+    expect(state.rows[0]?.status).toBe('done');
+  });
+
+  it('keeps typed rows across a new listing and removes them on request', () => {
+    let state = matrixReducer(initialMatrixState(), { type: 'typed-added', seed: seed('t', 'typed') });
+    state = matrixReducer(state, { type: 'listed', seeds: [seed('a')] });
+    expect(state.rows.map((r) => `${r.origin}:${r.reference}`)).toEqual(['installed:a', 'typed:t']);
+    state = matrixReducer(state, { type: 'typed-removed', reference: 't' });
+    expect(state.rows.map((r) => r.reference)).toEqual(['a']);
+  });
+});
+
+describe('viewRows', () => {
+  const rows: MatrixRow[] = [
+    done('z-ready', result('z-ready', 'ready', ['linux/amd64', 'linux/arm64'])),
+    done('amd', result('amd', 'incompatible', ['linux/amd64'])),
+    done('arm', result('arm', 'missing-platforms', ['linux/arm64'])),
+    { ...seed('typed', 'typed'), status: 'pending' },
+  ];
+  it('filters by verdict and by a platform the image lacks', () => {
+    expect(viewRows(rows, { verdict: 'ready', platform: 'any', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['z-ready']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'lacks:linux/arm64', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd']);
+    expect(viewRows(rows, { verdict: 'attention', platform: 'any', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd', 'arm']);
+  });
+  it('sorts by verdict severity, by platform, either way, typed rows last', () => {
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd', 'arm', 'z-ready', 'typed']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'platform:linux/amd64', direction: 'asc' }).map((r) => r.reference)).toEqual(['arm', 'amd', 'z-ready', 'typed']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'name', direction: 'desc' }).map((r) => r.reference)).toEqual(['z-ready', 'arm', 'amd', 'typed']);
+  });
+});

@@ -1,0 +1,76 @@
+import type { ThemeOptions } from '@mui/material/styles';
+
+/**
+ * Docker Desktop injects its MUI theme options as `window.__ddMuiV6Themes` before the page runs;
+ * `DockerMuiV6ThemeProvider` reads them and crashes when they are missing. Outside Docker Desktop
+ * (browser mode, tests) we provide options close to Docker's look (Docker blue, Roboto-like type),
+ * light and dark. Components use only the standard palette, so both sets of options work.
+ */
+interface ThemeBag {
+  readonly light: ThemeOptions;
+  readonly dark: ThemeOptions;
+}
+
+const dockerPalette = {
+  blue: { 100: '#e5f2fc', 200: '#c0e0fa', 300: '#8bc7f5', 400: '#52a9ed', 500: '#2e7ff7', 600: '#1d63ed', 700: '#0d4cd3', 800: '#0c3ba7' },
+  green: { 100: '#e7f8ec', 200: '#c4eccf', 300: '#8fd9a7', 400: '#4fc77a', 500: '#28a852', 600: '#1a8a42', 700: '#136c35', 800: '#0f5229' },
+  amber: { 100: '#fff5db', 200: '#ffe7a8', 300: '#ffd466', 400: '#ffbf1f', 500: '#f0a500', 600: '#c98900', 700: '#996800', 800: '#6b4a00' },
+  red: { 100: '#fdeaea', 200: '#f9c9c9', 300: '#f39999', 400: '#ea6464', 500: '#dc3636', 600: '#b72424', 700: '#8c1b1b', 800: '#631313' },
+  violet: { 100: '#f1ecfd', 200: '#ddd0fa', 300: '#bea5f5', 400: '#9b75ee', 500: '#7d4ee6', 600: '#6336c9', 700: '#4b289a', 800: '#351c6d' },
+  grey: { 100: '#f4f4f6', 200: '#e1e2e6', 300: '#c4c8d1', 400: '#8993a5', 500: '#677285', 600: '#505968', 700: '#3d4653', 800: '#2e343e' },
+} as const;
+
+const shared: ThemeOptions = {
+  shape: { borderRadius: 4 },
+  typography: {
+    fontFamily: '"Roboto", "Helvetica Neue", "Segoe UI", "Noto Sans", Arial, sans-serif',
+    fontSize: 14,
+    h1: { fontSize: '1.5rem', fontWeight: 500 },
+    h2: { fontSize: '1.125rem', fontWeight: 500 },
+    button: { textTransform: 'none', fontWeight: 500 },
+  },
+  components: {
+    MuiButtonBase: { defaultProps: { disableRipple: true } },
+    MuiTableCell: { styleOverrides: { root: { paddingTop: 6, paddingBottom: 6 } } },
+  },
+};
+
+export const FALLBACK_THEMES: ThemeBag = {
+  light: {
+    ...shared,
+    palette: {
+      mode: 'light',
+      primary: { main: dockerPalette.blue[600] },
+      success: { main: dockerPalette.green[600] },
+      warning: { main: dockerPalette.amber[600] },
+      error: { main: dockerPalette.red[600] },
+      info: { main: dockerPalette.violet[600] },
+      background: { default: '#ffffff', paper: '#ffffff' },
+      text: { primary: '#17191e', secondary: '#505968' },
+    },
+  },
+  dark: {
+    ...shared,
+    palette: {
+      mode: 'dark',
+      primary: { main: dockerPalette.blue[400] },
+      success: { main: dockerPalette.green[400] },
+      warning: { main: dockerPalette.amber[400] },
+      error: { main: dockerPalette.red[400] },
+      info: { main: dockerPalette.violet[300] },
+      background: { default: '#202124', paper: '#27292d' },
+      text: { primary: '#e1e2e6', secondary: '#a3abba' },
+    },
+  },
+};
+
+interface ThemeHost {
+  __ddMuiV6Themes?: Partial<ThemeBag>;
+}
+
+/** Keep Docker Desktop's themes when present; otherwise install ours. */
+export function ensureDockerThemes(host: ThemeHost): void {
+  const bag = host.__ddMuiV6Themes;
+  if (bag?.light && bag.dark) return;
+  host.__ddMuiV6Themes = FALLBACK_THEMES;
+}

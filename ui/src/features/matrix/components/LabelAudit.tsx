@@ -1,0 +1,66 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import type { ReactNode } from 'react';
+import type { LabelFinding } from '../../../../../src/core/index.js';
+import type { RowDisplay } from '../model/display';
+
+const STATUS_COLOR = { ok: 'success.main', missing: 'error.main', empty: 'error.main', invalid: 'warning.main' } as const;
+
+interface Props {
+  readonly findings: readonly LabelFinding[] | undefined;
+  readonly display: RowDisplay;
+  readonly onOpenLink: (url: string) => void;
+}
+
+/** The label audit and the links from the labels (opened outside, http(s) only). Text only: labels never become HTML. */
+export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode {
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
+        Labels
+      </Typography>
+      {display.description !== undefined && (
+        <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }} data-testid="description">
+          {display.description}
+        </Typography>
+      )}
+      {display.links.length > 0 && (
+        <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap' }}>
+          {display.links.map((link) => (
+            <Button key={`${link.title}-${link.url}`} size="small" variant="text" endIcon={<OpenInNewIcon fontSize="small" />} onClick={() => onOpenLink(link.url)}>
+              {link.title}
+            </Button>
+          ))}
+        </Stack>
+      )}
+      {findings === undefined ? (
+        <Typography variant="body2" color="text.secondary">
+          Labels unknown: this image is not in the local store.
+        </Typography>
+      ) : (
+        <List dense disablePadding aria-label="Label audit">
+          {findings.map((finding) => (
+            <ListItem key={finding.label} disableGutters sx={{ py: 0, display: 'block' }} data-label={finding.label} data-label-status={finding.status}>
+              <Typography component="span" variant="body2" sx={{ color: STATUS_COLOR[finding.status], fontWeight: 500, mr: 1 }}>
+                {finding.status}
+              </Typography>
+              <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }}>
+                {finding.label}
+              </Typography>
+              {finding.detail !== undefined && (
+                <Typography component="span" variant="body2" color="text.secondary">
+                  {`: ${finding.detail}`}
+                </Typography>
+              )}
+            </ListItem>
+          ))}
+        </List>
+      )}
+    </Box>
+  );
+}

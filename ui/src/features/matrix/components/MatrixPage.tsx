@@ -1,0 +1,74 @@
+import Stack from '@mui/material/Stack';
+import type { ReactNode } from 'react';
+import { useDocker } from '../../../shared/docker/DockerContext';
+import { useOpenExternal } from '../../../shared/docker/useOpenExternal';
+import { useNotifier } from '../../../shared/notifications/NotificationProvider';
+import { useCopyText } from '../../../shared/useCopyText';
+import { useExport } from '../hooks/useExport';
+import { useInspectReference } from '../hooks/useInspectReference';
+import { useMatrix } from '../hooks/useMatrix';
+import { useMatrixView } from '../hooks/useMatrixView';
+import { runOverview } from '../model/progress';
+import type { SortKey } from '../model/view';
+import { BannerList } from './BannerList';
+import { InspectField } from './InspectField';
+import { MatrixHeader } from './MatrixHeader';
+import { MatrixTable } from './MatrixTable';
+import { MatrixToolbar } from './MatrixToolbar';
+
+/** The dashboard tab: summary, banners, inspect field, toolbar and the matrix. */
+export function MatrixPage(): ReactNode {
+  const { host } = useDocker();
+  const { banners } = useNotifier();
+  const matrix = useMatrix();
+  const view = useMatrixView(matrix.state.rows);
+  const typed = useInspectReference(matrix.dispatch, matrix.buildx);
+  const exportRows = useExport(view.shown);
+  const openLink = useOpenExternal();
+  const copy = useCopyText();
+  const overview = runOverview(matrix.state, host);
+
+  const sortBy = (sort: SortKey): void => {
+    const direction = view.options.sort === sort && view.options.direction === 'asc' ? 'desc' : 'asc';
+    view.setOptions({ ...view.options, sort, direction });
+  };
+  const filtered = view.options.verdict !== 'all' || view.options.platform !== 'any';
+
+  return (
+    <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1600, mx: 'auto' }}>
+      <MatrixHeader
+        summary={overview.summary}
+        progress={overview.progress}
+        running={overview.running}
+        {...(overview.note === undefined ? {} : { note: overview.note })}
+      />
+      <BannerList banners={banners} />
+      <InspectField onSubmit={typed.submit} />
+      <MatrixToolbar
+        view={view.options}
+        columns={view.columns}
+        running={overview.running}
+        canExport={view.shown.some((row) => row.result !== undefined)}
+        onView={view.setOptions}
+        onRefresh={matrix.refresh}
+        onCancel={() => {
+          matrix.cancel();
+          typed.cancelAll();
+        }}
+        onExport={(format, action) => void exportRows(format, action)}
+      />
+      <MatrixTable
+        rows={view.shown}
+        columns={view.columns}
+        hostKey={view.hostKey}
+        view={view.options}
+        busy={overview.running}
+        emptyText={filtered ? 'No row matches the filters.' : overview.summary}
+        onSort={sortBy}
+        onOpenLink={openLink}
+        onCopy={copy}
+        onRemove={typed.remove}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import Collapse from '@mui/material/Collapse';
+import IconButton from '@mui/material/IconButton';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import CloseIcon from '@mui/icons-material/Close';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { useId, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { PlatformKey } from '../../../../../src/core/index.js';
+import { cellState } from '../model/cells';
+import { rowDetails } from '../model/details';
+import { rowDisplay } from '../model/display';
+import { rowVerdict } from '../model/rows';
+import type { MatrixRow } from '../model/rows';
+import { ExtensionIdentity } from './ExtensionIdentity';
+import { PlatformCell } from './PlatformCell';
+import { RowDetails } from './RowDetails';
+import { VerdictBadge } from './VerdictBadge';
+
+interface Props {
+  readonly row: MatrixRow;
+  readonly columns: readonly PlatformKey[];
+  readonly hostKey: PlatformKey | undefined;
+  readonly onOpenLink: (url: string) => void;
+  readonly onCopy: (text: string) => void;
+  readonly onRemove: (reference: string) => void;
+}
+
+/** One image: identity, version, a cell per platform, the verdict, and its details one click away. */
+export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+  const [open, setOpen] = useState(false);
+  const detailsId = useId();
+  const display = useMemo(() => rowDisplay(row), [row]);
+  const details = useMemo(() => (open ? rowDetails(row) : undefined), [open, row]);
+  const verdict = rowVerdict(row);
+  const busy = row.status !== 'done';
+  return (
+    <>
+      <TableRow data-image={row.reference} data-origin={row.origin} aria-busy={busy} hover sx={{ '& > td': { borderBottom: open ? 'none' : undefined } }}>
+        <TableCell sx={{ minWidth: 220, maxWidth: 360 }}>
+          <ExtensionIdentity row={row} display={display} />
+        </TableCell>
+        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
+        {columns.map((key) => (
+          <PlatformCell key={key} platform={key} state={cellState(row, key)} isHost={key === hostKey} />
+        ))}
+        <TableCell sx={{ minWidth: 150 }}>
+          <VerdictBadge verdict={verdict} />
+          {row.result !== undefined && (
+            <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5, maxWidth: 280 }}>
+              {row.result.explanation}
+            </Typography>
+          )}
+        </TableCell>
+        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+          <Tooltip title={open ? 'Hide details' : 'Show details'}>
+            <IconButton
+              size="small"
+              aria-expanded={open}
+              aria-controls={detailsId}
+              aria-label={`${open ? 'Hide' : 'Show'} details of ${row.reference}`}
+              onClick={() => setOpen((shown) => !shown)}
+            >
+              <ExpandMoreIcon fontSize="small" sx={{ transform: open ? 'rotate(180deg)' : 'none', transition: 'transform 150ms' }} />
+            </IconButton>
+          </Tooltip>
+          {row.origin === 'typed' && (
+            <Tooltip title="Remove">
+              <IconButton size="small" aria-label={`Remove ${row.reference}`} onClick={() => onRemove(row.reference)}>
+                <CloseIcon fontSize="small" />
+              </IconButton>
+            </Tooltip>
+          )}
+        </TableCell>
+      </TableRow>
+      <TableRow>
+        <TableCell colSpan={columns.length + 4} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+          <Collapse in={open} timeout="auto" unmountOnExit>
+            {details !== undefined && <RowDetails id={detailsId} row={row} display={display} details={details} onOpenLink={onOpenLink} onCopy={onCopy} />}
+          </Collapse>
+        </TableCell>
+      </TableRow>
+    </>
+  );
+}

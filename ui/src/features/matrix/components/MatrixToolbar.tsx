@@ -1,0 +1,88 @@
+import Button from '@mui/material/Button';
+import FormControl from '@mui/material/FormControl';
+import InputLabel from '@mui/material/InputLabel';
+import ListSubheader from '@mui/material/ListSubheader';
+import MenuItem from '@mui/material/MenuItem';
+import Select from '@mui/material/Select';
+import Stack from '@mui/material/Stack';
+import RefreshIcon from '@mui/icons-material/Refresh';
+import StopIcon from '@mui/icons-material/Stop';
+import type { ReactNode } from 'react';
+import { VERDICTS, VERDICT_LABELS } from '../../../../../src/core/index.js';
+import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { ExportAction, ExportFormat } from '../hooks/useExport';
+import type { PlatformFilter, VerdictFilter, ViewOptions } from '../model/view';
+import { ExportMenu } from './ExportMenu';
+
+interface Props {
+  readonly view: ViewOptions;
+  readonly columns: readonly PlatformKey[];
+  readonly running: boolean;
+  readonly canExport: boolean;
+  readonly onView: (view: ViewOptions) => void;
+  readonly onRefresh: () => void;
+  readonly onCancel: () => void;
+  readonly onExport: (format: ExportFormat, action: ExportAction) => void;
+}
+
+/** Filter by verdict and platform, export, refresh or stop. */
+export function MatrixToolbar({ view, columns, running, canExport, onView, onRefresh, onCancel, onExport }: Props): ReactNode {
+  return (
+    <Stack direction="row" spacing={1.5} alignItems="center" useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <FormControl size="small" sx={{ minWidth: 190 }}>
+        <InputLabel id="verdict-filter-label">Verdict</InputLabel>
+        <Select
+          labelId="verdict-filter-label"
+          label="Verdict"
+          value={view.verdict}
+          onChange={(event) => onView({ ...view, verdict: event.target.value as VerdictFilter })}
+          inputProps={{ 'data-testid': 'verdict-filter' }}
+        >
+          <MenuItem value="all">All verdicts</MenuItem>
+          <MenuItem value="attention">Needs attention</MenuItem>
+          {VERDICTS.map((verdict) => (
+            <MenuItem key={verdict} value={verdict}>
+              {VERDICT_LABELS[verdict]}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <FormControl size="small" sx={{ minWidth: 210 }}>
+        <InputLabel id="platform-filter-label">Platform</InputLabel>
+        <Select
+          labelId="platform-filter-label"
+          label="Platform"
+          value={view.platform}
+          onChange={(event) => onView({ ...view, platform: event.target.value as PlatformFilter })}
+          inputProps={{ 'data-testid': 'platform-filter' }}
+        >
+          <MenuItem value="any">Any platform</MenuItem>
+          <ListSubheader>Published for</ListSubheader>
+          {columns.map((key) => (
+            <MenuItem key={`has:${key}`} value={`has:${key}`}>
+              {key}
+            </MenuItem>
+          ))}
+          <ListSubheader>Not published for</ListSubheader>
+          {columns.map((key) => (
+            <MenuItem key={`lacks:${key}`} value={`lacks:${key}`}>
+              {`lacks ${key}`}
+            </MenuItem>
+          ))}
+        </Select>
+      </FormControl>
+      <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
+        <ExportMenu disabled={!canExport} onExport={onExport} />
+        {running ? (
+          <Button variant="outlined" color="inherit" startIcon={<StopIcon />} onClick={onCancel}>
+            Stop
+          </Button>
+        ) : (
+          <Button variant="contained" startIcon={<RefreshIcon />} onClick={onRefresh}>
+            Refresh
+          </Button>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

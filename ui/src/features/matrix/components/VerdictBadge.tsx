@@ -1,0 +1,27 @@
+import Chip from '@mui/material/Chip';
+import type { ReactNode } from 'react';
+import { VERDICT_LABELS, VERDICT_SEVERITY } from '../../../../../src/core/index.js';
+import type { Verdict } from '../../../../../src/core/index.js';
+
+const CHIP_COLOR = { ok: 'success', warning: 'warning', error: 'error', info: 'info' } as const;
+
+interface Props {
+  readonly verdict: Verdict | 'pending';
+}
+
+/** The verdict in words and colour; `data-verdict` is a stable test hook. */
+export function VerdictBadge({ verdict }: Props): ReactNode {
+  const label = verdict === 'pending' ? 'Inspecting…' : VERDICT_LABELS[verdict];
+  const color = verdict === 'pending' ? 'default' : CHIP_COLOR[VERDICT_SEVERITY[verdict]];
+  return (
+    <Chip
+      data-testid="verdict"
+      data-verdict={verdict}
+      label={label}
+      color={color}
+      size="small"
+      variant={verdict === 'pending' ? 'outlined' : 'filled'}
+      sx={{ fontWeight: 500, maxWidth: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,35 @@
+import { useCallback } from 'react';
+import type { InspectResult } from '../../../../../src/core/index.js';
+import { inspectMany } from '../../../../../src/commands/index.js';
+import { useDocker } from '../../../shared/docker/DockerContext';
+import type { RowSeed } from '../model/rows';
+import type { BuildxState } from './useInstalledExtensions';
+
+export interface InspectRun {
+  readonly signal: AbortSignal;
+  readonly buildx: BuildxState;
+  /** Called as each image ends, so its row fills in at once. */
+  readonly onResult: (seed: RowSeed, result: InspectResult) => void;
+}
+
+/** Inspect the rows' images with bounded concurrency; one slow or failing image never blocks the rest. */
+export function useInspections(): (seeds: readonly RowSeed[], run: InspectRun) => Promise<InspectResult[]> {
+  const { exec, host } = useDocker();
+  return useCallback(
+    (seeds: readonly RowSeed[], run: InspectRun) =>
+      inspectMany(
+        exec,
+        seeds.map((seed) => (seed.local === undefined ? { reference: seed.reference } : { reference: seed.reference, local: seed.local })),
+        {
+          signal: run.signal,
+          buildx: run.buildx,
+          ...(host === undefined ? {} : { host }),
+          onResult: (result, index) => {
+            const seed = seeds[index];
+            if (seed !== undefined) run.onResult(seed, result);
+          },
+        },
+      ),
+    [exec, host],
+  );
+}

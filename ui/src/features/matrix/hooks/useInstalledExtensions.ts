@@ -1,0 +1,69 @@
+import { useCallback } from 'react';
+import { describeFailure } from '../../../../../src/core/index.js';
+import { checkEnvironment, listInstalledExtensions } from '../../../../../src/commands/index.js';
+import { useDocker } from '../../../shared/docker/DockerContext';
+import { useNotifier } from '../../../shared/notifications/NotificationProvider';
+import type { RowSeed } from '../model/rows';
+import { sameImage } from '../model/self';
+
+export type BuildxState = 'available' | 'missing';
+
+export type Listing =
+  | { readonly kind: 'listed'; readonly seeds: readonly RowSeed[]; readonly buildx: BuildxState }
+  | { readonly kind: 'failed'; readonly buildx: BuildxState }
+  | { readonly kind: 'cancelled' };
+
+/**
+ * Checks the environment (banners for no engine / no docker / no buildx) and lists the extension
+ * images in the local store, plus this extension's own image, marked as itself.
+ */
+export function useInstalledExtensions(): (signal: AbortSignal) => Promise<Listing> {
+  const { exec, selfImage } = useDocker();
+  const { showBanner, clearBanner } = useNotifier();
+
+  return useCallback(
+    async (signal: AbortSignal): Promise<Listing> => {
+      const environment = await checkEnvironment(exec, { signal });
+      if (signal.aborted) return { kind: 'cancelled' };
+      const buildx: BuildxState = environment.buildx === 'ok' ? 'available' : 'missing';
+
+      if (environment.engine === 'tool-missing') {
+        showBanner({ id: 'docker-missing', severity: 'error', title: 'The docker command is not available', message: environment.message ?? 'Install the Docker CLI.' });
+      } else clearBanner('docker-missing');
+      if (environment.engine === 'unreachable') {
+        showBanner({ id: 'engine-unreachable', severity: 'error', title: 'The Docker engine does not answer', message: environment.message ?? 'Start Docker and refresh.' });
+      } else clearBanner('engine-unreachable');
+      if (buildx === 'missing' && environment.engine !== 'tool-missing') {
+        showBanner({
+          id: 'buildx-missing',
+          severity: 'warning',
+          title: 'docker buildx is not installed',
+          message: 'Platforms are read with `docker manifest inspect` instead: slower, and it needs registry access for every image. Install buildx for the full picture.',
+        });
+      } else clearBanner('buildx-missing');
+      if (environment.engine !== 'ok') return { kind: 'failed', buildx };
+
+      const listed = await listInstalledExtensions(exec, { signal });
+      if (signal.aborted) return { kind: 'cancelled' };
+      if (!listed.ok) {
+        showBanner({ id: 'listing-failed', severity: 'error', title: 'Could not list the installed extensions', message: describeFailure(listed.error) });
+        return { kind: 'failed', buildx };
+      }
+      clearBanner('listing-failed');
+
+      const seen = new Set<string>();
+      const seeds: RowSeed[] = [];
+      for (const extension of listed.value) {
+        if (seen.has(extension.reference)) continue;
+        seen.add(extension.reference);
+        const isSelf = selfImage !== undefined && sameImage(extension.reference, selfImage);
+        seeds.push({ reference: extension.reference, origin: 'installed', isSelf, local: extension.image });
+      }
+      if (selfImage !== undefined && !seeds.some((seed) => seed.isSelf)) {
+        seeds.push({ reference: selfImage, origin: 'installed', isSelf: true });
+      }
+      return { kind: 'listed', seeds, buildx };
+    },
+    [exec, selfImage, showBanner, clearBanner],
+  );
+}

@@ -1,0 +1,27 @@
+import { useMemo, useState } from 'react';
+import { matrixColumns, platformKey } from '../../../../../src/core/index.js';
+import type { InspectResult, PlatformKey } from '../../../../../src/core/index.js';
+import { useDocker } from '../../../shared/docker/DockerContext';
+import type { MatrixRow } from '../model/rows';
+import { DEFAULT_VIEW, viewRows } from '../model/view';
+import type { ViewOptions } from '../model/view';
+
+export interface MatrixView {
+  readonly options: ViewOptions;
+  setOptions(options: ViewOptions): void;
+  /** The rows to show, filtered and sorted. */
+  readonly shown: readonly MatrixRow[];
+  /** linux/amd64 and linux/arm64 always, plus any platform some image has. */
+  readonly columns: readonly PlatformKey[];
+  /** The column of the user's machine, when known. */
+  readonly hostKey?: PlatformKey;
+}
+
+export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
+  const { host } = useDocker();
+  const [options, setOptions] = useState<ViewOptions>(DEFAULT_VIEW);
+  const columns = useMemo(() => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)), [rows]);
+  const shown = useMemo(() => viewRows(rows, options), [rows, options]);
+  const hostKey = host === undefined ? undefined : platformKey(host);
+  return { options, setOptions, shown, columns, ...(hostKey === undefined ? {} : { hostKey }) };
+}

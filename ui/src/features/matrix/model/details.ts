@@ -1,0 +1,29 @@
+import { auditLabels, describeFailure } from '../../../../../src/core/index.js';
+import type { LabelFinding } from '../../../../../src/core/index.js';
+import type { MatrixRow } from './rows';
+
+export interface RowDetailsModel {
+  /** Undefined when the labels are unknown (a typed reference not in the local store). */
+  readonly findings?: readonly LabelFinding[];
+  /** Where the platforms came from, for people. */
+  readonly source?: string;
+  /** What the failing command said (original stderr) and what to do, when something failed. */
+  readonly failure?: { readonly message: string; readonly advice: string };
+}
+
+export function rowDetails(row: MatrixRow): RowDetailsModel {
+  const result = row.result;
+  const findings = row.local === undefined ? undefined : auditLabels(row.local.labels);
+  const source =
+    result?.source === 'local-store'
+      ? 'From the local image store only: the registry did not serve this image.'
+      : result?.source === 'registry'
+        ? 'From the registry.'
+        : undefined;
+  const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: describeFailure(result.failure) };
+  return {
+    ...(findings === undefined ? {} : { findings }),
+    ...(source === undefined ? {} : { source }),
+    ...(failure === undefined ? {} : { failure }),
+  };
+}

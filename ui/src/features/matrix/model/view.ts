@@ -1,0 +1,57 @@
+import { VERDICTS, VERDICT_SEVERITY } from '../../../../../src/core/index.js';
+import type { PlatformKey, Verdict } from '../../../../../src/core/index.js';
+import { cellState } from './cells';
+import { rowDisplay } from './display';
+import { rowVerdict } from './rows';
+import type { MatrixRow } from './rows';
+
+/** Filter by verdict: every row, the rows needing attention, or one verdict. */
+export type VerdictFilter = 'all' | 'attention' | Verdict;
+/** Filter by platform: rows that have it or lack it. */
+export type PlatformFilter = 'any' | `has:${PlatformKey}` | `lacks:${PlatformKey}`;
+export type SortKey = 'name' | 'verdict' | `platform:${PlatformKey}`;
+export type SortDirection = 'asc' | 'desc';
+
+export interface ViewOptions {
+  readonly verdict: VerdictFilter;
+  readonly platform: PlatformFilter;
+  readonly sort: SortKey;
+  readonly direction: SortDirection;
+}
+
+export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' };
+
+const SEVERITY_RANK = { error: 0, warning: 1, info: 2, ok: 3 } as const;
+const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
+
+function verdictRank(row: MatrixRow): number {
+  const verdict = rowVerdict(row);
+  if (verdict === 'pending') return 100;
+  return SEVERITY_RANK[VERDICT_SEVERITY[verdict]] * 20 + VERDICTS.indexOf(verdict);
+}
+
+function keep(row: MatrixRow, view: ViewOptions): boolean {
+  const verdict = rowVerdict(row);
+  if (view.verdict === 'attention' && (verdict === 'pending' || VERDICT_SEVERITY[verdict] === 'ok')) return false;
+  if (view.verdict !== 'all' && view.verdict !== 'attention' && verdict !== view.verdict) return false;
+  if (view.platform === 'any') return true;
+  const [want, ...rest] = view.platform.split(':');
+  const state = cellState(row, rest.join(':'));
+  return want === 'has' ? state === 'yes' : state === 'no';
+}
+
+function compare(a: MatrixRow, b: MatrixRow, sort: SortKey): number {
+  const byName = rowDisplay(a).title.localeCompare(rowDisplay(b).title) || a.reference.localeCompare(b.reference);
+  if (sort === 'name') return byName;
+  if (sort === 'verdict') return verdictRank(a) - verdictRank(b) || byName;
+  const key = sort.slice('platform:'.length);
+  return CELL_RANK[cellState(a, key)] - CELL_RANK[cellState(b, key)] || byName;
+}
+
+/** The rows to show, filtered and sorted; the sort is stable and never moves typed rows above installed ones. */
+export function viewRows(rows: readonly MatrixRow[], view: ViewOptions): MatrixRow[] {
+  const sign = view.direction === 'asc' ? 1 : -1;
+  return rows
+    .filter((row) => keep(row, view))
+    .sort((a, b) => (a.origin === b.origin ? sign * compare(a, b, view.sort) : a.origin === 'installed' ? -1 : 1));
+}

@@ -1,0 +1,55 @@
+import { createContext, useContext, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import type { v1 } from '@docker/extension-api-client-types';
+import { hostPlatform } from '../../../../src/core/index.js';
+import type { Platform } from '../../../../src/core/index.js';
+import type { ExecPort } from '../../../../src/commands/index.js';
+import { createDdClientExec } from '../../../../src/adapters/ddClientExec.js';
+
+export interface DockerEnvironment {
+  readonly dd: v1.DockerDesktopClient;
+  /** Runs allowlisted docker commands through ddClient's stream form. */
+  readonly exec: ExecPort;
+  /** The user's platform (from ddClient.host.arch), when known. */
+  readonly host?: Platform;
+  /** This extension's own image (ddClient.extension.image), when known. */
+  readonly selfImage?: string;
+}
+
+const DockerContext = createContext<DockerEnvironment | undefined>(undefined);
+
+interface Props {
+  readonly dd: v1.DockerDesktopClient;
+  /** Tests may hand in their own port; by default the ddClient adapter. */
+  readonly exec?: ExecPort;
+  readonly children: ReactNode;
+}
+
+function readSelfImage(dd: v1.DockerDesktopClient): string | undefined {
+  try {
+    const image: unknown = dd.extension?.image;
+    return typeof image === 'string' && image.trim() !== '' ? image : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function DockerProvider({ dd, exec, children }: Props): ReactNode {
+  const value = useMemo<DockerEnvironment>(() => {
+    const host = hostPlatform(String(dd.host?.arch ?? ''), String(dd.host?.platform ?? ''));
+    const selfImage = readSelfImage(dd);
+    return {
+      dd,
+      exec: exec ?? createDdClientExec(dd),
+      ...(host === undefined ? {} : { host }),
+      ...(selfImage === undefined ? {} : { selfImage }),
+    };
+  }, [dd, exec]);
+  return <DockerContext.Provider value={value}>{children}</DockerContext.Provider>;
+}
+
+export function useDocker(): DockerEnvironment {
+  const value = useContext(DockerContext);
+  if (value === undefined) throw new Error('useDocker must be used inside DockerProvider');
+  return value;
+}
