@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: Arch Matrix's inspectMany against a naive sequential loop of
+ * `docker buildx imagetools inspect --format '{{json .}}'`, over the same N images, through a
+ * loopback proxy that adds latency to every registry request and counts them. Not a test: it prints numbers.
+ */
+import { execFile } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
+import { promisify } from 'node:util';
+import { parsePlatform } from '../core/index.js';
+import type { RunStats } from './measure.js';
+import { processCost, runArchMatrix, runNaiveLoop } from './measure.js';
+import { parseBenchOptions } from './options.js';
+import { startDelayProxy } from './proxy.js';
+import { renderReport } from './report.js';
+import { CORPUS_TAG, prepareImages } from './setup.js';
+
+async function main(): Promise<number> {
+  const options = parseBenchOptions(process.argv.slice(2), process.env);
+  const [host, port] = options.registry.split(':');
+  const log = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
+
+  log(`preparing ${options.images} repositories bench/NN-<corpus> in ${options.registry}`);
+  const images = await prepareImages(options.registry, options.images);
+  const buildx = (await promisify(execFile)(options.docker, ['buildx', 'version'], { env: options.env })).stdout.trim();
+  const hostPlatform = parsePlatform('linux/amd64');
+  if (!hostPlatform.ok) throw new Error(hostPlatform.error.message);
+
+  const proxy = await startDelayProxy({ host: host ?? '127.0.0.1', port: Number(port) }, options.delayMs);
+  try {
+    const refs = images.map((img) => `${proxy.address}/${img.repository}:${CORPUS_TAG}`);
+    log(`proxy ${proxy.address} -> ${options.registry}, +${options.delayMs} ms per request`);
+    const loadBefore = loadavg()[0] ?? 0;
+    const cost = await processCost(options.docker, options.env, 5);
+    const archMatrix: RunStats[] = [];
+    for (const concurrency of options.concurrency) {
+      log(`Arch Matrix, concurrency ${concurrency ?? 'default'} ...`);
+      const { stats } = await runArchMatrix(refs, options.env, proxy.counter, { host: hostPlatform.value, ...(concurrency !== undefined ? { concurrency } : {}) });
+      archMatrix.push(stats);
+      log(`  ${stats.seconds.toFixed(2)} s`);
+    }
+    log('naive loop ...');
+    const naive = await runNaiveLoop(options.docker, refs, options.env, proxy.counter);
+    log(`  ${naive.seconds.toFixed(2)} s`);
+    process.stdout.write(
+      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive }),
+    );
+    return [...archMatrix, naive].some((s) => s.failures.length > 0) ? 1 : 0;
+  } finally {
+    await proxy.close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
