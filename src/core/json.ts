@@ -33,9 +33,8 @@ export function optionalString(value: unknown): string | undefined {
 export function stringMap(value: unknown): Record<string, string> | undefined {
   if (value === undefined || value === null) return {};
   if (!isRecord(value)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v;
-  return out;
+  // fromEntries defines own properties, so a "__proto__" key stays a plain label.
+  return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
 export function stringArray(value: unknown): string[] | undefined {

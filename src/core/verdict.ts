@@ -113,7 +113,8 @@ export function decideVerdict(input: VerdictInput): VerdictDetail {
     };
   }
   if (linux.length === 0) {
-    return { verdict: 'unsupported-os', explanation: `No linux platform: published for ${list(keys)}`, fix: build };
+    const explanation = keys.length === 0 ? 'No runnable platform at all: the index lists none' : `No linux platform: published for ${list(keys)} only`;
+    return { verdict: 'unsupported-os', explanation, fix: build };
   }
   const hostKey = input.host ? platformKey(input.host) : undefined;
   const missing = RECOMMENDED_PLATFORMS.filter((k) => !keys.includes(k));

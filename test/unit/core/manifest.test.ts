@@ -142,3 +142,32 @@ describe('parseManifestInspect (docker manifest inspect, the no-buildx fallback)
     expect(m.platforms.find((p) => p.key === 'windows/amd64')?.platform.osVersion).toBe('10.0.17763.5329');
   });
 });
+
+describe('single manifests built from the recorded amd64-only one', () => {
+  const base = (): Record<string, unknown> => JSON.parse(loadFixture('amd64-only.imagetools-raw').stdout) as Record<string, unknown>;
+
+  it('an OCI single manifest (media types switched to OCI) needs its config', () => {
+    const doc = base();
+    doc.mediaType = 'application/vnd.oci.image.manifest.v1+json';
+    const m = value(parseRawManifest(JSON.stringify(doc)));
+    expect(m.kind).toBe('oci-manifest');
+    expect(m.needsConfig).toBe(true);
+    expect(m.configDigest).toMatch(/^sha256:/);
+  });
+
+  it('a single manifest without a usable config is refused', () => {
+    for (const config of [undefined, null, 'sha256:x', { mediaType: 'x', size: 1 }]) {
+      const doc = base();
+      doc.config = config;
+      expect(parseRawManifest(JSON.stringify(doc)).ok).toBe(false);
+    }
+  });
+
+  it('a "__proto__" label stays an ordinary label', () => {
+    const doc = JSON.parse(loadFixture('amd64-only.imagetools-image').stdout) as { config: { Labels: Record<string, string> } };
+    const text = JSON.stringify(doc).replace('"Labels":{', '"Labels":{"__proto__":"x",');
+    const c = value(parseImageConfig(text));
+    expect(Object.getPrototypeOf(c.labels)).toBe(Object.prototype);
+    expect(Object.keys(c.labels ?? {})).toContain('__proto__');
+  });
+});

@@ -112,6 +112,13 @@ describe('decideVerdict', () => {
     expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }) }).verdict).toBe('error');
   });
 
+  it('an index with no runnable platform is unsupported-os and says so', () => {
+    const d = decide({ platforms: [] });
+    expect(d.verdict).toBe('unsupported-os');
+    expect(d.explanation).toMatch(/no runnable platform/i);
+    expect(decide({ platforms: platforms('windows/amd64') }).explanation).toContain('windows/amd64 only');
+  });
+
   it('a long, multi-line failure message still gives a one-line explanation', () => {
     const d = decide({ failure: { kind: 'error', message: `${'x'.repeat(500)}\nsecond line` } });
     expect(d.explanation).not.toContain('\n');
