@@ -8,7 +8,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { parsePlatform } from '../core/index.js';
 import type { RunStats } from './measure.js';
-import { processCost, runArchMatrix, runNaiveLoop } from './measure.js';
+import { directPluginExec, findBuildxPlugin, processCost, runArchMatrix, runNaiveLoop } from './measure.js';
+import { createNodeExec } from '../adapters/nodeExec.js';
 import { parseBenchOptions } from './options.js';
 import { startDelayProxy } from './proxy.js';
 import { renderReport } from './report.js';
@@ -34,17 +35,34 @@ async function main(): Promise<number> {
     const archMatrix: RunStats[] = [];
     for (const concurrency of options.concurrency) {
       log(`Arch Matrix, concurrency ${concurrency ?? 'default'} ...`);
-      const { stats } = await runArchMatrix(refs, options.env, proxy.counter, { host: hostPlatform.value, ...(concurrency !== undefined ? { concurrency } : {}) });
+      const { stats } = await runArchMatrix(refs, createNodeExec({ docker: options.docker, env: options.env }), proxy.counter, {
+        host: hostPlatform.value,
+        ...(concurrency !== undefined ? { concurrency } : {}),
+      });
       archMatrix.push(stats);
       log(`  ${stats.seconds.toFixed(2)} s`);
+    }
+    const plugin = options.directPlugin ? findBuildxPlugin(options.env) : undefined;
+    let experiment: RunStats | undefined;
+    if (plugin !== undefined) {
+      const concurrency = options.concurrency.at(-1);
+      log(`experiment: buildx plugin run directly (${plugin}) ...`);
+      experiment = (
+        await runArchMatrix(refs, directPluginExec(options.docker, plugin, options.env), proxy.counter, {
+          host: hostPlatform.value,
+          label: 'experiment: plugin direct',
+          ...(concurrency !== undefined ? { concurrency } : {}),
+        })
+      ).stats;
+      log(`  ${experiment.seconds.toFixed(2)} s`);
     }
     log('naive loop ...');
     const naive = await runNaiveLoop(options.docker, refs, options.env, proxy.counter);
     log(`  ${naive.seconds.toFixed(2)} s`);
     process.stdout.write(
-      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive }),
+      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, ...(experiment !== undefined ? { experiment } : {}) }),
     );
-    return [...archMatrix, naive].some((s) => s.failures.length > 0) ? 1 : 0;
+    return [...archMatrix, naive, ...(experiment !== undefined ? [experiment] : [])].some((s) => s.failures.length > 0) ? 1 : 0;
   } finally {
     await proxy.close();
   }

@@ -45,11 +45,13 @@ export interface ReportInput {
   readonly process: { readonly seconds: number; readonly cpuSeconds?: number };
   readonly archMatrix: readonly RunStats[];
   readonly naive: RunStats;
+  /** Arch Matrix with the buildx plugin run directly (not possible inside Docker Desktop). */
+  readonly experiment?: RunStats;
 }
 
 export function renderReport(input: ReportInput): string {
   const { images, naive } = input;
-  const runs = [...input.archMatrix, naive];
+  const runs = [...input.archMatrix, ...(input.experiment !== undefined ? [input.experiment] : []), naive];
   const best = input.archMatrix.reduce((a, b) => (b.seconds < a.seconds ? b : a));
   const indexCount = images.filter((i) => i.index).length;
   const lines: string[] = [
@@ -78,6 +80,13 @@ export function renderReport(input: ReportInput): string {
     lines.push(
       `CPU floor: Arch Matrix's docker processes used ${f(best.childCpuSeconds)} CPU s, i.e. >= ${f(best.childCpuSeconds / input.cpus)} s on ${input.cpus} CPUs ` +
         `(${f(best.childCpuSeconds / best.seconds / input.cpus * 100, 0)}% of all CPUs during the run).`,
+    );
+  }
+  if (input.experiment !== undefined) {
+    const e = input.experiment;
+    lines.push(
+      `Experiment, buildx plugin run without the docker CLI (1 process per command instead of 3; Docker Desktop cannot do this): ` +
+        `${f(e.seconds)} s, ${e.childCpuSeconds !== undefined ? `${f(e.childCpuSeconds)} CPU s, ` : ''}${f(naive.seconds / e.seconds, 1)}x faster than the loop.`,
     );
   }
   for (const s of runs) for (const failure of s.failures) lines.push(`FAILED (${s.name}): ${failure}`);
