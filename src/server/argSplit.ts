@@ -1,30 +1,50 @@
 /**
  * Docker Desktop's promise-form `ddClient.docker.cli.exec(cmd, args)` joins the arguments into
- * one command line and splits it again shell-style (quotes removed, whitespace separates words),
- * without running a shell. The stream form passes the arguments unchanged. The browser-mode
+ * one command line and splits it again (quotes removed, unquoted whitespace separates words)
+ * without running a shell; the stream form passes the arguments unchanged. The browser-mode
  * server applies the same rule so that a command means the same here and in Docker Desktop.
+ *
+ * Shell operators stay literal text: on Linux, Docker Desktop passed `$(docker ps -qf "x")` on
+ * as the words `$(docker`, `ps`, `-qf`, `x)` (docker/extensions-sdk#212). That is also why this
+ * is not shell-quote's parse(), which would turn the `|` of `--format={{.|json}}` into a pipe.
  */
-import { parse } from 'shell-quote';
 import { err, ok, type Result } from '../core/result.js';
 import type { ExecForm } from './standin/protocol.js';
 
-/** `$NAME` stays literal: no shell runs, so nothing expands variables. */
-const keepVariable = (name: string): string => `$${name}`;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
 
-/**
- * The argv that runs for what the page sent. Shell syntax that would need a shell (pipes,
- * redirections, `;`, globs, comments, `$(...)`) is refused: Docker Desktop runs no shell either,
- * so such a command could only be a mistake or an attack.
- */
-export function effectiveArgs(args: readonly string[], form: ExecForm): Result<readonly string[], string> {
-  if (form === 'stream') return ok(args);
+/** Splits one command line into words: '...' literal, "..." with \" and \\ escapes, \x outside quotes. */
+export function splitCommandLine(line: string): Result<readonly string[], string> {
   const words: string[] = [];
-  for (const entry of parse(args.join(' '), keepVariable)) {
-    if (typeof entry !== 'string') {
-      const shown = 'op' in entry ? (entry.op === 'glob' ? entry.pattern : entry.op) : `#${entry.comment}`;
-      return err(`shell syntax ${JSON.stringify(shown)} is not allowed (no shell runs the command)`);
+  let word = '';
+  let inWord = false;
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < line.length; i += 1) {
+    const char = line.charAt(i);
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else word += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = undefined;
+      else if (char === '\\' && (line.charAt(i + 1) === '"' || line.charAt(i + 1) === '\\')) word += line.charAt(++i);
+      else word += char;
+    } else if (WHITESPACE.has(char)) {
+      if (inWord) words.push(word);
+      word = '';
+      inWord = false;
+    } else {
+      inWord = true;
+      if (char === "'" || char === '"') quote = char;
+      else if (char === '\\' && i + 1 < line.length) word += line.charAt(++i);
+      else word += char;
     }
-    words.push(entry);
   }
+  if (quote !== undefined) return err(`unterminated ${quote} quote`);
+  if (inWord) words.push(word);
   return ok(words);
+}
+
+/** The argv that runs for what the page sent with the given form. */
+export function effectiveArgs(args: readonly string[], form: ExecForm): Result<readonly string[], string> {
+  return form === 'stream' ? ok(args) : splitCommandLine(args.join(' '));
 }

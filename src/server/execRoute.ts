@@ -46,7 +46,7 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
     const body = parseExecBody(text.value);
     if (!body.ok) return refuse(res, body.error);
     const args = effectiveArgs(body.value.args, body.value.form);
-    if (!args.ok) return refuse(res, reject(403, 'forbidden-command', `Refused: ${args.error}.`));
+    if (!args.ok) return refuse(res, reject(400, 'bad-request', `The command line cannot be split: ${args.error}.`));
     const shown = `docker ${args.value.join(' ')}`;
     if (!deps.isAllowed(args.value)) {
       return refuse(res, reject(403, 'forbidden-command', `Refused: \`${shown}\` is not on Arch Matrix's read-only allowlist.`));

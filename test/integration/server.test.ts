@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeExec } from '../../src/adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
 import { checkEnvironment } from '../../src/commands/environment.js';
+import { listExtensionImages } from '../../src/commands/dockerCommands.js';
 import type { ExecPort, ExecRequest } from '../../src/commands/port.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { describeEnvironment } from '../../src/server/toolCheck.js';
@@ -30,7 +31,7 @@ mkdirSync(join(root, 'standin'));
 writeFileSync(join(root, 'ui', 'index.html'), '<!doctype html><html><head><title>t</title></head><body></body></html>');
 
 const good = `${testEnv.openRegistry}/corpus/good:1.0.0`;
-const LIST_EXTENSIONS = ['image', 'ls', '--filter=label=com.docker.desktop.extension.api.version', '--format={{.|json}}'];
+const LIST_EXTENSIONS = [...listExtensionImages()];
 
 interface Reply {
   readonly argv: string[];
@@ -82,28 +83,32 @@ describe('browser-mode server refuses', () => {
     expect(ran).toEqual([]);
   });
 
+  // Each of these would fail harmlessly even if it ran (missing names, closed port), so a broken
+  // allowlist can never change the shared test environment; `ran` proves none of them ran.
+  const nothing = 'archmatrix/no-such-image:1';
+  const closed = `${testEnv.closedRegistry}/archmatrix/never:1`;
   it.each([
     ['rm', ['rm', '-f', 'archmatrix-no-such-container']],
-    ['push', ['push', `${testEnv.openRegistry}/archmatrix/never:1`]],
-    ['run', ['run', '--rm', `${testEnv.openRegistry}/rig/busybox:1.35`, 'true']],
-    ['image rm', ['image', 'rm', 'archmatrix/no-such-image:1']],
-    ['pull', ['pull', good]],
-    ['tag', ['tag', good, 'archmatrix/probe:1']],
-    ['login', ['login', testEnv.authRegistry, '-u', testEnv.authUser]],
-    ['-H tcp://x', ['-H', 'tcp://x:2375', 'version', '--format={{.|json}}']],
-    ['--host=', ['--host=tcp://x:2375', 'buildx', 'version']],
-    ['--config', ['--config', '/tmp', 'buildx', 'version']],
-    ['--context', ['--context', 'other', 'buildx', 'version']],
-    ['an allowed command with an extra flag', ['buildx', 'imagetools', 'inspect', good, '--raw', '--builder=x']],
-    ['imagetools create', ['buildx', 'imagetools', 'create', '-t', 'x', good]],
-    ['buildx build', ['buildx', 'build', '.']],
+    ['push', ['push', closed]],
+    ['run', ['run', '--rm', '--pull=never', nothing, 'true']],
+    ['image rm', ['image', 'rm', nothing]],
+    ['pull', ['pull', closed]],
+    ['tag', ['tag', nothing, 'archmatrix/probe:1']],
+    ['login', ['login', testEnv.closedRegistry, '-u', 'nobody', '--password-stdin']],
+    ['-H tcp://x', ['-H', `tcp://${testEnv.closedRegistry}`, 'buildx', 'version']],
+    ['--host=', [`--host=tcp://${testEnv.closedRegistry}`, 'buildx', 'version']],
+    ['--config', ['--config', '/nonexistent', 'buildx', 'version']],
+    ['--context', ['--context', 'archmatrix-no-such-context', 'buildx', 'version']],
+    ['an allowed command with an extra flag', ['buildx', 'imagetools', 'inspect', good, '--raw', '--builder=archmatrix-none']],
+    ['imagetools create', ['buildx', 'imagetools', 'create', '-t', closed, good]],
+    ['buildx build', ['buildx', 'build', '/nonexistent-archmatrix-context']],
   ])('%s (403, off the allowlist), running nothing', async (_name, args) => {
     ran.length = 0;
     for (const form of ['stream', 'exec'] as const) {
       const res = await postExec(server.port, server.key, { args, form });
       expect(res.status).toBe(403);
       expect(errorCode(res.body)).toBe('forbidden-command');
-      expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/allowlist|shell syntax/);
+      expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/allowlist/);
     }
     expect(ran).toEqual([]);
   });

@@ -4,6 +4,7 @@
  *   (as Docker Desktop does) and with an Error when no command could run;
  * - stream form (options.stream): returns an ExecProcess at once; onOutput, then onClose(exitCode),
  *   or onError when no command could run. close() aborts the request and the server kills docker.
+ * As in Docker Desktop, `exec(cmd, args)` runs `docker cmd ...args` (cmd is the docker subcommand).
  * The server applies Docker Desktop's argument splitting to the promise form only.
  */
 import type { v1 } from '@docker/extension-api-client-types';
@@ -17,8 +18,8 @@ export type FailureListener = (result: Extract<TransportResult, { ok: false }>) 
 const isSpawn = (options: v1.ExecOptions | v1.SpawnOptions | undefined): options is v1.SpawnOptions =>
   options !== undefined && 'stream' in options;
 
-const rawResult = (cmd: string, reply: ExecReply): v1.RawExecResult => ({
-  cmd: [cmd, ...reply.argv].join(' '),
+const rawResult = (reply: ExecReply): v1.RawExecResult => ({
+  cmd: ['docker', ...reply.argv].join(' '),
   stdout: reply.stdout,
   stderr: reply.stderr,
   ...(reply.exitCode === null ? { killed: true } : { code: reply.exitCode }),
@@ -50,18 +51,15 @@ function emitLines(text: string, split: boolean, emit: (chunk: string) => void):
 }
 
 export function createExec(post: PostExec, onFailure: FailureListener = () => undefined): v1.Exec {
-  const send = async (args: string[], form: ExecForm, signal: AbortSignal): Promise<TransportResult> => {
-    const result = await post({ args: [...args], form }, signal);
+  const send = async (cmd: string, args: readonly string[], form: ExecForm, signal: AbortSignal): Promise<TransportResult> => {
+    const result = await post({ args: [cmd, ...args], form }, signal);
     if (!result.ok && result.kind !== 'aborted') onFailure(result);
     return result;
   };
 
   function runStream(cmd: string, args: string[], stream: v1.ExecStreamOptions): v1.ExecProcess {
     const controller = new AbortController();
-    const started = cmd === 'docker'
-      ? send(args, 'stream', controller.signal)
-      : Promise.resolve<TransportResult>({ ok: false, kind: 'refused', message: `browser mode runs docker only, not ${cmd}` });
-    void started.then((result) => {
+    void send(cmd, args, 'stream', controller.signal).then((result) => {
       if (controller.signal.aborted) return;
       const outcome = outcomeOf(result);
       if (!outcome.ok) return stream.onError?.(outcome.error);
@@ -74,10 +72,9 @@ export function createExec(post: PostExec, onFailure: FailureListener = () => un
   }
 
   async function runPromise(cmd: string, args: string[]): Promise<v1.ExecResult> {
-    if (cmd !== 'docker') throw new Error(`browser mode runs docker only, not ${cmd}`);
-    const outcome = outcomeOf(await send(args, 'exec', new AbortController().signal));
+    const outcome = outcomeOf(await send(cmd, args, 'exec', new AbortController().signal));
     if (!outcome.ok) throw outcome.error;
-    const result = toExecResult(rawResult(cmd, outcome.reply));
+    const result = toExecResult(rawResult(outcome.reply));
     if (outcome.reply.exitCode !== 0) throw result;
     return result;
   }

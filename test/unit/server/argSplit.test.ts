@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveArgs } from '../../../src/server/argSplit.js';
+import { effectiveArgs, splitCommandLine } from '../../../src/server/argSplit.js';
 
 describe('effectiveArgs (Docker Desktop argument splitting)', () => {
   it('passes stream-form arguments unchanged, spaces and quotes included', () => {
@@ -22,29 +22,42 @@ describe('effectiveArgs (Docker Desktop argument splitting)', () => {
   });
 
   it('turns one argument with a space into two words in the promise form', () => {
-    const result = effectiveArgs(['image', 'inspect', 'alpine rm'], 'exec');
-    expect(result).toEqual({ ok: true, value: ['image', 'inspect', 'alpine', 'rm'] });
+    expect(effectiveArgs(['image', 'inspect', 'alpine rm'], 'exec')).toEqual({ ok: true, value: ['image', 'inspect', 'alpine', 'rm'] });
   });
 
-  it('keeps $VARIABLES literal: no shell expands them', () => {
-    expect(effectiveArgs(['image', 'inspect', '$HOME'], 'exec')).toEqual({ ok: true, value: ['image', 'inspect', '$HOME'] });
+  it('keeps the allowlisted space-free templates intact in both forms', () => {
+    const args = ['image', 'ls', '--filter=label=com.docker.desktop.extension.api.version', '--format={{.|json}}'];
+    expect(effectiveArgs(args, 'exec')).toEqual({ ok: true, value: args });
+    expect(effectiveArgs(args, 'stream')).toEqual({ ok: true, value: args });
   });
 
+  it('keeps shell syntax literal, as Docker Desktop on Linux does (docker/extensions-sdk#212)', () => {
+    expect(effectiveArgs(['stop', '$(docker ps -qf "network=alfresco")'], 'exec')).toEqual({
+      ok: true,
+      value: ['stop', '$(docker', 'ps', '-qf', 'network=alfresco)'],
+    });
+    expect(effectiveArgs(['version', '|', 'sh;', 'rm', '*', '#x', '$HOME'], 'exec')).toEqual({
+      ok: true,
+      value: ['version', '|', 'sh;', 'rm', '*', '#x', '$HOME'],
+    });
+  });
+
+  it('refuses an unterminated quote in the promise form', () => {
+    expect(effectiveArgs(['image', 'inspect', '"alpine'], 'exec')).toEqual({ ok: false, error: 'unterminated " quote' });
+  });
+});
+
+describe('splitCommandLine', () => {
   it.each([
-    ['a pipe', ['version', '|', 'sh']],
-    ['a semicolon', ['version;rm', 'x']],
-    ['a redirection', ['version', '>', '/tmp/x']],
-    ['a command substitution', ['image', 'inspect', '$(id)']],
-    ['a glob', ['image', 'inspect', '*']],
-    ['a comment', ['version', '#', 'x']],
-    ['an and-list', ['version', '&&', 'rm']],
-  ])('refuses %s in the promise form', (_name, args) => {
-    const result = effectiveArgs(args, 'exec');
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/shell syntax/);
-  });
-
-  it('does not interpret shell syntax in the stream form (each argument stays one word)', () => {
-    expect(effectiveArgs(['image', 'inspect', '$(id)'], 'stream')).toEqual({ ok: true, value: ['image', 'inspect', '$(id)'] });
+    ['a  b\tc\n', ['a', 'b', 'c']],
+    ["'a b' \"c d\"", ['a b', 'c d']],
+    ["it'\"'s", ['it"s']],
+    ['"say \\"hi\\"" \\\\x', ['say "hi"', '\\x']],
+    ['a\\ b', ['a b']],
+    ["'' x", ['', 'x']],
+    ["'a\\b'", ['a\\b']],
+    ['', []],
+  ])('splits %j', (line, words) => {
+    expect(splitCommandLine(line)).toEqual({ ok: true, value: words });
   });
 });
