@@ -27,7 +27,9 @@ export function progressLine(finished: number, total: number, result: Pick<Inspe
 /**
  * `columns` (the terminal width) keeps the in-place line on one row, so that clearing it works.
  */
-export function createProgress(sink: ProgressSink, total: number, inPlace: boolean, columns = 80): Progress {
+export function createProgress(sink: ProgressSink, total: number, inPlace: boolean, columns?: number): Progress {
+  // Some terminals report 0 columns (e.g. a pty without a size): assume 80 then.
+  const width = columns !== undefined && columns >= 20 ? columns : 80;
   let finished = 0;
   let drawn = false;
   return {
@@ -35,7 +37,7 @@ export function createProgress(sink: ProgressSink, total: number, inPlace: boole
       finished += 1;
       const line = progressLine(finished, total, result);
       if (inPlace) {
-        sink.write(`\r\u001b[2K${[...line].slice(0, Math.max(10, columns - 1)).join('')}`);
+        sink.write(`\r\u001b[2K${[...line].slice(0, width - 1).join('')}`);
         drawn = true;
       } else {
         sink.write(`${line}\n`);

@@ -33,6 +33,12 @@ describe('progress', () => {
     expect(s.chunks.at(-1)).toBe('\r\u001b[2K');
   });
 
+  it('assumes 80 columns when the terminal reports none', () => {
+    const s = sink();
+    createProgress(s, 1, true, 0).onResult({ ...READY, reference: 'x'.repeat(200) });
+    expect(s.chunks[0]).toHaveLength('\r\u001b[2K'.length + 79);
+  });
+
   it('escapes control characters in names', () => {
     expect(progressLine(1, 1, { reference: 'a\u001bb', verdict: 'invalid-reference' })).toBe('[1/1] a\\u001bb: invalid-reference');
   });
