@@ -5,6 +5,7 @@ import { defineConfig } from '@playwright/test';
  * - project "standin": the built UI served by `vite preview` on 127.0.0.1, with a typed ddClient
  *   stand-in injected by each test (test/e2e/standin*.spec.ts) replaying recorded outputs.
  * - project "browser-mode": specs that start the browser-mode server themselves (test/e2e/browser-mode*.spec.ts).
+ * - project "screenshots" (ARCHMATRIX_SCREENSHOTS=1 only): the README's screenshots, from browser mode.
  */
 const PORT = Number(process.env['ARCHMATRIX_PREVIEW_PORT'] ?? '4179');
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -30,12 +31,14 @@ export default defineConfig({
   },
   projects: [
     { name: 'standin', testMatch: /standin.*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
-    // After "standin": `npm start` rebuilds dist/ui, which vite preview serves to the standin specs.
-    { name: 'browser-mode', testMatch: /browser-mode.*\.spec\.ts$/, dependencies: ['standin'] },
+    // Runs beside "standin": that one serves its own build (dist/ui-standin), so `npm start` rebuilding dist/ui is harmless.
+    { name: 'browser-mode', testMatch: /browser-mode.*\.spec\.ts$/ },
+    // Writes docs/screenshots/*.png: only when asked for (see test/e2e/screenshots.capture.ts).
+    ...(process.env['ARCHMATRIX_SCREENSHOTS'] === '1' ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts$/ }] : []),
   ],
   webServer: {
-    // Serves dist/ui as built (`npm run build:ui` first; `npm test` builds before it runs Playwright).
-    command: `npx vite preview --host=127.0.0.1 --port=${PORT} --strictPort`,
+    // Its own build in dist/ui-standin: `npm start` (browser-mode specs) rebuilds dist/ui while tests run.
+    command: `npx vite build --logLevel=warn --outDir=../dist/ui-standin && npx vite preview --outDir=../dist/ui-standin --host=127.0.0.1 --port=${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: process.env['CI'] === undefined,
     timeout: 120_000,

@@ -34,7 +34,8 @@ test('a typed reference gets its own row; its details (opened with the keyboard)
   await expect(details.locator('tr[data-attestation]')).toHaveCount(2);
   await expect(details).toContainText('Labels unknown');
   await details.getByRole('button', { name: 'Show raw command output' }).click();
-  await expect(details.getByTestId('raw-output')).toContainText('"mediaType": "application/vnd.oci.image.index.v1+json"');
+  await expect(details.getByTestId('raw-output')).toContainText(`docker buildx imagetools inspect ${R('windows-entry')} --raw`);
+  await expect(details.getByTestId('raw-output')).toContainText('"os.version":"10.0.17763.5329"');
 });
 
 test('an unreachable registry (recorded connection refused) ends the typed row as unreachable and raises a toast', async ({ page }) => {
