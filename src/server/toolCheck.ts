@@ -6,13 +6,10 @@ export function describeEnvironment(status: EnvironmentStatus): readonly string[
   if (status.engine === 'tool-missing') {
     lines.push('warning: the `docker` CLI was not found on PATH: the matrix will stay empty until it is installed.');
   } else if (status.engine === 'unreachable') {
-    lines.push('warning: the docker CLI cannot reach an engine (is it running? check DOCKER_HOST / docker context).');
+    lines.push('warning: the docker CLI cannot reach a Docker engine: is it running? Check DOCKER_HOST or `docker context`.');
   }
   if (status.engine !== 'tool-missing' && status.buildx === 'missing') {
     lines.push('warning: docker buildx was not found: Arch Matrix falls back to `docker manifest inspect` (slower, fewer details).');
-  }
-  if (lines.length > 0 && status.message !== undefined && status.message.trim() !== '') {
-    lines.push(`         ${status.message.trim().split('\n')[0] ?? ''}`);
   }
   return lines;
 }

@@ -4,141 +4,64 @@
  * installed corpus image must end with the verdict and cells its construction implies (host
  * amd64), and every command the page ran must be on the read-only allowlist.
  */
-import { expect, test, type Page, type Request } from '@playwright/test';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { arch } from 'node:os';
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { arch, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
 import { effectiveArgs } from '../../src/server/argSplit.js';
-import type { ExecBody } from '../../src/server/standin/protocol.js';
 import { loadTestEnv } from '../env/testEnv.js';
+import {
+  CORPUS,
+  corpusRef,
+  expectRow,
+  installedImages,
+  launchServer,
+  LOCAL_ONLY,
+  mustExpect,
+  readRows,
+  recordCommands,
+  recordStatuses,
+  settledRows,
+  UNAUTHORIZED_EXPECTED,
+  type Expectation,
+  type ServerProcess,
+} from './browser-mode.helpers.js';
 
 const env = loadTestEnv();
-const TAG = '1.0.0';
-const LOCAL_ONLY = 'local/dev-extension:latest';
-const ref = (name: string, registry = env.openRegistry): string => `${registry}/corpus/${name}:${TAG}`;
+const MAIN = 'dist/node/server/main.js';
+let server: ServerProcess | undefined;
 
-interface Expectation {
-  readonly verdict: string;
-  /** Platforms whose cell says yes; every other cell must say `otherCells`. */
-  readonly yes: readonly string[];
-  readonly otherCells: 'no' | 'unknown';
-}
-
-const BOTH = ['linux/amd64', 'linux/arm64'];
-/** What each corpus image is built as (test/env/corpus), seen from an amd64 host. */
-const CORPUS: Readonly<Record<string, Expectation>> = {
-  good: { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'amd64-only': { verdict: 'missing-platforms', yes: ['linux/amd64'], otherCells: 'no' },
-  'arm64-only-attested': { verdict: 'incompatible', yes: ['linux/arm64'], otherCells: 'no' },
-  'legacy-list': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'wrong-host-binary': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'many-platforms': {
-    verdict: 'ready',
-    yes: [...BOTH, 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'],
-    otherCells: 'no',
-  },
-  'windows-entry': { verdict: 'ready', yes: [...BOTH, 'windows/amd64'], otherCells: 'no' },
-};
-const LOCAL_ONLY_EXPECTED: Expectation = { verdict: 'local-only', yes: ['linux/amd64'], otherCells: 'unknown' };
-
-function expectationFor(image: string): Expectation | undefined {
-  if (image === LOCAL_ONLY) return LOCAL_ONLY_EXPECTED;
-  const prefix = `${env.openRegistry}/corpus/`;
-  if (!image.startsWith(prefix) || !image.endsWith(`:${TAG}`)) return undefined;
-  return CORPUS[image.slice(prefix.length, -`:${TAG}`.length)];
-}
-
-/** The extension images in the engine, asked of the docker CLI directly (not through Arch Matrix). */
-function installedImages(): string[] {
-  const out = spawnSync(env.dockerBin, ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', '{{.Repository}}:{{.Tag}}'], {
-    env: env.env,
-    encoding: 'utf8',
-  });
-  if (out.status !== 0) throw new Error(`docker image ls failed: ${out.stderr}`);
-  return out.stdout.split('\n').filter((line) => line !== '').sort();
-}
-
-interface RowSeen {
-  readonly image: string;
-  readonly verdict: string;
-  readonly cells: Readonly<Record<string, string>>;
-}
-
-const readRows = (page: Page): Promise<RowSeen[]> =>
-  page.locator('[data-testid="arch-matrix"] tr[data-image]').evaluateAll((trs) =>
-    trs.map((tr) => ({
-      image: tr.getAttribute('data-image') ?? '',
-      verdict: tr.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? '',
-      cells: Object.fromEntries(Array.from(tr.querySelectorAll('[data-platform]'), (cell) => [cell.getAttribute('data-platform') ?? '', cell.getAttribute('data-state') ?? ''])),
-    })),
-  );
-
-function expectRow(row: RowSeen, expected: Expectation): void {
-  expect(row.verdict, `verdict of ${row.image}`).toBe(expected.verdict);
-  for (const platform of expected.yes) expect(row.cells[platform], `${row.image} on ${platform}`).toBe('yes');
-  for (const [platform, state] of Object.entries(row.cells)) {
-    if (!expected.yes.includes(platform)) expect(state, `${row.image} on ${platform}`).toBe(expected.otherCells);
-  }
-}
-
-/** Every POST /api/exec the page sends. */
-function recordCommands(page: Page): ExecBody[] {
-  const bodies: ExecBody[] = [];
-  page.on('request', (request: Request) => {
-    if (new URL(request.url()).pathname === '/api/exec') bodies.push(request.postDataJSON() as ExecBody);
-  });
-  return bodies;
-}
-
-let server: ChildProcess | undefined;
-let url = '';
-
-// One server for the file; `npm start` builds first, and the corpus is inspected for real.
+// One `npm start` for the file (it builds first); the corpus is inspected for real.
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
   expect(arch(), 'the expected verdicts are for an amd64 host').toBe('x64');
   // `npm start` exactly as the README says, with the test environment's DOCKER_HOST / DOCKER_CONFIG / PATH.
-  const child = spawn('npm', ['start'], { env: { ...env.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let output = '';
-  url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)/.exec(output);
-      if (found?.[1] !== undefined) resolve(found[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npm start exited (${String(code)}) before printing its URL:\n${output}`)));
-  });
+  server = await launchServer('npm', ['start'], env.env);
 });
 
-test.afterAll(() => {
-  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-});
+test.afterAll(() => server?.stop());
+
+const started = (): ServerProcess => {
+  if (server === undefined) throw new Error('npm start did not start');
+  return server;
+};
 
 test('npm start shows every installed extension image with its verdict and cells', async ({ page }) => {
   const commands = recordCommands(page);
-  const installed = installedImages();
-  for (const image of installed) expect(expectationFor(image), `an expectation for installed image ${image}`).toBeDefined();
+  const installed = installedImages(env);
+  for (const image of installed) mustExpect(env, image);
   expect(installed).toContain(LOCAL_ONLY);
 
-  await page.goto(url);
+  await page.goto(started().url);
   await expect(page.getByTestId('arch-matrix')).toBeVisible();
-  await expect
-    .poll(async () => (await readRows(page)).filter((row) => row.verdict !== '' && row.verdict !== 'pending').length, { timeout: 90_000 })
-    .toBe(installed.length);
-
-  const rows = await readRows(page);
+  const rows = await settledRows(page, installed.length);
   expect(rows.map((row) => row.image).sort()).toEqual(installed);
-  for (const row of rows) {
-    const expected = expectationFor(row.image);
-    if (expected === undefined) throw new Error(`no expectation for ${row.image}`);
-    expectRow(row, expected);
-  }
+  for (const row of rows) expectRow(row, mustExpect(env, row.image));
   await expect(page.getByTestId('summary')).not.toBeEmpty();
+  await expect(page.locator('[data-banner]')).toHaveCount(0);
 
   // Every command the page ran, as the server ran it, is on the read-only allowlist.
   expect(commands.length).toBeGreaterThan(installed.length);
@@ -146,56 +69,82 @@ test('npm start shows every installed extension image with its verdict and cells
     const args = effectiveArgs(body.args, body.form);
     expect(args.ok && isReadOnlyCommand(args.value), `allowlisted: ${body.args.join(' ')}`).toBe(true);
   }
-  const inspected = commands.filter((body) => body.args[0] === 'buildx' && body.args[2] === 'inspect').map((body) => body.args[3]);
-  expect(inspected).toContain(ref('good'));
+  expect(commands.map((body) => body.args.join(' '))).toContain(`buildx imagetools inspect ${corpusRef(env, 'good')} --raw`);
 });
 
 test('a reference typed in the field is inspected through the local server', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(started().url);
   await expect(page.getByTestId('arch-matrix')).toBeVisible();
-  const cases: readonly [string, Expectation][] = [
-    [ref('windows-entry'), CORPUS['windows-entry'] ?? LOCAL_ONLY_EXPECTED],
-    [ref('good', env.authRegistry).replace('/corpus/good', '/private/good'), { verdict: 'unauthorized', yes: [], otherCells: 'unknown' }],
+  const cases: readonly (readonly [string, Expectation | undefined])[] = [
+    [corpusRef(env, 'windows-entry'), CORPUS['windows-entry']],
+    [`${env.authRegistry}/private/good:1.0.0`, UNAUTHORIZED_EXPECTED],
   ];
   for (const [typed, expected] of cases) {
     await page.getByTestId('inspect-input').fill(typed);
     await page.getByTestId('inspect-input').press('Enter');
-    const row = page.locator(`tr[data-image="${typed}"]`);
-    await expect(row.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
-    const seen = (await readRows(page)).find((candidate) => candidate.image === typed);
-    if (seen === undefined) throw new Error(`no row for ${typed}`);
+    await expect(page.locator(`tr[data-image="${typed}"]`).getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
+    const seen = (await readRows(page)).find((row) => row.image === typed);
+    if (seen === undefined || expected === undefined) throw new Error(`no row or expectation for ${typed}`);
     expectRow(seen, expected);
   }
 });
 
 test('the key leaves the address bar and survives a reload', async ({ page }) => {
-  const statuses: number[] = [];
-  page.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/api/exec') statuses.push(response.status());
-  });
-  await page.goto(url);
+  const statuses = recordStatuses(page);
+  await page.goto(started().url);
   await expect(page.getByTestId('arch-matrix')).toBeVisible();
   expect(page.url()).not.toContain('#key=');
   await page.reload();
-  await expect(page.locator('[data-testid="verdict"]').first()).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
+  await settledRows(page, installedImages(env).length);
   expect(statuses.length).toBeGreaterThan(0);
   expect(statuses.every((status) => status === 200)).toBe(true);
   await expect(page.getByTestId('browser-mode-banner')).toHaveCount(0);
 });
 
 test('without the key the page says where to find it and no command runs', async ({ page }) => {
-  const statuses: number[] = [];
-  page.on('response', (response) => {
-    if (new URL(response.url()).pathname === '/api/exec') statuses.push(response.status());
-  });
-  await page.goto(url.replace(/#.*$/, ''));
+  const statuses = recordStatuses(page);
+  await page.goto(started().url.replace(/#.*$/, ''));
   await expect(page.getByTestId('browser-mode-banner')).toContainText('npm start');
   await expect.poll(() => statuses.length, { timeout: 30_000 }).toBeGreaterThan(0);
   expect(statuses.every((status) => status === 401)).toBe(true);
 });
 
 test('the page reports this machine as the server host (os.arch)', async ({ page }) => {
-  await page.goto(url);
+  await page.goto(started().url);
   const host = await page.evaluate(() => ({ arch: window.ddClient?.host.arch, platform: window.ddClient?.host.platform }));
   expect(host).toEqual({ arch: arch(), platform: process.platform });
+});
+
+// The server built by `npm start` above, started again with a broken environment.
+test('without docker on PATH the server warns and the page shows that docker is missing', async ({ page }) => {
+  const bin = mkdtempSync(join(tmpdir(), 'archmatrix-nodocker-'));
+  symlinkSync(process.execPath, join(bin, 'node'));
+  const broken = await launchServer(process.execPath, [MAIN], { ...env.env, PATH: bin });
+  try {
+    await page.goto(broken.url);
+    await expect(page.locator('[data-banner="docker-missing"]')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('tr[data-image]')).toHaveCount(0);
+    await expect.poll(() => broken.output()).toContain('the `docker` CLI was not found');
+  } finally {
+    broken.stop();
+    rmSync(bin, { recursive: true, force: true });
+  }
+});
+
+test('without buildx the corpus still gets its verdicts, through docker manifest inspect', async ({ page }) => {
+  const config = mkdtempSync(join(tmpdir(), 'archmatrix-nobuildx-'));
+  const broken = await launchServer(process.execPath, [MAIN], { ...env.env, DOCKER_CONFIG: config });
+  const commands = recordCommands(page);
+  try {
+    await page.goto(broken.url);
+    await expect(page.locator('[data-banner="buildx-missing"]')).toBeVisible({ timeout: 30_000 });
+    const installed = installedImages(env);
+    const rows = await settledRows(page, installed.length);
+    for (const row of rows) expectRow(row, mustExpect(env, row.image));
+    expect(commands.some((body) => body.args[0] === 'manifest')).toBe(true);
+    expect(broken.output()).toContain('buildx was not found');
+  } finally {
+    broken.stop();
+    rmSync(config, { recursive: true, force: true });
+  }
 });

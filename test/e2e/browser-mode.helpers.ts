@@ -1,0 +1,136 @@
+/**
+ * Shared by the browser-mode specs: what each corpus image must show (from how test/env builds
+ * it, seen from an amd64 host), how to read the matrix through its stable hooks, and how to start
+ * the browser-mode server as a process and get the URL it prints.
+ */
+import { expect, type Page, type Request } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ExecBody } from '../../src/server/standin/protocol.js';
+import type { TestEnv } from '../env/testEnv.js';
+
+export const TAG = '1.0.0';
+export const LOCAL_ONLY = 'local/dev-extension:latest';
+
+export interface Expectation {
+  readonly verdict: string;
+  /** Platforms whose cell says yes; every other cell must say `otherCells`. */
+  readonly yes: readonly string[];
+  readonly otherCells: 'no' | 'unknown';
+}
+
+const BOTH = ['linux/amd64', 'linux/arm64'];
+export const CORPUS: Readonly<Record<string, Expectation>> = {
+  good: { verdict: 'ready', yes: BOTH, otherCells: 'no' },
+  'amd64-only': { verdict: 'missing-platforms', yes: ['linux/amd64'], otherCells: 'no' },
+  'arm64-only-attested': { verdict: 'incompatible', yes: ['linux/arm64'], otherCells: 'no' },
+  'legacy-list': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
+  'wrong-host-binary': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
+  'many-platforms': {
+    verdict: 'ready',
+    yes: [...BOTH, 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'],
+    otherCells: 'no',
+  },
+  'windows-entry': { verdict: 'ready', yes: [...BOTH, 'windows/amd64'], otherCells: 'no' },
+};
+export const LOCAL_ONLY_EXPECTED: Expectation = { verdict: 'local-only', yes: ['linux/amd64'], otherCells: 'unknown' };
+export const UNAUTHORIZED_EXPECTED: Expectation = { verdict: 'unauthorized', yes: [], otherCells: 'unknown' };
+
+export const corpusRef = (env: TestEnv, name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
+
+export function expectationFor(env: TestEnv, image: string): Expectation | undefined {
+  if (image === LOCAL_ONLY) return LOCAL_ONLY_EXPECTED;
+  const prefix = `${env.openRegistry}/corpus/`;
+  if (!image.startsWith(prefix) || !image.endsWith(`:${TAG}`)) return undefined;
+  return CORPUS[image.slice(prefix.length, -`:${TAG}`.length)];
+}
+
+export function mustExpect(env: TestEnv, image: string): Expectation {
+  const expected = expectationFor(env, image);
+  if (expected === undefined) throw new Error(`no expectation for ${image}: is it a corpus image?`);
+  return expected;
+}
+
+/** The extension images in the engine, asked of the docker CLI directly (not through Arch Matrix). */
+export function installedImages(env: TestEnv): string[] {
+  const format = '{{.Repository}}:{{.Tag}}';
+  const out = spawnSync(env.dockerBin, ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', format], {
+    env: env.env,
+    encoding: 'utf8',
+  });
+  if (out.status !== 0) throw new Error(`docker image ls failed: ${out.stderr}`);
+  return out.stdout.split('\n').filter((line) => line !== '').sort();
+}
+
+export interface RowSeen {
+  readonly image: string;
+  readonly verdict: string;
+  readonly cells: Readonly<Record<string, string>>;
+}
+
+export const readRows = (page: Page): Promise<RowSeen[]> =>
+  page.locator('[data-testid="arch-matrix"] tr[data-image]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      image: tr.getAttribute('data-image') ?? '',
+      verdict: tr.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? '',
+      cells: Object.fromEntries(Array.from(tr.querySelectorAll('[data-platform]'), (cell) => [cell.getAttribute('data-platform') ?? '', cell.getAttribute('data-state') ?? ''])),
+    })),
+  );
+
+/** Waits until `count` rows have a final verdict, then returns all rows. */
+export async function settledRows(page: Page, count: number): Promise<RowSeen[]> {
+  const settled = async (): Promise<number> => (await readRows(page)).filter((row) => row.verdict !== '' && row.verdict !== 'pending').length;
+  await expect.poll(settled, { timeout: 90_000 }).toBe(count);
+  return readRows(page);
+}
+
+export function expectRow(row: RowSeen, expected: Expectation): void {
+  expect(row.verdict, `verdict of ${row.image}`).toBe(expected.verdict);
+  for (const platform of expected.yes) expect(row.cells[platform], `${row.image} on ${platform}`).toBe('yes');
+  for (const [platform, state] of Object.entries(row.cells)) {
+    if (!expected.yes.includes(platform)) expect(state, `${row.image} on ${platform}`).toBe(expected.otherCells);
+  }
+}
+
+/** Every POST /api/exec the page sends. */
+export function recordCommands(page: Page): ExecBody[] {
+  const bodies: ExecBody[] = [];
+  page.on('request', (request: Request) => {
+    if (new URL(request.url()).pathname === '/api/exec') bodies.push(request.postDataJSON() as ExecBody);
+  });
+  return bodies;
+}
+
+/** HTTP statuses of the page's /api/exec calls. */
+export function recordStatuses(page: Page): number[] {
+  const statuses: number[] = [];
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname === '/api/exec') statuses.push(response.status());
+  });
+  return statuses;
+}
+
+export interface ServerProcess {
+  readonly url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output(): string;
+  stop(): void;
+}
+
+/** Starts a command that prints the browser-mode URL; its own process group, so stop() ends npm and node. */
+export function launchServer(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+  const child = spawn(command, [...args], { env: { ...env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const stop = (): void => {
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString('utf8');
+      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)/.exec(output);
+      if (found?.[1] !== undefined) resolve({ url: found[1], output: () => output, stop });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${String(code)}) before printing its URL:\n${output}`)));
+  });
+}
