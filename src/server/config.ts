@@ -34,3 +34,8 @@ export function readSettings(env: NodeJS.ProcessEnv): Result<EnvSettings, string
   const image = env.ARCHMATRIX_EXTENSION_IMAGE?.trim();
   return ok({ port: port.value, extensionImage: image === undefined || image === '' ? DEFAULT_EXTENSION_IMAGE : image });
 }
+
+/** A log line safe for a terminal: control characters from a request are shown escaped, never sent raw. */
+export const printable = (line: string): string =>
+  // eslint-disable-next-line no-control-regex
+  line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
-import { readSettings } from './config.js';
+import { printable, readSettings } from './config.js';
 import { startServer } from './server.js';
 import { describeEnvironment } from './toolCheck.js';
 
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
       extensionImage: settings.value.extensionImage,
       exec,
       isAllowed: isReadOnlyCommand,
-      log: (line) => process.stderr.write(`archmatrix: ${line}\n`),
+      log: (line) => process.stderr.write(`archmatrix: ${printable(line)}\n`),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

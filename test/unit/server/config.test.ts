@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, readPort, readSettings } from '../../../src/server/config.js';
+import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, printable, readPort, readSettings } from '../../../src/server/config.js';
 
 describe('readPort', () => {
   it('defaults when PORT is unset or empty', () => {
@@ -27,5 +27,15 @@ describe('readSettings', () => {
   it('defaults the extension image', () => {
     const result = readSettings({});
     expect(result.ok && result.value.extensionImage).toBe(DEFAULT_EXTENSION_IMAGE);
+  });
+});
+
+describe('printable', () => {
+  it('escapes control characters so a request cannot drive the terminal', () => {
+    expect(printable('ran: docker image inspect \u001b[2Jx\r\n')).toBe('ran: docker image inspect \\x1b[2Jx\\x0d\\x0a');
+  });
+
+  it('leaves ordinary text alone', () => {
+    expect(printable('refused (forbidden-command): `docker rm x`')).toBe('refused (forbidden-command): `docker rm x`');
   });
 });
