@@ -1,0 +1,32 @@
+# Arch Matrix: the Docker Desktop extension image (UI only: metadata.json, docker.svg, ui/).
+# Built for linux/amd64 and linux/arm64 by `make push-extension`.
+#
+# Stage 1 runs on the BUILD platform only ($BUILDPLATFORM): the UI is plain HTML/JS, the same for
+# every target, so it is built once and never under emulation.
+# Stage 2 is the image itself, for every target platform: COPY and LABEL only, no RUN.
+
+FROM --platform=$BUILDPLATFORM node:22-alpine AS ui-build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.base.json vite.config.ts ./
+COPY src ./src
+COPY ui ./ui
+RUN npm run build:ui
+
+FROM alpine:3.22
+LABEL org.opencontainers.image.title="Arch Matrix" \
+      org.opencontainers.image.description="See which CPU architectures every installed extension supports, and what to fix before it fails on Apple silicon or Intel." \
+      org.opencontainers.image.vendor="Arch Matrix" \
+      org.opencontainers.image.source="https://github.com/archmatrix/arch-matrix" \
+      org.opencontainers.image.licenses="Apache-2.0" \
+      com.docker.desktop.extension.api.version=">= 0.3.4" \
+      com.docker.desktop.extension.icon="https://raw.githubusercontent.com/archmatrix/arch-matrix/main/docker.svg" \
+      com.docker.extension.screenshots="[{\"alt\":\"The architecture matrix: every installed extension against linux/amd64 and linux/arm64, with a verdict per extension (light theme)\",\"url\":\"https://raw.githubusercontent.com/archmatrix/arch-matrix/main/docs/screenshots/matrix-light.png\"},{\"alt\":\"The architecture matrix in the dark theme\",\"url\":\"https://raw.githubusercontent.com/archmatrix/arch-matrix/main/docs/screenshots/matrix-dark.png\"},{\"alt\":\"Details of one extension: its platforms, attestations, the raw docker output and the command that fixes it\",\"url\":\"https://raw.githubusercontent.com/archmatrix/arch-matrix/main/docs/screenshots/details-light.png\"}]" \
+      com.docker.extension.detailed-description="<p>Arch Matrix lists the Docker Desktop extensions installed on this machine, asks the registry which platforms each image was published for (<code>docker buildx imagetools inspect</code>) and shows the answer as a matrix: extensions against <code>linux/amd64</code>, <code>linux/arm64</code> and any other platform found.</p><p>Each extension gets a verdict: <b>ready</b> (both platforms), <b>missing platforms</b>, <b>incompatible</b> with this machine, <b>local only</b> (never pushed), or the registry's answer when it cannot tell (login needed, not found, unreachable). Every verdict says why and what to run to fix it, such as the <code>docker buildx build --platform=linux/amd64,linux/arm64 --push</code> command.</p><p>Provenance and SBOM attestations are recognised and never counted as platforms. Arch Matrix only reads: it runs read-only docker commands and changes nothing.</p>" \
+      com.docker.extension.publisher-url="https://github.com/archmatrix/arch-matrix" \
+      com.docker.extension.additional-urls="[{\"title\":\"Documentation\",\"url\":\"https://github.com/archmatrix/arch-matrix#readme\"},{\"title\":\"Issues\",\"url\":\"https://github.com/archmatrix/arch-matrix/issues\"},{\"title\":\"Source code\",\"url\":\"https://github.com/archmatrix/arch-matrix\"}]" \
+      com.docker.extension.changelog="<p>0.1.0</p><ul><li>First release: the architecture matrix of installed extensions, a verdict and a fix per extension, attestations recognised, the <code>archmatrix</code> command line for CI.</li></ul>" \
+      com.docker.extension.categories="utility-tools"
+COPY metadata.json docker.svg /
+COPY --from=ui-build /app/dist/ui /ui
