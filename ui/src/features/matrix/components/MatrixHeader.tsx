@@ -26,7 +26,7 @@ export function MatrixHeader({ summary, progress, running, note }: Props): React
       <Typography variant="h2" component="p" data-testid="summary" sx={{ mt: 2 }} aria-live="polite">
         {summary}
       </Typography>
-      <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: 1, minHeight: 20 }}>
+      <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: running || note !== undefined ? 1 : 0 }}>
         {running && (
           <>
             <LinearProgress

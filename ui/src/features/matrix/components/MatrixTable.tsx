@@ -12,6 +12,7 @@ import type { PlatformKey } from '../../../../../src/core/index.js';
 import type { MatrixRow } from '../model/rows';
 import type { SortKey, ViewOptions } from '../model/view';
 import { MatrixTableRow } from './MatrixTableRow';
+import { PlatformHeader } from './PlatformHeader';
 
 interface Props {
   readonly rows: readonly MatrixRow[];
@@ -42,36 +43,25 @@ export function MatrixTable({ rows, columns, hostKey, view, busy, emptyText, onS
       <Table size="small" data-testid="arch-matrix" aria-label="Architecture matrix" aria-busy={busy}>
         <TableHead>
           <TableRow>
+            <TableCell padding="none" sx={{ position: 'relative', width: 40 }}>
+              <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+                Details
+              </Box>
+            </TableCell>
             <TableCell>
               <SortHeader sort="name" view={view} onSort={onSort}>
                 Extension
               </SortHeader>
             </TableCell>
             <TableCell>Version</TableCell>
-            {columns.map((key) => (
-              <TableCell key={key} align="center" data-column={key} sx={key === hostKey ? { bgcolor: 'action.hover' } : undefined}>
-                <SortHeader sort={`platform:${key}`} view={view} onSort={onSort}>
-                  <Box component="span" sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>
-                    {key}
-                  </Box>
-                </SortHeader>
-                {key === hostKey && (
-                  <Typography variant="caption" component="div" color="primary" data-testid="this-machine" sx={{ fontWeight: 600 }}>
-                    this machine
-                  </Typography>
-                )}
-              </TableCell>
-            ))}
             <TableCell>
               <SortHeader sort="verdict" view={view} onSort={onSort}>
                 Verdict
               </SortHeader>
             </TableCell>
-            <TableCell align="right">
-              <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-                Details
-              </Box>
-            </TableCell>
+            {columns.map((key) => (
+              <PlatformHeader key={key} platform={key} isHost={key === hostKey} view={view} onSort={onSort} />
+            ))}
           </TableRow>
         </TableHead>
         <TableBody>

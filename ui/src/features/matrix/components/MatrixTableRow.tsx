@@ -39,22 +39,7 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
   return (
     <>
       <TableRow data-image={row.reference} data-origin={row.origin} aria-busy={busy} hover sx={{ '& > td': { borderBottom: open ? 'none' : undefined } }}>
-        <TableCell sx={{ minWidth: 220, maxWidth: 360 }}>
-          <ExtensionIdentity row={row} display={display} />
-        </TableCell>
-        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
-        {columns.map((key) => (
-          <PlatformCell key={key} platform={key} state={cellState(row, key)} isHost={key === hostKey} />
-        ))}
-        <TableCell sx={{ minWidth: 150 }}>
-          <VerdictBadge verdict={verdict} />
-          {row.result !== undefined && (
-            <Typography variant="caption" component="div" color="text.secondary" sx={{ mt: 0.5, maxWidth: 280 }}>
-              {row.result.explanation}
-            </Typography>
-          )}
-        </TableCell>
-        <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <TableCell padding="none" sx={{ pl: 1, width: 40 }}>
           <Tooltip title={open ? 'Hide details' : 'Show details'}>
             <IconButton
               size="small"
@@ -67,13 +52,34 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
             </IconButton>
           </Tooltip>
           {row.origin === 'typed' && (
-            <Tooltip title="Remove">
+            <Tooltip title="Remove this row">
               <IconButton size="small" aria-label={`Remove ${row.reference}`} onClick={() => onRemove(row.reference)}>
                 <CloseIcon fontSize="small" />
               </IconButton>
             </Tooltip>
           )}
         </TableCell>
+        <TableCell sx={{ minWidth: 230, maxWidth: 320 }}>
+          <ExtensionIdentity row={row} display={display} />
+        </TableCell>
+        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
+        <TableCell sx={{ width: 210, minWidth: 170 }}>
+          <VerdictBadge verdict={verdict} />
+          {row.result !== undefined && (
+            <Typography
+              variant="caption"
+              component="div"
+              color="text.secondary"
+              title={row.result.explanation}
+              sx={{ mt: 0.5, lineHeight: 1.35, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+            >
+              {row.result.explanation}
+            </Typography>
+          )}
+        </TableCell>
+        {columns.map((key) => (
+          <PlatformCell key={key} platform={key} state={cellState(row, key)} isHost={key === hostKey} />
+        ))}
       </TableRow>
       <TableRow>
         <TableCell colSpan={columns.length + 4} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>

@@ -43,7 +43,7 @@ export function PlatformCell({ platform, state, isHost }: Props): ReactNode {
       data-platform={platform}
       data-state={state}
       aria-label={label}
-      sx={isHost ? { bgcolor: 'action.hover' } : undefined}
+      sx={{ px: 0.75, ...(isHost ? { bgcolor: 'action.hover' } : {}) }}
     >
       <Tooltip title={label}>
         <span style={{ display: 'inline-flex', verticalAlign: 'middle' }}>

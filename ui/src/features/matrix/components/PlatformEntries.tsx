@@ -9,6 +9,8 @@ import type { ManifestSummary } from '../../../../../src/core/index.js';
 
 interface Props {
   readonly manifest: ManifestSummary;
+  /** The platforms of the result (for a single manifest: read from its config). */
+  readonly platforms: readonly string[];
 }
 
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
@@ -18,16 +20,17 @@ function bytes(size: number): string {
 }
 
 /** Each platform's digest, media type and size; Windows entries with their OS version; attestations apart. */
-export function PlatformEntries({ manifest }: Props): ReactNode {
+export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
   const platformByDigest = new Map(manifest.platforms.map((entry) => [entry.digest, entry.key]));
   return (
     <>
       <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
-        Platforms ({manifest.platforms.length}) · {manifest.mediaType}
+        {manifest.needsConfig ? 'Single manifest' : `Platforms (${manifest.platforms.length})`} · {manifest.mediaType}
       </Typography>
-      {manifest.platforms.length === 0 ? (
+      {manifest.needsConfig ? (
         <Typography variant="body2" color="text.secondary">
-          A single manifest: its platform comes from the image config{manifest.configDigest === undefined ? '' : ` (${manifest.configDigest})`}.
+          {`No index: the platform (${platforms.length === 0 ? 'unknown' : platforms.join(', ')}) comes from the image config`}
+          {manifest.configDigest === undefined ? '.' : ` ${manifest.configDigest}.`}
         </Typography>
       ) : (
         <Table size="small" aria-label="Platforms">

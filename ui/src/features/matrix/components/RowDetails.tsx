@@ -48,7 +48,7 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
               </Typography>
             </Box>
           )}
-          {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} />}
+          {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} platforms={result.platforms} />}
         </>
       )}
       <Divider sx={{ my: 1.5 }} />

@@ -1,0 +1,42 @@
+import Box from '@mui/material/Box';
+import TableCell from '@mui/material/TableCell';
+import TableSortLabel from '@mui/material/TableSortLabel';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { SortKey, ViewOptions } from '../model/view';
+
+interface Props {
+  readonly platform: PlatformKey;
+  readonly isHost: boolean;
+  readonly view: ViewOptions;
+  readonly onSort: (sort: SortKey) => void;
+}
+
+/** A compact column header: the OS small, the architecture below it, "this machine" on the user's platform. */
+export function PlatformHeader({ platform, isHost, view, onSort }: Props): ReactNode {
+  const slash = platform.indexOf('/');
+  const os = slash === -1 ? '' : platform.slice(0, slash);
+  const arch = slash === -1 ? platform : platform.slice(slash + 1);
+  const sort: SortKey = `platform:${platform}`;
+  const active = view.sort === sort;
+  return (
+    <TableCell align="center" data-column={platform} sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}>
+      <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)} aria-label={`Sort by ${platform}`}>
+        <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.2 }}>
+          <Typography variant="caption" component="span" color="text.secondary" sx={{ lineHeight: 1.2 }}>
+            {os}
+          </Typography>
+          <Box component="span" sx={{ fontFamily: 'monospace', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' }}>
+            {arch}
+          </Box>
+        </Box>
+      </TableSortLabel>
+      {isHost && (
+        <Typography variant="caption" component="div" color="primary" data-testid="this-machine" sx={{ fontWeight: 600, whiteSpace: 'nowrap', lineHeight: 1.2 }}>
+          this machine
+        </Typography>
+      )}
+    </TableCell>
+  );
+}
