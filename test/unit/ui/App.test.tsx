@@ -68,6 +68,20 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
     expect(record.closed).toEqual([['buildx', 'imagetools', 'inspect', R('good'), '--raw']]);
   });
 
+  it('Stop closes a command that never answers and the row still ends in a verdict; Refresh runs again', async () => {
+    const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+    const record = start(corpusConfig({ delayMs: 1, replies: [held] }));
+    render(<App />);
+    await waitFor(() => expect(verdictOf(R('legacy-list'))).toBe('ready'), { timeout: 20_000 });
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+    expect(verdictOf(R('good'))).toBe('error');
+    expect(record.closed.length).toBe(1);
+    const before = record.commands.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(record.commands.length).toBeGreaterThan(before), { timeout: 20_000 });
+  });
+
   it('shows remembered results at once on the next visit, while they are refreshed', () => {
     const stuck = reply('image-ls', 'engine.image-ls-extensions.docker-26.1.5', fixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
     start(corpusConfig({ replies: [stuck] }));

@@ -46,9 +46,12 @@ export function useMatrix(): MatrixController {
     const controller = new AbortController();
     controllerRef.current = controller;
     const { signal } = controller;
+    // A run replaced by a newer one (refresh, StrictMode's second effect) must not touch the state.
+    const current = (): boolean => controllerRef.current === controller;
     void (async () => {
       dispatch({ type: 'run-started' });
       const listing = await listSeeds(signal);
+      if (!current()) return;
       if (listing.kind === 'cancelled') {
         dispatch({ type: 'run-ended', phase: 'cancelled' });
         return;
@@ -62,8 +65,11 @@ export function useMatrix(): MatrixController {
       const results = await inspectSeeds(listing.seeds, {
         signal,
         buildx: listing.buildx,
-        onResult: (seed, result) => dispatch({ type: 'result', reference: seed.reference, origin: seed.origin, result }),
+        onResult: (seed, result) => {
+          if (current()) dispatch({ type: 'result', reference: seed.reference, origin: seed.origin, result });
+        },
       });
+      if (!current()) return;
       dispatch({ type: 'run-ended', phase: signal.aborted ? 'cancelled' : 'done' });
       const message = signal.aborted ? undefined : transientSummary(results);
       if (message !== undefined) toast('warning', message);
