@@ -216,6 +216,7 @@ cmd_seed() {
   seed_windows_entry
   seed_private
   seed_local_only
+  log "Node stand-in image: $(ensure_node_image)"
   seed_engine_state
   log "seeded: $(tdocker image ls -q --filter label=com.docker.desktop.extension.api.version | wc -l) extension images in the engine"
 }
