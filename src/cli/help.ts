@@ -1,4 +1,7 @@
-/** `archmatrix --help`. */
+/** `archmatrix --help`. The defaults shown are the command layer's own. */
+import { DEFAULT_TIMEOUT_MS } from '../commands/inspectImage.js';
+import { DEFAULT_CONCURRENCY } from '../commands/inspectMany.js';
+
 export const HELP = `Usage: archmatrix [options] [reference...]
 
 Shows which CPU architectures Docker Desktop extension images are published for,
@@ -12,8 +15,8 @@ Options:
   -r, --require PLATFORMS   comma-separated platforms every image must publish,
                             e.g. linux/amd64,linux/arm64 (exit 1 otherwise)
       --json                print a JSON array instead of the table
-  -c, --concurrency N       images inspected at once (1-64, default 6)
-  -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default 30s)
+  -c, --concurrency N       images inspected at once (1-64, default ${DEFAULT_CONCURRENCY})
+  -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default ${DEFAULT_TIMEOUT_MS / 1000}s)
       --host-platform P     judge installs against P (default: this machine, e.g. linux/amd64)
       --progress            progress on stderr even when stderr is not a terminal
       --no-progress         no progress, even on a terminal
