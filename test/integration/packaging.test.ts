@@ -42,6 +42,16 @@ describe('make push-extension on the test environment', () => {
     expect(push.make.stdout).toContain(`--tag=${push.reference}`);
   });
 
+  it('builds the UI once on the build platform; the per-platform stage has no RUN', () => {
+    const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
+    const stages = dockerfile.split(/^FROM\s/m).slice(1);
+    expect(stages).toHaveLength(2);
+    expect(stages[0]).toMatch(/^--platform=\$BUILDPLATFORM\s/);
+    expect(stages[1]).not.toMatch(/^RUN\s/m);
+    // The final stage is built for every target platform (no --platform on its FROM).
+    expect(stages[1]?.split('\n')[0]).not.toContain('--platform');
+  });
+
   it('pushed an OCI index of linux/amd64 and linux/arm64, attestations recognised as such', () => {
     expect(index.kind).toBe('oci-index');
     expect(index.platforms.map((p) => p.key).sort()).toEqual(['linux/amd64', 'linux/arm64']);
