@@ -25,7 +25,7 @@ export const plain: Paint = (_tone, text) => text;
 export const ansi: Paint = (tone, text) => (text === '' ? text : `\u001b[${SGR[tone]}m${text}\u001b[0m`);
 
 /**
- * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org: any non-empty value)
+ * Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org: set to a non-empty value)
  * or --no-color was given.
  */
 export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv, noColorFlag: boolean): boolean {
