@@ -2,8 +2,8 @@
  * The table for people: one row per image, a column per recommended (and required) platform,
  * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
  */
-import type { InspectResult, Platform, PlatformKey, Verdict } from '../core/index.js';
-import { RECOMMENDED_PLATFORMS, VERDICT_LABELS, VERDICT_SEVERITY, comparePlatformKeys, summarise } from '../core/index.js';
+import type { InspectResult, Platform, PlatformKey, PlatformPresence } from '../core/index.js';
+import { RECOMMENDED_PLATFORMS, VERDICT_LABELS, VERDICT_SEVERITY, comparePlatformKeys, platformPresence, summarise } from '../core/index.js';
 import { checkRequirement } from './exitCode.js';
 import type { Paint, Tone } from './text.js';
 import { alignRows, printable } from './text.js';
@@ -14,9 +14,6 @@ export interface TableOptions {
   readonly paint: Paint;
 }
 
-/** Verdicts whose platform list is known (from a registry or the local store). */
-const KNOWN_PLATFORMS: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'local-only'];
-
 /** The platform columns: linux/amd64, linux/arm64, then any required platform, in display order. */
 export function tableColumns(required: readonly PlatformKey[]): PlatformKey[] {
   const keys = new Set<PlatformKey>([...RECOMMENDED_PLATFORMS, ...required]);
@@ -25,9 +22,10 @@ export function tableColumns(required: readonly PlatformKey[]): PlatformKey[] {
 
 type Mark = 'yes' | 'no' | '?';
 
+const MARK: Record<PlatformPresence, Mark> = { yes: 'yes', no: 'no', unknown: '?' };
+
 export function platformMark(result: Pick<InspectResult, 'verdict' | 'platforms'>, key: PlatformKey): Mark {
-  if (!KNOWN_PLATFORMS.includes(result.verdict)) return '?';
-  return result.platforms.includes(key) ? 'yes' : 'no';
+  return MARK[platformPresence(result, key)];
 }
 
 const MARK_TONE: Record<Mark, Tone> = { yes: 'ok', no: 'error', '?': 'dim' };

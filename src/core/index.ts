@@ -10,3 +10,4 @@ export * from './verdict.js';
 export * from './labels.js';
 export * from './summary.js';
 export * from './exportMatrix.js';
+export * from './platformPresence.js';

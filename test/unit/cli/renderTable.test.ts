@@ -70,4 +70,7 @@ describe('tableColumns / platformMark', () => {
     expect(platformMark(AMD64_ONLY, 'linux/arm64')).toBe('no');
     expect(platformMark({ verdict: 'local-only', platforms: ['linux/amd64'] }, 'linux/amd64')).toBe('yes');
   });
+  it('a local-only image is ? (not "no") for platforms its local copy lacks: no registry listed them', () => {
+    expect(platformMark({ verdict: 'local-only', platforms: ['linux/amd64'] }, 'linux/arm64')).toBe('?');
+  });
 });
