@@ -3,9 +3,16 @@
  * unchanged. The child runs in its own process group so that stopping it (timeout, abort,
  * too much output) also stops the CLI plugin it started (docker-buildx): SIGTERM to the group,
  * then SIGKILL after a grace period. The returned promise always resolves.
+ *
+ * With buildx: 'direct' (the CLI and browser mode), a `buildx ...` request runs the buildx plugin
+ * binary standalone (`docker-buildx imagetools inspect ...`): one process instead of three, same
+ * registry requests. The request itself stays the logical `buildx ...` (allowlist, recorded argv).
+ * If the plugin cannot be started, that request goes through docker as usual.
  */
 import { spawn } from 'node:child_process';
 import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
+import type { BuildxRoute } from './buildxPlugin.js';
+import { buildxRoute, findBuildxPlugin } from './buildxPlugin.js';
 
 export interface NodeExecOptions {
   /** The docker binary, default "docker" (looked up on PATH). */
@@ -16,6 +23,11 @@ export interface NodeExecOptions {
   readonly maxBuffer?: number;
   /** Milliseconds between SIGTERM and SIGKILL. Default 2000. */
   readonly killGraceMs?: number;
+  /**
+   * How `buildx ...` requests run. Default 'via-docker' (what Docker Desktop does). 'direct' runs the
+   * plugin found by findBuildxPlugin(env) when there is one; ARCHMATRIX_BUILDX=docker in env forces 'via-docker'.
+   */
+  readonly buildx?: BuildxRoute;
 }
 
 type StopReason = 'timeout' | 'cancelled' | 'overflow';
@@ -26,10 +38,19 @@ export function createNodeExec(options: NodeExecOptions = {}): ExecPort {
   const docker = options.docker ?? 'docker';
   const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
   const grace = options.killGraceMs ?? 2000;
-  return (request) => run(docker, request, options.env ?? process.env, maxBuffer, grace);
+  const env = options.env ?? process.env;
+  const viaDocker: ExecPort = (request) => run(docker, request, env, maxBuffer, grace);
+  const plugin = buildxRoute(options.buildx ?? 'via-docker', env) === 'direct' ? findBuildxPlugin(env) : undefined;
+  if (plugin === undefined) return viaDocker;
+  return async (request) => {
+    if (request.args[0] !== 'buildx') return viaDocker(request);
+    // Standalone, the plugin takes the subcommand without the leading "buildx".
+    const out = await run(plugin, { ...request, args: request.args.slice(1) }, env, maxBuffer, grace);
+    return out.interrupted === 'spawn-failed' ? viaDocker(request) : out;
+  };
 }
 
-function run(docker: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBuffer: number, grace: number): Promise<ExecOutput> {
+function run(binary: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBuffer: number, grace: number): Promise<ExecOutput> {
   return new Promise<ExecOutput>((resolve) => {
     if (request.signal?.aborted === true) {
       resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' });
@@ -42,7 +63,7 @@ function run(docker: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBu
     let termTimer: NodeJS.Timeout | undefined;
     let killTimer: NodeJS.Timeout | undefined;
 
-    const child = spawn(docker, [...request.args], {
+    const child = spawn(binary, [...request.args], {
       env,
       shell: false,
       detached: true,
@@ -96,7 +117,7 @@ function run(docker: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBu
     child.on('error', (error: NodeJS.ErrnoException) => {
       // Spawn failures (ENOENT, EACCES) come here and no 'close' follows when nothing started.
       if (child.pid === undefined) {
-        finish({ stdout, stderr: `${docker}: ${error.code ?? 'error'}: ${error.message}`, exitCode: null, interrupted: 'spawn-failed' });
+        finish({ stdout, stderr: `${binary}: ${error.code ?? 'error'}: ${error.message}`, exitCode: null, interrupted: 'spawn-failed' });
       }
     });
     child.on('close', (code: number | null) => {
