@@ -33,5 +33,7 @@ Exit codes:
 
 Uses \`docker\` from PATH (DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are honoured) and
 \`docker buildx imagetools inspect\` (falls back to \`docker manifest inspect\` without buildx).
+For speed, buildx commands run docker's buildx plugin binary directly (the one docker
+would use); ARCHMATRIX_BUILDX=docker runs them through the docker CLI instead.
 Runs read-only commands only.
 `;

@@ -16,7 +16,8 @@ const code = await runCli({
   env: process.env,
   nodeArch: arch(),
   nodePlatform: platform(),
-  exec: createNodeExec({ env: process.env }),
+  // buildx commands start the buildx plugin directly (1 process, not 3); ARCHMATRIX_BUILDX=docker opts out.
+  exec: createNodeExec({ env: process.env, buildx: 'direct' }),
   version: () => readVersion(),
   signal: controller.signal,
 });

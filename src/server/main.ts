@@ -27,7 +27,8 @@ async function main(): Promise<number> {
     process.stderr.write(`archmatrix: the UI is not built (${uiDir}): run \`npm run build\` first (\`npm start\` does).\n`);
     return 1;
   }
-  const exec = createNodeExec({ env: process.env });
+  // buildx commands start the buildx plugin directly (1 process, not 3); ARCHMATRIX_BUILDX=docker opts out.
+  const exec = createNodeExec({ env: process.env, buildx: 'direct' });
   let server;
   try {
     server = await startServer({

@@ -4,7 +4,7 @@
  * CLI, found first on PATH.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,19 +128,27 @@ describe('archmatrix never runs docker for bad input', () => {
   let log = '';
   let fakeEnv: NodeJS.ProcessEnv = {};
   beforeAll(() => {
-    // A `docker` first on PATH that only records that it was called.
+    // A `docker` first on PATH that only records that it was called. The CLI starts the buildx plugin
+    // directly (not through docker), so DOCKER_CONFIG points at a fake plugin that records to the same log:
+    // neither can be bypassed silently.
     dir = mkdtempSync(join(tmpdir(), 'archmatrix-fake-docker-'));
     log = join(dir, 'calls.log');
-    writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "$*" >> '${log}'\nexit 1\n`);
+    writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "docker $*" >> '${log}'\nexit 1\n`);
     chmodSync(join(dir, 'docker'), 0o755);
-    fakeEnv = { ...env.env, PATH: `${dir}:${env.env.PATH ?? ''}` };
+    mkdirSync(join(dir, 'config', 'cli-plugins'), { recursive: true });
+    writeFileSync(join(dir, 'config', 'cli-plugins', 'docker-buildx'), `#!/bin/sh\necho "plugin $*" >> '${log}'\nexit 1\n`);
+    chmodSync(join(dir, 'config', 'cli-plugins', 'docker-buildx'), 0o755);
+    fakeEnv = { ...env.env, PATH: `${dir}:${env.env.PATH ?? ''}`, DOCKER_CONFIG: join(dir, 'config') };
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('the fake docker does record calls (a valid reference reaches it)', () => {
+  it('the fake docker and fake plugin do record calls (a valid reference reaches them)', () => {
     rmSync(log, { force: true });
     runCli([corpus('good')], fakeEnv);
-    expect(existsSync(log)).toBe(true);
+    const lines = readFileSync(log, 'utf8').split('\n');
+    expect(lines).toContain('docker version --format=json');
+    // `buildx version`, sent to the plugin without the leading "buildx".
+    expect(lines).toContain('plugin version');
   });
 
   it.each([

@@ -85,5 +85,4 @@ describe('createNodeExec buildx routing', () => {
       { name: 'docker', argv: INSPECT },
     ]);
   });
-
 });
