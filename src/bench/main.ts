@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: Arch Matrix's inspectMany against a naive sequential loop of
+ * `npm run bench`: Arch Matrix's inspectMany, via docker as Docker Desktop runs it and with the Node
+ * adapter's default (the buildx plugin run directly: CLI, browser mode), against a naive sequential loop of
  * `docker buildx imagetools inspect --format '{{json .}}'`, over the same N images, through a
  * loopback proxy that adds latency to every registry request and counts them. Not a test: it prints numbers.
  */
@@ -8,7 +9,8 @@ import { availableParallelism, loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { parsePlatform } from '../core/index.js';
 import type { RunStats } from './measure.js';
-import { directPluginExec, findBuildxPlugin, processCost, runArchMatrix, runNaiveLoop } from './measure.js';
+import { processCost, runArchMatrix, runNaiveLoop } from './measure.js';
+import { findBuildxPlugin } from '../adapters/buildxPlugin.js';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { parseBenchOptions } from './options.js';
 import { startDelayProxy } from './proxy.js';
@@ -34,35 +36,38 @@ async function main(): Promise<number> {
     const cost = await processCost(options.docker, options.env, 5);
     const archMatrix: RunStats[] = [];
     for (const concurrency of options.concurrency) {
-      log(`Arch Matrix, concurrency ${concurrency ?? 'default'} ...`);
-      const { stats } = await runArchMatrix(refs, createNodeExec({ docker: options.docker, env: options.env }), proxy.counter, {
+      log(`Arch Matrix via docker (Docker Desktop path), concurrency ${concurrency ?? 'default'} ...`);
+      const exec = createNodeExec({ docker: options.docker, env: options.env, buildx: 'via-docker' });
+      const { stats } = await runArchMatrix(refs, exec, proxy.counter, {
         host: hostPlatform.value,
+        label: 'Docker Desktop path: via docker',
         ...(concurrency !== undefined ? { concurrency } : {}),
       });
       archMatrix.push(stats);
       log(`  ${stats.seconds.toFixed(2)} s`);
     }
-    const plugin = options.directPlugin ? findBuildxPlugin(options.env) : undefined;
-    let experiment: RunStats | undefined;
+    const plugin = options.nodeAdapter ? findBuildxPlugin(options.env) : undefined;
+    let nodeAdapter: RunStats | undefined;
     if (plugin !== undefined) {
       const concurrency = options.concurrency.at(-1);
-      log(`experiment: buildx plugin run directly (${plugin}) ...`);
-      experiment = (
-        await runArchMatrix(refs, directPluginExec(options.docker, plugin, options.env), proxy.counter, {
+      log(`Arch Matrix CLI/browser mode default: buildx plugin run directly (${plugin}) ...`);
+      const exec = createNodeExec({ docker: options.docker, env: options.env, buildx: 'direct' });
+      nodeAdapter = (
+        await runArchMatrix(refs, exec, proxy.counter, {
           host: hostPlatform.value,
-          label: 'experiment: plugin direct',
+          label: 'CLI/browser mode: plugin direct',
           ...(concurrency !== undefined ? { concurrency } : {}),
         })
       ).stats;
-      log(`  ${experiment.seconds.toFixed(2)} s`);
+      log(`  ${nodeAdapter.seconds.toFixed(2)} s`);
     }
     log('naive loop ...');
     const naive = await runNaiveLoop(options.docker, refs, options.env, proxy.counter);
     log(`  ${naive.seconds.toFixed(2)} s`);
     process.stdout.write(
-      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, ...(experiment !== undefined ? { experiment } : {}) }),
+      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, ...(nodeAdapter !== undefined ? { nodeAdapter } : {}) }),
     );
-    return [...archMatrix, naive, ...(experiment !== undefined ? [experiment] : [])].some((s) => s.failures.length > 0) ? 1 : 0;
+    return [...archMatrix, naive, ...(nodeAdapter !== undefined ? [nodeAdapter] : [])].some((s) => s.failures.length > 0) ? 1 : 0;
   } finally {
     await proxy.close();
   }

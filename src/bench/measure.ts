@@ -1,16 +1,15 @@
 /**
- * The two timed runs over the same references: Arch Matrix's inspectMany, and the naive loop
+ * The timed runs over the same references: Arch Matrix's inspectMany (through whichever ExecPort
+ * the caller gives: via docker as in Docker Desktop, or the Node adapter's default), and the naive loop
  * (`docker buildx imagetools inspect --format '{{json .}}'`, one image after another).
  * Each run records wall time, the CPU time of the docker processes it started, and the proxy's request counts.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { InspectResult, Platform } from '../core/index.js';
 import { inspectMany } from '../commands/inspectMany.js';
-import { createNodeExec } from '../adapters/nodeExec.js';
 import type { ExecPort } from '../commands/port.js';
 import type { KindCounts, RequestCounter } from './proxy.js';
 
@@ -66,18 +65,6 @@ export interface ArchMatrixRun {
 /** Verdicts that say the registry answered. */
 const ANSWERED = new Set(['ready', 'missing-platforms', 'incompatible', 'unsupported-os']);
 
-/**
- * EXPERIMENT, not something the extension can do (Docker Desktop only runs `docker`): send `buildx ...`
- * commands straight to the buildx plugin binary, skipping the docker CLI and its plugin-metadata call
- * (3 Go process starts per command -> 1). Shows how much of Arch Matrix's time is process start-up.
- */
-export function directPluginExec(docker: string, plugin: string, env: NodeJS.ProcessEnv): ExecPort {
-  const viaDocker = createNodeExec({ docker, env });
-  const viaPlugin = createNodeExec({ docker: plugin, env });
-  // Run standalone, the plugin takes the subcommand without the leading "buildx".
-  return (request) => (request.args[0] === 'buildx' ? viaPlugin({ ...request, args: request.args.slice(1) }) : viaDocker(request));
-}
-
 export async function runArchMatrix(
   refs: readonly string[],
   exec: ExecPort,
@@ -111,19 +98,6 @@ export async function runNaiveLoop(docker: string, refs: readonly string[], env:
     }
     return failures;
   });
-}
-
-/** Where the docker CLI finds the buildx plugin (DOCKER_CONFIG first, then the usual system folders). */
-export function findBuildxPlugin(env: NodeJS.ProcessEnv): string | undefined {
-  const dirs = [
-    env.DOCKER_CONFIG !== undefined ? join(env.DOCKER_CONFIG, 'cli-plugins') : undefined,
-    env.HOME !== undefined ? join(env.HOME, '.docker', 'cli-plugins') : undefined,
-    '/usr/local/lib/docker/cli-plugins',
-    '/usr/local/libexec/docker/cli-plugins',
-    '/usr/lib/docker/cli-plugins',
-    '/usr/libexec/docker/cli-plugins',
-  ];
-  return dirs.map((dir) => (dir === undefined ? undefined : join(dir, 'docker-buildx'))).find((path) => path !== undefined && existsSync(path));
 }
 
 /** One `docker buildx version`: what starting the docker CLI and the buildx plugin costs here. */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--no-experiment]`
+ * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only]`
  * and the docker environment: the project's test environment (TESTENV_DIR, TESTENV_PORT, the same
  * defaults as test/env/testEnv.ts) unless DOCKER_CONFIG is already set (e.g. after `eval "$(test/env/testenv env)"`).
  */
@@ -16,8 +16,8 @@ export interface BenchOptions {
   readonly registry: string;
   readonly docker: string;
   readonly env: NodeJS.ProcessEnv;
-  /** Also time the experiment that runs the buildx plugin without the docker CLI (measure.ts). */
-  readonly directPlugin: boolean;
+  /** Also time the Node adapter's default (CLI, browser mode): the buildx plugin run directly. */
+  readonly nodeAdapter: boolean;
 }
 
 function positiveInt(name: string, text: string, max: number): number {
@@ -50,7 +50,7 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
       delay: { type: 'string' },
       concurrency: { type: 'string' },
       registry: { type: 'string' },
-      'no-experiment': { type: 'boolean' },
+      'docker-only': { type: 'boolean' },
     },
     strict: true,
   });
@@ -67,7 +67,7 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
     delayMs,
     concurrency,
     registry,
-    directPlugin: values['no-experiment'] !== true,
+    nodeAdapter: values['docker-only'] !== true,
     ...dockerEnv(base),
   };
 }
