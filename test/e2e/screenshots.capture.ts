@@ -4,38 +4,25 @@
  * Not part of the test run: `ARCHMATRIX_SCREENSHOTS=1 npx playwright test --project=screenshots`
  * after `bash test/env/testenv up`.
  */
-import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
+import { launchServer } from './browser-mode.helpers.js';
+import type { ServerProcess } from './browser-mode.helpers.js';
 
 const env = loadTestEnv();
-let server: ChildProcess | undefined;
+let server: ServerProcess | undefined;
 let url = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  const child = spawn('npm', ['start'], { env: { ...env.env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let output = '';
-  url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const found = /(http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)/.exec(output);
-      if (found?.[1] !== undefined) resolve(found[1]);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`npm start exited (${String(code)}):\n${output}`)));
-  });
+  server = await launchServer('npm', ['start'], env.env);
+  url = server.url;
 });
 
-test.afterAll(() => {
-  if (server?.pid !== undefined && server.exitCode === null) process.kill(-server.pid, 'SIGTERM');
-});
+test.afterAll(() => server?.stop());
 
 async function settled(page: Page): Promise<void> {
   await page.goto(url);
