@@ -2,9 +2,11 @@
  * Runs the BUILT CLI (dist/node/cli/main.js) as a child process. ensureCliBuilt() compiles
  * src/ with tsconfig.node.json when the build is missing or older than a source file.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { run } from '../../env/run.js';
+import type { CommandRun } from '../../env/run.js';
 
 export const CLI = 'dist/node/cli/main.js';
 
@@ -22,14 +24,8 @@ export function ensureCliBuilt(): void {
   execFileSync('npx', ['tsc', '-p', 'tsconfig.node.json'], { stdio: 'inherit', timeout: 300_000 });
 }
 
-export interface CliRun {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+export type CliRun = CommandRun;
 
 export function runCli(args: readonly string[], env: NodeJS.ProcessEnv): CliRun {
-  const out = spawnSync(process.execPath, [CLI, ...args], { env: { ...env, NO_COLOR: undefined }, encoding: 'utf8', timeout: 120_000 });
-  if (out.error !== undefined) throw out.error;
-  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+  return run(process.execPath, [CLI, ...args], { env: { ...env, NO_COLOR: undefined } });
 }
