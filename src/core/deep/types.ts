@@ -1,0 +1,98 @@
+/**
+ * The deep check's vocabulary: what is inside each platform variant of an extension image
+ * (host binaries per OS, backend images). Pure types; the rules live beside this file, the
+ * registry reader (src/registry) fills VariantFiles, the core judges them.
+ */
+import type { PlatformKey } from '../types.js';
+
+/** The host operating systems metadata.json lists binaries for. */
+export const HOST_OSES = ['darwin', 'windows', 'linux'] as const;
+export type HostOs = (typeof HOST_OSES)[number];
+
+/** A CPU as read from an executable header. */
+export type Cpu = 'x86_64' | 'arm64' | 'arm' | 'i386' | 'other';
+
+export type ExecutableFormat = 'elf' | 'pe' | 'macho' | 'macho-universal' | 'script' | 'data';
+
+/** What the first bytes (≤ 4 KiB) of a file say. */
+export interface ExecutableInfo {
+  readonly format: ExecutableFormat;
+  /** CPUs the file runs on; empty for CPU-neutral files (script, data). */
+  readonly cpus: readonly Cpu[];
+  /** For 'other' CPUs: the raw machine/cputype value, e.g. "0x28". */
+  readonly rawCpu?: string;
+}
+
+/** One host binary path listed in metadata.json under one OS. */
+export interface HostBinaryPath {
+  readonly os: HostOs;
+  /** Normalised absolute path inside the image, e.g. "/darwin/kubectl". */
+  readonly path: string;
+}
+
+/** The parts of an extension's /metadata.json the deep check reads. */
+export interface ExtensionMetadata {
+  readonly hostBinaries: readonly HostBinaryPath[];
+  /** Paths listed that are unusable (relative, `..`, not a string): kept for findings. */
+  readonly badPaths: readonly { readonly os: HostOs; readonly path: string; readonly reason: string }[];
+  readonly vm?: {
+    readonly image?: string;
+    /** Path of the compose file inside the image (normalised absolute). */
+    readonly composefile?: string;
+    readonly socket?: string;
+  };
+}
+
+/** What the reader found at one wanted path in one variant (after applying layers and whiteouts). */
+export type FoundFile =
+  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mode: number; readonly head: Uint8Array }
+  | { readonly kind: 'directory'; readonly path: string; readonly entries: readonly FoundFile[] }
+  | { readonly kind: 'symlink'; readonly path: string; readonly target: string }
+  | { readonly kind: 'other'; readonly path: string; readonly type: string }
+  | { readonly kind: 'missing'; readonly path: string; readonly whitedOut: boolean }
+  | { readonly kind: 'unreadable'; readonly path: string; readonly reason: string };
+
+/** The files the reader found in one variant, keyed by wanted path. */
+export interface VariantFiles {
+  readonly platform: PlatformKey;
+  /** The variant's manifest digest. */
+  readonly digest: string;
+  readonly files: ReadonlyMap<string, FoundFile>;
+  /** Bytes downloaded for this variant (compressed), and the sum of its layer sizes. */
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}
+
+export type HostBinaryState = 'ok' | 'wrong-cpu' | 'missing' | 'unreadable';
+
+/** One host binary in one variant, judged. */
+export interface HostBinaryFinding {
+  readonly os: HostOs;
+  /** The variant, e.g. "linux/arm64". */
+  readonly platform: PlatformKey;
+  readonly path: string;
+  readonly state: HostBinaryState;
+  /** e.g. "x86_64", "arm64", "universal(x86_64,arm64)", "script", "data"; absent when not read. */
+  readonly found?: string;
+  /** e.g. "arm64"; absent for CPU-neutral expectations. */
+  readonly wanted?: string;
+  /** One line for people: what was found and what it means on that OS. */
+  readonly message: string;
+  /** True when this cell is only a warning and never changes the verdict (Windows in linux/arm64). */
+  readonly warningOnly: boolean;
+  /** What the publisher should do; absent when ok. */
+  readonly fix?: string;
+}
+
+/** A backend image named by metadata.json's vm section, with its own platform check. */
+export interface BackendImageFinding {
+  readonly reference: string;
+  /** Where it was named: "vm.image" or "compose:<service>". */
+  readonly source: string;
+  /** True for ${DESKTOP_PLUGIN_IMAGE} (the extension image itself): never a separate problem. */
+  readonly self: boolean;
+  readonly platforms: readonly PlatformKey[];
+  /** The normal platform verdict of that image (a Verdict string). */
+  readonly verdict: string;
+  readonly message: string;
+}
