@@ -12,15 +12,25 @@ export type HostOs = (typeof HOST_OSES)[number];
 /** A CPU as read from an executable header. */
 export type Cpu = 'x86_64' | 'arm64' | 'arm' | 'i386' | 'other';
 
-export type ExecutableFormat = 'elf' | 'pe' | 'macho' | 'macho-universal' | 'script' | 'data';
+/**
+ * 'script': starts with `#!`, or text with a script extension (.cmd, .bat, .ps1, .sh, ...);
+ * 'text': other text (.properties, .json, ...); 'data': anything else (.pyc, Java classes, ...).
+ * script, text and data are CPU-neutral.
+ */
+export type ExecutableFormat = 'elf' | 'pe' | 'macho' | 'macho-universal' | 'script' | 'text' | 'data';
 
 /** What the first bytes (≤ 4 KiB) of a file say. */
 export interface ExecutableInfo {
   readonly format: ExecutableFormat;
-  /** CPUs the file runs on; empty for CPU-neutral files (script, data). */
+  /** CPUs the file runs on; empty for CPU-neutral files (script, text, data) and for a `problem`. */
   readonly cpus: readonly Cpu[];
-  /** For 'other' CPUs: the raw machine/cputype value, e.g. "0x28". */
+  /** For 'other' CPUs: the raw machine/cputype value, e.g. "0x16". */
   readonly rawCpu?: string;
+  /**
+   * Set when the magic names an executable format but its header cannot be read from these bytes
+   * (cut short, offsets out of range, no architectures): the CPU is unknown, never guessed.
+   */
+  readonly problem?: string;
 }
 
 /** One host binary path listed in metadata.json under one OS. */
@@ -41,6 +51,11 @@ export interface ExtensionMetadata {
     readonly composefile?: string;
     readonly socket?: string;
   };
+  /**
+   * What the check ignored in metadata.json, one sentence each, for people: unknown OS keys
+   * under host.binaries, a vm section of the wrong shape, duplicates.
+   */
+  readonly ignored: readonly string[];
 }
 
 /** What the reader found at one wanted path in one variant (after applying layers and whiteouts). */
@@ -63,7 +78,11 @@ export interface VariantFiles {
   readonly bytesTotal: number;
 }
 
-export type HostBinaryState = 'ok' | 'wrong-cpu' | 'missing' | 'unreadable';
+/**
+ * ok / wrong-cpu / missing / unreadable as in issue 7; 'wrong-os' is an executable of another OS
+ * listed under this one (a Windows .exe under "linux"): it can never run there, whatever the CPU.
+ */
+export type HostBinaryState = 'ok' | 'wrong-cpu' | 'wrong-os' | 'missing' | 'unreadable';
 
 /** One host binary in one variant, judged. */
 export interface HostBinaryFinding {
@@ -76,6 +95,10 @@ export interface HostBinaryFinding {
   readonly found?: string;
   /** e.g. "arm64"; absent for CPU-neutral expectations. */
   readonly wanted?: string;
+  /** The executable format read, when the file was read. */
+  readonly format?: ExecutableFormat;
+  /** For a file found inside a listed directory: the directory metadata.json lists. */
+  readonly listedAs?: string;
   /** One line for people: what was found and what it means on that OS. */
   readonly message: string;
   /** True when this cell is only a warning and never changes the verdict (Windows in linux/arm64). */

@@ -1,0 +1,98 @@
+/**
+ * The images a backend compose file runs (`services.*.image`), read with a real YAML parser
+ * (eemeli's `yaml`: YAML 1.2, alias-bomb limits, no code execution). `${DESKTOP_PLUGIN_IMAGE}`
+ * is the extension image itself.
+ */
+import { parseDocument } from 'yaml';
+import { excerpt, hasControlChar, isRecord, type JsonRecord } from '../json.js';
+import { err, ok, type Result } from '../result.js';
+
+/** Real extension compose files are a few KiB. */
+export const MAX_COMPOSE_BYTES = 1024 * 1024;
+/** Services looked at; more is refused as not a real extension backend. */
+export const MAX_COMPOSE_SERVICES = 200;
+/** Aliases the parser expands before it gives up (the `yaml` library's guard against alias bombs). */
+const MAX_ALIASES = 100;
+
+/** The variable Docker Desktop sets to the extension's own image when it runs the backend. */
+export const SELF_IMAGE_VARIABLE = 'DESKTOP_PLUGIN_IMAGE';
+
+/** One service of the compose file and the image it runs. */
+export type ComposeImage =
+  | { readonly service: string; readonly kind: 'self'; readonly image: string }
+  | { readonly service: string; readonly kind: 'image'; readonly image: string }
+  /** The image names a variable Docker Desktop does not set (or is not a string): not checked. */
+  | { readonly service: string; readonly kind: 'unresolved'; readonly image: string; readonly reason: string }
+  /** No image at all (build-only, or a model provider): nothing to check. */
+  | { readonly service: string; readonly kind: 'no-image'; readonly reason: string };
+
+export type ComposeProblemReason = 'too-large' | 'not-yaml' | 'no-services';
+
+export interface ComposeProblem {
+  readonly reason: ComposeProblemReason;
+  readonly message: string;
+}
+
+const problem = (reason: ComposeProblemReason, message: string): Result<never, ComposeProblem> =>
+  err({ reason, message: `compose file ${message}` });
+
+const SELF_FORMS = /^\$(?:\{DESKTOP_PLUGIN_IMAGE(?:[:]?[-?][^}]*)?\}|DESKTOP_PLUGIN_IMAGE)$/;
+/** `$NAME`, `${NAME}`, `${NAME:-default}` ...; `$$` is a literal `$`. */
+const VARIABLE = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** True for `${DESKTOP_PLUGIN_IMAGE}` / `$DESKTOP_PLUGIN_IMAGE`: the backend is the extension image. */
+export function isSelfImage(image: string): boolean {
+  return SELF_FORMS.test(image.trim());
+}
+
+function variablesIn(image: string): string[] {
+  const names: string[] = [];
+  for (const m of image.replaceAll('$$', '').matchAll(VARIABLE)) {
+    const name = (m[1] ?? m[2] ?? '').split(/[:?-]/)[0] ?? '';
+    names.push(name);
+  }
+  return names;
+}
+
+function judgeService(service: string, body: unknown): ComposeImage {
+  if (!isRecord(body)) return { service, kind: 'no-image', reason: 'is not a mapping' };
+  const image = Object.hasOwn(body, 'image') ? body.image : undefined;
+  if (image === undefined || image === null) {
+    const why = Object.hasOwn(body, 'build') ? 'is built from source (build: without image:)' : Object.hasOwn(body, 'provider') ? 'is a provider, not a container' : 'names no image';
+    return { service, kind: 'no-image', reason: why };
+  }
+  if (typeof image !== 'string' || image.trim() === '' || hasControlChar(image)) {
+    return { service, kind: 'unresolved', image: excerpt(String(image), 100), reason: 'image is not a plain non-empty string' };
+  }
+  const trimmed = image.trim();
+  if (isSelfImage(trimmed)) return { service, kind: 'self', image: trimmed };
+  const variables = variablesIn(trimmed);
+  if (variables.length > 0) {
+    return { service, kind: 'unresolved', image: excerpt(trimmed, 200), reason: `names \${${variables.join('}, ${')}}, which Docker Desktop does not set` };
+  }
+  return { service, kind: 'image', image: trimmed.replaceAll('$$', '$') };
+}
+
+/** Parses a compose file's text and lists every service with the image it runs, in file order. */
+export function composeImages(text: unknown): Result<readonly ComposeImage[], ComposeProblem> {
+  if (typeof text !== 'string') return problem('not-yaml', `is a ${typeof text}, not text`);
+  if (text.length > MAX_COMPOSE_BYTES || new TextEncoder().encode(text).length > MAX_COMPOSE_BYTES) {
+    return problem('too-large', `is larger than ${MAX_COMPOSE_BYTES / 1024 / 1024} MiB`);
+  }
+  let root: unknown;
+  try {
+    const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false });
+    const first = doc.errors[0];
+    if (first) return problem('not-yaml', `is not YAML (${excerpt(first.message, 100)})`);
+    root = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+  } catch (e) {
+    return problem('not-yaml', `cannot be read (${excerpt(e instanceof Error ? e.message : String(e), 100)})`);
+  }
+  if (!isRecord(root)) return problem('not-yaml', 'is not a YAML mapping');
+  const services = Object.hasOwn(root, 'services') ? root.services : undefined;
+  if (!isRecord(services)) return problem('no-services', 'has no "services" mapping');
+  const names = Object.keys(services);
+  if (names.length === 0) return problem('no-services', 'has an empty "services" mapping');
+  if (names.length > MAX_COMPOSE_SERVICES) return problem('too-large', `has ${names.length} services (at most ${MAX_COMPOSE_SERVICES})`);
+  return ok(names.map((name) => judgeService(name, (services as JsonRecord)[name])));
+}

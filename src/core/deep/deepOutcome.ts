@@ -1,0 +1,110 @@
+/**
+ * The deep check's verdict for one extension, from its host-binary and backend findings
+ * (issue 7). Kept apart from the VERDICTS list: the lead wires these two in where verdicts rank.
+ *
+ * - `wrong-host-binary`: a host binary `wrong-cpu`, `wrong-os` or `missing` in a variant, unless
+ *   that cell is warning-only (Windows in linux/arm64; variants Docker Desktop never installs).
+ * - `backend-missing-platforms`: a backend image other than the extension itself lacks
+ *   linux/amd64 or linux/arm64. A backend whose platforms could not be read (unauthorized,
+ *   not-found, unreachable, invalid reference, error) is named in the explanation, not counted.
+ * When both hold, `wrong-host-binary` wins (it ranks right after `incompatible`; the other right
+ * after `missing-platforms`) and the explanation names both.
+ */
+import { RECOMMENDED_PLATFORMS, parsePlatform, platformKey } from '../platform.js';
+import type { PlatformKey } from '../types.js';
+import type { BackendImageFinding, HostBinaryFinding, HostBinaryState } from './types.js';
+
+export const DEEP_VERDICTS = ['wrong-host-binary', 'backend-missing-platforms'] as const;
+export type DeepVerdict = (typeof DEEP_VERDICTS)[number];
+
+export interface DeepOutcome {
+  /** undefined: the deep check found nothing that changes the extension's verdict. */
+  readonly verdict: DeepVerdict | undefined;
+  /** One or two sentences for people; also says what is only a warning. */
+  readonly explanation: string;
+  /** What the publisher should do, for the verdict; absent when there is no deep verdict. */
+  readonly fix?: string;
+  /** Non-ok host-binary cells that never change the verdict. */
+  readonly warnings: number;
+}
+
+const FAILING_STATES: readonly HostBinaryState[] = ['wrong-cpu', 'wrong-os', 'missing'];
+/** Backend verdicts that mean its platforms are unknown. */
+const UNCHECKED_BACKEND_VERDICTS = ['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'];
+
+/** Does this host-binary finding change the verdict? */
+export function isFailingHostBinary(finding: HostBinaryFinding): boolean {
+  return !finding.warningOnly && FAILING_STATES.includes(finding.state);
+}
+
+function normalisedKeys(platforms: readonly PlatformKey[]): Set<PlatformKey> {
+  const keys = new Set<PlatformKey>();
+  for (const p of platforms) {
+    const parsed = parsePlatform(p);
+    keys.add(parsed.ok ? platformKey(parsed.value) : p);
+  }
+  return keys;
+}
+
+/** The recommended platforms a backend image lacks (empty when its platforms are unknown or complete). */
+export function backendLacks(backend: BackendImageFinding): PlatformKey[] {
+  if (backend.self || UNCHECKED_BACKEND_VERDICTS.includes(backend.verdict)) return [];
+  const keys = normalisedKeys(backend.platforms);
+  return RECOMMENDED_PLATFORMS.filter((p) => !keys.has(p));
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function hostSentence(failing: readonly HostBinaryFinding[]): string {
+  const first = failing[0];
+  const more = failing.length > 1 ? ` (and ${plural(failing.length - 1, 'more host binary finding')})` : '';
+  return first ? `${first.message}${more}` : '';
+}
+
+function backendSentence(lacking: readonly { backend: BackendImageFinding; lacks: PlatformKey[] }[]): string {
+  return lacking
+    .map(({ backend, lacks }) => `backend image ${backend.reference} (${backend.source}) lacks ${lacks.join(' and ')}: Docker Desktop cannot start it on those hosts`)
+    .join('; ');
+}
+
+/** The deep verdict, its explanation and fix, from one extension's findings. */
+export function decideDeepOutcome(
+  hostBinaries: readonly HostBinaryFinding[],
+  backends: readonly BackendImageFinding[],
+): DeepOutcome {
+  const failing = hostBinaries.filter(isFailingHostBinary);
+  const warnings = hostBinaries.filter((f) => f.state !== 'ok' && f.warningOnly).length;
+  const lacking = backends.map((backend) => ({ backend, lacks: backendLacks(backend) })).filter((b) => b.lacks.length > 0);
+  const unchecked = backends.filter((b) => !b.self && UNCHECKED_BACKEND_VERDICTS.includes(b.verdict));
+  const notes: string[] = [];
+  if (warnings > 0) notes.push(`${plural(warnings, 'warning')} that do not change the verdict`);
+  if (unchecked.length > 0) notes.push(`backend ${unchecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
+  const tail = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
+
+  if (failing.length > 0) {
+    const also = lacking.length > 0 ? ` Also ${backendSentence(lacking)}.` : '';
+    return {
+      verdict: 'wrong-host-binary',
+      explanation: `${hostSentence(failing)}${also}${tail}`,
+      ...(failing[0]?.fix !== undefined ? { fix: failing[0].fix } : {}),
+      warnings,
+    };
+  }
+  if (lacking.length > 0) {
+    const missing = [...new Set(lacking.flatMap((b) => b.lacks))].join(',');
+    return {
+      verdict: 'backend-missing-platforms',
+      explanation: `${backendSentence(lacking)}.${tail}`,
+      fix:
+        `Use backend images published for linux/amd64 and linux/arm64 (check with docker buildx imagetools inspect), ` +
+        `or build them yourself with docker buildx build --platform=linux/amd64,linux/arm64 (missing: ${missing}).`,
+      warnings,
+    };
+  }
+  const checked = hostBinaries.length > 0 || backends.length > 0;
+  return {
+    verdict: undefined,
+    explanation: checked ? `Host binaries and backend images match every variant.${tail}` : `No host binaries or backend images to check.${tail}`,
+    warnings,
+  };
+}
