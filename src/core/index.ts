@@ -11,3 +11,4 @@ export * from './labels.js';
 export * from './summary.js';
 export * from './exportMatrix.js';
 export * from './platformPresence.js';
+export * from './deep/index.js';

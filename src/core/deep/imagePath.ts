@@ -13,7 +13,8 @@ export const MAX_IMAGE_PATH_CHARS = 4096;
  * front of a relative path instead of refusing it (compose files are named relative to the root).
  */
 export function normaliseImagePath(raw: unknown, relativeTo?: string): Result<string, string> {
-  if (typeof raw !== 'string') return err(`is a ${raw === null ? 'null' : Array.isArray(raw) ? 'list' : typeof raw}, not a path`);
+  if (raw === undefined) return err('is missing');
+  if (typeof raw !== 'string') return err(`is ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}, not a path`);
   if (raw.length > MAX_IMAGE_PATH_CHARS) return err(`is ${raw.length} characters long (at most ${MAX_IMAGE_PATH_CHARS})`);
   const trimmed = raw.trim();
   if (trimmed === '') return err('is empty');

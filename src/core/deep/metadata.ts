@@ -74,7 +74,7 @@ function readHost(host: unknown): Result<HostSection, MetadataProblem> {
 
 function readEntry(os: HostOs, entry: unknown, section: HostSection): void {
   const raw = isRecord(entry) ? own(entry, 'path') : entry;
-  const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const shown = raw === undefined ? '(no path)' : typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw));
   if (!isRecord(entry)) {
     section.badPaths.push({ os, path: excerpt(shown, 100), reason: 'is not an object with a "path"' });
     return;
