@@ -77,7 +77,7 @@ export function decideDeepOutcome(
   const lacking = backends.map((backend) => ({ backend, lacks: backendLacks(backend) })).filter((b) => b.lacks.length > 0);
   const unchecked = backends.filter((b) => !b.self && UNCHECKED_BACKEND_VERDICTS.includes(b.verdict));
   const notes: string[] = [];
-  if (warnings > 0) notes.push(`${plural(warnings, 'warning')} that do not change the verdict`);
+  if (warnings > 0) notes.push(`${plural(warnings, 'warning')} that ${warnings === 1 ? 'does' : 'do'} not change the verdict`);
   if (unchecked.length > 0) notes.push(`backend ${unchecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
   const tail = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
 

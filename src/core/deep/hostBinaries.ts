@@ -99,7 +99,7 @@ function judgeFile(cell: HostBinaryCell, file: Extract<FoundFile, { kind: 'file'
     return { state: 'ok', found, message: `${path} in ${platform}: ${described(info)}; no Docker Desktop host is ${platform}, so only its format is checked` };
   }
   if (runsWanted(info, wanted)) {
-    const how = info.format === 'macho-universal' ? `holds ${wanted}` : 'matches';
+    const how = info.format === 'macho-universal' ? `holds ${wanted}` : 'right';
     return { state: 'ok', found, message: `${path} in ${platform}: ${described(info)}, ${how} for ${hostsOf(os, wanted)}` };
   }
   if (os === 'windows' && wanted === 'x86_64' && info.cpus.length === 1 && info.cpus[0] === 'i386') {
