@@ -5,6 +5,5 @@ export * from './metadata.js';
 export * from './compose.js';
 export * from './backendImages.js';
 export * from './variantCpu.js';
-export * from './hostBinaryText.js';
 export * from './hostBinaries.js';
 export * from './deepOutcome.js';
