@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeHostBinaries, judgeHostBinary } from '../../../../src/core/deep/hostBinaries.js';
+import { MAX_DIRECTORY_ENTRIES, judgeHostBinaries, judgeHostBinary } from '../../../../src/core/deep/hostBinaries.js';
 import { parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
 import type { ExtensionMetadata, FoundFile, HostBinaryFinding, VariantFiles } from '../../../../src/core/deep/types.js';
 import { dataText, fileOf, head, type HeadName } from './deepData.js';
@@ -200,6 +200,12 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
       ['/darwin/bin/run.sh', 'ok', 'script', '/darwin/bin'],
       ['/darwin/bin/lib/x', 'ok', 'arm64', '/darwin/bin'],
     ]);
+  });
+
+  it('looks at no more than MAX_DIRECTORY_ENTRIES entries of listed directories', () => {
+    const entries = Array.from({ length: MAX_DIRECTORY_ENTRIES + 500 }, (_, i) => fileOf(`/linux/bin/t${i}`, 'linuxX64'));
+    const findings = judge(listing({ linux: ['/linux/bin'] }), { 'linux/amd64': { '/linux/bin': { kind: 'directory', path: '/linux/bin', entries } } });
+    expect(findings).toHaveLength(1 + MAX_DIRECTORY_ENTRIES);
   });
 
   it('a symlink, a device and a failed read are unreadable, with the reason', () => {
