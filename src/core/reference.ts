@@ -129,3 +129,11 @@ export function pushTarget(ref: ImageReference): string {
   const name = ref.domain === 'docker.io' ? familiarName : `${ref.domain}/${ref.path}`;
   return `${name}:${ref.tag ?? 'latest'}`;
 }
+
+/** Whether two references name the same image (compared in canonical form when both are valid). */
+export function sameImage(a: string, b: string): boolean {
+  if (a === b) return true;
+  const left = parseReference(a);
+  const right = parseReference(b);
+  return left.ok && right.ok && left.value.canonical === right.value.canonical;
+}

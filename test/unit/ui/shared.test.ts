@@ -1,7 +1,10 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import { FALLBACK_THEMES, ensureDockerThemes } from '../../../ui/src/app/themes';
+import { findDdClient } from '../../../ui/src/shared/ddClient';
 import { openExternal, safeExternalUrl } from '../../../ui/src/shared/openExternal';
+import { fakeClient } from './fakeClient';
 
 describe('ensureDockerThemes', () => {
   it('installs light and dark options outside Docker Desktop', () => {
@@ -33,5 +36,30 @@ describe('links from labels', () => {
     expect(openExternal(host, 'javascript:alert(1)')).toBe(false);
     expect(openExternal(host, 'https://example.com/a')).toBe(true);
     expect(opened).toEqual(['https://example.com/a']);
+  });
+});
+
+describe('findDdClient', () => {
+  const client = fakeClient(() => undefined).client;
+  it("returns createDockerDesktopClient()'s client", () => {
+    expect(findDdClient(() => client)).toBe(client);
+  });
+  it('is undefined when createDockerDesktopClient() throws (not in Docker Desktop) or the client cannot run commands', () => {
+    expect(
+      findDdClient(() => {
+        throw new Error('Are you using this extension in a browser?');
+      }),
+    ).toBeUndefined();
+    const partial = { ...client, docker: { ...client.docker, cli: {} } } as unknown as v1.DockerDesktopClient;
+    expect(findDdClient(() => partial)).toBeUndefined();
+  });
+  it('reads window.ddClient through the real @docker/extension-api-client by default', () => {
+    expect(findDdClient()).toBeUndefined();
+    window.ddClient = client;
+    try {
+      expect(findDdClient()).toBe(client);
+    } finally {
+      delete window.ddClient;
+    }
   });
 });

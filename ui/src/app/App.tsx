@@ -13,7 +13,7 @@ import { NoClient } from './NoClient';
 const SILENT_TOASTER: v1.Toast = { success: () => undefined, warning: () => undefined, error: () => undefined };
 
 interface Props {
-  /** Defaults to window.ddClient (Docker Desktop, or the browser-mode stand-in). */
+  /** Defaults to createDockerDesktopClient() (Docker Desktop, or the browser-mode stand-in). */
   readonly dd?: v1.DockerDesktopClient;
   /** Tests may run commands through their own port. */
   readonly exec?: ExecPort;
@@ -30,7 +30,7 @@ export function App({ dd, exec }: Props): ReactNode {
       {client === undefined ? (
         <NoClient />
       ) : (
-        <DockerProvider dd={client} {...(exec === undefined ? {} : { exec })}>
+        <DockerProvider dd={client} exec={exec}>
           <NotificationProvider toaster={toaster}>
             <MatrixPage />
           </NotificationProvider>

@@ -3,7 +3,7 @@ import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
 
-/** Shown when the page runs neither in Docker Desktop nor in browser mode (no window.ddClient). */
+/** Shown when the page runs neither in Docker Desktop nor in browser mode (no Docker Desktop client). */
 export function NoClient(): ReactNode {
   return (
     <Box sx={{ p: 3, maxWidth: 720 }}>

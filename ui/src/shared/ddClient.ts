@@ -1,3 +1,4 @@
+import { createDockerDesktopClient } from '@docker/extension-api-client';
 import type { v1 } from '@docker/extension-api-client-types';
 
 declare global {
@@ -8,12 +9,17 @@ declare global {
 }
 
 /**
- * The Docker Desktop client, when there is one. `createDockerDesktopClient()` from
- * @docker/extension-api-client only returns `window.ddClient` and throws without it; reading it
- * here lets the tab explain what is missing instead of crashing.
+ * The Docker Desktop client, got as every extension gets it: `createDockerDesktopClient()` from
+ * @docker/extension-api-client. It throws outside Docker Desktop (and browser mode); then, or when
+ * what it returns cannot run docker commands, there is no client and the tab explains what is missing.
  */
-export function findDdClient(host: Pick<Window, 'ddClient'> = window): v1.DockerDesktopClient | undefined {
-  const client = host.ddClient;
+export function findDdClient(create: () => v1.DockerDesktopClient = createDockerDesktopClient): v1.DockerDesktopClient | undefined {
+  let client: v1.DockerDesktopClient | undefined;
+  try {
+    client = create();
+  } catch {
+    return undefined;
+  }
   if (typeof client !== 'object' || client === null) return undefined;
   if (typeof client.docker?.cli?.exec !== 'function') return undefined;
   return client;

@@ -41,8 +41,8 @@ export function DockerProvider({ dd, exec, children }: Props): ReactNode {
     return {
       dd,
       exec: exec ?? createDdClientExec(dd),
-      ...(host === undefined ? {} : { host }),
-      ...(selfImage === undefined ? {} : { selfImage }),
+      host,
+      selfImage,
     };
   }, [dd, exec]);
   return <DockerContext.Provider value={value}>{children}</DockerContext.Provider>;

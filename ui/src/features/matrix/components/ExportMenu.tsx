@@ -5,7 +5,7 @@ import MenuItem from '@mui/material/MenuItem';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { ExportAction, ExportFormat } from '../hooks/useExport';
+import type { ExportAction, ExportFormat } from '../model/exports';
 
 interface Props {
   readonly disabled: boolean;

@@ -43,7 +43,7 @@ export function ExtensionIdentity({ row, display }: Props): ReactNode {
       <Avatar
         variant="rounded"
         alt=""
-        {...(display.icon === undefined ? {} : { src: display.icon })}
+        src={display.icon}
         imgProps={{ referrerPolicy: 'no-referrer', loading: 'lazy' }}
         sx={{ width: 32, height: 32, fontSize: 15, bgcolor: 'primary.main', color: 'primary.contrastText' }}
       >

@@ -5,10 +5,11 @@ import { useOpenExternal } from '../../../shared/docker/useOpenExternal';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { useCopyText } from '../../../shared/useCopyText';
 import { useExport } from '../hooks/useExport';
-import { useInspectReference } from '../hooks/useInspectReference';
 import { useMatrix } from '../hooks/useMatrix';
 import { useMatrixView } from '../hooks/useMatrixView';
+import { hasExportable } from '../model/exports';
 import { runOverview } from '../model/progress';
+import { isFiltered, toggleSort } from '../model/view';
 import type { SortKey } from '../model/view';
 import { BannerList } from './BannerList';
 import { InspectField } from './InspectField';
@@ -22,17 +23,12 @@ export function MatrixPage(): ReactNode {
   const { banners } = useNotifier();
   const matrix = useMatrix();
   const view = useMatrixView(matrix.state.rows);
-  const typed = useInspectReference(matrix.dispatch, matrix.buildx);
   const exportRows = useExport(view.shown);
   const openLink = useOpenExternal();
   const copy = useCopyText();
   const overview = runOverview(matrix.state, host);
 
-  const sortBy = (sort: SortKey): void => {
-    const direction = view.options.sort === sort && view.options.direction === 'asc' ? 'desc' : 'asc';
-    view.setOptions({ ...view.options, sort, direction });
-  };
-  const filtered = view.options.verdict !== 'all' || view.options.platform !== 'any';
+  const sortBy = (sort: SortKey): void => view.setOptions(toggleSort(view.options, sort));
 
   return (
     <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1600, mx: 'auto' }}>
@@ -40,21 +36,18 @@ export function MatrixPage(): ReactNode {
         summary={overview.summary}
         progress={overview.progress}
         running={overview.running}
-        {...(overview.note === undefined ? {} : { note: overview.note })}
+        note={overview.note}
       />
       <BannerList banners={banners} />
-      <InspectField onSubmit={typed.submit} />
+      <InspectField onSubmit={matrix.inspect} />
       <MatrixToolbar
         view={view.options}
         columns={view.columns}
         running={overview.running}
-        canExport={view.shown.some((row) => row.result !== undefined)}
+        canExport={hasExportable(view.shown)}
         onView={view.setOptions}
         onRefresh={matrix.refresh}
-        onCancel={() => {
-          matrix.cancel();
-          typed.cancelAll();
-        }}
+        onCancel={matrix.cancel}
         onExport={(format, action) => void exportRows(format, action)}
       />
       <MatrixTable
@@ -63,11 +56,11 @@ export function MatrixPage(): ReactNode {
         hostKey={view.hostKey}
         view={view.options}
         busy={overview.running}
-        emptyText={filtered ? 'No row matches the filters.' : overview.summary}
+        emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
         onSort={sortBy}
         onOpenLink={openLink}
-        onCopy={copy}
-        onRemove={typed.remove}
+        onCopy={(text) => void copy(text)}
+        onRemove={matrix.remove}
       />
     </Stack>
   );

@@ -10,7 +10,7 @@ import StopIcon from '@mui/icons-material/Stop';
 import type { ReactNode } from 'react';
 import { VERDICTS, VERDICT_LABELS } from '../../../../../src/core/index.js';
 import type { PlatformKey } from '../../../../../src/core/index.js';
-import type { ExportAction, ExportFormat } from '../hooks/useExport';
+import type { ExportAction, ExportFormat } from '../model/exports';
 import type { PlatformFilter, VerdictFilter, ViewOptions } from '../model/view';
 import { ExportMenu } from './ExportMenu';
 

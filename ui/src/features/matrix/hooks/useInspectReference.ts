@@ -1,21 +1,19 @@
 import { useCallback, useEffect, useRef } from 'react';
-import type { Dispatch } from 'react';
-import { parseReference } from '../../../../../src/core/index.js';
+import { sameImage } from '../../../../../src/core/index.js';
+import type { InspectResult } from '../../../../../src/core/index.js';
 import { inspectImage } from '../../../../../src/commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
-import type { MatrixAction } from '../model/matrixState';
-import { sameImage } from '../model/self';
+import { typedFailureToast } from '../model/failureToasts';
+import type { RowSeed } from '../model/rows';
+import { validateTyped } from '../model/typed';
 import type { BuildxState } from './useInstalledExtensions';
 
-export type Validation = { readonly ok: true; readonly reference: string } | { readonly ok: false; readonly reason: string };
-
-/** Check typed text without running anything: surrounding whitespace is dropped, the rest must be a valid reference. */
-export function validateTyped(input: string): Validation {
-  const reference = input.trim();
-  if (reference === '') return { ok: false, reason: 'Type or paste an image reference, e.g. docker/desktop-extension:1.0.0' };
-  const parsed = parseReference(reference);
-  return parsed.ok ? { ok: true, reference } : { ok: false, reason: parsed.error.reason };
+/** What happens to typed rows, told to the owner of the matrix state. */
+export interface TypedRowEvents {
+  added(seed: RowSeed): void;
+  inspected(reference: string, result: InspectResult): void;
+  removed(reference: string): void;
 }
 
 export interface InspectReference {
@@ -27,7 +25,7 @@ export interface InspectReference {
 }
 
 /** "Inspect any image": typed references become rows of their own, inspected like the installed ones. */
-export function useInspectReference(dispatch: Dispatch<MatrixAction>, buildx: BuildxState | undefined): InspectReference {
+export function useInspectReference(events: TypedRowEvents, buildx: BuildxState | undefined): InspectReference {
   const { exec, host, selfImage } = useDocker();
   const { toast } = useNotifier();
   const running = useRef(new Map<string, AbortController>());
@@ -44,9 +42,9 @@ export function useInspectReference(dispatch: Dispatch<MatrixAction>, buildx: Bu
     (reference: string) => {
       running.current.get(reference)?.abort();
       running.current.delete(reference);
-      dispatch({ type: 'typed-removed', reference });
+      events.removed(reference);
     },
-    [dispatch],
+    [events],
   );
 
   const cancelAll = useCallback(() => {
@@ -62,22 +60,17 @@ export function useInspectReference(dispatch: Dispatch<MatrixAction>, buildx: Bu
       const controller = new AbortController();
       running.current.set(reference, controller);
       const isSelf = selfImage !== undefined && sameImage(reference, selfImage);
-      dispatch({ type: 'typed-added', seed: { reference, origin: 'typed', isSelf } });
-      void inspectImage(exec, { reference }, {
-        signal: controller.signal,
-        ...(host === undefined ? {} : { host }),
-        ...(buildx === undefined ? {} : { buildx }),
-      }).then((result) => {
+      events.added({ reference, origin: 'typed', isSelf });
+      void inspectImage(exec, { reference }, { signal: controller.signal, host, buildx }).then((result) => {
         if (running.current.get(reference) !== controller) return;
         running.current.delete(reference);
-        dispatch({ type: 'result', reference, origin: 'typed', result });
-        if (result.failure !== undefined && result.source !== 'local-store' && result.failure.kind !== 'cancelled') {
-          toast('warning', `${reference}: ${result.explanation}`);
-        }
+        events.inspected(reference, result);
+        const message = typedFailureToast(reference, result);
+        if (message !== undefined) toast('warning', message);
       });
       return undefined;
     },
-    [exec, host, selfImage, buildx, dispatch, toast],
+    [exec, host, selfImage, buildx, events, toast],
   );
 
   return { submit, remove, cancelAll };

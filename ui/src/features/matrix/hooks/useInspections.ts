@@ -19,11 +19,11 @@ export function useInspections(): (seeds: readonly RowSeed[], run: InspectRun) =
     (seeds: readonly RowSeed[], run: InspectRun) =>
       inspectMany(
         exec,
-        seeds.map((seed) => (seed.local === undefined ? { reference: seed.reference } : { reference: seed.reference, local: seed.local })),
+        seeds.map((seed) => ({ reference: seed.reference, local: seed.local })),
         {
           signal: run.signal,
           buildx: run.buildx,
-          ...(host === undefined ? {} : { host }),
+          host,
           onResult: (result, index) => {
             const seed = seeds[index];
             if (seed !== undefined) run.onResult(seed, result);

@@ -1,10 +1,9 @@
 import { useCallback } from 'react';
-import { describeFailure } from '../../../../../src/core/index.js';
+import { describeFailure, sameImage } from '../../../../../src/core/index.js';
 import { checkEnvironment, listInstalledExtensions } from '../../../../../src/commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import type { RowSeed } from '../model/rows';
-import { sameImage } from '../model/self';
 
 export type BuildxState = 'available' | 'missing';
 

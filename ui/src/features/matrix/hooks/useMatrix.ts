@@ -1,36 +1,31 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
-import type { Dispatch } from 'react';
-import type { InspectResult } from '../../../../../src/core/index.js';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
+import { transientSummary } from '../model/failureToasts';
 import { initialMatrixState, matrixReducer } from '../model/matrixState';
-import type { MatrixAction, MatrixState } from '../model/matrixState';
+import type { MatrixState } from '../model/matrixState';
+import { useInspectReference } from './useInspectReference';
+import type { TypedRowEvents } from './useInspectReference';
 import { useInspections } from './useInspections';
 import { useInstalledExtensions } from './useInstalledExtensions';
 import type { BuildxState } from './useInstalledExtensions';
 import { useRememberedResults } from './useRememberedResults';
 
-/** Failures worth a toast: they may go away on refresh (unlike not-found or unauthorized, which are verdicts). */
-const TRANSIENT: ReadonlySet<string> = new Set(['unreachable', 'timeout', 'rate-limited', 'error']);
-
-function transientSummary(results: readonly InspectResult[]): string | undefined {
-  const failed = results.filter((result) => result.failure !== undefined && result.source !== 'local-store' && TRANSIENT.has(result.failure.kind));
-  if (failed.length === 0) return undefined;
-  const names = failed.slice(0, 3).map((result) => result.reference).join(', ');
-  const more = failed.length > 3 ? ` and ${failed.length - 3} more` : '';
-  return `${failed.length} of ${results.length} images could not be inspected (${names}${more}). Refresh to try again.`;
-}
-
 export interface MatrixController {
   readonly state: MatrixState;
-  readonly buildx: BuildxState | undefined;
-  readonly dispatch: Dispatch<MatrixAction>;
+  /** Run the installed extensions again. */
   refresh(): void;
+  /** Stop every running inspection: the installed run and the typed images. */
   cancel(): void;
+  /** Inspect a typed reference as a row of its own; returns why it was refused (nothing ran), or undefined. */
+  inspect(input: string): string | undefined;
+  /** Remove a typed row (stopping its inspection). */
+  remove(reference: string): void;
 }
 
 /**
- * The installed extensions' matrix: remembered rows at once, then list, then inspect each image,
- * filling rows in as results arrive. Leaving the tab (unmount, pagehide) cancels running commands.
+ * The matrix state's one owner: remembered rows at once, then list, then inspect each image,
+ * filling rows in as results arrive; typed images are added through the same reducer.
+ * Leaving the tab (unmount, pagehide) cancels running commands.
  */
 export function useMatrix(): MatrixController {
   const { initial, remember } = useRememberedResults();
@@ -41,6 +36,15 @@ export function useMatrix(): MatrixController {
   const controllerRef = useRef<AbortController | undefined>(undefined);
   const listSeeds = useInstalledExtensions();
   const inspectSeeds = useInspections();
+  const typedEvents = useMemo<TypedRowEvents>(
+    () => ({
+      added: (seed) => dispatch({ type: 'typed-added', seed }),
+      inspected: (reference, result) => dispatch({ type: 'result', reference, origin: 'typed', result }),
+      removed: (reference) => dispatch({ type: 'typed-removed', reference }),
+    }),
+    [],
+  );
+  const typed = useInspectReference(typedEvents, buildx);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -88,6 +92,10 @@ export function useMatrix(): MatrixController {
   }, []);
 
   const refresh = useCallback(() => setRunId((n) => n + 1), []);
-  const cancel = useCallback(() => controllerRef.current?.abort(), []);
-  return { state, buildx, dispatch, refresh, cancel };
+  const { submit: inspect, remove, cancelAll } = typed;
+  const cancel = useCallback(() => {
+    controllerRef.current?.abort();
+    cancelAll();
+  }, [cancelAll]);
+  return { state, refresh, cancel, inspect, remove };
 }

@@ -23,5 +23,5 @@ export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
   const columns = useMemo(() => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)), [rows]);
   const shown = useMemo(() => viewRows(rows, options), [rows, options]);
   const hostKey = host === undefined ? undefined : platformKey(host);
-  return { options, setOptions, shown, columns, ...(hostKey === undefined ? {} : { hostKey }) };
+  return { options, setOptions, shown, columns, hostKey };
 }

@@ -21,9 +21,5 @@ export function rowDetails(row: MatrixRow): RowDetailsModel {
         ? 'From the registry.'
         : undefined;
   const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: describeFailure(result.failure) };
-  return {
-    ...(findings === undefined ? {} : { findings }),
-    ...(source === undefined ? {} : { source }),
-    ...(failure === undefined ? {} : { failure }),
-  };
+  return { findings, source, failure };
 }

@@ -31,9 +31,9 @@ export function rowDisplay(row: MatrixRow): RowDisplay {
   return {
     title,
     links: info.links,
-    ...(info.vendor === undefined ? {} : { vendor: info.vendor }),
-    ...(info.description === undefined ? {} : { description: info.description }),
-    ...(info.icon === undefined ? {} : { icon: info.icon }),
-    ...(version === undefined ? {} : { version }),
+    vendor: info.vendor,
+    description: info.description,
+    icon: info.icon,
+    version,
   };
 }

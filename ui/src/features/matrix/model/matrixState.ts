@@ -49,8 +49,8 @@ export function matrixReducer(state: MatrixState, action: MatrixAction): MatrixS
     case 'run-ended': {
       // Nothing may stay pending: a row the run never reached keeps its old result or shows none.
       const rows = state.rows.map((row) => (row.origin === 'installed' && row.status === 'refreshing' ? { ...row, status: 'done' as const } : row));
-      const { rememberedAt, ...rest } = state;
-      return action.phase === 'done' ? { ...rest, phase: 'done', rows } : { ...rest, phase: 'cancelled', rows, ...(rememberedAt === undefined ? {} : { rememberedAt }) };
+      // A finished run replaces remembered results; a stopped one still shows some of them.
+      return { ...state, phase: action.phase, rows, rememberedAt: action.phase === 'done' ? undefined : state.rememberedAt };
     }
     case 'typed-added': {
       const others = state.rows.filter((row) => !sameRow(row, action.seed.reference, 'typed'));

@@ -39,6 +39,6 @@ export function runOverview(state: MatrixState, host: Platform | undefined): Run
     running,
     progress: { done, total: state.phase === 'listing' ? 0 : state.rows.length },
     summary,
-    ...(note === undefined ? {} : { note }),
+    note,
   };
 }

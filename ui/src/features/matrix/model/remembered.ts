@@ -58,7 +58,7 @@ function rowFrom(value: unknown): MatrixRow | undefined {
     isSelf: value['isSelf'] === true,
     status: 'done',
     result: value['result'],
-    ...(isLocalImage(local) ? { local } : {}),
+    local: isLocalImage(local) ? local : undefined,
   };
 }
 
@@ -83,7 +83,7 @@ export function serialiseRemembered(rows: readonly MatrixRow[], savedAt: string)
     .map((row) => ({
       reference: row.reference,
       isSelf: row.isSelf,
-      ...(row.local === undefined ? {} : { local: row.local }),
+      local: row.local,
       result: row.result === undefined ? undefined : { ...row.result, commands: row.result.commands.map((c) => ({ ...c, stdout: cut(c.stdout), stderr: cut(c.stderr) })) },
     }));
   return JSON.stringify({ savedAt, rows: kept });

@@ -55,3 +55,14 @@ export function viewRows(rows: readonly MatrixRow[], view: ViewOptions): MatrixR
     .filter((row) => keep(row, view))
     .sort((a, b) => (a.origin === b.origin ? sign * compare(a, b, view.sort) : a.origin === 'installed' ? -1 : 1));
 }
+
+/** A click on a sort header: a new column sorts ascending; the active one flips direction. */
+export function toggleSort(view: ViewOptions, sort: SortKey): ViewOptions {
+  const direction = view.sort === sort && view.direction === 'asc' ? 'desc' : 'asc';
+  return { ...view, sort, direction };
+}
+
+/** Whether a filter hides some rows (the empty table then says so instead of the summary). */
+export function isFiltered(view: ViewOptions): boolean {
+  return view.verdict !== 'all' || view.platform !== 'any';
+}

@@ -1,0 +1,44 @@
+import { matrixColumns, toCsv, toJson, toMarkdown } from '../../../../../src/core/index.js';
+import type { InspectResult } from '../../../../../src/core/index.js';
+import type { MatrixRow } from './rows';
+
+export type ExportFormat = 'markdown' | 'csv' | 'json';
+export type ExportAction = 'copy' | 'download';
+
+export interface ExportFile {
+  readonly label: string;
+  readonly name: string;
+  readonly type: string;
+}
+
+export const EXPORT_FILES: Readonly<Record<ExportFormat, ExportFile>> = {
+  markdown: { label: 'Markdown', name: 'arch-matrix.md', type: 'text/markdown' },
+  csv: { label: 'CSV', name: 'arch-matrix.csv', type: 'text/csv' },
+  json: { label: 'JSON', name: 'arch-matrix.json', type: 'application/json' },
+};
+
+/** Whether any row shown has a result to export. */
+export function hasExportable(rows: readonly MatrixRow[]): boolean {
+  return rows.some((row) => row.result !== undefined);
+}
+
+/** The rows that have a result, as Markdown (for an issue or a README), CSV or JSON. */
+export function exportText(rows: readonly MatrixRow[], format: ExportFormat): string {
+  const results = rows.map((row) => row.result).filter((result): result is InspectResult => result !== undefined);
+  if (format === 'json') return toJson(results);
+  const columns = matrixColumns(results);
+  return format === 'markdown' ? toMarkdown(results, columns) : toCsv(results, columns);
+}
+
+export interface ExportMessages {
+  readonly done: string;
+  readonly failed: string;
+}
+
+/** What the user is told after an export, by format and action. */
+export function exportMessages(format: ExportFormat, action: ExportAction): ExportMessages {
+  const { label, name } = EXPORT_FILES[format];
+  return action === 'copy'
+    ? { done: `Matrix copied as ${label}.`, failed: `Could not copy to the clipboard; use Download ${label} instead.` }
+    : { done: `Matrix saved as ${name}.`, failed: `Could not save ${name}.` };
+}
