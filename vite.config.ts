@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
+import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // Docker Desktop loads the tab from files inside the extension image (ui/), so every URL is relative.
-export default defineConfig({
+const tab: UserConfig = {
   root: 'ui',
   base: './',
   plugins: [react()],
@@ -14,4 +15,19 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
-});
+};
+
+// `vite build --mode standin`: browser mode's stand-in ddClient (src/server/standin), browser code,
+// as one ES module dist/standin/install.js that the browser-mode server serves before the tab.
+// Apart from dist/ui, so the extension image (which copies dist/ui) never carries it.
+const standin: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/standin',
+    emptyOutDir: true,
+    minify: false,
+    lib: { entry: 'src/server/standin/install.ts', formats: ['es'], fileName: () => 'install.js' },
+  },
+};
+
+export default defineConfig(({ mode }) => (mode === 'standin' ? standin : tab));

@@ -6,7 +6,7 @@
 import { err, ok, type Result } from '../core/result.js';
 import { CONFIG_META_NAME, STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
 
-/** The stand-in's entry module (compiled from src/server/standin/install.ts). */
+/** The stand-in's entry module (src/server/standin/install.ts, built by Vite into dist/standin). */
 export const STANDIN_ENTRY = `${STANDIN_PATH}install.js`;
 
 const escapeAttribute = (text: string): string =>

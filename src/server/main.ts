@@ -15,7 +15,8 @@ import { describeEnvironment } from './toolCheck.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../../ui');
-const standinDir = join(here, 'standin');
+// The stand-in ddClient, built by Vite (`npm run build:standin`) into dist/standin.
+const standinDir = resolve(here, '../../standin');
 
 async function main(): Promise<number> {
   const settings = readSettings(process.env);

@@ -1,5 +1,5 @@
 /**
- * GET/HEAD of the built UI (dist/ui) and of the compiled stand-in modules. Paths are
+ * GET/HEAD of the built UI (dist/ui) and of the built stand-in (dist/standin). Paths are
  * resolved inside their folder only; index.html is served with the stand-in injected.
  */
 import { readFile, stat } from 'node:fs/promises';
@@ -13,7 +13,7 @@ import { STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
 export interface StaticDeps {
   /** The built UI (vite's output). */
   readonly uiDir: string;
-  /** The compiled stand-in modules (dist/node/server/standin). */
+  /** The stand-in ddClient built by Vite (dist/standin). */
   readonly standinDir: string;
   readonly config: StandinConfig;
 }

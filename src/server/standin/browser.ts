@@ -1,7 +1,6 @@
 /**
- * The few browser APIs the stand-in uses, typed narrowly so this folder compiles in the Node
- * build (tsconfig.node.json has no DOM library) and can be tested with small fakes.
- * fetch, AbortController, URL and URLSearchParams come from both libraries.
+ * The few browser APIs the stand-in uses, typed narrowly so it can be tested with small fakes
+ * (in Node or jsdom) instead of a whole window.
  */
 
 export interface StyleLike {

@@ -1,5 +1,6 @@
 /**
- * Entry module of the stand-in, loaded by the page before the app (see server/indexHtml.ts):
+ * Entry module of the stand-in, built by Vite into dist/standin/install.js (`npm run build:standin`)
+ * and loaded by the page before the app (see server/indexHtml.ts):
  * reads the server's <meta> config and the key, and defines window.ddClient.
  */
 import type { v1 } from '@docker/extension-api-client-types';

@@ -2,6 +2,7 @@
  * POSTs one command to the browser-mode server and checks the answer's shape. Never rejects:
  * a refusal, a dead server or an abort come back as a typed failure.
  */
+import { isRecord } from '../../core/json.js';
 import { EXEC_PATH, KEY_HEADER, type ExecBody, type ExecReply } from './protocol.js';
 
 export type TransportFailureKind = 'unauthorized' | 'refused' | 'unreachable' | 'aborted' | 'malformed';
@@ -13,9 +14,6 @@ export type TransportResult =
 export type PostExec = (body: ExecBody, signal: AbortSignal) => Promise<TransportResult>;
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const INTERRUPTIONS = ['timeout', 'cancelled', 'spawn-failed'] as const;
 
