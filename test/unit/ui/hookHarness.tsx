@@ -1,0 +1,40 @@
+/**
+ * Renders a hook inside the tab's providers (Docker client, notifications) for renderHook tests.
+ * `corpusClient` is the e2e stand-in ddClient replaying the recorded corpus (host arm64).
+ */
+import type { ReactNode } from 'react';
+import type { v1 } from '@docker/extension-api-client-types';
+import type { ExecPort } from '../../../src/commands/index.js';
+import { DockerProvider } from '../../../ui/src/shared/docker/DockerContext';
+import { NotificationProvider } from '../../../ui/src/shared/notifications/NotificationProvider';
+import { corpusConfig } from '../../e2e/support/fixtures';
+import type { CorpusOptions } from '../../e2e/support/fixtures';
+import { installStandin } from '../../e2e/support/standin';
+import type { StandinRecord } from '../../e2e/support/standinTypes';
+
+export const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+export const SELF = 'local/dev-extension:latest';
+
+export interface CorpusClient {
+  readonly dd: v1.DockerDesktopClient;
+  readonly record: StandinRecord;
+}
+
+export function corpusClient(options: CorpusOptions = {}): CorpusClient {
+  installStandin(corpusConfig({ delayMs: 1, ...options }));
+  const dd = window.ddClient;
+  const record = window.__archmatrixStandin;
+  if (dd === undefined || record === undefined) throw new Error('stand-in not installed');
+  return { dd, record };
+}
+
+/** The providers MatrixPage runs in, around a hook under test. */
+export function providers(dd: v1.DockerDesktopClient, exec?: ExecPort): (props: { readonly children: ReactNode }) => ReactNode {
+  return function Providers({ children }) {
+    return (
+      <DockerProvider dd={dd} exec={exec}>
+        <NotificationProvider toaster={dd.desktopUI.toast}>{children}</NotificationProvider>
+      </DockerProvider>
+    );
+  };
+}

@@ -1,0 +1,101 @@
+import { act, cleanup, renderHook } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useExport } from '../../../ui/src/features/matrix/hooks/useExport';
+import { exportText } from '../../../ui/src/features/matrix/model/exports';
+import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
+import { fakeClient } from './fakeClient';
+import { providers } from './hookHarness';
+
+const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
+const rows: MatrixRow[] = [
+  {
+    reference: GOOD,
+    origin: 'installed',
+    isSelf: false,
+    status: 'done',
+    result: { reference: GOOD, verdict: 'ready', explanation: 'Published for linux/amd64 and linux/arm64', platforms: ['linux/amd64', 'linux/arm64'], commands: [] },
+  },
+  { reference: 'pending/one:1', origin: 'installed', isSelf: false, status: 'pending' },
+];
+
+// jsdom's Blob has no text(); FileReader reads it.
+const readText = (blob: Blob): Promise<unknown> =>
+  new Promise((done) => {
+    const reader = new FileReader();
+    reader.onload = () => done(reader.result);
+    reader.readAsText(blob);
+  });
+
+const { createObjectURL, revokeObjectURL } = URL;
+
+function clipboard(writeText: (text: string) => Promise<void>): void {
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+}
+
+beforeEach(() => {
+  Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+});
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+  URL.createObjectURL = createObjectURL;
+  URL.revokeObjectURL = revokeObjectURL;
+});
+
+describe('useExport', () => {
+  it('copies the rows with a result as Markdown and says so', async () => {
+    const copied: string[] = [];
+    clipboard(async (text) => void copied.push(text));
+    const fake = fakeClient(() => undefined);
+    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    await act(() => result.current('markdown', 'copy'));
+    expect(copied).toEqual([exportText(rows, 'markdown')]);
+    expect(copied[0]).toContain(GOOD);
+    expect(copied[0]).not.toContain('pending/one');
+    expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix copied as Markdown.' }]);
+  });
+
+  it('says to download instead when the clipboard refuses or is missing', async () => {
+    const fake = fakeClient(() => undefined);
+    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    await act(() => result.current('csv', 'copy'));
+    clipboard(() => Promise.reject(new Error('denied')));
+    await act(() => result.current('json', 'copy'));
+    expect(fake.toasts).toEqual([
+      { level: 'error', message: 'Could not copy to the clipboard; use Download CSV instead.' },
+      { level: 'error', message: 'Could not copy to the clipboard; use Download JSON instead.' },
+    ]);
+  });
+
+  it('downloads a named file of the right type and says so', async () => {
+    const blobs: Blob[] = [];
+    const clicked: string[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:export';
+    };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const fake = fakeClient(() => undefined);
+    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    await act(() => result.current('csv', 'download'));
+    expect(clicked).toEqual(['arch-matrix.csv']);
+    expect(blobs[0]?.type).toBe('text/csv');
+    const blob = blobs[0];
+    if (blob === undefined) throw new Error('no blob');
+    expect(await readText(blob)).toBe(exportText(rows, 'csv'));
+    expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix saved as arch-matrix.csv.' }]);
+  });
+
+  it('says when the file could not be saved', async () => {
+    URL.createObjectURL = () => {
+      throw new Error('blocked');
+    };
+    const fake = fakeClient(() => undefined);
+    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    await act(() => result.current('json', 'download'));
+    expect(fake.toasts).toEqual([{ level: 'error', message: 'Could not save arch-matrix.json.' }]);
+  });
+});
