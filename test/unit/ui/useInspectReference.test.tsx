@@ -41,6 +41,17 @@ const recorded = (name: string) => {
   return { stdout, stderr, exitCode };
 };
 
+/** One typed inspection submitted and running: its command never answers until aborted. */
+async function runningInspection() {
+  const fake = fakeClient(() => undefined);
+  const { exec, requests } = port(() => 'hold');
+  const { events, handlers } = recorder();
+  const { result, unmount } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
+  act(() => void result.current.submit(GOOD));
+  await waitFor(() => expect(requests).toHaveLength(1));
+  return { fake, requests, events, result, unmount };
+}
+
 afterEach(cleanup);
 
 describe('useInspectReference', () => {
@@ -87,12 +98,7 @@ describe('useInspectReference', () => {
   });
 
   it('cancelAll() stops a running inspection: the row ends cancelled, with no toast', async () => {
-    const fake = fakeClient(() => undefined);
-    const { exec, requests } = port(() => 'hold');
-    const { events, handlers } = recorder();
-    const { result } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
-    act(() => void result.current.submit(GOOD));
-    await waitFor(() => expect(requests).toHaveLength(1));
+    const { fake, requests, events, result } = await runningInspection();
     act(() => result.current.cancelAll());
     expect(requests[0]?.signal?.aborted).toBe(true);
     await waitFor(() => expect(events.some((event) => event.kind === 'inspected')).toBe(true));
@@ -102,25 +108,16 @@ describe('useInspectReference', () => {
   });
 
   it('remove() stops the row\'s inspection and reports the removal, never a late result', async () => {
-    const fake = fakeClient(() => undefined);
-    const { exec, requests } = port(() => 'hold');
-    const { events, handlers } = recorder();
-    const { result } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
-    act(() => void result.current.submit(GOOD));
-    await waitFor(() => expect(requests).toHaveLength(1));
+    const { fake, requests, events, result } = await runningInspection();
     act(() => result.current.remove(GOOD));
     expect(requests[0]?.signal?.aborted).toBe(true);
     await act(() => new Promise((settle) => setTimeout(settle, 20)));
     expect(events.map((event) => event.kind)).toEqual(['added', 'removed']);
+    expect(fake.toasts).toEqual([]);
   });
 
   it('leaving (unmount) stops every typed inspection', async () => {
-    const fake = fakeClient(() => undefined);
-    const { exec, requests } = port(() => 'hold');
-    const { handlers } = recorder();
-    const { result, unmount } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
-    act(() => void result.current.submit(GOOD));
-    await waitFor(() => expect(requests).toHaveLength(1));
+    const { requests, unmount } = await runningInspection();
     unmount();
     expect(requests[0]?.signal?.aborted).toBe(true);
   });
