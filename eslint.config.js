@@ -41,6 +41,17 @@ export default defineConfig(
       ] }],
     },
   },
+  // The backend (Docker Desktop's VM) only reads registries: it runs no commands and knows no UI.
+  {
+    files: ['src/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:child_process', 'child_process', 'node:worker_threads'], message: 'The backend runs no commands: it only reads registries.' },
+        { group: ['../commands/*', '../adapters/*'], message: 'The backend has no docker CLI: no command layer, no ExecPort.' },
+        { group: ['react', 'react-dom', '@mui/*', '@docker/*', '**/ui/**'], message: 'The backend knows no UI and no ddClient.' },
+      ] }],
+    },
+  },
   {
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {

@@ -1,0 +1,75 @@
+/**
+ * The backend's HTTP server: JSON in and out, bodies capped, requests timed out, every answer
+ * from the router (router.ts). It is only ever bound to a Unix socket (socketFile.ts): no TCP port.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readBody } from '../server/readBody.js';
+import { sendJson } from '../server/respond.js';
+import { errorReply, type ErrorReply } from './api.js';
+import type { Router } from './router.js';
+
+export interface HttpLimits {
+  /** Largest request body accepted (413 beyond). */
+  readonly maxBodyBytes: number;
+  /** A request (headers and body) must arrive within this time (Node answers 408 otherwise). */
+  readonly requestTimeoutMs: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, requestTimeoutMs: 30_000 };
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sendError(res: ServerResponse, reply: ErrorReply, close = false): void {
+  if (close) res.setHeader('connection', 'close');
+  sendJson(res, reply.statusCode, reply);
+}
+
+type Body = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reply: ErrorReply };
+
+async function readJsonBody(req: IncomingMessage, limits: HttpLimits): Promise<Body> {
+  const type = req.headers['content-type'];
+  const text = await readBody(req, limits.maxBodyBytes);
+  if (!text.ok) {
+    const name = text.error.code === 'too-large' ? 'too-large' : 'bad-request';
+    return { ok: false, reply: errorReply(text.error.status, name, text.error.message) };
+  }
+  if (text.value.trim() === '') return { ok: true, value: undefined };
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    return { ok: false, reply: errorReply(415, 'unsupported-media-type', `The body must be application/json, not ${type.slice(0, 60)}.`) };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text.value) as unknown };
+  } catch {
+    return { ok: false, reply: errorReply(400, 'bad-request', 'The body is not valid JSON.') };
+  }
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, router: Router, limits: HttpLimits): Promise<void> {
+  const method = req.method ?? 'GET';
+  let body: unknown;
+  if (BODY_METHODS.has(method)) {
+    const read = await readJsonBody(req, limits);
+    if (!read.ok) {
+      sendError(res, read.reply, true);
+      return;
+    }
+    body = read.value;
+  } else {
+    req.resume();
+  }
+  const reply = router({ method, path: req.url ?? '/', body });
+  if (reply.allow !== undefined) res.setHeader('allow', reply.allow);
+  sendJson(res, reply.status, reply.body);
+}
+
+export function createBackendHttpServer(router: Router, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
+  const server = createServer((req, res) => {
+    handle(req, res, router, limits).catch((error: unknown) => {
+      sendError(res, errorReply(500, 'internal', `The backend failed on this request: ${error instanceof Error ? error.message : String(error)}`), true);
+    });
+  });
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.headersTimeout = Math.min(limits.requestTimeoutMs, 10_000);
+  return server;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readBackendConfig } from '../../../src/backend/config.js';
+
+describe('backend settings from the environment', () => {
+  it('defaults to Docker Desktop socket and 4 checks at once', () => {
+    expect(readBackendConfig({})).toEqual({ ok: true, value: { socketPath: '/run/guest-services/archmatrix.sock', concurrency: 4 } });
+  });
+
+  it('takes a socket path and a concurrency', () => {
+    const config = readBackendConfig({ ARCHMATRIX_BACKEND_SOCKET: '/tmp/x/b.sock', ARCHMATRIX_BACKEND_CONCURRENCY: '2' });
+    expect(config).toEqual({ ok: true, value: { socketPath: '/tmp/x/b.sock', concurrency: 2 } });
+  });
+
+  it.each([
+    [{ ARCHMATRIX_BACKEND_SOCKET: 'relative.sock' }, 'is not absolute'],
+    [{ ARCHMATRIX_BACKEND_SOCKET: `/tmp/${'a'.repeat(120)}.sock` }, 'longer than 107 bytes'],
+    [{ ARCHMATRIX_BACKEND_CONCURRENCY: '0' }, 'from 1 to 16'],
+    [{ ARCHMATRIX_BACKEND_CONCURRENCY: '17' }, 'from 1 to 16'],
+    [{ ARCHMATRIX_BACKEND_CONCURRENCY: '2; rm' }, 'from 1 to 16'],
+  ])('refuses %o', (env, message) => {
+    const config = readBackendConfig(env);
+    expect(config.ok).toBe(false);
+    if (!config.ok) expect(config.error).toContain(message);
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * A controllable stand-in for the deep check: each call waits until the test settles it, records
+ * the signal it got and can report progress. Lets tests drive concurrency, cancel and timeouts
+ * without sleeping.
+ */
+import type { ImageReference } from '../../../src/core/types.js';
+import type { DeepCheck, DeepCheckContext, JsonValue } from '../../../src/backend/api.js';
+
+export interface PendingCheck {
+  readonly reference: ImageReference;
+  readonly context: DeepCheckContext;
+  resolve(value: JsonValue): void;
+  reject(error: Error): void;
+}
+
+export interface ControlledDeepCheck {
+  readonly deepCheck: DeepCheck;
+  /** Calls not settled yet, in call order. */
+  readonly pending: PendingCheck[];
+  /** Every call so far (canonical references). */
+  readonly calls: string[];
+  /** The most checks that ran at once. */
+  maxRunning(): number;
+  /** Resolves once `count` calls have started. */
+  started(count: number): Promise<void>;
+}
+
+/** honourAbort: a check rejects as soon as its signal aborts (a well-behaved reader); false: it ignores it. */
+export function controlledDeepCheck(options: { honourAbort?: boolean } = {}): ControlledDeepCheck {
+  const pending: PendingCheck[] = [];
+  const calls: string[] = [];
+  const waiters: { count: number; resolve: () => void }[] = [];
+  let running = 0;
+  let most = 0;
+  const deepCheck: DeepCheck = (reference, context) =>
+    new Promise<JsonValue>((resolve, reject) => {
+      calls.push(reference.canonical);
+      running += 1;
+      most = Math.max(most, running);
+      const settle = (): void => {
+        running -= 1;
+        const i = pending.indexOf(entry);
+        if (i >= 0) pending.splice(i, 1);
+      };
+      const entry: PendingCheck = {
+        reference,
+        context,
+        resolve: (value) => {
+          settle();
+          resolve(value);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      };
+      pending.push(entry);
+      if (options.honourAbort ?? true) {
+        context.signal.addEventListener('abort', () => entry.reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), { once: true });
+      }
+      for (const w of waiters.filter((w) => calls.length >= w.count)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    });
+  return {
+    deepCheck,
+    pending,
+    calls,
+    maxRunning: () => most,
+    started: (count) =>
+      calls.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
+  };
+}
