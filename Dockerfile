@@ -1,20 +1,29 @@
-# Arch Matrix: the Docker Desktop extension image (UI only: metadata.json, docker.svg, ui/).
-# Built for linux/amd64 and linux/arm64 by `make push-extension`.
+# Arch Matrix: the Docker Desktop extension image: metadata.json, docker.svg, the UI (ui/) and the
+# backend (a Node service on a Unix socket, started by CMD in Docker Desktop's VM; see src/backend).
+# Built for linux/amd64 and linux/arm64 by `make push-extension`, without emulation:
 #
-# Stage 1 runs on the BUILD platform only ($BUILDPLATFORM): the UI is plain HTML/JS, the same for
-# every target, so it is built once and never under emulation.
-# Stage 2 is the image itself, for every target platform: COPY and LABEL only, no RUN.
+# - The `build` and `backend-deps` stages run on the BUILD platform only ($BUILDPLATFORM): the UI is
+#   plain HTML/JS and the backend plain JavaScript, the same for every target, so they are built once.
+#   The backend's production node_modules are installed there too: they must stay pure JavaScript
+#   (no native addons), or the arm64 variant would get amd64 code (the packaging test checks this).
+# - The final stage is the image itself, for every target platform: a Node runtime of that CPU
+#   (node:22-alpine) plus COPY, LABEL and CMD only, no RUN.
 
-FROM --platform=$BUILDPLATFORM node:22-alpine AS ui-build
+FROM --platform=$BUILDPLATFORM node:22-alpine AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.base.json vite.config.ts ./
+COPY tsconfig.json tsconfig.base.json tsconfig.node.json vite.config.ts ./
 COPY src ./src
 COPY ui ./ui
-RUN npm run build:ui
+RUN npm run build:ui && npm run build:node
 
-FROM alpine:3.22
+FROM --platform=$BUILDPLATFORM node:22-alpine AS backend-deps
+WORKDIR /backend
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --ignore-scripts --no-audit --no-fund
+
+FROM node:22-alpine
 LABEL org.opencontainers.image.title="Arch Matrix" \
       org.opencontainers.image.description="See which CPU architectures every installed extension supports, and what to fix before it fails on Apple silicon or Intel." \
       org.opencontainers.image.vendor="Arch Matrix" \
@@ -29,4 +38,8 @@ LABEL org.opencontainers.image.title="Arch Matrix" \
       com.docker.extension.changelog="<p>0.1.0</p><ul><li>First release: the architecture matrix of installed extensions, a verdict and a fix per extension, attestations recognised, the <code>archmatrix</code> command line for CI.</li></ul>" \
       com.docker.extension.categories="utility-tools"
 COPY metadata.json docker.svg /
-COPY --from=ui-build /app/dist/ui /ui
+COPY --from=build /app/dist/ui /ui
+COPY package.json /backend/package.json
+COPY --from=backend-deps /backend/node_modules /backend/node_modules
+COPY --from=build /app/dist/node /backend/dist
+CMD ["node", "/backend/dist/backend/main.js"]

