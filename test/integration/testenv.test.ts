@@ -96,12 +96,12 @@ describe('the test environment', () => {
     expect(pushed.status).toBe(404);
   });
 
-  it('has the Node stand-in image for build stages (testenv node-image)', () => {
+  it('has the two-platform Node stand-in image for node:22-alpine (testenv node-image)', () => {
     const out = testenv(['node-image']);
     expect(out.status, out.stderr).toBe(0);
     const ref = out.stdout.trim();
     expect(ref.startsWith(`${env.openRegistry}/testenv/node:`)).toBe(true);
     const config = parseImageConfig(dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']));
-    expect(config.ok && config.value.platforms.map((p) => `${p.os}/${p.architecture}`)).toEqual(['linux/amd64']);
+    expect(config.ok && config.value.platforms.map((p) => `${p.os}/${p.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64']);
   });
 });
