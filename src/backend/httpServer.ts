@@ -64,7 +64,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
 }
 
 export function createBackendHttpServer(router: Router, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
-  const server = createServer((req, res) => {
+  // Node checks request deadlines on this interval (30 s by default): often enough for the limit.
+  const connectionsCheckingInterval = Math.max(50, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 4)));
+  const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     handle(req, res, router, limits).catch((error: unknown) => {
       sendError(res, errorReply(500, 'internal', `The backend failed on this request: ${error instanceof Error ? error.message : String(error)}`), true);
     });

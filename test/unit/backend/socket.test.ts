@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +88,29 @@ describe('the backend on a Unix socket', () => {
   it('removes its socket file on close', async () => {
     await backend.close();
     expect(existsSync(sock)).toBe(false);
+  });
+});
+
+describe('a client that never finishes its request', () => {
+  it('gets 408 once the request deadline passes, and the connection is closed', async () => {
+    const slowSock = join(dir, 'slow.sock');
+    const b = createBackend({ deepCheck: fake.deepCheck, info: INFO, sweepEveryMs: 0, httpLimits: { requestTimeoutMs: 300 } });
+    await b.listen(slowSock);
+    try {
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(slowSock, () => {
+          // Headers promise 100 bytes; only 10 ever come.
+          socket.write('POST /deep HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"referenc');
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(fake.calls).toEqual([]);
+    } finally {
+      await b.close();
+    }
   });
 });
 
