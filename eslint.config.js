@@ -53,6 +53,16 @@ export default defineConfig(
     },
   },
   {
+    files: ['src/registry/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The registry reader knows no UI and no ddClient.' },
+        { group: ['node:child_process', 'child_process'], message: 'The registry reader runs no commands (credential helpers live in src/adapters).' },
+        { group: ['../commands/*', '../adapters/*', '../cli/*', '../server/*', '../bench/*'], message: 'The registry reader imports only the core and itself.' },
+      ] }],
+    },
+  },
+  {
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [

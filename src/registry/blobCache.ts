@@ -1,0 +1,63 @@
+/**
+ * The content-addressed cache of the reader: blobs (layers, possibly only the prefix read so far) and
+ * manifests by digest. A digest names its bytes for ever, so entries are never stale.
+ */
+
+export interface CachedBlob {
+  /** The first bytes of the blob (all of it when `complete`). */
+  readonly bytes: Uint8Array;
+  readonly complete: boolean;
+}
+
+export interface BlobCache {
+  getBlob(digest: string): Promise<CachedBlob | undefined>;
+  /** Keeps what was read; a longer prefix replaces a shorter one. `complete` bytes were checked against the digest. */
+  putBlob(digest: string, blob: CachedBlob): Promise<void>;
+  getManifest(digest: string): Promise<Uint8Array | undefined>;
+  /** Only bytes already checked against the digest. */
+  putManifest(digest: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** The default: in memory, bounded by a byte budget (oldest entries leave first). */
+export function memoryBlobCache(maxBytes = 256 * 1024 * 1024): BlobCache {
+  const blobs = new Map<string, CachedBlob>();
+  const manifests = new Map<string, Uint8Array>();
+  let total = 0;
+  const evict = (): void => {
+    for (const [digest, blob] of blobs) {
+      if (total <= maxBytes) return;
+      blobs.delete(digest);
+      total -= blob.bytes.byteLength;
+    }
+  };
+  return {
+    getBlob: (digest) => Promise.resolve(blobs.get(digest)),
+    putBlob: (digest, blob) => {
+      const old = blobs.get(digest);
+      if (old && (old.complete || old.bytes.byteLength >= blob.bytes.byteLength)) return Promise.resolve();
+      if (blob.bytes.byteLength > maxBytes) return Promise.resolve();
+      if (old) {
+        blobs.delete(digest);
+        total -= old.bytes.byteLength;
+      }
+      blobs.set(digest, blob);
+      total += blob.bytes.byteLength;
+      evict();
+      return Promise.resolve();
+    },
+    getManifest: (digest) => Promise.resolve(manifests.get(digest)),
+    putManifest: (digest, bytes) => {
+      if (manifests.size < 10_000) manifests.set(digest, bytes);
+      return Promise.resolve();
+    },
+  };
+}
+
+/** sha256 of bytes as "sha256:<hex>" (Web Crypto: the same in Node and elsewhere). */
+export async function sha256Digest(bytes: Uint8Array): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return `sha256:${[...hash].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** Digests the reader accepts as names (in URLs and cache file names). */
+export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;

@@ -1,0 +1,77 @@
+/**
+ * The bytes of one blob as a stream: what the cache holds first, then the rest from the registry
+ * (a Range request from where the cache ends). What was read is put back into the cache when the
+ * stream ends or is cancelled; a complete blob only after its digest checked out.
+ */
+import { sha256Digest, type BlobCache } from './blobCache.js';
+import { LayerProblem } from './layerStream.js';
+import type { RegistryClient, RepositoryRef, RequestSignals } from './registryClient.js';
+
+export interface ByteBudget {
+  /** Bytes downloaded in this read (not counting cache hits). */
+  downloaded: number;
+  readonly maxDownloaded: number;
+  blobGets: number;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const total = parts.reduce((n, p) => n + p.byteLength, 0);
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
+  const cached = await cache.getBlob(digest);
+  const parts: Uint8Array[] = [];
+  if (cached && cached.bytes.byteLength > 0) {
+    parts.push(cached.bytes);
+    yield cached.bytes;
+  }
+  if (cached?.complete) return;
+  const have = cached?.bytes.byteLength ?? 0;
+  budget.blobGets += 1;
+  const res = await client.blob(repo, digest, signals, have);
+  let skip = have - res.offset;
+  let complete = false;
+  try {
+    for await (const chunk of res.body) {
+      budget.downloaded += chunk.byteLength;
+      if (budget.downloaded > budget.maxDownloaded) {
+        throw new LayerProblem(`over the byte cap: more than ${budget.maxDownloaded} compressed bytes for this image`);
+      }
+      const part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
+      skip = Math.max(0, skip - chunk.byteLength);
+      if (part.byteLength === 0) continue;
+      parts.push(part);
+      yield part;
+    }
+    complete = true;
+  } finally {
+    const bytes = concat(parts);
+    if (complete) {
+      if ((await sha256Digest(bytes)) === digest) await cache.putBlob(digest, { bytes, complete: true });
+    } else if (bytes.byteLength > have) {
+      await cache.putBlob(digest, { bytes, complete: false });
+    }
+  }
+}
+
+/** A ReadableStream over the blob; cancelling it stops the download. */
+export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): ReadableStream<Uint8Array> {
+  const chunks = blobChunks(client, cache, repo, digest, signals, budget);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}

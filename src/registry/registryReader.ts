@@ -1,0 +1,150 @@
+/**
+ * The registry reader: the files a platform variant of an image holds at the wanted paths, read over
+ * the registry HTTP API. One manifest GET per variant (none when cached), layers TOP FIRST, each streamed
+ * and stopped as soon as every wanted path is settled: lower layers (usually the big base image) are
+ * never downloaded then. Read-only (GET), per-read deadline and cancel, byte cap, cache by digest.
+ */
+import { createLayerFiles, DEFAULT_HEAD_BYTES, DEFAULT_MAX_DIR_ENTRIES, type WantedPath } from '../core/deep/layerFiles.js';
+import type { FoundFile, VariantFiles } from '../core/deep/types.js';
+import { err, ok, type Result } from '../core/result.js';
+import type { CommandFailure, PlatformKey } from '../core/types.js';
+import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
+import { blobStream, type ByteBudget } from './blobSource.js';
+import type { CredentialsPort } from './credentials.js';
+import { failure, RegistryFailure } from './httpFailure.js';
+import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
+import { RegistryClient, requestSignals, type FetchLike, type RepositoryRef, type RequestSignals } from './registryClient.js';
+import { variantLayers } from './variantManifest.js';
+
+export interface ReaderLimits {
+  /** Compressed bytes downloaded per read (default 256 MiB). */
+  readonly maxBytesPerImage: number;
+  /** Uncompressed tar bytes walked per read (default 2 GiB). */
+  readonly maxUncompressedBytes: number;
+  /** Tar entries per read (default 200 000). */
+  readonly maxEntries: number;
+  /** Bytes kept from the start of each file (default 4 KiB). */
+  readonly headBytes: number;
+  /** Files listed per wanted directory (default 64). */
+  readonly maxDirEntries: number;
+  /** Deadline of one read when the call gives none (default 60 s). */
+  readonly deadlineMs: number;
+}
+
+export const DEFAULT_READER_LIMITS: ReaderLimits = {
+  maxBytesPerImage: 256 * 1024 * 1024,
+  maxUncompressedBytes: 2 * 1024 * 1024 * 1024,
+  maxEntries: 200_000,
+  headBytes: DEFAULT_HEAD_BYTES,
+  maxDirEntries: DEFAULT_MAX_DIR_ENTRIES,
+  deadlineMs: 60_000,
+};
+
+export interface RegistryReaderOptions {
+  readonly credentials: CredentialsPort;
+  /** Default: an in-memory cache for the life of the reader. */
+  readonly cache?: BlobCache;
+  readonly fetch?: FetchLike;
+  readonly limits?: Partial<ReaderLimits>;
+}
+
+export interface ReadOptions {
+  /** The variant's platform, carried into the result ("linux/arm64"). */
+  readonly platform: PlatformKey;
+  readonly signal?: AbortSignal;
+  /** Deadline of this read (all its requests); default from the reader's limits. */
+  readonly deadlineMs?: number;
+}
+
+/** What the reader has done since it was made (for the benchmark and tests). */
+export interface ReaderStats {
+  manifestGets: number;
+  blobGets: number;
+  bytesDownloaded: number;
+}
+
+export interface RegistryReader {
+  /**
+   * The files at `wanted` in the variant `variantDigest` of `repo`. A string wants a file's head
+   * (4 KiB); `{ path, maxBytes }` wants up to maxBytes (≤ 1 MiB, e.g. the whole /metadata.json).
+   * Fails (typed, never throws) only when the variant manifest cannot be had; layer problems
+   * become `unreadable` files with their reason.
+   */
+  readVariantFiles(repo: RepositoryRef, variantDigest: string, wanted: readonly (string | WantedPath)[], options: ReadOptions): Promise<Result<VariantFiles, CommandFailure>>;
+  readonly stats: Readonly<ReaderStats>;
+}
+
+function toFailure(e: unknown, signals: RequestSignals): CommandFailure {
+  if (e instanceof RegistryFailure) return e.failure;
+  if (signals.cancel?.aborted) return { kind: 'cancelled', message: 'the read was cancelled' };
+  if (signals.deadline.aborted) return { kind: 'timeout', message: 'the registry did not answer before the deadline' };
+  return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+}
+
+export function createRegistryReader(options: RegistryReaderOptions): RegistryReader {
+  const limits: ReaderLimits = { ...DEFAULT_READER_LIMITS, ...options.limits };
+  const cache = options.cache ?? memoryBlobCache();
+  const client = new RegistryClient({ credentials: options.credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const stats: ReaderStats = { manifestGets: 0, blobGets: 0, bytesDownloaded: 0 };
+
+  async function manifestBytes(repo: RepositoryRef, digest: string, signals: RequestSignals): Promise<{ bytes: Uint8Array; mediaType: string }> {
+    const cached = await cache.getManifest(digest);
+    if (cached) return { bytes: cached, mediaType: '' };
+    stats.manifestGets += 1;
+    const got = await client.manifest(repo, digest, signals);
+    if ((await sha256Digest(got.bytes)) !== digest) {
+      throw failure('error', `the registry's manifest for ${digest} does not match that digest`);
+    }
+    await cache.putManifest(digest, got.bytes);
+    return got;
+  }
+
+  async function readVariantFiles(repo: RepositoryRef, variantDigest: string, wantedIn: readonly (string | WantedPath)[], read: ReadOptions): Promise<Result<VariantFiles, CommandFailure>> {
+    const signals = requestSignals(read.deadlineMs ?? limits.deadlineMs, read.signal);
+    if (!SHA256_DIGEST.test(variantDigest)) return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
+    const wanted = wantedIn.map((w) => (typeof w === 'string' ? { path: w } : w));
+    let layers;
+    try {
+      const manifest = await manifestBytes(repo, variantDigest, signals);
+      layers = variantLayers(manifest.bytes, manifest.mediaType);
+    } catch (e) {
+      return err(toFailure(e, signals));
+    }
+    if (!layers.ok) return err({ kind: 'error', message: layers.error });
+    const bytesTotal = layers.value.reduce((n, l) => n + l.size, 0);
+    const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
+    const budget: ByteBudget = { downloaded: 0, maxDownloaded: limits.maxBytesPerImage, blobGets: 0 };
+    const counters: TarCounters = { entries: 0, uncompressedBytes: 0 };
+    let problem: string | undefined;
+    for (const layer of [...layers.value].reverse()) {
+      if (files.settled()) break;
+      const compression = compressionOf(layer.mediaType);
+      if (compression === undefined) {
+        problem = `layer ${layer.digest.slice(0, 19)} has the media type "${layer.mediaType.slice(0, 100)}", not a tar layer`;
+        break;
+      }
+      if (!SHA256_DIGEST.test(layer.digest)) {
+        problem = `layer digest "${layer.digest.slice(0, 80)}" is not sha256`;
+        break;
+      }
+      try {
+        const tar = decompressed(blobStream(client, cache, repo, layer.digest, signals, budget), compression);
+        const outcome = await walkLayer(tar, files, limits, counters);
+        if (outcome === 'end') files.endLayer();
+      } catch (e) {
+        const where = `layer ${layer.digest.slice(0, 19)}`;
+        problem = e instanceof LayerProblem ? `${where}: ${e.message}` : `${where}: ${toFailure(e, signals).message}`;
+        break;
+      }
+    }
+    stats.blobGets += budget.blobGets;
+    stats.bytesDownloaded += budget.downloaded;
+    const found = new Map<string, FoundFile>(files.finish());
+    if (problem !== undefined) {
+      for (const path of files.pending()) found.set(path, { kind: 'unreadable', path, reason: problem });
+    }
+    return ok({ platform: read.platform, digest: variantDigest, files: found, bytesRead: budget.downloaded, bytesTotal });
+  }
+
+  return { readVariantFiles, stats };
+}
