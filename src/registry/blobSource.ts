@@ -5,6 +5,7 @@
  */
 import { sha256Digest, type BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
+import { streamChunks } from './streamChunks.js';
 import type { RegistryClient, RepositoryRef, RequestSignals } from './registryClient.js';
 
 export interface ByteBudget {
@@ -39,7 +40,7 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
   let skip = have - res.offset;
   let complete = false;
   try {
-    for await (const chunk of res.body) {
+    for await (const chunk of streamChunks(res.body)) {
       budget.downloaded += chunk.byteLength;
       if (budget.downloaded > budget.maxDownloaded) {
         throw new LayerProblem(`over the byte cap: more than ${budget.maxDownloaded} compressed bytes for this image`);
@@ -61,17 +62,38 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
   }
 }
 
-/** A ReadableStream over the blob; cancelling it stops the download. */
-export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): ReadableStream<Uint8Array> {
-  const chunks = blobChunks(client, cache, repo, digest, signals, budget);
-  return new ReadableStream<Uint8Array>({
+export interface BlobStream {
+  readonly stream: ReadableStream<Uint8Array>;
+  /** Stops the download if it still runs and resolves once what was read is in the cache. */
+  close(): Promise<void>;
+}
+
+/** A ReadableStream over the blob; cancelling it or close() stops the download. */
+export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): BlobStream {
+  // Stopping must reach a download that is waiting for bytes: abort its request, then let the generator finish.
+  const stop = new AbortController();
+  const own: RequestSignals = { ...signals, signal: AbortSignal.any([signals.signal, stop.signal]) };
+  const chunks = blobChunks(client, cache, repo, digest, own, budget);
+  let finished = false;
+  const close = async (): Promise<void> => {
+    if (!finished) stop.abort();
+    finished = true;
+    await chunks.return(undefined).catch(() => undefined);
+  };
+  const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
-      const next = await chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(next.value);
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          finished = true;
+          controller.close();
+        } else controller.enqueue(next.value);
+      } catch (e) {
+        finished = true;
+        controller.error(e);
+      }
     },
-    async cancel() {
-      await chunks.return(undefined);
-    },
+    cancel: close,
   });
+  return { stream, close };
 }

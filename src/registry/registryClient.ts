@@ -9,6 +9,7 @@ import { parseAuthChallenge, type AuthChallenge } from './authChallenge.js';
 import type { CredentialsPort, RegistryCredential } from './credentials.js';
 import { allowedUrl, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
+import { streamChunks } from './streamChunks.js';
 
 export interface RepositoryRef {
   /** Registry host as in references: "docker.io", "127.0.0.1:5100". */
@@ -73,7 +74,7 @@ export async function readCapped(res: Response, max: number, what: string): Prom
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (res.body) {
-    for await (const chunk of res.body) {
+    for await (const chunk of streamChunks(res.body)) {
       total += chunk.byteLength;
       if (total > max) {
         throw failure('error', `${what} is more than the ${max} bytes accepted`);

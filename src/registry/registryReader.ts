@@ -127,14 +127,17 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
         problem = `layer digest "${layer.digest.slice(0, 80)}" is not sha256`;
         break;
       }
+      const blob = blobStream(client, cache, repo, layer.digest, signals, budget);
       try {
-        const tar = decompressed(blobStream(client, cache, repo, layer.digest, signals, budget), compression);
-        const outcome = await walkLayer(tar, files, limits, counters);
+        const outcome = await walkLayer(decompressed(blob.stream, compression), files, limits, counters);
         if (outcome === 'end') files.endLayer();
       } catch (e) {
         const where = `layer ${layer.digest.slice(0, 19)}`;
-        problem = e instanceof LayerProblem ? `${where}: ${e.message}` : `${where}: ${toFailure(e, signals).message}`;
+        const stopped = signals.signal.aborted && !(e instanceof RegistryFailure);
+        problem = e instanceof LayerProblem && !stopped ? `${where}: ${e.message}` : `${where}: ${toFailure(stopped ? undefined : e, signals).message}`;
         break;
+      } finally {
+        await blob.close();
       }
     }
     stats.blobGets += budget.blobGets;

@@ -192,11 +192,12 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
   const entry = (header: TarHeaderLike): EntryDecision => {
     const skip: EntryDecision = { read: false };
     const p = normaliseTarPath(header.name);
-    if (p === undefined || !relevant(p)) return skip;
+    if (p === undefined) return skip;
     if (baseName(p).startsWith(WHITEOUT_PREFIX)) {
       noteWhiteout(p);
       return skip;
     }
+    if (!relevant(p)) return skip;
     if (hiddenAbove(p)) return skip;
     seenHere.add(p);
     const type = typeName(header.type);
