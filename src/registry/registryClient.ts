@@ -26,8 +26,9 @@ export interface RequestSignals {
   readonly signal: AbortSignal;
 }
 
-export function requestSignals(deadlineMs: number, cancel?: AbortSignal): RequestSignals {
-  const deadline = AbortSignal.timeout(deadlineMs);
+/** `deadline` is a number of milliseconds from now, or a signal shared by every read of one image (AbortSignal.timeout). */
+export function requestSignals(deadlineIn: number | AbortSignal, cancel?: AbortSignal): RequestSignals {
+  const deadline = typeof deadlineIn === 'number' ? AbortSignal.timeout(deadlineIn) : deadlineIn;
   return { deadline, cancel, signal: cancel ? AbortSignal.any([deadline, cancel]) : deadline };
 }
 

@@ -54,6 +54,11 @@ export interface ReadOptions {
   readonly signal?: AbortSignal;
   /** Deadline of this read (all its requests); default from the reader's limits. */
   readonly deadlineMs?: number;
+  /**
+   * The per-image deadline shared by several reads (both steps, every variant), e.g.
+   * AbortSignal.timeout(ms) made once per image; when it fires the failure is 'timeout'. Wins over deadlineMs.
+   */
+  readonly deadline?: AbortSignal;
 }
 
 /** What the reader has done since it was made (for the benchmark and tests). */
@@ -100,7 +105,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
   }
 
   async function readVariantFiles(repo: RepositoryRef, variantDigest: string, wantedIn: readonly (string | WantedPath)[], read: ReadOptions): Promise<Result<VariantFiles, CommandFailure>> {
-    const signals = requestSignals(read.deadlineMs ?? limits.deadlineMs, read.signal);
+    const signals = requestSignals(read.deadline ?? read.deadlineMs ?? limits.deadlineMs, read.signal);
     if (!SHA256_DIGEST.test(variantDigest)) return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
     const wanted = wantedIn.map((w) => (typeof w === 'string' ? { path: w } : w));
     let layers;

@@ -326,6 +326,18 @@ describe('registry reader: auth, redirects, failures', () => {
     expect(f.kind).toBe('timeout');
   });
 
+  it('a deadline signal shared by several reads of one image ends them all as timeouts', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const deadline = AbortSignal.timeout(250);
+    const first = value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64', deadline }));
+    expect(first.files.get('/metadata.json')?.kind).toBe('file');
+    reg.handler = () => true;
+    const other = reg.addImage([{ mediaType: LAYER_TAR, bytes: await tarOf([{ name: 'x', data: 'x' }]) }]);
+    expect(failureOf(await reader.readVariantFiles(repoOf(reg), other, ['/x'], { platform: 'linux/arm64', deadline })).kind).toBe('timeout');
+  });
+
   it('a blob that stalls mid-stream ends at the deadline with unreadable paths', async () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
