@@ -5,7 +5,7 @@
  */
 import { sha256Digest, type BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
-import { streamChunks } from './streamChunks.js';
+import { concatBytes, streamChunks } from './byteStreams.js';
 import type { RegistryClient, RepositoryRef, RequestSignals } from './registryClient.js';
 
 export interface ByteBudget {
@@ -13,17 +13,6 @@ export interface ByteBudget {
   downloaded: number;
   readonly maxDownloaded: number;
   blobGets: number;
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const total = parts.reduce((n, p) => n + p.byteLength, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.byteLength;
-  }
-  return out;
 }
 
 async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
@@ -53,7 +42,7 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
     }
     complete = true;
   } finally {
-    const bytes = concat(parts);
+    const bytes = concatBytes(parts);
     if (complete) {
       if ((await sha256Digest(bytes)) === digest) await cache.putBlob(digest, { bytes, complete: true });
     } else if (bytes.byteLength > have) {

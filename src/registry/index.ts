@@ -2,7 +2,6 @@
 export { createRegistryReader, DEFAULT_READER_LIMITS, type ReaderLimits, type ReaderStats, type ReadOptions, type RegistryReader, type RegistryReaderOptions } from './registryReader.js';
 export { noCredentials, credentialKey, DOCKER_HUB_CONFIG_KEY, type CredentialsPort, type RegistryCredential } from './credentials.js';
 export { memoryBlobCache, type BlobCache, type CachedBlob } from './blobCache.js';
-export { directoryBlobCache } from './directoryBlobCache.js';
 export { registryOrigin, isLoopbackHost } from './endpoint.js';
 export type { RepositoryRef, FetchLike } from './registryClient.js';
 export type { WantedPath } from '../core/deep/layerFiles.js';

@@ -9,7 +9,7 @@ import { parseAuthChallenge, type AuthChallenge } from './authChallenge.js';
 import type { CredentialsPort, RegistryCredential } from './credentials.js';
 import { allowedUrl, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
-import { streamChunks } from './streamChunks.js';
+import { concatBytes, streamChunks } from './byteStreams.js';
 
 export interface RepositoryRef {
   /** Registry host as in references: "docker.io", "127.0.0.1:5100". */
@@ -83,13 +83,7 @@ export async function readCapped(res: Response, max: number, what: string): Prom
       chunks.push(chunk);
     }
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return concatBytes(chunks);
 }
 
 async function drain(res: Response): Promise<void> {
