@@ -114,6 +114,7 @@ function describe(e: unknown): string {
   if (/unexpected end|premature|truncat|incorrect header|invalid|unexpected eof/i.test(message)) {
     return `the layer is truncated or corrupt (${message})`;
   }
+  if (/terminated|ECONNRESET|socket|other side closed/i.test(message)) return `the download was cut off (${message})`;
   return message;
 }
 

@@ -319,6 +319,20 @@ describe('registry reader: auth, redirects, failures', () => {
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/500/);
   });
 
+  it('a blob download cut off by the server leaves the open paths unreadable', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    reg.handler = (req, res) => {
+      if (!(req.url ?? '').includes('/blobs/')) return false;
+      res.writeHead(200, { 'content-length': 100_000 });
+      res.write(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), () => res.destroy());
+      return true;
+    };
+    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const found = files.files.get('/darwin/tool');
+    expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/cut off|truncated/);
+  });
+
   it('a registry that never answers ends at the deadline as a timeout', async () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
