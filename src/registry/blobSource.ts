@@ -5,8 +5,14 @@
  */
 import { sha256Digest, type BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
-import { concatBytes, streamChunks } from './byteStreams.js';
+import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
 import type { RegistryClient, RepositoryRef, RequestSignals } from './registryClient.js';
+
+/** A blob as its descriptor names it. */
+export interface BlobRef {
+  readonly digest: string;
+  readonly size: number;
+}
 
 export interface ByteBudget {
   /** Bytes downloaded in this read (not counting cache hits). */
@@ -15,7 +21,8 @@ export interface ByteBudget {
   blobGets: number;
 }
 
-async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
+async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
+  const { digest, size } = blob;
   const cached = await cache.getBlob(digest);
   const parts: Uint8Array[] = [];
   if (cached && cached.bytes.byteLength > 0) {
@@ -24,12 +31,17 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
   }
   if (cached?.complete) return;
   const have = cached?.bytes.byteLength ?? 0;
+  // A prefix as long as the blob is all of it (the read that fetched it stopped before seeing the end).
+  if (have >= size && size > 0) {
+    if (cached && (await sha256Digest(cached.bytes)) === digest) await cache.putBlob(digest, { bytes: cached.bytes, complete: true });
+    return;
+  }
   budget.blobGets += 1;
   const res = await client.blob(repo, digest, signals, have);
   let skip = have - res.offset;
   let complete = false;
   try {
-    for await (const chunk of streamChunks(res.body)) {
+    for await (const chunk of streamChunks(res.body, signals.signal)) {
       budget.downloaded += chunk.byteLength;
       if (budget.downloaded > budget.maxDownloaded) {
         throw new LayerProblem(`over the byte cap: more than ${budget.maxDownloaded} compressed bytes for this image`);
@@ -43,6 +55,7 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
     complete = true;
   } finally {
     const bytes = concatBytes(parts);
+    if (!complete && bytes.byteLength === size) complete = true;
     if (complete) {
       if ((await sha256Digest(bytes)) === digest) await cache.putBlob(digest, { bytes, complete: true });
     } else if (bytes.byteLength > have) {
@@ -58,11 +71,11 @@ export interface BlobStream {
 }
 
 /** A ReadableStream over the blob; cancelling it or close() stops the download. */
-export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, digest: string, signals: RequestSignals, budget: ByteBudget): BlobStream {
+export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): BlobStream {
   // Stopping must reach a download that is waiting for bytes: abort its request, then let the generator finish.
   const stop = new AbortController();
-  const own: RequestSignals = { ...signals, signal: AbortSignal.any([signals.signal, stop.signal]) };
-  const chunks = blobChunks(client, cache, repo, digest, own, budget);
+  const own: RequestSignals = { ...signals, signal: anySignal([signals.signal, stop.signal]) };
+  const chunks = blobChunks(client, cache, repo, blob, own, budget);
   let finished = false;
   const close = async (): Promise<void> => {
     if (!finished) stop.abort();

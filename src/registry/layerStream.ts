@@ -118,81 +118,109 @@ function describe(e: unknown): string {
   return message;
 }
 
-/** Reads a chunk iterator's bytes up to `max`, then keeps draining (the tar entry must be consumed). */
-async function readHead(entry: AsyncIterable<Uint8Array>, max: number): Promise<Uint8Array> {
+/** Collects the first `max` bytes of the chunks it is given. */
+function headCollector(max: number): { add(chunk: Uint8Array): void; bytes(): Uint8Array } {
   const head = new Uint8Array(max);
   let at = 0;
-  for await (const chunk of entry) {
-    if (at < max) {
+  return {
+    add(chunk) {
+      if (at >= max) return;
       const part = chunk.subarray(0, max - at);
       head.set(part, at);
       at += part.byteLength;
-    }
-  }
-  return head.slice(0, at);
+    },
+    bytes: () => head.slice(0, at),
+  };
 }
 
 /**
  * Walks one layer's tar. Resolves 'settled' when every wanted path is decided (the download is
  * cancelled there), 'end' after the last entry. Throws LayerProblem for a truncated, corrupt or
  * over-limit layer; registry failures thrown by the blob source pass through.
+ * Uses tar-stream's entry callbacks (its primary interface) with the bytes pulled from `tar` by hand.
  */
 export async function walkLayer(tar: ReadableStream<Uint8Array>, files: LayerFiles, limits: TarLimits, counters: TarCounters): Promise<'settled' | 'end'> {
   const extract = tarExtract();
   const reader = tar.getReader();
-  let sourceError: unknown;
-  const waitWritable = (): Promise<void> =>
+  let outcome: 'settled' | 'end' | undefined;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const stopWaiting = (): void => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  const waitForChange = (): Promise<void> =>
     new Promise((resolve) => {
-      const done = (): void => {
-        extract.off('drain', done);
-        extract.off('close', done);
-        resolve();
-      };
-      extract.on('drain', done);
-      extract.on('close', done);
+      wake = resolve;
     });
-  const feeding = (async () => {
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        counters.uncompressedBytes += value.byteLength;
-        if (counters.uncompressedBytes > limits.maxUncompressedBytes) {
-          throw new LayerProblem(`the layers hold more than ${limits.maxUncompressedBytes} uncompressed bytes (the per-image limit)`);
-        }
-        if (extract.destroyed) return;
-        if (!extract.write(value)) await waitWritable();
-      }
-      if (!extract.destroyed) extract.end(undefined);
-    } catch (e) {
-      sourceError = e;
-      extract.destroy(e instanceof Error ? e : new Error(String(e)));
+  const fail = (e: unknown): void => {
+    if (outcome === undefined && failure === undefined) failure = e;
+    stopWaiting();
+  };
+
+  extract.on('entry', (header, stream, next) => {
+    counters.entries += 1;
+    if (counters.entries > limits.maxEntries) {
+      fail(new LayerProblem(`the layers hold more than ${limits.maxEntries} entries (the per-image limit)`));
+      return;
     }
-  })();
-  let outcome: 'settled' | 'end' = 'end';
-  try {
-    for await (const entry of extract) {
-      counters.entries += 1;
-      if (counters.entries > limits.maxEntries) {
-        throw new LayerProblem(`the layers hold more than ${limits.maxEntries} entries (the per-image limit)`);
-      }
-      const decision = files.entry(entry.header);
-      if (decision.read) files.content(decision.path, await readHead(entry as AsyncIterable<Uint8Array>, decision.maxBytes));
-      else entry.resume();
+    const decision = files.entry(header);
+    const head = decision.read ? headCollector(decision.maxBytes) : undefined;
+    stream.on('data', (chunk: unknown) => {
+      if (chunk instanceof Uint8Array) head?.add(chunk);
+    });
+    stream.on('error', fail);
+    stream.on('end', () => {
+      if (decision.read && head) files.content(decision.path, head.bytes());
       if (files.settled()) {
-        outcome = 'settled';
+        outcome ??= 'settled';
+        stopWaiting();
+        return;
+      }
+      next();
+    });
+    stream.resume();
+  });
+  extract.on('finish', () => {
+    outcome ??= 'end';
+    stopWaiting();
+  });
+  extract.on('error', fail);
+
+  try {
+    // Pull bytes while the tar wants more; stop as soon as it is settled, finished or failed.
+    while (outcome === undefined && failure === undefined) {
+      const { done, value } = await reader.read().catch((e: unknown) => {
+        fail(e);
+        return { done: true as const, value: undefined };
+      });
+      if (failure !== undefined || outcome !== undefined) break;
+      if (done) {
+        const ended = waitForChange();
+        extract.end(undefined);
+        await ended;
         break;
       }
+      counters.uncompressedBytes += value.byteLength;
+      if (counters.uncompressedBytes > limits.maxUncompressedBytes) {
+        fail(new LayerProblem(`the layers hold more than ${limits.maxUncompressedBytes} uncompressed bytes (the per-image limit)`));
+        break;
+      }
+      if (!extract.write(value)) {
+        const changed = waitForChange();
+        const onDrain = (): void => stopWaiting();
+        extract.once('drain', onDrain);
+        await changed;
+        extract.off('drain', onDrain);
+      }
     }
-  } catch (e) {
-    throw passThrough(sourceError ?? e);
   } finally {
     await reader.cancel().catch(() => undefined);
     if (!extract.destroyed) extract.destroy();
-    await feeding;
   }
-  if (sourceError !== undefined && outcome === 'end') throw passThrough(sourceError);
-  return outcome;
+  if (outcome !== undefined && failure === undefined) return outcome;
+  throw passThrough(failure ?? new LayerProblem('the layer ended unexpectedly'));
 }
 
 /** Registry failures keep their kind; everything else becomes a LayerProblem with a readable reason. */

@@ -9,7 +9,7 @@ import { parseAuthChallenge, type AuthChallenge } from './authChallenge.js';
 import type { CredentialsPort, RegistryCredential } from './credentials.js';
 import { allowedUrl, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
-import { concatBytes, streamChunks } from './byteStreams.js';
+import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
 
 export interface RepositoryRef {
   /** Registry host as in references: "docker.io", "127.0.0.1:5100". */
@@ -29,7 +29,7 @@ export interface RequestSignals {
 /** `deadline` is a number of milliseconds from now, or a signal shared by every read of one image (AbortSignal.timeout). */
 export function requestSignals(deadlineIn: number | AbortSignal, cancel?: AbortSignal): RequestSignals {
   const deadline = typeof deadlineIn === 'number' ? AbortSignal.timeout(deadlineIn) : deadlineIn;
-  return { deadline, cancel, signal: cancel ? AbortSignal.any([deadline, cancel]) : deadline };
+  return { deadline, cancel, signal: cancel ? anySignal([deadline, cancel]) : deadline };
 }
 
 export type FetchLike = (input: URL, init: RequestInit) => Promise<Response>;
@@ -66,7 +66,7 @@ function base64(text: string): string {
 }
 
 /** Reads a body up to `max` bytes; more is a failure (a hostile or wrong answer). */
-export async function readCapped(res: Response, max: number, what: string): Promise<Uint8Array> {
+export async function readCapped(res: Response, max: number, what: string, signal?: AbortSignal): Promise<Uint8Array> {
   const declared = Number(res.headers.get('content-length') ?? '0');
   if (declared > max) {
     await res.body?.cancel().catch(() => undefined);
@@ -75,7 +75,7 @@ export async function readCapped(res: Response, max: number, what: string): Prom
   const chunks: Uint8Array[] = [];
   let total = 0;
   if (res.body) {
-    for await (const chunk of streamChunks(res.body)) {
+    for await (const chunk of streamChunks(res.body, signal)) {
       total += chunk.byteLength;
       if (total > max) {
         throw failure('error', `${what} is more than the ${max} bytes accepted`);
@@ -108,7 +108,7 @@ export class RegistryClient {
     const url = this.url(repo, `manifests/${reference}`);
     const res = await this.get(url, repo, { Accept: MANIFEST_ACCEPT }, signals);
     try {
-      const bytes = await readCapped(res, this.maxManifestBytes, `the manifest ${reference}`);
+      const bytes = await readCapped(res, this.maxManifestBytes, `the manifest ${reference}`, signals.signal);
       const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
       return { mediaType, bytes };
     } catch (e) {
@@ -231,7 +231,7 @@ export class RegistryClient {
     }
     let body: Uint8Array;
     try {
-      body = await readCapped(res, MAX_TOKEN_BYTES, 'the token answer');
+      body = await readCapped(res, MAX_TOKEN_BYTES, 'the token answer', signals.signal);
     } catch (e) {
       throw thrownFailure('GET', realm, e, signals);
     }

@@ -132,7 +132,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
         problem = `layer digest "${layer.digest.slice(0, 80)}" is not sha256`;
         break;
       }
-      const blob = blobStream(client, cache, repo, layer.digest, signals, budget);
+      const blob = blobStream(client, cache, repo, layer, signals, budget);
       try {
         const outcome = await walkLayer(decompressed(blob.stream, compression), files, limits, counters);
         if (outcome === 'end') files.endLayer();

@@ -85,6 +85,20 @@ describe('registry reader on the real open registry', () => {
     expect(hex(second.value.files.get('/darwin/esbuild'), 8)).toBe(hex(first.value.files.get('/darwin/esbuild'), 8));
   });
 
+  it('reads stopped mid-layer continue where they stopped: every byte of the image is downloaded at most once', async () => {
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const digest = digestOf(await variants(WRONG), 'linux/amd64');
+    let total = 0;
+    for (const wanted of [[METADATA], ['/darwin/esbuild', '/windows/esbuild.exe'], ['/linux/esbuild'], ['/not/in/the/image'], ['/not/in/the/image']]) {
+      const r = await reader.readVariantFiles(WRONG, digest, wanted, { platform: 'linux/amd64', deadlineMs: 60_000 });
+      if (!r.ok) throw new Error(r.error.message);
+      total = r.value.bytesTotal;
+      for (const f of r.value.files.values()) expect(f.kind === 'unreadable' ? f.reason : 'read').toBe('read');
+    }
+    expect(reader.stats.bytesDownloaded).toBeLessThanOrEqual(total);
+    expect(reader.stats.manifestGets).toBe(1);
+  });
+
   it('a registry nobody listens on is unreachable', async () => {
     const reader = createRegistryReader({ credentials: noCredentials });
     const r = await reader.readVariantFiles({ domain: env.closedRegistry, path: 'corpus/good' }, `sha256:${'0'.repeat(64)}`, [METADATA], { platform: 'linux/amd64' });

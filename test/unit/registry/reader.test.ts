@@ -105,6 +105,17 @@ describe('registry reader: layers', () => {
     expect(ranged[0]?.range).toMatch(/^bytes=[1-9]\d*-$/);
   });
 
+  it('a layer read to its last byte without seeing its end is complete: no Range past the end', async () => {
+    const reg = await registry();
+    const layer = gzip(await tarOf([{ name: 'filler', data: randomBytes(100_000) }, { name: 'metadata.json', data: METADATA }]));
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    const files = value(await reader.readVariantFiles(repoOf(reg), digest, ['/nope'], { platform: 'linux/amd64' }));
+    expect(files.files.get('/nope')).toEqual({ kind: 'missing', path: '/nope', whitedOut: false });
+    expect(reader.stats.bytesDownloaded).toBe(layer.byteLength);
+  });
+
   it('without Range support the prefix is skipped and the file still found', async () => {
     const reg = await registry();
     reg.ranges = false;
