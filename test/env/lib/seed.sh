@@ -3,6 +3,8 @@
 # Images already right in the registry are kept (stable digests); TESTENV_RESEED=1 rebuilds them.
 
 SEED_BUILT=0
+# shellcheck source=test/env/lib/seed-deep.sh
+. "$HERE/lib/seed-deep.sh"
 bx() {   # docker buildx build with the environment's defaults; output in $TESTENV_DIR/seed.log
   SEED_BUILT=1
   log "docker buildx build $*"
@@ -145,10 +147,18 @@ seed_windows_entry() {
 
 # private/good: a byte-for-byte copy of corpus/good on the login-only registry, made with a
 # throw-away DOCKER_CONFIG holding the documented test credentials.
-seed_private() {
-  local src=$REG/corpus/good:$TESTENV_TAG dst=$AUTHREG/private/good:$TESTENV_TAG c=$TESTENV_DIR/docker-config-seed-auth
-  if [ "$TESTENV_RESEED" != 1 ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -I -u "$TESTENV_USER:$TESTENV_PASS" \
-        -H 'Accept: application/vnd.oci.image.index.v1+json' "http://$AUTHREG/v2/private/good/manifests/$TESTENV_TAG")" = 200 ]; then
+seed_private() { copy_to_auth corpus/good private/good; }
+
+# copy_to_auth SRC-REPO [DST-REPO]: SRC-REPO:$TESTENV_TAG of the open registry, byte for byte (same
+# digests), to DST-REPO (default SRC-REPO) on the login-only registry; kept when it already holds it.
+auth_digest() {   # repository, tag: the Docker-Content-Digest of the tag on the login-only registry
+  curl -s -I -u "$TESTENV_USER:$TESTENV_PASS" -H "Accept: $OCI_INDEX, $DOCKER_LIST" \
+    "http://$AUTHREG/v2/$1/manifests/$2" | tr -d '\r' | awk 'tolower($1) == "docker-content-digest:" {print $2}'
+}
+copy_to_auth() {
+  local from=$1 to=${2:-$1} c=$TESTENV_DIR/docker-config-seed-auth
+  local src=$REG/$from:$TESTENV_TAG dst=$AUTHREG/$to:$TESTENV_TAG
+  if [ "$TESTENV_RESEED" != 1 ] && [ "$(auth_digest "$to" "$TESTENV_TAG")" = "$(registry_digest "$from" "$TESTENV_TAG")" ]; then
     return 0
   fi
   mkdir -p "$c/cli-plugins"
@@ -215,6 +225,7 @@ cmd_seed() {
     --platform=linux/amd64,linux/arm64,linux/arm/v7,linux/arm/v6,linux/386,linux/ppc64le,linux/s390x,linux/riscv64
   seed_windows_entry
   seed_private
+  seed_deep
   seed_local_only
   log "Node stand-in image: $(ensure_node_image)"
   seed_engine_state

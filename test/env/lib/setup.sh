@@ -96,6 +96,28 @@ setup_hostbin() {
   "$hb/linux/amd64/esbuild" --version >/dev/null || die "the linux/amd64 esbuild binary does not run"
 }
 
+# Deep corpus additions, beside the esbuild binaries: the Windows-on-Arm esbuild and a universal
+# (x86_64 + arm64) Mach-O, fsevents.node from fsevents, laid out as hostbin/windows/arm64/esbuild.exe
+# and hostbin/darwin/universal/fsevents.node.
+TESTENV_FSEVENTS_VERSION=2.3.3
+setup_deep_hostbin() {
+  local hb=$CONTENT/hostbin V=$TESTENV_ESBUILD_VERSION F=$TESTENV_FSEVENTS_VERSION
+  [ -x "$hb/windows/arm64/esbuild.exe" ] && [ -s "$hb/darwin/universal/fsevents.node" ] && return 0
+  mkdir -p "$CONTENT/npm"
+  log "npm pack @esbuild/win32-arm64@$V fsevents@$F"
+  (cd "$CONTENT/npm" && npm_config_cache=$CONTENT/npm-cache npm pack --silent \
+     "@esbuild/win32-arm64@$V" "fsevents@$F" >/dev/null)
+  local t
+  for t in "$CONTENT/npm/esbuild-win32-arm64-$V.tgz" "$CONTENT/npm/fsevents-$F.tgz"; do
+    rm -rf "${t%.tgz}"; mkdir -p "${t%.tgz}"; tar xzf "$t" -C "${t%.tgz}"
+  done
+  mkdir -p "$hb/windows/arm64" "$hb/darwin/universal"
+  install -m 0755 "$CONTENT/npm/esbuild-win32-arm64-$V/package/esbuild.exe" "$hb/windows/arm64/esbuild.exe"
+  install -m 0755 "$CONTENT/npm/fsevents-$F/package/fsevents.node" "$hb/darwin/universal/fsevents.node"
+  [ "$(od -An -tx1 -N4 "$hb/darwin/universal/fsevents.node" | tr -d ' ')" = cafebabe ] \
+    || die "fsevents@$F's fsevents.node is not a universal Mach-O"
+}
+
 cmd_setup() {
   [ "$(id -u)" = 0 ] || die "setup needs root (apt-get)"
   [ "$(dpkg --print-architecture)" = amd64 ] || die "the test environment downloads amd64 packages; this host is $(dpkg --print-architecture)"
@@ -105,5 +127,6 @@ cmd_setup() {
   setup_engine
   setup_busybox
   setup_hostbin
+  setup_deep_hostbin
   log "setup done in $TESTENV_DIR:"; sed 's/^/[testenv]   /' "$TESTENV_DIR/versions.txt" >&2
 }

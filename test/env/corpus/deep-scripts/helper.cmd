@@ -1,0 +1,3 @@
+@echo off
+rem deep-scripts host helper: CPU-neutral.
+docker %*

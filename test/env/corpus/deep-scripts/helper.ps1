@@ -1,0 +1,2 @@
+# deep-scripts host helper: CPU-neutral.
+& docker @args

@@ -1,0 +1,3 @@
+#!/bin/sh
+# deep-scripts host helper: CPU-neutral.
+exec docker "$@"

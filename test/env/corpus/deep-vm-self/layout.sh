@@ -1,0 +1,2 @@
+# deep-vm-self: vm.image is the extension image itself (${DESKTOP_PLUGIN_IMAGE}).
+meta
