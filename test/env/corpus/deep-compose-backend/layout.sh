@@ -1,3 +1,3 @@
-# deep-compose-backend: vm.composefile names /docker-compose.yaml; one service is amd64-only.
+# deep-compose-backend: vm.composefile names /docker-compose.yaml; the worker service is amd64-only.
 meta
-own docker-compose.yaml
+sed "s#@REGISTRY@#$REGISTRY#g" /variant/docker-compose.yaml > /out/docker-compose.yaml

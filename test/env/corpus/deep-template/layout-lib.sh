@@ -1,6 +1,6 @@
 # shellcheck shell=sh
 # Helpers for test/env/corpus/deep-*/layout.sh, sourced in the template's build-platform stage.
-# ARCH is the variant's TARGETARCH (amd64 | arm64); OTHER is the other one.
+# ARCH is the variant's TARGETARCH (amd64 | arm64); OTHER is the other one; REGISTRY the open registry.
 case $ARCH in amd64) OTHER=arm64 ;; arm64) OTHER=amd64 ;; *) echo "layout-lib: unexpected ARCH=$ARCH" >&2; exit 1 ;; esac
 mkdir -p /out
 
