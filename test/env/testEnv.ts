@@ -50,3 +50,8 @@ export function loadTestEnv(): TestEnv {
     closedRegistry: `127.0.0.1:${closedPort}`,
   };
 }
+
+/** The Authorization header value of the login-only registry's documented test user. */
+export function authRegistryBasicAuth(env: Pick<TestEnv, 'authUser' | 'authPassword'>): string {
+  return `Basic ${Buffer.from(`${env.authUser}:${env.authPassword}`).toString('base64')}`;
+}

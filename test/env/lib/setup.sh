@@ -6,6 +6,7 @@
 HOST_PACKAGES=(
   docker-registry:docker-registry runc:/usr/sbin/runc apache2-utils:htpasswd curl:curl jq:jq
   ca-certificates:/etc/ssl/certs/ca-certificates.crt chromium:chromium make:make
+  zstd:zstd file:file openssl:openssl   # deep corpus: zstd layers, checking binaries, the big base's bytes
 )
 
 install_host_packages() {
