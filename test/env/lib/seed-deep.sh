@@ -35,7 +35,7 @@ DEEP_PRIVATE=darwin-x64-both   # copied to $AUTHREG/deep/<this>:$TESTENV_TAG
 deep_recipe() {   # folder, how: hash of everything the image is built from
   { printf '%s\n' "$2" "$TESTENV_ESBUILD_VERSION" "$TESTENV_FSEVENTS_VERSION"
     [ "$2" = whiteout ] && declare -f seed_deep_whiteout_layer
-    (cd "$CORPUS" && find deep-template "deep-$1" -type f | LC_ALL=C sort | xargs sha256sum)
+    (cd "$CORPUS" && find deep-template "deep-$1" -type f ! -name README.md | LC_ALL=C sort | xargs sha256sum)
   } | sha256sum | cut -c1-16
 }
 
