@@ -124,6 +124,8 @@ seed_deep_whiteout_layer() {   # repository, tag
 
 seed_deep() {
   local t0=$SECONDS built=0 entry name folder how desc recipe want
+  [ -x "$CONTENT/hostbin/windows/arm64/esbuild.exe" ] && [ -s "$CONTENT/hostbin/darwin/universal/fsevents.node" ] \
+    || die "the deep corpus needs binaries that this environment's setup predates: run 'testenv setup' (root) first"
   ensure testenv/big-base 1.0.0 "$DOCKER_LIST|linux/amd64,linux/arm64" build_big_base
   for entry in "${DEEP_CORPUS[@]}"; do
     IFS='|' read -r name folder how desc <<< "$entry"
