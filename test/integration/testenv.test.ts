@@ -4,15 +4,33 @@
  * integration test relies on this; when it fails, look here first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImageConfig, parseRawManifest, type ManifestKind } from '../../src/core/index.js';
+import {
+  backendImagesOf,
+  composeImages,
+  decideDeepOutcome,
+  judgeHostBinaries,
+  parseExtensionMetadata,
+  type ExtensionMetadata,
+  type FoundFile,
+  type HostBinaryFinding,
+  type VariantFiles,
+} from '../../src/core/deep/index.js';
 import { REPO_ROOT } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk, run } from '../env/run.js';
 import { authRegistryBasicAuth, loadTestEnv } from '../env/testEnv.js';
-import { DEEP_BIG_BASE_REPOSITORY, DEEP_TAG, DEEP_VARIANTS, deepCorpus, type DeepCorpusImage, type DeepVariant } from '../support/deepCorpus.js';
+import {
+  DEEP_BIG_BASE_REPOSITORY,
+  DEEP_TAG,
+  DEEP_VARIANTS,
+  deepCorpus,
+  type DeepCorpusImage,
+  type DeepVariant,
+} from '../support/deepCorpus.js';
 
 const env = loadTestEnv();
 const testenv = (args: readonly string[]) =>
@@ -267,7 +285,8 @@ describe('the deep corpus (issue 7)', () => {
           expect(vm?.image === undefined ? [] : [`vm.image ${vm.image}`]).toEqual(backend);
         }
       }
-      for (const binary of image.hostBinaries.filter((b) => b.platform === variant)) {
+      const bad = new Set(image.badPaths.map((b) => b.path));
+      for (const binary of image.hostBinaries.filter((b) => b.platform === variant && !bad.has(b.path))) {
         const path = join(root, binary.path);
         const what = `${variant} ${binary.path}`;
         if (binary.state === 'missing') {
@@ -295,12 +314,68 @@ describe('the deep corpus (issue 7)', () => {
     }
   });
 
+  // The core's rules (src/core/deep), fed with the files of the real variants, agree with the description.
+  it.each(corpus.map((i) => [i.key, i] as const))('%s: src/core/deep judges the real variants as described', (_key, image) => {
+    if (image.metadata !== 'ok') {
+      for (const variant of DEEP_VARIANTS) {
+        const file = join(rootOf(image, variant), 'metadata.json');
+        const parsed = parseExtensionMetadata(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+        expect(parsed.ok, variant).toBe(false);
+      }
+      expect(image.verdict).toBe('ready');
+      return;
+    }
+    const metadataPerVariant = new Map<string, ExtensionMetadata>();
+    const filesPerVariant = new Map<string, VariantFiles>();
+    for (const variant of DEEP_VARIANTS) {
+      const root = rootOf(image, variant);
+      const metadata = parseExtensionMetadata(readFileSync(join(root, 'metadata.json'), 'utf8'));
+      expect(metadata.ok, variant).toBe(true);
+      if (!metadata.ok) return;
+      metadataPerVariant.set(variant, metadata.value);
+      const files = new Map(metadata.value.hostBinaries.map((b) => [b.path, foundFile(root, b.path)] as const));
+      filesPerVariant.set(variant, { platform: variant, digest: '', files, bytesRead: 0, bytesTotal: 0 });
+      const composefile = metadata.value.vm?.composefile;
+      const compose = composefile === undefined ? undefined : composeImages(readFileSync(join(root, composefile), 'utf8'));
+      if (compose !== undefined) expect(compose.ok, variant).toBe(true);
+      const backends = backendImagesOf(metadata.value, compose?.ok === true ? compose.value : []);
+      expect(backends.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`)).toEqual(
+        image.backend.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`),
+      );
+    }
+    const findings = judgeHostBinaries(metadataPerVariant, filesPerVariant);
+    const key = (f: Pick<HostBinaryFinding, 'os' | 'platform' | 'path' | 'state' | 'found' | 'warningOnly'>) =>
+      `${f.platform} ${f.os} ${f.path} ${f.state} ${f.found ?? '-'}${f.warningOnly ? ' warning' : ''}`;
+    expect(findings.map(key).sort()).toEqual(image.hostBinaries.map(key).sort());
+    const backends = image.backend.map((b) => ({ ...b, message: '' }));
+    expect(decideDeepOutcome(findings, backends).verdict ?? 'ready').toBe(image.verdict);
+  });
+
   it('leaves no deep image in the engine (registry only)', () => {
     const repos = dockerOk(env, ['image', 'ls', '--format', '{{.Repository}}']).split('\n');
     expect(repos.filter((r) => r.includes('/deep/') || r.endsWith(DEEP_BIG_BASE_REPOSITORY))).toEqual([]);
     expect(repos.length).toBeGreaterThan(1);
   });
 });
+
+/** What the registry reader would report for PATH of an unpacked variant (the head: first 4 KiB). */
+function foundFile(root: string, path: string): FoundFile {
+  const full = join(root, path);
+  if (!existsSync(full) && !isLink(full)) return { kind: 'missing', path, whitedOut: false };
+  const stat = lstatSync(full);
+  if (stat.isSymbolicLink()) return { kind: 'symlink', path, target: readlinkSync(full) };
+  if (stat.isDirectory()) return { kind: 'directory', path, entries: readdirSync(full).map((name) => foundFile(root, `${path}/${name}`)) };
+  if (!stat.isFile()) return { kind: 'other', path, type: 'special file' };
+  return { kind: 'file', path, size: stat.size, mode: stat.mode & 0o7777, head: new Uint8Array(readFileSync(full).subarray(0, 4096)) };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
 
 /** The member names of a (gzip) layer blob, by `tar -tz`. */
 function spawnTar(blob: Buffer): string {

@@ -21,7 +21,7 @@ export type DeepExpectedVerdict = 'ready' | 'wrong-host-binary' | 'backend-missi
 /** One host binary finding, as HostBinaryFinding's comparable fields (no message / fix wording). */
 export interface DeepExpectedBinary extends Pick<HostBinaryFinding, 'os' | 'path' | 'state' | 'found'> {
   readonly platform: DeepVariant;
-  /** Windows in linux/arm64: a warning that never changes the verdict. */
+  /** A non-ok Windows cell in linux/arm64: a warning that never changes the verdict (false for ok cells). */
   readonly warningOnly: boolean;
   /** For 'missing': deleted by a whiteout (`.wh.<name>` or an opaque directory) rather than never there. */
   readonly whitedOut?: boolean;
@@ -49,7 +49,7 @@ export interface DeepCorpusImage {
   /** Attestation manifests in the index (buildx provenance: one per platform; none for deep-whiteout). */
   readonly attestations: number;
   readonly metadata: DeepMetadataState;
-  /** Paths metadata.json lists that are not usable (relative, `..`): never looked up in the image. */
+  /** Paths metadata.json lists that are not usable (relative, `..`): never looked up in the image (hostBinaries has their unreadable findings). */
   readonly badPaths: readonly { readonly os: HostOs; readonly path: string }[];
   /** Every finding: by os (darwin, windows, linux), then path as metadata.json lists it, then variant (amd64, arm64). */
   readonly hostBinaries: readonly DeepExpectedBinary[];
@@ -74,18 +74,15 @@ const OTHER_CPU: Record<DeepVariant, 'x86_64' | 'arm64'> = { 'linux/amd64': 'arm
 type Cell = Pick<DeepExpectedBinary, 'state' | 'found' | 'whitedOut'>;
 /** A path of one OS in both variants, each cell given by `cell(variant)`. */
 function both(os: HostOs, path: string, cell: (variant: DeepVariant) => Cell): DeepExpectedBinary[] {
-  return DEEP_VARIANTS.map((platform) => ({
-    os,
-    path,
-    platform,
-    warningOnly: os === 'windows' && platform === 'linux/arm64',
-    ...cell(platform),
-  }));
+  return DEEP_VARIANTS.map((platform) => {
+    const c = cell(platform);
+    return { os, path, platform, warningOnly: c.state !== 'ok' && os === 'windows' && platform === 'linux/arm64', ...c };
+  });
 }
 const ok = (found: string): Cell => ({ state: 'ok', found });
 const wrong = (found: string): Cell => ({ state: 'wrong-cpu', found });
 const missing = (whitedOut = false): Cell => ({ state: 'missing', whitedOut });
-const unreadable: Cell = { state: 'unreadable' };
+const unreadable = (found?: string): Cell => (found === undefined ? { state: 'unreadable' } : { state: 'unreadable', found });
 /** The variant's own CPU. */
 const right = (v: DeepVariant): Cell => ok(CPU_OF[v]);
 /** The other variant's CPU. */
@@ -271,15 +268,18 @@ const ENTRIES: readonly Entry[] = [
       { os: 'linux', path: 'relative/x' },
     ],
     hostBinaries: [
-      // A symlink (to esbuild, the right Mach-O): Docker Desktop copies the link, not the file.
-      ...both('darwin', '/darwin/esbuild-link', () => unreadable),
+      // A symlink (to esbuild, the right Mach-O): not followed; Docker Desktop may copy the link, not the file.
+      ...both('darwin', '/darwin/esbuild-link', () => unreadable('symlink')),
+      // Unusable listed paths: one unreadable finding per variant, never looked up in the image.
+      ...both('darwin', '../x', () => unreadable()),
       // A listed directory is present; the executables inside it are judged like listed binaries.
       ...both('linux', '/linux/tools', () => ok('directory')),
       ...both('linux', '/linux/tools/esbuild', right),
+      ...both('linux', 'relative/x', () => unreadable()),
     ],
     verdict: 'ready',
     decision:
-      'a listed symlink is not followed: unreadable ("a symlink to esbuild"); a listed directory is one ok finding (found "directory") plus one per file inside it (here /linux/tools/esbuild); relative and ".." paths are badPaths, never looked up',
+      'as src/core/deep/hostBinaries.ts decides: a listed symlink is not followed (unreadable, found "symlink"); a listed directory is one ok finding (found "directory") plus one per executable inside it; relative and ".." paths are badPaths with one unreadable finding per variant, never looked up',
   },
 ];
 
