@@ -2,7 +2,10 @@
  * The Node adapter against real processes. `docker` is replaced by Node itself (process.execPath)
  * so that the child's behaviour is scripted: exit codes, output, ignoring SIGTERM, a grandchild.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { createNodeExec } from '../../../src/adapters/nodeExec.js';
 
 const node = createNodeExec({ docker: process.execPath, killGraceMs: 300 });
@@ -35,8 +38,23 @@ describe('createNodeExec', () => {
   });
 
   it('kills with SIGKILL a command that ignores SIGTERM', async () => {
-    const out = await node({ args: script('process.on("SIGTERM", () => {}); setInterval(() => {}, 1000)'), timeoutMs: 100 });
-    expect(out.interrupted).toBe('timeout');
+    // The child installs its SIGTERM handler, then says so in a file (its stdout is only seen at the end);
+    // the stop is sent only after that, so only the SIGKILL after the grace period can end it.
+    const dir = mkdtempSync(join(tmpdir(), 'archmatrix-sigkill-'));
+    const ready = join(dir, 'ready');
+    try {
+      const code = `process.on("SIGTERM", () => {}); require("fs").writeFileSync(${JSON.stringify(ready)}, String(process.pid)); setInterval(() => {}, 1000)`;
+      const controller = new AbortController();
+      const pending = node({ args: script(code), signal: controller.signal });
+      await vi.waitFor(() => expect(readFileSync(ready, 'utf8')).toMatch(/^\d+$/), { timeout: 30_000, interval: 20 });
+      const pid = Number(readFileSync(ready, 'utf8'));
+      controller.abort();
+      const out = await pending;
+      expect(out).toEqual({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' });
+      expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops the whole process group, so a grandchild holding the pipes cannot keep it open', async () => {
