@@ -68,6 +68,20 @@ describe('isReadOnlyCommand refuses everything else', () => {
     [['version', '--format', '{{json .}}']],
     [['extension', 'install', GOOD]],
     [['extension', 'rm', GOOD]],
+    // The fixed commands are exact argv: one word more or less is refused.
+    [['buildx']],
+    [['buildx', 'version', '--format=json']],
+    [['buildx', 'version', 'extra']],
+    [['buildx', 'version', '--builder=evil']],
+    [['version']],
+    [['version', '--format=json', '--context=evil']],
+    [['version', '--format=json', 'extra']],
+    [['version', '--format={{.Server}}']],
+    [['extension']],
+    [['extension', 'ls', '--format=json']],
+    [['extension', 'ls', 'extra']],
+    [['image', 'ls', '--filter=label=com.docker.desktop.extension.api.version', '--format=json', '--all']],
+    [['image', 'ls', '--format=json']],
   ])('%j', (args) => {
     expect(isReadOnlyCommand(args)).toBe(false);
   });
