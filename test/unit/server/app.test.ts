@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecPort, ExecRequest } from '../../../src/commands/port.js';
+import { COMMAND_TIMEOUT_MS } from '../../../src/server/config.js';
 import { startServer, type RunningServer } from '../../../src/server/server.js';
 import { postExec, send } from './httpClient.js';
 
@@ -98,7 +99,20 @@ describe('POST /api/exec', () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toEqual({ argv: ['version'], stdout: 'ok\n', stderr: '', exitCode: 0 });
     expect(calls.map((call) => call.args)).toEqual([['version']]);
-    expect(calls[0]?.timeoutMs).toBeGreaterThan(0);
+    // The default upper bound for one command, and a signal the server can abort.
+    expect(calls[0]?.timeoutMs).toBe(COMMAND_TIMEOUT_MS);
+    expect(calls[0]?.signal).toBeInstanceOf(AbortSignal);
+  });
+
+  it('hands its timeoutMs option to every command it runs', async () => {
+    const other = await startServer({ port: 0, uiDir, standinDir, extensionImage: 'x', exec, isAllowed, timeoutMs: 1234 });
+    try {
+      const res = await postExec(other.port, other.key, { args: ['version'], form: 'stream' });
+      expect(res.status).toBe(200);
+    } finally {
+      await other.close();
+    }
+    expect(calls.map((call) => [call.args, call.timeoutMs])).toEqual([[['version'], 1234]]);
   });
 
   it('applies Docker Desktop splitting to the promise form only', async () => {
