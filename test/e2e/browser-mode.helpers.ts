@@ -1,15 +1,15 @@
 /**
- * Shared by the browser-mode specs: what each corpus image must show (from how test/env builds
- * it, seen from an amd64 host), how to read the matrix through its stable hooks, and how to start
- * the browser-mode server as a process and get the URL it prints.
+ * Shared by the browser-mode specs: what each seeded image must show (from the corpus description,
+ * seen from an amd64 host), how to read the matrix through its stable hooks, and how to start
+ * the browser-mode server as a process and get the URL it prints. Other extension images in the
+ * engine (left by an interrupted run, or added by other work) get rows too; the specs check only
+ * what they seeded.
  */
 import { expect, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ExecBody } from '../../src/server/standin/protocol.js';
 import type { TestEnv } from '../env/testEnv.js';
-
-export const TAG = '1.0.0';
-export const LOCAL_ONLY = 'local/dev-extension:latest';
+import { corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
 
 export interface Expectation {
   readonly verdict: string;
@@ -18,36 +18,23 @@ export interface Expectation {
   readonly otherCells: 'no' | 'unknown';
 }
 
-const BOTH = ['linux/amd64', 'linux/arm64'];
-export const CORPUS: Readonly<Record<string, Expectation>> = {
-  good: { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'amd64-only': { verdict: 'missing-platforms', yes: ['linux/amd64'], otherCells: 'no' },
-  'arm64-only-attested': { verdict: 'incompatible', yes: ['linux/arm64'], otherCells: 'no' },
-  'legacy-list': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'wrong-host-binary': { verdict: 'ready', yes: BOTH, otherCells: 'no' },
-  'many-platforms': {
-    verdict: 'ready',
-    yes: [...BOTH, 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'],
-    otherCells: 'no',
-  },
-  'windows-entry': { verdict: 'ready', yes: [...BOTH, 'windows/amd64'], otherCells: 'no' },
-};
-export const LOCAL_ONLY_EXPECTED: Expectation = { verdict: 'local-only', yes: ['linux/amd64'], otherCells: 'unknown' };
+/** What each corpus image on the open registry must show on an amd64 host. */
+export const CORPUS: Readonly<Partial<Record<CorpusName, Expectation>>> = Object.fromEntries(
+  OPEN_CORPUS.map((image) => [image.name, { verdict: image.verdict.amd64, yes: image.platforms, otherCells: 'no' }]),
+);
+export const LOCAL_ONLY_EXPECTED: Expectation = { verdict: LOCAL_ONLY_IMAGE.verdict, yes: LOCAL_ONLY_IMAGE.platforms, otherCells: 'unknown' };
 export const UNAUTHORIZED_EXPECTED: Expectation = { verdict: 'unauthorized', yes: [], otherCells: 'unknown' };
 
-export const corpusRef = (env: TestEnv, name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
+export const corpusRef = (env: TestEnv, name: CorpusName): string => corpusReference(env.openRegistry, name);
 
-export function expectationFor(env: TestEnv, image: string): Expectation | undefined {
-  if (image === LOCAL_ONLY) return LOCAL_ONLY_EXPECTED;
-  const prefix = `${env.openRegistry}/corpus/`;
-  if (!image.startsWith(prefix) || !image.endsWith(`:${TAG}`)) return undefined;
-  return CORPUS[image.slice(prefix.length, -`:${TAG}`.length)];
-}
-
-export function mustExpect(env: TestEnv, image: string): Expectation {
-  const expected = expectationFor(env, image);
-  if (expected === undefined) throw new Error(`no expectation for ${image}: is it a corpus image?`);
-  return expected;
+/** The extension images `testenv seed` puts in the engine, with what each must show. */
+export function seededImages(env: TestEnv): ReadonlyMap<string, Expectation> {
+  const seeded = new Map<string, Expectation>([[env.localOnly, LOCAL_ONLY_EXPECTED]]);
+  for (const image of ENGINE_CORPUS) {
+    const expected = CORPUS[image.name];
+    if (expected !== undefined) seeded.set(corpusRef(env, image.name), expected);
+  }
+  return seeded;
 }
 
 /** The extension images in the engine, asked of the docker CLI directly (not through Arch Matrix). */

@@ -22,6 +22,11 @@ export interface TestEnv {
   readonly authPassword: string;
   /** host:port where nothing listens (connection refused). */
   readonly closedRegistry: string;
+  /**
+   * The never-pushed image: in the engine only, named on the open registry (which lacks it), so
+   * looking it up never leaves the machine.
+   */
+  readonly localOnly: string;
 }
 
 export function loadTestEnv(): TestEnv {
@@ -48,6 +53,7 @@ export function loadTestEnv(): TestEnv {
     authUser: 'testuser',
     authPassword: 'testpass',
     closedRegistry: `127.0.0.1:${closedPort}`,
+    localOnly: `127.0.0.1:${openPort}/local/dev-extension:latest`,
   };
 }
 

@@ -10,35 +10,25 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
+import { CORPUS_TAG, corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
 import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
 import { loggedInConfig } from './helpers/loggedInConfig.js';
 
 const env = loadTestEnv();
-const TAG = '1.0.0';
-const corpus = (name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
-const PRIVATE = `${env.authRegistry}/private/good:${TAG}`;
-const CLOSED = `${env.closedRegistry}/corpus/good:${TAG}`;
-const MISSING = `${env.openRegistry}/corpus/does-not-exist:${TAG}`;
-const LOCAL = 'local/dev-extension:latest';
+const corpus = (name: CorpusName): string => corpusReference(env.openRegistry, name);
+const PRIVATE = `${env.authRegistry}/private/good:${CORPUS_TAG}`;
+const CLOSED = corpusReference(env.closedRegistry, 'good');
+const MISSING = `${env.openRegistry}/corpus/does-not-exist:${CORPUS_TAG}`;
+const LOCAL = env.localOnly;
 const BOTH = 'linux/amd64,linux/arm64';
 
 /** On a linux/amd64 host: what each image's construction implies. */
 const EXPECTED: readonly (readonly [string, Verdict, readonly string[]])[] = [
-  [corpus('good'), 'ready', ['linux/amd64', 'linux/arm64']],
-  [corpus('amd64-only'), 'missing-platforms', ['linux/amd64']],
-  [corpus('arm64-only-attested'), 'incompatible', ['linux/arm64']],
-  [corpus('legacy-list'), 'ready', ['linux/amd64', 'linux/arm64']],
-  [corpus('wrong-host-binary'), 'ready', ['linux/amd64', 'linux/arm64']],
-  [
-    corpus('many-platforms'),
-    'ready',
-    ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/arm/v6', 'linux/arm/v7', 'linux/ppc64le', 'linux/riscv64', 'linux/s390x'],
-  ],
-  [corpus('windows-entry'), 'ready', ['linux/amd64', 'linux/arm64', 'windows/amd64']],
+  ...OPEN_CORPUS.map((image) => [corpus(image.name), image.verdict.amd64, image.platforms] as const),
   [PRIVATE, 'unauthorized', []],
   [CLOSED, 'unreachable', []],
   [MISSING, 'not-found', []],
-  [LOCAL, 'local-only', ['linux/amd64']],
+  [LOCAL, LOCAL_ONLY_IMAGE.verdict, LOCAL_ONLY_IMAGE.platforms],
 ];
 
 interface Row {
@@ -80,28 +70,26 @@ describe('archmatrix CLI on the real engine and registries', () => {
     const out = runCli(['--json', '--host-platform', 'linux/amd64'], env.env);
     expect(out.status).toBe(0);
     const byRef = new Map(parseRows(out.stdout).map((r) => [r.reference, r.verdict]));
-    expect(byRef.get(corpus('good'))).toBe('ready');
-    expect(byRef.get(corpus('amd64-only'))).toBe('missing-platforms');
-    expect(byRef.get(corpus('arm64-only-attested'))).toBe('incompatible');
+    for (const image of ENGINE_CORPUS) expect(byRef.get(corpus(image.name)), image.name).toBe(image.verdict.amd64);
     expect(byRef.get(LOCAL)).toBe('local-only');
   });
 
+  // Each case: the references with the requirement status each must get, the --require value, the exit code.
   it.each([
-    [[corpus('good'), corpus('legacy-list'), corpus('windows-entry')], BOTH, 0],
-    [[corpus('good'), corpus('amd64-only')], BOTH, 1],
-    [[corpus('amd64-only')], 'linux/amd64', 0],
-    [[corpus('arm64-only-attested')], 'linux/arm64/v8', 0],
-    [[corpus('many-platforms')], 'linux/arm/v7,linux/s390x', 0],
-    [[corpus('good')], 'linux/arm/v7', 1],
-    [[corpus('good'), CLOSED], BOTH, 1],
-    [[PRIVATE], BOTH, 1],
-    [[LOCAL], 'linux/amd64', 1],
-  ] as const)('--require gates %j on %s with exit %i', (refs, required, status) => {
-    const out = runCli(['--json', '--require', required, ...refs], env.env);
+    [[[corpus('good'), 'met'], [corpus('legacy-list'), 'met'], [corpus('windows-entry'), 'met']], BOTH, 0],
+    [[[corpus('good'), 'met'], [corpus('amd64-only'), 'missing-platforms']], BOTH, 1],
+    [[[corpus('amd64-only'), 'met']], 'linux/amd64', 0],
+    [[[corpus('arm64-only-attested'), 'met']], 'linux/arm64/v8', 0],
+    [[[corpus('many-platforms'), 'met']], 'linux/arm/v7,linux/s390x', 0],
+    [[[corpus('good'), 'missing-platforms']], 'linux/arm/v7', 1],
+    [[[corpus('good'), 'met'], [CLOSED, 'not-inspected']], BOTH, 1],
+    [[[PRIVATE, 'not-inspected']], BOTH, 1],
+    [[[LOCAL, 'not-published']], 'linux/amd64', 1],
+  ] as const)('--require gates %j on %s with exit %i', (cases, required, status) => {
+    const out = runCli(['--json', '--require', required, ...cases.map(([ref]) => ref)], env.env);
     expect(out.status).toBe(status);
-    const rows = parseRows(out.stdout);
-    expect(rows.every((r) => r.requirement !== null)).toBe(true);
-    expect(rows.some((r) => r.requirement?.status !== 'met')).toBe(status === 1);
+    // One row per reference, in order, each with its own requirement status.
+    expect(parseRows(out.stdout).map((r) => [r.reference, r.requirement?.status])).toEqual(cases.map(([ref, expected]) => [ref, expected]));
   });
 
   it('prints an aligned table without colour when stdout is not a terminal, progress only with --progress', () => {

@@ -12,17 +12,17 @@ import { listInstalledExtensions } from '../../src/commands/listExtensions.js';
 import type { ExecPort } from '../../src/commands/port.js';
 import type { Platform, Verdict } from '../../src/core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
+import { CORPUS_TAG, ENGINE_CORPUS, OPEN_CORPUS } from '../support/corpus.js';
 import { loggedInConfig } from './helpers/loggedInConfig.js';
 import type { LoggedInConfig } from './helpers/loggedInConfig.js';
 
 const env = loadTestEnv();
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
 const ARM64: Platform = { os: 'linux', architecture: 'arm64' };
-const TAG = '1.0.0';
-const corpus = (name: string): string => `${env.openRegistry}/corpus/${name}:${TAG}`;
-const PRIVATE = `${env.authRegistry}/private/good:${TAG}`;
-const CLOSED = `${env.closedRegistry}/corpus/good:${TAG}`;
-const LOCAL = 'local/dev-extension:latest';
+const corpus = (name: string): string => `${env.openRegistry}/corpus/${name}:${CORPUS_TAG}`;
+const PRIVATE = `${env.authRegistry}/private/good:${CORPUS_TAG}`;
+const CLOSED = `${env.closedRegistry}/corpus/good:${CORPUS_TAG}`;
+const LOCAL = env.localOnly;
 
 /** Every argv any port in this file received, to check they were all read-only. */
 const seen: (readonly string[])[] = [];
@@ -34,16 +34,10 @@ function recording(port: ExecPort): ExecPort {
 }
 const exec = recording(createNodeExec({ docker: env.dockerBin, env: env.env }));
 
-/** What each corpus image's construction implies, per host. */
-const EXPECTED: Record<string, { amd64: Verdict; arm64: Verdict; commands: number }> = {
-  good: { amd64: 'ready', arm64: 'ready', commands: 1 },
-  'legacy-list': { amd64: 'ready', arm64: 'ready', commands: 1 },
-  'wrong-host-binary': { amd64: 'ready', arm64: 'ready', commands: 1 },
-  'windows-entry': { amd64: 'ready', arm64: 'ready', commands: 1 },
-  'many-platforms': { amd64: 'ready', arm64: 'ready', commands: 1 },
-  'amd64-only': { amd64: 'missing-platforms', arm64: 'incompatible', commands: 2 },
-  'arm64-only-attested': { amd64: 'incompatible', arm64: 'missing-platforms', commands: 1 },
-};
+/** What each corpus image's construction implies, per host; a single manifest names no platform, so its config is read too. */
+const EXPECTED: Record<string, { amd64: Verdict; arm64: Verdict; commands: number }> = Object.fromEntries(
+  OPEN_CORPUS.map((image) => [image.name, { ...image.verdict, commands: image.kind === 'docker-manifest' ? 2 : 1 }]),
+);
 
 describe('command layer on the real engine and registries', () => {
   it('the environment has an engine and buildx', async () => {
@@ -112,21 +106,31 @@ describe('command layer on the real engine and registries', () => {
     });
   });
 
-  it('lists the engine extension images and inspects them all, once each, with the local store helping', async () => {
+  it('lists the engine extension images and inspects the seeded ones, once each, with the local store helping', async () => {
     const listed = await listInstalledExtensions(exec);
     if (!listed.ok) throw new Error(`listing failed: ${listed.error.kind}: ${listed.error.message}`);
     const references = listed.value.map((e) => e.reference);
     // The environment pulls corpus images 1-6 into the engine (not windows-entry) and builds the local one.
-    const installed = Object.keys(EXPECTED).filter((n) => n !== 'windows-entry');
+    const installed = ENGINE_CORPUS.map((image) => image.name);
     const expectedRefs = [...installed.map(corpus), LOCAL];
     expect(references).toEqual(expect.arrayContaining(expectedRefs));
     const arm = listed.value.find((e) => e.reference === corpus('arm64-only-attested'));
     expect(arm?.image.platform).toEqual(ARM64);
 
-    const targets = [...listed.value, listed.value[0]].filter((t) => t !== undefined);
+    // Only what the environment seeded (other images in the engine may name any registry), and the
+    // first one listed twice: a reference asked for twice is still inspected once.
+    const seeded = listed.value.filter((e) => expectedRefs.includes(e.reference));
+    expect(seeded.map((e) => e.reference).sort()).toEqual([...expectedRefs].sort());
+    const targets = [...seeded, ...seeded.slice(0, 1)];
+    const before = seen.length;
     const byIndex = new Map<number, string>();
     const results = await inspectMany(exec, targets, { host: AMD64, onResult: (r, i) => byIndex.set(i, r.verdict) });
     expect(byIndex.size).toBe(targets.length);
+    expect(results.map((r) => r.reference)).toEqual(targets.map((t) => t.reference));
+    expect(results[targets.length - 1]).toEqual(results[0]);
+    // Once each: every reference reached the registry in exactly one `imagetools inspect --raw`.
+    const rawInspects = seen.slice(before).filter((args) => args[1] === 'imagetools' && args.includes('--raw'));
+    expect(rawInspects.map((args) => args[3]).sort()).toEqual([...expectedRefs].sort());
     const verdictOf = (ref: string): Verdict | undefined => results.find((r) => r.reference === ref)?.verdict;
     for (const name of installed) expect(verdictOf(corpus(name))).toBe(EXPECTED[name]?.amd64);
     expect(verdictOf(LOCAL)).toBe('local-only');

@@ -151,7 +151,7 @@ describe('browser-mode server runs read-only commands for real', () => {
         const row = JSON.parse(line) as { Repository: string; Tag: string };
         return `${row.Repository}:${row.Tag}`;
       });
-    expect(names).toContain('local/dev-extension:latest');
+    expect(names).toContain(testEnv.localOnly);
     expect(names).toContain(good);
   });
 

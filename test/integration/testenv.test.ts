@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseImageConfig, parseRawManifest, type ManifestKind } from '../../src/core/index.js';
+import { parseImageConfig, parseRawManifest } from '../../src/core/index.js';
 import {
   backendImagesOf,
   composeImages,
@@ -31,6 +31,7 @@ import {
   type DeepCorpusImage,
   type DeepVariant,
 } from '../support/deepCorpus.js';
+import { corpusReference, ENGINE_CORPUS, OPEN_CORPUS, sorted } from '../support/corpus.js';
 
 const env = loadTestEnv();
 const testenv = (args: readonly string[]) =>
@@ -43,16 +44,8 @@ const ACCEPT = [
   'application/vnd.docker.distribution.manifest.v2+json',
 ].join(', ');
 
-/** What `testenv seed` builds: kind, platform keys (from the config for a single manifest), attestations. */
-const CORPUS: readonly (readonly [string, ManifestKind, readonly string[], number])[] = [
-  ['good', 'oci-index', ['linux/amd64', 'linux/arm64'], 2],
-  ['amd64-only', 'docker-manifest', ['linux/amd64'], 0],
-  ['arm64-only-attested', 'oci-index', ['linux/arm64'], 1],
-  ['legacy-list', 'docker-manifest-list', ['linux/amd64', 'linux/arm64'], 0],
-  ['wrong-host-binary', 'oci-index', ['linux/amd64', 'linux/arm64'], 2],
-  ['many-platforms', 'oci-index', ['linux/386', 'linux/amd64', 'linux/arm/v6', 'linux/arm/v7', 'linux/arm64', 'linux/ppc64le', 'linux/riscv64', 'linux/s390x'], 8],
-  ['windows-entry', 'oci-index', ['linux/amd64', 'linux/arm64', 'windows/amd64'], 2],
-];
+/** What `testenv seed` builds on the open registry: kind, platform keys (from the config for a single manifest), attestations. */
+const CORPUS = OPEN_CORPUS.map((image) => [image.name, image.kind, sorted(image.platforms), image.attestations] as const);
 
 describe('the test environment', () => {
   it('reports everything up (testenv status)', () => {
@@ -105,14 +98,13 @@ describe('the test environment', () => {
     expect(await res.text()).toBe(dockerOk(env, ['buildx', 'imagetools', 'inspect', `${env.openRegistry}/corpus/good:1.0.0`, '--raw']));
   });
 
-  it('holds the pulled corpus and the never-pushed local/dev-extension:latest in the engine', async () => {
+  it('holds the pulled corpus and the never-pushed local image in the engine, not in the registry it names', async () => {
     const listed = dockerOk(env, ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', '{{.Repository}}:{{.Tag}}']);
     const names = listed.trim().split('\n');
-    for (const name of ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms']) {
-      expect(names).toContain(`${env.openRegistry}/corpus/${name}:1.0.0`);
-    }
-    expect(names).toContain('local/dev-extension:latest');
-    const local = JSON.parse(dockerOk(env, ['image', 'inspect', 'local/dev-extension:latest'])) as { Os: string; Architecture: string }[];
+    for (const image of ENGINE_CORPUS) expect(names).toContain(corpusReference(env.openRegistry, image.name));
+    expect(env.localOnly.startsWith(`${env.openRegistry}/`)).toBe(true);
+    expect(names).toContain(env.localOnly);
+    const local = JSON.parse(dockerOk(env, ['image', 'inspect', env.localOnly])) as { Os: string; Architecture: string }[];
     expect(local.map((i) => `${i.Os}/${i.Architecture}`)).toEqual(['linux/amd64']);
     const pushed = await fetch(`http://${env.openRegistry}/v2/local/dev-extension/manifests/latest`, { headers: { Accept: ACCEPT } });
     expect(pushed.status).toBe(404);

@@ -170,10 +170,13 @@ copy_to_auth() {
     || { tail -n 20 "$TESTENV_DIR/seed.log" >&2; die "copy to $dst failed"; }
 }
 
+# The never-pushed image is named on the open registry, which never holds it: looking it up stays on
+# loopback (a name without a registry would be looked up on Docker Hub).
+LOCAL_ONLY=$REG/local/dev-extension:latest
 seed_local_only() {
-  if [ "$TESTENV_RESEED" != 1 ] && tdocker image inspect local/dev-extension:latest >/dev/null 2>&1; then return 0; fi
-  bx "--build-arg=TESTENV_REGISTRY=$REG" --platform=linux/amd64 --load --tag=local/dev-extension:latest "$CORPUS/local-only" \
-    || die "could not build local/dev-extension:latest (log: $TESTENV_DIR/seed.log)"
+  if [ "$TESTENV_RESEED" != 1 ] && tdocker image inspect "$LOCAL_ONLY" >/dev/null 2>&1; then return 0; fi
+  bx "--build-arg=TESTENV_REGISTRY=$REG" --platform=linux/amd64 --load --tag="$LOCAL_ONLY" "$CORPUS/local-only" \
+    || die "could not build $LOCAL_ONLY (log: $TESTENV_DIR/seed.log)"
 }
 
 registry_digest() {   # repository, tag: the Docker-Content-Digest of the tag on the open registry
@@ -182,7 +185,7 @@ registry_digest() {   # repository, tag: the Docker-Content-Digest of the tag on
 }
 
 # The engine holds what a user would have: corpus 1-6 pulled (host platform content only;
-# arm64-only-attested with --platform=linux/arm64) plus the --load'ed local/dev-extension:latest.
+# arm64-only-attested with --platform=linux/arm64) plus the --load'ed $LOCAL_ONLY.
 seed_engine_state() {
   local n ref
   if [ "$SEED_BUILT" = 1 ]; then   # the docker driver also stored what it built: drop those

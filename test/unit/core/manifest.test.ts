@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '../../../src/core/index.js';
 import type { ParseError, Result } from '../../../src/core/index.js';
 import { fixtureNames, loadFixture } from '../fixtures.js';
-import { CORPUS, sorted } from './corpus.js';
+import { CORPUS, sorted } from '../../support/corpus.js';
 
 function value<T>(r: Result<T, ParseError>): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
