@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src/cli/run.js';
 import type { CliIo } from '../../../src/cli/run.js';
 import type { ExecOutput, ExecPort } from '../../../src/commands/port.js';
-import { answer, fixturePort } from '../commands/fixturePort.js';
-import type { Override } from '../commands/fixturePort.js';
+import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
+import type { Override } from '../../support/fixturePort.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
@@ -120,7 +120,7 @@ describe('runCli without references', () => {
   });
 
   it('exits 3 with the reason when the engine cannot list them', async () => {
-    const unreachable: Override = (args) => (args[0] === 'image' || args[0] === 'version' ? answer('recorded/engine-unreachable.version') : undefined);
+    const unreachable: Override = (args) => (args[0] === 'image' || args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined);
     const out = await cli([], fixturePort([unreachable]).exec);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain('could not list the installed extensions');
@@ -142,7 +142,7 @@ describe('runCli environment', () => {
   });
 
   it('warns and falls back when buildx is missing', async () => {
-    const noBuildx: Override = (args) => (args[0] === 'buildx' ? answer('recorded/buildx-missing.buildx-version') : undefined);
+    const noBuildx: Override = (args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined);
     const port = fixturePort([noBuildx]);
     const out = await cli(['--json', corpus('good')], port.exec);
     expect(out.stderr).toContain('buildx is not installed');

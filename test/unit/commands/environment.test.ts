@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkEnvironment } from '../../../src/commands/environment.js';
-import { answer, fixturePort } from './fixturePort.js';
+import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 
 describe('checkEnvironment', () => {
   it('engine and buildx present (recorded on the rig stack)', async () => {
@@ -12,7 +12,7 @@ describe('checkEnvironment', () => {
   });
 
   it('buildx missing (real CLI answer without the plugin)', async () => {
-    const port = fixturePort([(args) => (args[0] === 'buildx' ? answer('recorded/buildx-missing.buildx-version') : undefined)]);
+    const port = fixturePort([(args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined)]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('ok');
     expect(status.buildx).toBe('missing');
@@ -21,7 +21,7 @@ describe('checkEnvironment', () => {
   });
 
   it('engine unreachable (real CLI answer with no daemon)', async () => {
-    const port = fixturePort([(args) => (args[0] === 'version' ? answer('recorded/engine-unreachable.version') : undefined)]);
+    const port = fixturePort([(args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined)]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('unreachable');
     expect(status.message).toBeDefined();

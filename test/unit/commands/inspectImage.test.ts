@@ -3,8 +3,9 @@ import { inspectImage } from '../../../src/commands/inspectImage.js';
 import type { InspectTarget } from '../../../src/commands/inspectImage.js';
 import { parseImageInspect } from '../../../src/core/index.js';
 import type { LocalImage, Platform } from '../../../src/core/index.js';
-import { answer, fixturePort, loadRecording } from './fixturePort.js';
-import type { FixturePort } from './fixturePort.js';
+import { answer, fixturePort, recordedAnswer } from '../../support/fixturePort.js';
+import { loadFixture } from '../../support/recordings.js';
+import type { FixturePort } from '../../support/fixturePort.js';
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
 const ARM64: Platform = { os: 'linux', architecture: 'arm64' };
@@ -17,7 +18,7 @@ function clean(port: FixturePort): void {
 }
 
 function localImage(fixture: string): LocalImage {
-  const parsed = parseImageInspect(loadRecording(fixture).stdout);
+  const parsed = parseImageInspect(loadFixture(fixture).stdout);
   if (!parsed.ok || parsed.value[0] === undefined) throw new Error(`test setup: ${fixture} should parse`);
   return parsed.value[0];
 }
@@ -176,7 +177,7 @@ describe('inspectImage never runs a command for a hostile or invalid reference',
 });
 
 describe('inspectImage without buildx', () => {
-  const noBuildx = (args: readonly string[]) => (args[0] === 'buildx' ? answer('recorded/buildx-missing.imagetools-raw') : undefined);
+  const noBuildx = (args: readonly string[]) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.imagetools-raw') : undefined);
 
   it('detects the missing plugin from the real CLI answer and falls back to docker manifest inspect', async () => {
     const port = fixturePort([noBuildx]);

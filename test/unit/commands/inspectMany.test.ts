@@ -3,7 +3,7 @@ import { inspectMany } from '../../../src/commands/inspectMany.js';
 import { inspectImage } from '../../../src/commands/inspectImage.js';
 import type { ExecOutput, ExecRequest } from '../../../src/commands/port.js';
 import type { InspectResult } from '../../../src/core/index.js';
-import { fixturePort } from './fixturePort.js';
+import { fixturePort } from '../../support/fixturePort.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 const NAMES = ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms', 'windows-entry'];

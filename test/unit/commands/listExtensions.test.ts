@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectMany } from '../../../src/commands/inspectMany.js';
 import { listInstalledExtensions } from '../../../src/commands/listExtensions.js';
-import { answer, fixturePort } from './fixturePort.js';
+import { answer, fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 
 describe('listInstalledExtensions', () => {
   it('lists the engine extension images with ONE image inspect for all of them', async () => {
@@ -57,7 +57,7 @@ describe('listInstalledExtensions', () => {
   });
 
   it('an unreachable engine is a typed failure', async () => {
-    const port = fixturePort([(args) => (args[1] === 'ls' ? answer('recorded/engine-unreachable.version') : undefined)]);
+    const port = fixturePort([(args) => (args[1] === 'ls' ? recordedAnswer('engine-unreachable.version') : undefined)]);
     const listed = await listInstalledExtensions(port.exec);
     expect(listed.ok).toBe(false);
     if (!listed.ok) expect(listed.error.kind).toBe('unreachable');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSED_MESSAGE, runCommand } from '../../../src/commands/run.js';
 import type { ExecPort, ExecRequest } from '../../../src/commands/port.js';
-import { answer } from './fixturePort.js';
+import { answer } from '../../support/fixturePort.js';
 
 describe('runCommand', () => {
   const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';

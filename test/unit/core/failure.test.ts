@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, describeFailure, FAILURE_KINDS, type FailureKind } from '../../../src/core/index.js';
-import { fixtureNames, loadFixture } from '../fixtures.js';
+import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const EXPECTED: Readonly<Record<string, FailureKind>> = {
   'error-connection-refused': 'unreachable',

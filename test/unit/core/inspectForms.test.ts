@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFormattedInspect, parseImageConfig, parseManifestInspect } from '../../../src/core/index.js';
-import { loadFixture } from '../fixtures.js';
+import { loadFixture } from '../../support/recordings.js';
 
 type Doc = Record<string, unknown>;
 const json = (name: string): unknown => JSON.parse(loadFixture(name).stdout) as unknown;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditLabels, extensionInfo, parseImageConfig, REQUIRED_LABELS } from '../../../src/core/index.js';
-import { fixtureNames, loadFixture } from '../fixtures.js';
+import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const labelsOf = (name: string): Record<string, string> => {
   const r = parseImageConfig(loadFixture(name).stdout);

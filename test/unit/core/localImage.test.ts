@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImageInspect, parseImageList, parseReference, platformKey } from '../../../src/core/index.js';
-import { fixtureNames, loadFixture } from '../fixtures.js';
+import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 describe('parseImageInspect on every recorded docker image inspect', () => {
   const names = fixtureNames(/^engine\.image-inspect\./);

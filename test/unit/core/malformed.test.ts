@@ -9,7 +9,7 @@ import {
   type ParseError,
   type Result,
 } from '../../../src/core/index.js';
-import { loadFixture } from '../fixtures.js';
+import { loadFixture } from '../../support/recordings.js';
 
 const PARSERS = { parseRawManifest, parseImageConfig, parseFormattedInspect, parseManifestInspect, parseImageInspect, parseImageList };
 const GOOD_RAW = loadFixture('good.imagetools-raw').stdout;

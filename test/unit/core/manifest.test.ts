@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '../../../src/core/index.js';
 import type { ParseError, Result } from '../../../src/core/index.js';
-import { fixtureNames, loadFixture } from '../fixtures.js';
+import { fixtureNames, loadFixture } from '../../support/recordings.js';
 import { CORPUS, sorted } from '../../support/corpus.js';
 
 function value<T>(r: Result<T, ParseError>): T {

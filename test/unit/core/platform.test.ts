@@ -8,7 +8,7 @@ import {
   platformKey,
   RECOMMENDED_PLATFORMS,
 } from '../../../src/core/index.js';
-import { loadFixture } from '../fixtures.js';
+import { loadFixture } from '../../support/recordings.js';
 
 const keyOf = (text: string): string => {
   const r = parsePlatform(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseReference, pushTarget } from '../../../src/core/index.js';
-import { fixtureNames, loadFixture } from '../fixtures.js';
+import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const SAFE_ARG = /^[a-z0-9[][a-zA-Z0-9._:/@\-[\]]*$/;
 const SHA = `sha256:${'0123456789abcdef'.repeat(4)}`;

@@ -12,7 +12,7 @@ import {
   type Verdict,
   type VerdictInput,
 } from '../../../src/core/index.js';
-import { loadFixture } from '../fixtures.js';
+import { loadFixture } from '../../support/recordings.js';
 
 const REF = '127.0.0.1:5000/corpus/x:1.0.0';
 const AMD = hostPlatform('x64');

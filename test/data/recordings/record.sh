@@ -1,9 +1,12 @@
 #!/bin/sh
-# Records the few real docker outputs the stand-in tests need that test/data/fixtures lacks.
+# Records the few real docker outputs the tests need that test/data/fixtures lacks (loaded with
+# loadRecording from test/support/recordings.ts).
 # Run with DOCKER_HOST / DOCKER_CONFIG pointing at an engine with the seeded corpus (the project's
 # test environment or an equivalent), from this directory: ./record.sh
+# REG is the corpus registry the fixtures name (the recording rig's 127.0.0.1:5000).
 # Each file: {tool, argv, exitCode, stdout, stderr, how} like test/data/fixtures.
 set -u
+REG=${REG:-127.0.0.1:5000}
 empty_config=$(mktemp -d)
 trap 'rm -rf "$empty_config"' EXIT
 
@@ -28,6 +31,10 @@ record local-only.manifest-inspect 'docker.io is not reachable from the test mac
   manifest inspect docker.io/local/dev-extension:latest
 (DOCKER_CONFIG=$empty_config record buildx-missing.buildx-version 'DOCKER_CONFIG without cli-plugins and no system buildx plugin' -- \
   buildx version)
+(DOCKER_CONFIG=$empty_config record buildx-missing.imagetools-raw 'DOCKER_CONFIG without cli-plugins and no system buildx plugin' -- \
+  buildx imagetools inspect "$REG/corpus/good:1.0.0" --raw)
+record engine.image-inspect.missing 'an image the engine does not hold' -- \
+  image inspect 127.0.0.1:5999/corpus/good:1.0.0
 (DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.version 'DOCKER_HOST pointing at a socket that does not exist' -- \
   version --format=json)
 (DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.image-ls 'DOCKER_HOST pointing at a socket that does not exist' -- \

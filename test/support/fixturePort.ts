@@ -1,40 +1,16 @@
 /**
  * A recorded-fixture ExecPort: answers each argv with the real output recorded for the same command
- * (test/data/fixtures, docker 26.1.5 / buildx 0.13.1 where the stacks differ, plus the few extra
- * recordings in ./recorded). Our argv use space-free templates; on the rig they print byte-for-byte
+ * (test/data/fixtures, docker 26.1.5 / buildx 0.13.1 where the stacks differ, plus two of the extra
+ * recordings in test/data/recordings). Our argv use space-free templates; on the rig they print byte-for-byte
  * what the recorded `--format '{{json .Image}}'` / `--format '{{json .}}'` printed, so they map here.
  *
  * Every argv it receives must pass isReadOnlyCommand: a violation is kept in `violations` and makes
  * the port throw, and tests assert `violations` is empty.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
-import { parseReference } from '../../../src/core/index.js';
-import type { ExecOutput, ExecPort, ExecRequest } from '../../../src/commands/port.js';
-
-export interface Recording {
-  readonly argv: readonly string[];
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-const FIXTURES = join(import.meta.dirname, '../../data/fixtures');
-const RECORDED = join(import.meta.dirname, 'recorded');
-
-function isRecording(value: unknown): value is Recording {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return Array.isArray(v.argv) && typeof v.exitCode === 'number' && typeof v.stdout === 'string' && typeof v.stderr === 'string';
-}
-
-export function loadRecording(name: string): Recording {
-  const dir = name.startsWith('recorded/') ? RECORDED : FIXTURES;
-  const parsed: unknown = JSON.parse(readFileSync(join(dir, `${name.replace(/^recorded\//, '')}.json`), 'utf8'));
-  if (!isRecording(parsed)) throw new Error(`${name} is not a recording`);
-  return parsed;
-}
+import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
+import { parseReference } from '../../src/core/index.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '../../src/commands/port.js';
+import { fixtureNames, loadFixture, loadRecording, outputOf, type Recording } from './recordings.js';
 
 /** Our argv form of a recorded argv (only the --format spelling differs). */
 function ourForm(argv: readonly string[]): string {
@@ -55,24 +31,15 @@ function ourForm(argv: readonly string[]): string {
  */
 function loadAll(): Map<string, Recording> {
   const byArgv = new Map<string, Recording>();
-  const files = readdirSync(FIXTURES).filter(
-    (f) => f.endsWith('.json') && f !== 'index.json' && !f.startsWith('private.') && !/(28\.5\.2|0\.29\.1)\.json$/.test(f),
-  );
-  const names = [
-    ...files.map((f) => f.replace(/\.json$/, '')),
-    'recorded/docker-io-unreachable.imagetools-raw',
-    'recorded/engine.image-inspect.missing',
-  ];
-  for (const name of names) {
-    const rec = loadRecording(name);
-    byArgv.set(ourForm(rec.argv), rec);
-  }
+  const fixtures = fixtureNames(/./).filter((name) => !name.startsWith('private.') && !/(28\.5\.2|0\.29\.1)$/.test(name));
+  const recordings = ['local-only.imagetools-raw', 'engine.image-inspect.missing'];
+  for (const rec of [...fixtures.map(loadFixture), ...recordings.map(loadRecording)]) byArgv.set(ourForm(rec.argv), rec);
   return byArgv;
 }
 
 /** The engine's real "No such image" answer, with the asked reference in place of the recorded one. */
 function noSuchImage(reference: string): ExecOutput {
-  const rec = loadRecording('recorded/engine.image-inspect.missing');
+  const rec = loadRecording('engine.image-inspect.missing');
   const recordedRef = rec.argv[rec.argv.length - 1] ?? '';
   return { stdout: rec.stdout, stderr: rec.stderr.replace(recordedRef, reference), exitCode: rec.exitCode };
 }
@@ -136,8 +103,8 @@ export function fixturePort(overrides: readonly Override[] = []): FixturePort {
   return { exec, calls, violations, misses };
 }
 
-/** A recorded answer as an ExecOutput. */
-export function answer(name: string): ExecOutput {
-  const rec = loadRecording(name);
-  return { stdout: rec.stdout, stderr: rec.stderr, exitCode: rec.exitCode };
-}
+/** A recorded fixture's answer as an ExecOutput. */
+export const answer = (name: string): ExecOutput => outputOf(loadFixture(name));
+
+/** An extra recording's answer (test/data/recordings) as an ExecOutput. */
+export const recordedAnswer = (name: string): ExecOutput => outputOf(loadRecording(name));
