@@ -3,8 +3,8 @@
  * Nothing may execute, nothing may reach a command line, every row must end in a verdict.
  */
 import { expect, test } from '@playwright/test';
-import { corpusConfig, fixture, imageRecord } from './support/fixtures';
-import type { Recording } from './support/fixtures';
+import { loadFixture, type Recording } from '../support/recordings.js';
+import { corpusConfig, imageRecord } from '../support/standin/corpusConfig.js';
 import { expectAllVerdicts, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
@@ -17,7 +17,7 @@ declare global {
 
 /** The recorded `docker image inspect` of the good image with some labels replaced. */
 function withLabels(changes: Record<string, string>): Recording {
-  const rec = fixture('engine.image-inspect.good.docker-26.1.5');
+  const rec = loadFixture('engine.image-inspect.good.docker-26.1.5');
   const images = JSON.parse(rec.stdout) as { Config: { Labels: Record<string, string> } }[];
   const first = images[0];
   if (first === undefined) throw new Error('empty recording');

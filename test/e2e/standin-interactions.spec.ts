@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
-import { corpusConfig } from './support/fixtures';
+import { corpusConfig } from '../support/standin/corpusConfig.js';
 import { expectAllVerdicts, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;

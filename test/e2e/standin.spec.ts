@@ -3,7 +3,8 @@
  * docker outputs: what only Docker Desktop has (host.arch, extension.image, toasts, openExternal).
  */
 import { expect, test } from '@playwright/test';
-import { corpusConfig, fixture, recording, reply } from './support/fixtures';
+import { loadFixture, loadRecording } from '../support/recordings.js';
+import { corpusConfig, reply } from '../support/standin/corpusConfig.js';
 import { expectAllVerdicts, expectCells, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
@@ -57,7 +58,7 @@ test('the extension image is listed and marked as itself even when the engine do
 
 test('a command that never answers (recorded good index, held back) is closed at the timeout; the other rows do not wait for it', async ({ page }) => {
   test.setTimeout(120_000);
-  const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+  const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
   await openWithStandin(page, corpusConfig({ replies: [held] }));
   // Every other row ends while the held one is still pending.
   for (const name of ['amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms']) {
@@ -71,8 +72,8 @@ test('a command that never answers (recorded good index, held back) is closed at
 });
 
 test('malformed output (the recorded good index cut in half) ends in an error verdict without blocking the rest', async ({ page }) => {
-  const good = fixture('good.imagetools-raw');
-  const cut = { ...reply('imagetools-raw', 'good.imagetools-raw', good), stdout: good.stdout.slice(0, Math.floor(good.stdout.length / 2)), origin: 'good.imagetools-raw (cut in half)' };
+  const good = loadFixture('good.imagetools-raw');
+  const cut = { ...reply('imagetools-raw', good), stdout: good.stdout.slice(0, Math.floor(good.stdout.length / 2)), origin: 'good.imagetools-raw (cut in half)' };
   await openWithStandin(page, corpusConfig({ replies: [cut] }));
   await expectAllVerdicts(page);
   await expectVerdict(page, R('good'), 'error');
@@ -81,7 +82,7 @@ test('malformed output (the recorded good index cut in half) ends in an error ve
 });
 
 test('buildx missing (recorded): a persistent banner, and platforms come from docker manifest inspect', async ({ page }) => {
-  const missing = reply('buildx-version', 'buildx-missing.buildx-version', recording('buildx-missing.buildx-version'));
+  const missing = reply('buildx-version', loadRecording('buildx-missing.buildx-version'));
   await openWithStandin(page, corpusConfig({ replies: [missing] }));
   await expect(page.locator('[data-banner="buildx-missing"]')).toBeVisible();
   await expectAllVerdicts(page);
@@ -93,8 +94,8 @@ test('buildx missing (recorded): a persistent banner, and platforms come from do
 });
 
 test('engine unreachable (recorded): a persistent banner, no rows, nothing left running', async ({ page }) => {
-  const version = reply('engine-version', 'engine-unreachable.version', recording('engine-unreachable.version'));
-  const list = reply('image-ls', 'engine-unreachable.image-ls', recording('engine-unreachable.image-ls'));
+  const version = reply('engine-version', loadRecording('engine-unreachable.version'));
+  const list = reply('image-ls', loadRecording('engine-unreachable.image-ls'));
   await openWithStandin(page, corpusConfig({ replies: [version, list] }));
   await expect(page.locator('[data-banner="engine-unreachable"]')).toBeVisible();
   await expect(matrix(page)).toHaveAttribute('aria-busy', 'false');
@@ -108,7 +109,7 @@ test('results are remembered: the next visit shows them at once, then refreshes'
   await page.close();
 
   // Second visit: the engine listing never answers, so only remembered results can show.
-  const stuck = reply('image-ls', 'engine.image-ls-extensions.docker-26.1.5', fixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
+  const stuck = reply('image-ls', loadFixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
   const again = await context.newPage();
   await openWithStandin(again, corpusConfig({ replies: [stuck] }));
   await expect(again.getByTestId('remembered-note')).toContainText('Showing results from');

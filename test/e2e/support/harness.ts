@@ -1,14 +1,16 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
-import { installStandin } from './standin';
-import type { StandinConfig, StandinRecord } from './standinTypes';
+import { fakeDesktopClient } from '../../support/fakeClient.js';
+import { installStandin } from '../../support/standin/installStandin.js';
+import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';
 
 /** Open the built tab with the stand-in ddClient defined before the app's script runs. */
 export async function openWithStandin(page: Page, config: StandinConfig, path = '/'): Promise<void> {
   // Only the served UI may load: label icons point at the internet, which tests must not wait for.
   await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
-  await page.addInitScript(installStandin, config);
+  // The source text of both functions (self-contained), called with the config: the page builds the same client as jsdom.
+  await page.addInitScript({ content: `(${installStandin.toString()})(${JSON.stringify(config)}, ${fakeDesktopClient.toString()});` });
   await page.goto(path);
 }
 

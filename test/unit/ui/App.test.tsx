@@ -4,14 +4,16 @@ import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
 import { App } from '../../../ui/src/app/App';
 import { ensureDockerThemes } from '../../../ui/src/app/themes';
 import { REMEMBERED_KEY, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
-import { corpusConfig, fixture, recording, reply } from '../../e2e/support/fixtures';
-import { installStandin } from '../../e2e/support/standin';
-import type { StandinConfig, StandinRecord } from '../../e2e/support/standinTypes';
+import { fakeDesktopClient } from '../../support/fakeClient.js';
+import { loadFixture, loadRecording } from '../../support/recordings.js';
+import { corpusConfig, reply } from '../../support/standin/corpusConfig.js';
+import { installStandin } from '../../support/standin/installStandin.js';
+import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
 function start(config: StandinConfig): StandinRecord {
-  installStandin(config);
+  installStandin(config, fakeDesktopClient);
   const record = window.__archmatrixStandin;
   if (record === undefined) throw new Error('stand-in not installed');
   return record;
@@ -56,7 +58,7 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
   });
 
   it('does not hold the other rows back for one that never answers, and closes it when the tab goes away', async () => {
-    const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+    const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
     const record = start(corpusConfig({ delayMs: 1, replies: [held] }));
     const { unmount } = render(<App />);
     await waitFor(() => expect(verdictOf(R('legacy-list'))).toBe('ready'), { timeout: 20_000 });
@@ -69,7 +71,7 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
   });
 
   it('Stop closes a command that never answers and the row still ends in a verdict; Refresh runs again', async () => {
-    const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+    const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
     const record = start(corpusConfig({ delayMs: 1, replies: [held] }));
     render(<App />);
     await waitFor(() => expect(verdictOf(R('legacy-list'))).toBe('ready'), { timeout: 20_000 });
@@ -83,7 +85,7 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
   });
 
   it('shows remembered results at once on the next visit, while they are refreshed', () => {
-    const stuck = reply('image-ls', 'engine.image-ls-extensions.docker-26.1.5', fixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
+    const stuck = reply('image-ls', loadFixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
     start(corpusConfig({ replies: [stuck] }));
     const remembered = serialiseRemembered(
       [{ reference: R('good'), origin: 'installed', isSelf: false, status: 'done', result: { reference: R('good'), verdict: 'ready', explanation: 'Published for both', platforms: ['linux/amd64', 'linux/arm64'], commands: [] } }],
@@ -114,7 +116,7 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
   });
 
   it('raises a banner when buildx is missing (recorded) and still ends every row', async () => {
-    const missing = reply('buildx-version', 'buildx-missing.buildx-version', recording('buildx-missing.buildx-version'));
+    const missing = reply('buildx-version', loadRecording('buildx-missing.buildx-version'));
     start(corpusConfig({ delayMs: 1, replies: [missing] }));
     render(<App />);
     await waitFor(() => expect(document.querySelector('[data-banner="buildx-missing"]')).not.toBeNull(), { timeout: 20_000 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import { createDdClientExec, outputFromFailure } from '../../../src/adapters/ddClientExec.js';
-import { fakeClient } from './fakeClient.js';
+import { fakeClient } from '../../support/fakeClient.js';
 
 const rawResult = (stdout: string, stderr: string, code: number): v1.ExecResult => ({
   stdout,

@@ -1,17 +1,20 @@
 /**
- * A typed v1.DockerDesktopClient stand-in that replays recorded docker outputs.
+ * A typed v1.DockerDesktopClient stand-in that replays recorded docker outputs: the `exec` of the
+ * shared fake client (../fakeClient.ts), answering from a StandinConfig.
  *
- * `installStandin` is handed to Playwright's `page.addInitScript(installStandin, config)`, which
- * sends its SOURCE TEXT to the page: it must not use imports or anything from this module's scope
- * at run time (type-only imports are erased). The same function runs in jsdom for component tests.
+ * The e2e harness sends the SOURCE TEXT of `installStandin` and of `fakeDesktopClient` to the page
+ * (Playwright's addInitScript): it must not use imports or anything from this module's scope at run
+ * time (type-only imports are erased); the client is built by the `makeClient` it is handed.
+ * The same function runs in jsdom for component tests, handed the imported fakeDesktopClient.
  *
  * It records every command the page ran (argv, form), every close(), toast and openExternal call
  * in `window.__archmatrixStandin`, so tests can assert that only read-only commands ran.
  */
 import type { v1 } from '@docker/extension-api-client-types';
-import type { CommandKind, ImageRecord, Reply, StandinConfig, StandinRecord } from './standinTypes';
+import type { MakeClient } from '../fakeClient.js';
+import type { CommandKind, ImageRecord, Reply, StandinConfig, StandinRecord } from './standinTypes.js';
 
-export function installStandin(config: StandinConfig): void {
+export function installStandin(config: StandinConfig, makeClient: MakeClient): void {
   const record: StandinRecord = { commands: [], closed: [], toasts: [], opened: [], unmatched: [] };
   window.__archmatrixStandin = record;
 
@@ -136,43 +139,5 @@ export function installStandin(config: StandinConfig): void {
     });
   }
 
-  const toast: v1.Toast = {
-    success: (message) => record.toasts.push({ level: 'success', message }),
-    warning: (message) => record.toasts.push({ level: 'warning', message }),
-    error: (message) => record.toasts.push({ level: 'error', message }),
-  };
-  const unavailable = (): Promise<never> => Promise.reject(new Error('not available in the stand-in'));
-  const client: v1.DockerDesktopClient = {
-    extension: { image: config.extensionImage },
-    desktopUI: {
-      toast,
-      dialog: { showOpenDialog: unavailable },
-      navigate: {
-        viewContainers: unavailable,
-        viewContainer: unavailable,
-        viewContainerLogs: unavailable,
-        viewContainerInspect: unavailable,
-        viewContainerTerminal: unavailable,
-        viewContainerStats: unavailable,
-        viewImages: unavailable,
-        viewImage: unavailable,
-        viewVolumes: unavailable,
-        viewVolume: unavailable,
-      },
-    },
-    host: {
-      platform: config.host.platform,
-      arch: config.host.arch,
-      hostname: config.host.hostname,
-      openExternal: (url) => {
-        record.opened.push(url);
-      },
-    },
-    docker: {
-      cli: { exec },
-      listContainers: () => Promise.resolve([]),
-      listImages: () => Promise.resolve([]),
-    },
-  };
-  window.ddClient = client;
+  window.ddClient = makeClient({ host: config.host, extensionImage: config.extensionImage, exec, record });
 }
