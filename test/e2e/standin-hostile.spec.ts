@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { loadFixture, type Recording } from '../support/recordings.js';
 import { corpusConfig, imageRecord } from '../support/standin/corpusConfig.js';
-import { expectAllVerdicts, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
+import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
 
@@ -28,7 +28,7 @@ function withLabels(changes: Record<string, string>): Recording {
 test.afterEach(async ({ page }) => {
   const pwned = await page.evaluate(() => window.__pwned);
   expect(pwned, 'a script from the input ran').toBeUndefined();
-  await expectOnlyReadOnlyCommands(page);
+  await expectEveryPageReadOnly();
 });
 
 test('labels with HTML and javascript: URLs (derived from the recorded good image) render as text and never execute', async ({ page }) => {

@@ -5,12 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { corpusConfig } from '../support/standin/corpusConfig.js';
-import { expectAllVerdicts, expectOnlyReadOnlyCommands, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
+import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
-test.afterEach(async ({ page }) => {
-  await expectOnlyReadOnlyCommands(page);
+test.afterEach(async () => {
+  await expectEveryPageReadOnly();
 });
 
 test('a typed reference gets its own row; its details (opened with the keyboard) list the Windows entry with its OS version and attestations apart', async ({ page }) => {

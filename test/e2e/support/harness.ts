@@ -5,8 +5,13 @@ import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { installStandin } from '../../support/standin/installStandin.js';
 import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';
 
+/** Pages opened with the stand-in in the running test, and those whose commands were checked. */
+const opened = new Set<Page>();
+const checked = new WeakSet<Page>();
+
 /** Open the built tab with the stand-in ddClient defined before the app's script runs. */
 export async function openWithStandin(page: Page, config: StandinConfig, path = '/'): Promise<void> {
+  opened.add(page);
   // Only the served UI may load: label icons point at the internet, which tests must not wait for.
   await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
   // The source text of both functions (self-contained), called with the config: the page builds the same client as jsdom.
@@ -43,6 +48,22 @@ export async function expectCells(page: Page, reference: string, states: Record<
 /** Every command the page ran is on the read-only allowlist. */
 export async function expectOnlyReadOnlyCommands(page: Page): Promise<void> {
   const record = await standinRecord(page);
+  expect(record.commands.length, 'the page ran no command at all').toBeGreaterThan(0);
   const offList = record.commands.filter((command) => !isReadOnlyCommand(command.argv));
   expect(offList, 'commands off the read-only allowlist').toEqual([]);
+  checked.add(page);
+}
+
+/**
+ * For afterEach: every page the test opened with the stand-in ran only allowlisted commands. A page
+ * still open is checked now; a page the test closed must have been checked before it was closed.
+ */
+export async function expectEveryPageReadOnly(): Promise<void> {
+  const pages = [...opened];
+  opened.clear();
+  expect(pages.length, 'the test opened no page with the stand-in').toBeGreaterThan(0);
+  for (const page of pages) {
+    if (!page.isClosed()) await expectOnlyReadOnlyCommands(page);
+    else expect(checked.has(page), `a page was closed before its commands were checked (${page.url()})`).toBe(true);
+  }
 }
