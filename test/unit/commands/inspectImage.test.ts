@@ -5,6 +5,7 @@ import { parseImageInspect } from '../../../src/core/index.js';
 import type { LocalImage, Platform } from '../../../src/core/index.js';
 import { answer, fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { loadFixture } from '../../support/recordings.js';
+import { OPEN_CORPUS } from '../../support/corpus.js';
 import type { FixturePort } from '../../support/fixturePort.js';
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
@@ -24,7 +25,7 @@ function localImage(fixture: string): LocalImage {
 }
 
 describe('inspectImage on the recorded corpus', () => {
-  it.each(['good', 'legacy-list', 'wrong-host-binary', 'windows-entry', 'many-platforms'])(
+  it.each(OPEN_CORPUS.filter((image) => image.verdict.amd64 === 'ready' && image.verdict.arm64 === 'ready').map((image) => image.name))(
     '%s is ready on both hosts with one registry call (--raw)',
     async (name) => {
       for (const host of [AMD64, ARM64]) {
@@ -196,7 +197,7 @@ describe('inspectImage without buildx', () => {
     clean(port);
   });
 
-  it.each(['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms', 'windows-entry'])(
+  it.each(OPEN_CORPUS.map((image) => image.name))(
     '%s: docker manifest inspect --verbose gives the same platforms as buildx --raw',
     async (name) => {
       const viaBuildx = await inspectImage(fixturePort().exec, { reference: corpus(name) }, { host: AMD64 });

@@ -4,9 +4,10 @@ import { inspectImage } from '../../../src/commands/inspectImage.js';
 import type { ExecOutput, ExecRequest } from '../../../src/commands/port.js';
 import type { InspectResult } from '../../../src/core/index.js';
 import { fixturePort } from '../../support/fixturePort.js';
+import { OPEN_CORPUS } from '../../support/corpus.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
-const NAMES = ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'wrong-host-binary', 'many-platforms', 'windows-entry'];
+const NAMES = OPEN_CORPUS.map((image) => image.name);
 
 /** A registry that never answers for `ref`: the promise never settles, whatever its signal says. */
 function neverAnswers(ref: string, seen: ExecRequest[]) {
