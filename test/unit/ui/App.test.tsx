@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
 import { App } from '../../../ui/src/app/App';
 import { ensureDockerThemes } from '../../../ui/src/app/themes';
-import { REMEMBERED_KEY, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
+import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { loadFixture, loadRecording } from '../../support/recordings.js';
 import { corpusConfig, reply } from '../../support/standin/corpusConfig.js';
@@ -95,6 +95,43 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
     render(<App />);
     expect(verdictOf(R('good'))).toBe('ready');
     expect(screen.getByTestId('remembered-note').textContent).toContain('Showing results from');
+  });
+
+  it('saves the finished results for the next visit (every row, with its verdict and platforms)', async () => {
+    start(corpusConfig({ delayMs: 1 }));
+    render(<App />);
+    await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+    await waitFor(() => expect(window.localStorage.getItem(REMEMBERED_KEY)).not.toBeNull(), { timeout: 20_000 });
+    const saved = parseRemembered(window.localStorage.getItem(REMEMBERED_KEY));
+    const shown = [...document.querySelectorAll('tr[data-image]')].map((tr) => tr.getAttribute('data-image'));
+    expect(saved?.rows.map((row) => row.reference).sort()).toEqual([...shown].sort());
+    const good = saved?.rows.find((row) => row.reference === R('good'));
+    expect(good?.result?.verdict).toBe('ready');
+    expect(good?.result?.platforms).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(saved?.rows.find((row) => row.reference === R('amd64-only'))?.result?.verdict).toBe('incompatible');
+  });
+
+  it('"Copy the fix" puts the fix command on the clipboard and says so', async () => {
+    const written: string[] = [];
+    const writeText = (text: string): Promise<void> => {
+      written.push(text);
+      return Promise.resolve();
+    };
+    Object.defineProperty(window.navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      const record = start(corpusConfig({ delayMs: 1 }));
+      render(<App />);
+      await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
+      fireEvent.click(within(rowOf(R('amd64-only'))).getByRole('button', { name: `Show details of ${R('amd64-only')}` }));
+      const details = await screen.findByTestId('row-details');
+      const fix = within(details).getByTestId('fix').textContent ?? '';
+      expect(fix).toContain('--platform=linux/amd64,linux/arm64');
+      fireEvent.click(within(details).getByRole('button', { name: 'Copy the fix' }));
+      await waitFor(() => expect(record.toasts).toEqual([{ level: 'success', message: 'Copied to the clipboard.' }]), { timeout: 20_000 });
+      expect(written).toEqual([fix]);
+    } finally {
+      Reflect.deleteProperty(window.navigator, 'clipboard');
+    }
   });
 
   it('refuses invalid typed input with a reason and runs nothing; Enter submits a valid one', async () => {
