@@ -7,10 +7,11 @@ import type { v1 } from '@docker/extension-api-client-types';
 import type { ExecPort } from '../../../src/commands/index.js';
 import { DockerProvider } from '../../../ui/src/shared/docker/DockerContext';
 import { NotificationProvider } from '../../../ui/src/shared/notifications/NotificationProvider';
-import { corpusConfig } from '../../e2e/support/fixtures';
-import type { CorpusOptions } from '../../e2e/support/fixtures';
-import { installStandin } from '../../e2e/support/standin';
-import type { StandinRecord } from '../../e2e/support/standinTypes';
+import { fakeDesktopClient } from '../../support/fakeClient.js';
+import { corpusConfig } from '../../support/standin/corpusConfig.js';
+import type { CorpusOptions } from '../../support/standin/corpusConfig.js';
+import { installStandin } from '../../support/standin/installStandin.js';
+import type { StandinRecord } from '../../support/standin/standinTypes.js';
 
 export const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 export const SELF = 'local/dev-extension:latest';
@@ -21,7 +22,7 @@ export interface CorpusClient {
 }
 
 export function corpusClient(options: CorpusOptions = {}): CorpusClient {
-  installStandin(corpusConfig({ delayMs: 1, ...options }));
+  installStandin(corpusConfig({ delayMs: 1, ...options }), fakeDesktopClient);
   const dd = window.ddClient;
   const record = window.__archmatrixStandin;
   if (dd === undefined || record === undefined) throw new Error('stand-in not installed');

@@ -4,7 +4,7 @@ import type { v1 } from '@docker/extension-api-client-types';
 import { FALLBACK_THEMES, ensureDockerThemes } from '../../../ui/src/app/themes';
 import { findDdClient } from '../../../ui/src/shared/ddClient';
 import { openExternal, safeExternalUrl } from '../../../ui/src/shared/openExternal';
-import { fakeClient } from './fakeClient';
+import { fakeClient } from '../../support/fakeClient.js';
 
 describe('ensureDockerThemes', () => {
   it('installs light and dark options outside Docker Desktop', () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useExport } from '../../../ui/src/features/matrix/hooks/useExport';
 import { exportText } from '../../../ui/src/features/matrix/model/exports';
 import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
-import { fakeClient } from './fakeClient';
+import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from './hookHarness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';

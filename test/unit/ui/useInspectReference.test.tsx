@@ -5,8 +5,8 @@ import type { ExecPort, ExecRequest } from '../../../src/commands/index.js';
 import { useInspectReference } from '../../../ui/src/features/matrix/hooks/useInspectReference';
 import type { TypedRowEvents } from '../../../ui/src/features/matrix/hooks/useInspectReference';
 import type { RowSeed } from '../../../ui/src/features/matrix/model/rows';
-import { fixture } from '../../e2e/support/fixtures';
-import { fakeClient } from './fakeClient';
+import { loadFixture } from '../../support/recordings.js';
+import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from './hookHarness';
 
 type Event = { readonly kind: 'added'; readonly seed: RowSeed } | { readonly kind: 'inspected'; readonly reference: string; readonly result: InspectResult } | { readonly kind: 'removed'; readonly reference: string };
@@ -37,7 +37,7 @@ function port(answer: (request: ExecRequest) => { stdout: string; stderr: string
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
 const recorded = (name: string) => {
-  const { stdout, stderr, exitCode } = fixture(name);
+  const { stdout, stderr, exitCode } = loadFixture(name);
   return { stdout, stderr, exitCode };
 };
 

@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useInstalledExtensions } from '../../../ui/src/features/matrix/hooks/useInstalledExtensions';
 import type { Listing } from '../../../ui/src/features/matrix/hooks/useInstalledExtensions';
 import { useNotifier } from '../../../ui/src/shared/notifications/NotificationProvider';
-import { recording, reply } from '../../e2e/support/fixtures';
+import { loadRecording } from '../../support/recordings.js';
+import { reply } from '../../support/standin/corpusConfig.js';
 import { R, SELF, corpusClient, providers } from './hookHarness';
 
 afterEach(() => {
@@ -48,7 +49,7 @@ describe('useInstalledExtensions (recorded engine)', { timeout: 30_000 }, () => 
   });
 
   it('raises the buildx banner when buildx is missing (recorded) and still lists', async () => {
-    const missing = reply('buildx-version', 'buildx-missing.buildx-version', recording('buildx-missing.buildx-version'));
+    const missing = reply('buildx-version', loadRecording('buildx-missing.buildx-version'));
     const { hook, list } = render({ replies: [missing] });
     const listing = await list(new AbortController().signal);
     expect(listing).toMatchObject({ kind: 'listed', buildx: 'missing' });
@@ -56,7 +57,7 @@ describe('useInstalledExtensions (recorded engine)', { timeout: 30_000 }, () => 
   });
 
   it('fails with the engine banner when the engine does not answer (recorded), and lists nothing', async () => {
-    const down = reply('engine-version', 'engine-unreachable.version', recording('engine-unreachable.version'));
+    const down = reply('engine-version', loadRecording('engine-unreachable.version'));
     const { hook, record, list } = render({ replies: [down] });
     const listing = await list(new AbortController().signal);
     expect(listing.kind).toBe('failed');

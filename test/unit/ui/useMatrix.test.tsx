@@ -2,7 +2,8 @@ import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useMatrix } from '../../../ui/src/features/matrix/hooks/useMatrix';
 import { REMEMBERED_KEY, parseRemembered } from '../../../ui/src/features/matrix/model/remembered';
-import { fixture, reply } from '../../e2e/support/fixtures';
+import { loadFixture } from '../../support/recordings.js';
+import { reply } from '../../support/standin/corpusConfig.js';
 import { R, SELF, corpusClient, providers } from './hookHarness';
 
 const verdicts = (rows: readonly { reference: string; result?: { verdict: string } }[]): Record<string, string | undefined> =>
@@ -38,7 +39,7 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
   });
 
   it('does not save a run that was stopped', async () => {
-    const held = reply('imagetools-raw', 'good.imagetools-raw', fixture('good.imagetools-raw'), 'never-answer');
+    const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
     const { dd, record } = corpusClient({ replies: [held] });
     const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });
     await waitFor(() => expect(result.current.state.rows.find((row) => row.reference === R('legacy-list'))?.status).toBe('done'), { timeout: 20_000 });
