@@ -1,4 +1,5 @@
 export * from './types.js';
+export * from './verdictTable.js';
 export * from './result.js';
 export * from './reference.js';
 export * from './platform.js';
