@@ -1,4 +1,5 @@
-/** Browser-mode settings from the environment, validated. */
+/** Browser-mode settings from the environment, validated, and what the server writes to its log. */
+import { environmentNotices, type EnvironmentStatus } from '../commands/environment.js';
 import { err, ok, type Result } from '../core/result.js';
 
 /** Default port of `npm start` (PORT overrides; PORT=0 picks a free one). */
@@ -35,7 +36,19 @@ export function readSettings(env: NodeJS.ProcessEnv): Result<EnvSettings, string
   return ok({ port: port.value, extensionImage: image === undefined || image === '' ? DEFAULT_EXTENSION_IMAGE : image });
 }
 
-/** A log line safe for a terminal: control characters from a request are shown escaped, never sent raw. */
+/**
+ * A log line safe for a terminal: control characters (C0, DEL, C1) and Unicode format characters
+ * (\p{Cf}: bidirectional overrides such as U+202E, zero-width characters) from a request are shown
+ * escaped, never sent raw, so they cannot recolour the terminal or reorder what the line says.
+ */
 export const printable = (line: string): string =>
   // eslint-disable-next-line no-control-regex
-  line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  line.replace(/[\u0000-\u001f\u007f-\u009f]|\p{Cf}/gu, (char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+
+/** What `npm start` prints about docker and buildx before anyone opens the page (the words are the command layer's). */
+export function describeEnvironment(status: Pick<EnvironmentStatus, 'engine' | 'buildx'>): readonly string[] {
+  return environmentNotices(status).map((notice) => `warning: ${notice.title}: ${notice.message}`);
+}

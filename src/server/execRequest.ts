@@ -3,7 +3,7 @@
  * Anything else is refused with a reason before any command is considered.
  */
 import { err, ok, type Result } from '../core/result.js';
-import { reject, type Rejection } from './rejection.js';
+import { reject, type Rejection } from './http.js';
 import type { ExecBody, ExecForm } from './standin/protocol.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -8,9 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecPort } from '../commands/port.js';
 import { effectiveArgs } from './argSplit.js';
 import { checkContentType, MAX_BODY_BYTES, parseExecBody } from './execRequest.js';
-import { readBody } from './readBody.js';
-import { reject, type Rejection } from './rejection.js';
-import { sendJson, sendRejection } from './respond.js';
+import { readBody, reject, sendJson, sendRejection, type Rejection } from './http.js';
 import type { ExecReply } from './standin/protocol.js';
 
 export interface ExecRouteDeps {

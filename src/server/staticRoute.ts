@@ -6,8 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { injectStandin, CONTENT_SECURITY_POLICY } from './indexHtml.js';
-import { reject } from './rejection.js';
-import { BASE_HEADERS, sendRejection } from './respond.js';
+import { BASE_HEADERS, reject, sendRejection } from './http.js';
 import { STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
 
 export interface StaticDeps {

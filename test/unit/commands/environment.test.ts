@@ -6,7 +6,7 @@ describe('checkEnvironment', () => {
   it('engine and buildx present (recorded on the rig stack)', async () => {
     const port = fixturePort();
     const status = await checkEnvironment(port.exec);
-    expect(status).toEqual({ engine: 'ok', buildx: 'ok', buildxVersion: '0.13.1+ds1' });
+    expect(status).toEqual({ engine: 'ok', buildx: 'available', buildxVersion: '0.13.1+ds1' });
     expect(port.violations).toEqual([]);
     expect(port.misses).toEqual([]);
   });

@@ -36,7 +36,7 @@ function readSelfImage(dd: v1.DockerDesktopClient): string | undefined {
 
 export function DockerProvider({ dd, exec, children }: Props): ReactNode {
   const value = useMemo<DockerEnvironment>(() => {
-    const host = hostPlatform(String(dd.host?.arch ?? ''), String(dd.host?.platform ?? ''));
+    const host = hostPlatform(String(dd.host?.arch ?? ''));
     const selfImage = readSelfImage(dd);
     return {
       dd,
