@@ -13,3 +13,4 @@ export * from './summary.js';
 export * from './exportMatrix.js';
 export * from './platformPresence.js';
 export * from './deep/index.js';
+export { isRecord, type JsonRecord } from './json.js';

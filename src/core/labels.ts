@@ -162,10 +162,10 @@ export function extensionInfo(labels: Record<string, string> | undefined): Exten
   const vendor = text(labels, LABELS.vendor, 200);
   const description = text(labels, LABELS.description);
   return {
-    ...(title !== undefined ? { title } : {}),
-    ...(vendor !== undefined ? { vendor } : {}),
-    ...(description !== undefined ? { description } : {}),
-    ...(isSafeIcon(icon) ? { icon } : {}),
+    title,
+    vendor,
+    description,
+    icon: isSafeIcon(icon) ? icon : undefined,
     links,
   };
 }

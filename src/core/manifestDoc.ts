@@ -54,7 +54,7 @@ function attestationOf(entry: JsonRecord, d: Descriptor): AttestationEntry {
     mediaType: d.mediaType,
     size: d.size,
     referenceType: optionalString(annotations[REFERENCE_TYPE_ANNOTATION]) ?? 'unknown',
-    ...(describes !== undefined ? { describes } : {}),
+    describes,
   };
 }
 
@@ -102,7 +102,7 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   const kind = kindOf(doc);
   if (!kind.ok) return kind;
   const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : kind.value === 'oci-index' ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest;
-  const base = { kind: kind.value, mediaType, ...(digest !== undefined ? { digest } : {}) };
+  const base = { kind: kind.value, mediaType, digest };
   if (isIndexKind(kind.value)) {
     const entries = readIndexEntries(doc.manifests);
     if (!entries.ok) return entries;

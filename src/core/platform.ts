@@ -70,8 +70,8 @@ export function normalisePlatform(p: {
   const platform: Platform = {
     os: osName,
     architecture,
-    ...(variant !== undefined ? { variant } : {}),
-    ...(typeof rawOsVersion === 'string' && rawOsVersion !== '' ? { osVersion: rawOsVersion } : {}),
+    variant,
+    osVersion: typeof rawOsVersion === 'string' && rawOsVersion !== '' ? rawOsVersion : undefined,
   };
   return ok(platform);
 }

@@ -116,8 +116,8 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   return ok({
     domain,
     path,
-    ...(effectiveTag !== undefined ? { tag: effectiveTag } : {}),
-    ...(digest !== undefined ? { digest } : {}),
+    tag: effectiveTag,
+    digest,
     canonical: `${domain}/${path}${suffix}`,
     familiar: `${familiarName}${suffix}`,
   });

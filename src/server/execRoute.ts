@@ -67,7 +67,7 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
         stdout: output.stdout,
         stderr: output.stderr,
         exitCode: output.exitCode,
-        ...(output.interrupted === undefined ? {} : { interrupted: output.interrupted }),
+        interrupted: output.interrupted,
       };
       sendJson(res, 200, reply);
     } finally {

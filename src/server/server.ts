@@ -52,7 +52,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       isAllowed: options.isAllowed,
       timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
       maxRunning: options.maxRunning ?? MAX_RUNNING,
-      ...(options.log === undefined ? {} : { log: options.log }),
+      log: options.log,
     }),
   );
   holder.server = server;
