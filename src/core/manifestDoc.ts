@@ -1,5 +1,9 @@
-/** Reads one parsed manifest document (index, list or single manifest) into a ManifestSummary. */
-import { excerpt, isRecord, malformed, optionalString, type JsonRecord } from './json.js';
+/**
+ * Manifests from `docker buildx imagetools inspect REF --raw`: an OCI index, a Docker manifest list,
+ * or a single OCI / Docker manifest (which names no platform: its config must be read). Reads one
+ * parsed manifest document into a ManifestSummary.
+ */
+import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
 import { DESCRIPTOR_DIGEST, isIndexKind, isSchema1, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
 import { isAttestation, normalisePlatform, platformKey, REFERENCE_DIGEST_ANNOTATION, REFERENCE_TYPE_ANNOTATION } from './platform.js';
 import { err, ok, type ParseError, type Result } from './result.js';
@@ -113,3 +117,9 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   return ok({ ...base, platforms: [], attestations: [], needsConfig: true, configDigest: config.value.digest });
 }
 
+/** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */
+export function parseRawManifest(stdout: string): Result<ManifestSummary, ParseError> {
+  const json = parseJson(stdout, 'manifest');
+  if (!json.ok) return json;
+  return summariseManifest(json.value);
+}
