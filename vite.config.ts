@@ -1,12 +1,14 @@
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { sourceAliases } from './source-aliases';
 
 // Docker Desktop loads the tab from files inside the extension image (ui/), so every URL is relative.
 const tab: UserConfig = {
   root: 'ui',
   base: './',
   plugins: [react()],
+  resolve: { alias: sourceAliases },
   build: {
     outDir: '../dist/ui',
     emptyOutDir: true,

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import type { ReactNode } from 'react';
-import { verdictLabel, verdictSeverity } from '../../../../../src/core/index.js';
-import type { Verdict } from '../../../../../src/core/index.js';
+import { verdictLabel, verdictSeverity } from '@core/index.js';
+import type { Verdict } from '@core/index.js';
 
 const CHIP_COLOR = { ok: 'success', warning: 'warning', error: 'error', info: 'info' } as const;
 

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
-import { describeFailure, sameImage } from '../../../../../src/core/index.js';
-import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices, listInstalledExtensions } from '../../../../../src/commands/index.js';
-import type { BuildxState } from '../../../../../src/commands/index.js';
+import { describeFailure, sameImage } from '@core/index.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices, listInstalledExtensions } from '@commands/index.js';
+import type { BuildxState } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import type { RowSeed } from '../model/rows';

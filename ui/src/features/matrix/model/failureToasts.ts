@@ -1,5 +1,5 @@
-import { worthNotice } from '../../../../../src/core/index.js';
-import type { InspectResult } from '../../../../../src/core/index.js';
+import { worthNotice } from '@core/index.js';
+import type { InspectResult } from '@core/index.js';
 
 // Which failure is worth a toast is the core's rule (worthNotice, from the verdict table): one rule for
 // installed and typed images; only the words differ.

@@ -1,5 +1,5 @@
-import { VERDICTS, isRecord } from '../../../../../src/core/index.js';
-import type { CommandRecord, InspectResult, LocalImage } from '../../../../../src/core/index.js';
+import { VERDICTS, isRecord } from '@core/index.js';
+import type { CommandRecord, InspectResult, LocalImage } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 /** localStorage key; the version changes when the stored shape does. */

@@ -1,5 +1,5 @@
-import { verdictRank, verdictSeverity } from '../../../../../src/core/index.js';
-import type { PlatformKey, Verdict } from '../../../../../src/core/index.js';
+import { verdictRank, verdictSeverity } from '@core/index.js';
+import type { PlatformKey, Verdict } from '@core/index.js';
 import { cellState } from './cells';
 import { rowDisplay } from './display';
 import { rowVerdict } from './rows';
