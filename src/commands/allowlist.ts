@@ -18,7 +18,7 @@
  *    argv passed unchanged (Node without a shell, Docker Desktop's stream form) and with a plain
  *    whitespace/quote re-split; it would only matter if a real shell parsed the joined line.
  */
-import { parseReference } from '../core/index.js';
+import { isLoopbackRegistry, parseReference } from '../core/index.js';
 
 export const EXTENSION_LABEL_FILTER = '--filter=label=com.docker.desktop.extension.api.version';
 export const FORMAT_JSON = '--format=json';
@@ -41,6 +41,11 @@ export function isReferenceArg(arg: string): boolean {
   return parsed.ok && parsed.value.canonical === arg;
 }
 
+function isLoopbackReference(arg: string): boolean {
+  const parsed = parseReference(arg);
+  return parsed.ok && isLoopbackRegistry(parsed.value.domain);
+}
+
 function matches(args: readonly string[], fixed: readonly string[]): boolean {
   return args.length === fixed.length && fixed.every((word, i) => args[i] === word);
 }
@@ -51,10 +56,12 @@ function isImagetoolsInspect(rest: readonly string[]): boolean {
   return isReferenceArg(ref) && (mode === RAW || mode === FORMAT_IMAGE_CONFIG);
 }
 
+/** `--insecure` (plain HTTP, no TLS check) only for a registry on this machine, as manifestInspect() builds it. */
 function isManifestInspect(rest: readonly string[]): boolean {
   const flags = rest.slice(0, -1);
   const ref = rest[rest.length - 1];
   if (ref === undefined || !isReferenceArg(ref)) return false;
+  if (flags.includes('--insecure') && !isLoopbackReference(ref)) return false;
   const allowed = [['--insecure', '--verbose'], ['--insecure'], ['--verbose'], []];
   return allowed.some((form) => matches(flags, form));
 }

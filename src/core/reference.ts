@@ -137,3 +137,11 @@ export function sameImage(a: string, b: string): boolean {
   const right = parseReference(b);
   return left.ok && right.ok && left.value.canonical === right.value.canonical;
 }
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for a registry on this machine (localhost, 127.0.0.1 or [::1], any port). */
+export function isLoopbackRegistry(domain: string): boolean {
+  const host = domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : (domain.split(':')[0] ?? '');
+  return LOOPBACK_HOSTS.has(host);
+}
