@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { sourceAliases } from './source-aliases';
+import { sourceAliases } from './source-aliases.ts';
 
 // Docker Desktop loads the tab from files inside the extension image (ui/), so every URL is relative.
 const tab: UserConfig = {

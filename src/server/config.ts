@@ -14,8 +14,23 @@ export const DEFAULT_EXTENSION_IMAGE = '';
 /** Upper bound for one docker command run for the page. */
 export const COMMAND_TIMEOUT_MS = 120_000;
 
-/** Commands allowed to run at once (the UI runs up to 6). */
-export const MAX_RUNNING = 16;
+/** Commands allowed to run at once, all clients together. */
+export const MAX_RUNNING = 24;
+
+/** Commands one client (page) may have in flight: the UI runs up to 6 at once plus typed images; one page cannot hold every slot. */
+export const MAX_RUNNING_PER_CLIENT = 12;
+
+/** The HTTP server's own limits: a client that trickles its headers or body is cut off (408). */
+export interface HttpLimits {
+  /** Until the request's headers are complete. */
+  readonly headersTimeoutMs: number;
+  /** Until the whole request (headers and body) is received; the command's run time does not count. */
+  readonly requestTimeoutMs: number;
+  /** How often Node checks those two timeouts. */
+  readonly checkIntervalMs: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, checkIntervalMs: 1_000 };
 
 export interface EnvSettings {
   readonly port: number;
