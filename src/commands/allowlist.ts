@@ -4,19 +4,11 @@
  *
  * No argument may hold whitespace, a quote or a backslash: Docker Desktop's promise-form exec joins
  * the arguments and splits them again shell-style, so such an argument would change meaning.
- * The --format templates below are written without spaces for that reason. Verified on the rig
- * (docker CLI 26.1.5, buildx 0.13.1, engine 26.1.5 with the containerd store):
- *  - `imagetools inspect REF --format={{.Image|json}}` prints byte-for-byte what
- *    `--format '{{json .Image}}'` prints (good, amd64-only, windows-entry: same sha256);
- *    the space-free `{{json.Image}}` is NOT usable: "wrong number of args for json: want 1 got 0".
- *  - `image ls --filter=label=com.docker.desktop.extension.api.version --format=json` prints the same
- *    JSON lines as `--filter label=... --format '{{json .}}'` (so does `--format={{.|json}}`); `json` is
- *    preferred because it holds no shell metacharacter at all.
- *  - `version --format=json` prints the same as `version --format '{{json .}}'`.
- *  - buildx 0.13.1 has no `--format=json` for imagetools (it prints the word "json"), and
- *    `{{json(.Image)}}` is a template error, so the config template keeps its `|`. That is harmless with
- *    argv passed unchanged (Node without a shell, Docker Desktop's stream form) and with a plain
- *    whitespace/quote re-split; it would only matter if a real shell parsed the joined line.
+ * The --format templates below are written without spaces for that reason; each prints what its
+ * spaced form prints (docs/verification-notes.md says how that was checked). The config template
+ * keeps its `|` (buildx has no space-free alternative): harmless with argv passed unchanged (Node
+ * without a shell, Docker Desktop's stream form) and with a whitespace/quote re-split.
+ * `manifest inspect --insecure` is accepted only for a registry on this machine (loopback).
  */
 import { isLoopbackRegistry, parseReference } from '../core/index.js';
 

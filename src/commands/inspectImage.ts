@@ -55,10 +55,8 @@ interface Findings {
 }
 
 /**
- * buildx is absent (but docker itself ran). Without the plugin, the docker CLI parses the flags itself:
- * `docker buildx imagetools inspect REF --raw` exits 125 with "unknown flag: --raw" (recorded on the rig,
- * test/unit/commands/recorded/buildx-missing.imagetools-raw.json), while `docker buildx version` says
- * "'buildx' is not a docker command" (classified tool-missing by the core).
+ * buildx is absent (but docker itself ran): the failure is tool-missing, or docker parsed the flags itself
+ * and refused `--raw` (exit 125, "unknown flag: --raw"; see docs/verification-notes.md).
  */
 function buildxAbsent(found: Lookup): boolean {
   if (found.ok || found.output === undefined || found.output.interrupted !== undefined) return false;
