@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { sourceAliases } from './source-aliases.ts';
+import { sourceAliases } from './vite.config.ts';
 
 // The @docker/* packages declare "type": "commonjs" but ship ESM with only a `browser` field:
 // point Vitest at the real file.

@@ -181,7 +181,7 @@ describe('missing tools', () => {
       expect(reply.stderr).toContain('ENOENT');
       const status = await checkEnvironment(exec);
       expect(status.engine).toBe('tool-missing');
-      expect(describeEnvironment(status).join('\n')).toMatch(/`docker` CLI was not found/);
+      expect(describeEnvironment(status).join('\n')).toMatch(/docker CLI was not found/);
     } finally {
       await other.close();
       rmSync(empty, { recursive: true, force: true });
