@@ -66,7 +66,7 @@ export default defineConfig(
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/src/commands/*', '**/src/adapters/*'], message: 'Components render state; hooks call the command layer.' },
+        { group: ['**/src/commands/*', '**/src/adapters/*', '@commands/*', '@adapters/*'], message: 'Components render state; hooks call the command layer.' },
       ] }],
     },
   },

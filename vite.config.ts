@@ -1,12 +1,25 @@
 import { defineConfig } from 'vite';
 import type { UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Path aliases for code outside src/ (ui/ and test/): `@core/index.js` instead of
+ * `../../../../../src/core/index.js`. One list for Vite and Vitest (vitest.config.ts imports it);
+ * tsconfig.json's "paths" mirrors it. src/ itself keeps relative imports, so its NodeNext build
+ * (tsconfig.node.json) needs no alias.
+ */
+export const SOURCE_LAYERS = ['core', 'commands', 'adapters', 'registry', 'backend', 'cli', 'server', 'bench'] as const;
+export const sourceAliases: Record<string, string> = Object.fromEntries(
+  SOURCE_LAYERS.map((layer) => [`@${layer}`, fileURLToPath(new URL(`./src/${layer}`, import.meta.url))]),
+);
 
 // Docker Desktop loads the tab from files inside the extension image (ui/), so every URL is relative.
 const tab: UserConfig = {
   root: 'ui',
   base: './',
   plugins: [react()],
+  resolve: { alias: sourceAliases },
   build: {
     outDir: '../dist/ui',
     emptyOutDir: true,

@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
+import { sourceAliases } from './vite.config.ts';
 
 // The @docker/* packages declare "type": "commonjs" but ship ESM with only a `browser` field:
 // point Vitest at the real file.
 const ddClient = fileURLToPath(new URL('./node_modules/@docker/extension-api-client/dist/index.js', import.meta.url));
 
 export default defineConfig({
-  resolve: { alias: { '@docker/extension-api-client': ddClient } },
+  resolve: { alias: { ...sourceAliases, '@docker/extension-api-client': ddClient } },
   test: {
     projects: [
       {

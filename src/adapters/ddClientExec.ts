@@ -10,12 +10,9 @@
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
+import { isRecord } from '../core/json.js';
 
 type Interrupted = NonNullable<ExecOutput['interrupted']>;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return isRecord(value) && typeof value['then'] === 'function';

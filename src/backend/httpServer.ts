@@ -3,8 +3,7 @@
  * from the router (router.ts). It is only ever bound to a Unix socket (socketFile.ts): no TCP port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readBody } from '../server/readBody.js';
-import { sendJson } from '../server/respond.js';
+import { readBody, sendJson } from '../server/http.js';
 import { errorReply, type ErrorReply } from './api.js';
 import type { Router } from './router.js';
 

@@ -41,7 +41,7 @@ async function main(): Promise<number> {
       const { stats } = await runArchMatrix(refs, exec, proxy.counter, {
         host: hostPlatform.value,
         label: 'Docker Desktop path: via docker',
-        ...(concurrency !== undefined ? { concurrency } : {}),
+        concurrency,
       });
       archMatrix.push(stats);
       log(`  ${stats.seconds.toFixed(2)} s`);
@@ -56,7 +56,7 @@ async function main(): Promise<number> {
         await runArchMatrix(refs, exec, proxy.counter, {
           host: hostPlatform.value,
           label: 'CLI/browser mode: plugin direct',
-          ...(concurrency !== undefined ? { concurrency } : {}),
+          concurrency,
         })
       ).stats;
       log(`  ${nodeAdapter.seconds.toFixed(2)} s`);
@@ -65,7 +65,7 @@ async function main(): Promise<number> {
     const naive = await runNaiveLoop(options.docker, refs, options.env, proxy.counter);
     log(`  ${naive.seconds.toFixed(2)} s`);
     process.stdout.write(
-      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, ...(nodeAdapter !== undefined ? { nodeAdapter } : {}) }),
+      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, nodeAdapter }),
     );
     return [...archMatrix, naive, ...(nodeAdapter !== undefined ? [nodeAdapter] : [])].some((s) => s.failures.length > 0) ? 1 : 0;
   } finally {

@@ -50,7 +50,7 @@ async function timed(name: string, counter: RequestCounter, body: () => Promise<
   return {
     name,
     seconds,
-    ...(cpu0 !== undefined && cpu1 !== undefined ? { childCpuSeconds: cpu1 - cpu0 } : {}),
+    childCpuSeconds: cpu0 !== undefined && cpu1 !== undefined ? cpu1 - cpu0 : undefined,
     counts: { ...counter.total },
     byRepository: new Map([...counter.byRepository].map(([repo, counts]) => [repo, { ...counts }])),
     failures,
@@ -77,7 +77,7 @@ export async function runArchMatrix(
     results = await inspectMany(
       exec,
       refs.map((reference) => ({ reference })),
-      { host: options.host, ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}) },
+      { host: options.host, concurrency: options.concurrency },
     );
     return results.filter((r) => !ANSWERED.has(r.verdict)).map((r) => `${r.reference}: ${r.verdict} ${r.failure?.message ?? ''}`.trim());
   });
@@ -108,5 +108,5 @@ export async function processCost(docker: string, env: NodeJS.ProcessEnv, times:
   for (let i = 0; i < times; i += 1) await run(docker, ['buildx', 'version'], { env });
   const seconds = (performance.now() - t0) / 1000 / times;
   const cpu1 = childCpuSeconds();
-  return { seconds, ...(cpu0 !== undefined && cpu1 !== undefined ? { cpuSeconds: (cpu1 - cpu0) / times } : {}) };
+  return { seconds, cpuSeconds: cpu0 !== undefined && cpu1 !== undefined ? (cpu1 - cpu0) / times : undefined };
 }

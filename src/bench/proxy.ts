@@ -24,7 +24,7 @@ export function classifyRequest(method: string, url: string): Classified {
   const match = MANIFEST_OR_BLOB.exec(path);
   if (match !== null && (method === 'GET' || method === 'HEAD')) {
     const what = match[2] === 'manifests' ? 'manifest' : 'blob';
-    return { kind: `${what}-${method === 'GET' ? 'get' : 'head'}`, ...(match[1] !== undefined ? { repository: match[1] } : {}) };
+    return { kind: `${what}-${method === 'GET' ? 'get' : 'head'}`, repository: match[1] };
   }
   if (/\/(token|auth)\b/.test(path)) return { kind: 'token' };
   return { kind: 'other' };

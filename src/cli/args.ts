@@ -155,8 +155,8 @@ export function parseCliArgs(argv: readonly string[], defaultHost: Platform | un
     json: values.json === true,
     progress: values.progress === true ? 'always' : values['no-progress'] === true ? 'never' : 'auto',
     color: values['no-color'] === true ? 'never' : 'auto',
-    ...(concurrency !== undefined ? { concurrency } : {}),
-    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-    ...(host !== undefined ? { host } : {}),
+    concurrency,
+    timeoutMs,
+    host,
   });
 }

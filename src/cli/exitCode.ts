@@ -4,24 +4,21 @@
  * Exit codes:
  *   0  the report was produced and, with --require, every image meets the requirement
  *      (without --require, 0 whatever the verdicts: the table is a report, --require is the gate);
- *   1  --require given and at least one image fails it: a required platform is not published,
- *      or the image could not be inspected (not found, unauthorized, unreachable, error,
- *      an invalid name listed by the engine), or it exists only in the local store (local-only:
- *      users cannot pull it, whatever its local platform);
+ *   1  --require given and at least one image fails it: what each verdict means for the gate is the
+ *      `requirement` of its entry in core/verdictTable.ts (a required platform not published, the
+ *      image could not be inspected, or it exists only in the local store);
  *   2  bad usage or an invalid reference on the command line (nothing was run);
  *   3  could not run at all: the docker CLI is missing, or the engine could not list the
  *      installed extensions (no-argument mode).
  */
-import type { InspectResult, PlatformKey, Verdict } from '../core/index.js';
+import type { InspectResult, PlatformKey } from '../core/index.js';
+import { VERDICT_TABLE } from '../core/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_REQUIREMENT_FAILED = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_ENVIRONMENT = 3;
 export type ExitCode = typeof EXIT_OK | typeof EXIT_REQUIREMENT_FAILED | typeof EXIT_USAGE | typeof EXIT_ENVIRONMENT;
-
-/** Verdicts whose platform list is what a registry publishes. */
-const PUBLISHED: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os'];
 
 export type RequirementStatus = 'met' | 'missing-platforms' | 'not-published' | 'not-inspected';
 
@@ -32,8 +29,8 @@ export interface RequirementCheck {
 }
 
 export function checkRequirement(result: Pick<InspectResult, 'verdict' | 'platforms'>, required: readonly PlatformKey[]): RequirementCheck {
-  if (result.verdict === 'local-only') return { status: 'not-published', missing: [...required] };
-  if (!PUBLISHED.includes(result.verdict)) return { status: 'not-inspected', missing: [...required] };
+  const meaning = VERDICT_TABLE[result.verdict].requirement;
+  if (meaning !== 'check-platforms') return { status: meaning, missing: [...required] };
   const missing = required.filter((key) => !result.platforms.includes(key));
   return { status: missing.length === 0 ? 'met' : 'missing-platforms', missing };
 }

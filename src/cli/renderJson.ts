@@ -2,8 +2,8 @@
  * --json: one object per image, in input order. Pure.
  * Keys are always present (null when not applicable) so that scripts can rely on them.
  */
-import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from '../core/index.js';
-import { VERDICT_LABELS, VERDICT_SEVERITY } from '../core/index.js';
+import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Severity, Verdict } from '../core/index.js';
+import { verdictLabel, verdictSeverity } from '../core/index.js';
 import { describeCommand } from '../commands/allowlist.js';
 import type { RequirementStatus } from './exitCode.js';
 import { checkRequirement } from './exitCode.js';
@@ -16,7 +16,7 @@ export interface JsonRow {
   readonly verdict: Verdict;
   /** Short words for people ("Missing platforms"). */
   readonly label: string;
-  readonly severity: 'ok' | 'warning' | 'error' | 'info';
+  readonly severity: Severity;
   /** Normalised os/arch[/variant], attestations excluded. */
   readonly platforms: readonly PlatformKey[];
   /** The one-line explanation. */
@@ -37,8 +37,8 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
     reference: result.reference,
     canonical: result.canonical ?? null,
     verdict: result.verdict,
-    label: VERDICT_LABELS[result.verdict],
-    severity: VERDICT_SEVERITY[result.verdict],
+    label: verdictLabel(result.verdict),
+    severity: verdictSeverity(result.verdict),
     platforms: [...result.platforms],
     message: result.explanation,
     fix: result.fix ?? null,

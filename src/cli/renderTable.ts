@@ -3,7 +3,7 @@
  * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
  */
 import type { InspectResult, Platform, PlatformKey, PlatformPresence } from '../core/index.js';
-import { RECOMMENDED_PLATFORMS, VERDICT_LABELS, VERDICT_SEVERITY, comparePlatformKeys, platformPresence, summarise } from '../core/index.js';
+import { RECOMMENDED_PLATFORMS, comparePlatformKeys, platformPresence, summarise, verdictLabel, verdictSeverity } from '../core/index.js';
 import { checkRequirement } from './exitCode.js';
 import type { Paint, Tone } from './text.js';
 import { alignRows, printable } from './text.js';
@@ -37,8 +37,8 @@ function matrix(results: readonly InspectResult[], columns: readonly PlatformKey
   for (const r of results) {
     const marks = columns.map((key) => platformMark(r, key));
     const others = r.platforms.filter((key) => !columns.includes(key)).join(' ');
-    rows.push([printable(r.reference), VERDICT_LABELS[r.verdict], ...marks, others]);
-    tones.push([undefined, VERDICT_SEVERITY[r.verdict], ...marks.map((m) => MARK_TONE[m]), undefined]);
+    rows.push([printable(r.reference), verdictLabel(r.verdict), ...marks, others]);
+    tones.push([undefined, verdictSeverity(r.verdict), ...marks.map((m) => MARK_TONE[m]), undefined]);
   }
   return alignRows(rows, paint, tones);
 }
@@ -49,7 +49,7 @@ function details(results: readonly InspectResult[], required: readonly PlatformK
     const requirement = required.length > 0 ? checkRequirement(r, required) : undefined;
     const failsRequirement = requirement !== undefined && requirement.status !== 'met';
     if (r.verdict === 'ready' && !failsRequirement) continue;
-    lines.push('', `${printable(r.reference)}: ${paint(VERDICT_SEVERITY[r.verdict], VERDICT_LABELS[r.verdict])}`);
+    lines.push('', `${printable(r.reference)}: ${paint(verdictSeverity(r.verdict), verdictLabel(r.verdict))}`);
     lines.push(`  ${printable(r.explanation)}`);
     const detail = r.failure?.message.split('\n')[0]?.trim() ?? '';
     if (detail !== '' && !r.explanation.includes(detail)) lines.push(`  ${paint('dim', printable(detail))}`);

@@ -8,7 +8,7 @@ import type { ExecPort } from '../commands/port.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
 import { inspectMany } from '../commands/inspectMany.js';
 import { listInstalledExtensions } from '../commands/listExtensions.js';
-import { checkEnvironment } from '../commands/environment.js';
+import { checkEnvironment, environmentNotices } from '../commands/environment.js';
 import type { InspectCommand } from './args.js';
 import { parseCliArgs } from './args.js';
 import type { ExitCode } from './exitCode.js';
@@ -30,9 +30,8 @@ export interface CliIo {
   readonly stdout: OutStream;
   readonly stderr: OutStream;
   readonly env: NodeJS.ProcessEnv;
-  /** os.arch() and os.platform() of this machine. */
+  /** os.arch() of this machine. */
   readonly nodeArch: string;
-  readonly nodePlatform: string;
   readonly exec: ExecPort;
   readonly version: () => string;
   readonly signal?: AbortSignal;
@@ -42,7 +41,7 @@ type Targets = { readonly ok: true; readonly targets: InspectTarget[] } | { read
 
 async function collectTargets(io: CliIo, command: InspectCommand): Promise<Targets> {
   if (command.references.length > 0) return { ok: true, targets: command.references.map((reference) => ({ reference })) };
-  const listed = await listInstalledExtensions(io.exec, io.signal !== undefined ? { signal: io.signal } : {});
+  const listed = await listInstalledExtensions(io.exec, { signal: io.signal });
   if (!listed.ok) {
     io.stderr.write(`archmatrix: could not list the installed extensions: ${describeFailure(listed.error)}\n`);
     if (listed.error.message !== '') io.stderr.write(`  ${printable(listed.error.message)}\n`);
@@ -52,16 +51,14 @@ async function collectTargets(io: CliIo, command: InspectCommand): Promise<Targe
 }
 
 async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
-  const environment = await checkEnvironment(io.exec, io.signal !== undefined ? { signal: io.signal } : {});
-  if (environment.engine === 'tool-missing') {
-    io.stderr.write('archmatrix: the docker CLI was not found on PATH. Install Docker (Docker Desktop or Docker Engine) and try again.\n');
-    if (environment.message !== undefined) io.stderr.write(`  ${printable(environment.message)}\n`);
-    return EXIT_ENVIRONMENT;
+  const environment = await checkEnvironment(io.exec, { signal: io.signal });
+  // An unreachable engine is not fatal here: typed references only need the registry.
+  for (const notice of environmentNotices(environment).filter((n) => n.id !== 'engine-unreachable')) {
+    io.stderr.write(`archmatrix: ${notice.title}. ${notice.message}\n`);
   }
-  if (environment.buildx === 'missing') {
-    io.stderr.write(
-      'archmatrix: docker buildx is not installed; falling back to `docker manifest inspect` (more registry requests). Install the buildx plugin: https://github.com/docker/buildx#installing\n',
-    );
+  if (environment.engine === 'tool-missing') {
+    if (environment.detail !== undefined) io.stderr.write(`  ${printable(environment.detail)}\n`);
+    return EXIT_ENVIRONMENT;
   }
   const collected = await collectTargets(io, command);
   if (!collected.ok) return collected.code;
@@ -71,12 +68,12 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     ? createProgress(io.stderr, targets.length, io.stderr.isTTY === true, io.stderr.columns)
     : noProgress;
   const results: InspectResult[] = await inspectMany(io.exec, targets, {
-    buildx: environment.buildx === 'ok' ? 'available' : 'missing',
+    buildx: environment.buildx,
     onResult: (result) => progress.onResult(result),
-    ...(command.host !== undefined ? { host: command.host } : {}),
-    ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}),
-    ...(command.timeoutMs !== undefined ? { timeoutMs: command.timeoutMs } : {}),
-    ...(io.signal !== undefined ? { signal: io.signal } : {}),
+    host: command.host,
+    concurrency: command.concurrency,
+    timeoutMs: command.timeoutMs,
+    signal: io.signal,
   });
   progress.done();
 
@@ -84,13 +81,13 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     io.stdout.write(renderJson(results, command.require));
   } else {
     const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
-    io.stdout.write(renderTable(results, { required: command.require, paint, ...(command.host !== undefined ? { host: command.host } : {}) }));
+    io.stdout.write(renderTable(results, { required: command.require, paint, host: command.host }));
   }
   return exitCodeFor(results, command.require);
 }
 
 export async function runCli(io: CliIo): Promise<ExitCode> {
-  const parsed = parseCliArgs(io.argv, hostPlatform(io.nodeArch, io.nodePlatform));
+  const parsed = parseCliArgs(io.argv, hostPlatform(io.nodeArch));
   if (!parsed.ok) {
     for (const message of parsed.error.messages) io.stderr.write(`archmatrix: ${printable(message)}\n`);
     io.stderr.write('Run `archmatrix --help` for usage.\n');

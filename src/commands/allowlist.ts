@@ -4,21 +4,13 @@
  *
  * No argument may hold whitespace, a quote or a backslash: Docker Desktop's promise-form exec joins
  * the arguments and splits them again shell-style, so such an argument would change meaning.
- * The --format templates below are written without spaces for that reason. Verified on the rig
- * (docker CLI 26.1.5, buildx 0.13.1, engine 26.1.5 with the containerd store):
- *  - `imagetools inspect REF --format={{.Image|json}}` prints byte-for-byte what
- *    `--format '{{json .Image}}'` prints (good, amd64-only, windows-entry: same sha256);
- *    the space-free `{{json.Image}}` is NOT usable: "wrong number of args for json: want 1 got 0".
- *  - `image ls --filter=label=com.docker.desktop.extension.api.version --format=json` prints the same
- *    JSON lines as `--filter label=... --format '{{json .}}'` (so does `--format={{.|json}}`); `json` is
- *    preferred because it holds no shell metacharacter at all.
- *  - `version --format=json` prints the same as `version --format '{{json .}}'`.
- *  - buildx 0.13.1 has no `--format=json` for imagetools (it prints the word "json"), and
- *    `{{json(.Image)}}` is a template error, so the config template keeps its `|`. That is harmless with
- *    argv passed unchanged (Node without a shell, Docker Desktop's stream form) and with a plain
- *    whitespace/quote re-split; it would only matter if a real shell parsed the joined line.
+ * The --format templates below are written without spaces for that reason; each prints what its
+ * spaced form prints (docs/verification-notes.md says how that was checked). The config template
+ * keeps its `|` (buildx has no space-free alternative): harmless with argv passed unchanged (Node
+ * without a shell, Docker Desktop's stream form) and with a whitespace/quote re-split.
+ * `manifest inspect --insecure` is accepted only for a registry on this machine (loopback).
  */
-import { parseReference } from '../core/index.js';
+import { isLoopbackRegistry, parseReference } from '../core/index.js';
 
 export const EXTENSION_LABEL_FILTER = '--filter=label=com.docker.desktop.extension.api.version';
 export const FORMAT_JSON = '--format=json';
@@ -41,6 +33,11 @@ export function isReferenceArg(arg: string): boolean {
   return parsed.ok && parsed.value.canonical === arg;
 }
 
+function isLoopbackReference(arg: string): boolean {
+  const parsed = parseReference(arg);
+  return parsed.ok && isLoopbackRegistry(parsed.value.domain);
+}
+
 function matches(args: readonly string[], fixed: readonly string[]): boolean {
   return args.length === fixed.length && fixed.every((word, i) => args[i] === word);
 }
@@ -51,10 +48,12 @@ function isImagetoolsInspect(rest: readonly string[]): boolean {
   return isReferenceArg(ref) && (mode === RAW || mode === FORMAT_IMAGE_CONFIG);
 }
 
+/** `--insecure` (plain HTTP, no TLS check) only for a registry on this machine, as manifestInspect() builds it. */
 function isManifestInspect(rest: readonly string[]): boolean {
   const flags = rest.slice(0, -1);
   const ref = rest[rest.length - 1];
   if (ref === undefined || !isReferenceArg(ref)) return false;
+  if (flags.includes('--insecure') && !isLoopbackReference(ref)) return false;
   const allowed = [['--insecure', '--verbose'], ['--insecure'], ['--verbose'], []];
   return allowed.some((form) => matches(flags, form));
 }

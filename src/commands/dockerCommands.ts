@@ -3,6 +3,7 @@
  * values (an ImageReference from core's parseReference, an ImageId from parseImageId).
  * Each result passes isReadOnlyCommand (checked again in run.ts before anything runs).
  */
+import { isLoopbackRegistry } from '../core/index.js';
 import type { ImageReference } from '../core/index.js';
 import { EXTENSION_LABEL_FILTER, FORMAT_IMAGE_CONFIG, FORMAT_JSON, RAW, isImageId } from './allowlist.js';
 
@@ -24,15 +25,10 @@ export function imagetoolsConfig(ref: ImageReference): readonly string[] {
   return ['buildx', 'imagetools', 'inspect', ref.canonical, FORMAT_IMAGE_CONFIG];
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** True for a registry on this machine, which `docker manifest inspect` reaches over plain HTTP only with --insecure. */
-export function isLoopbackRegistry(domain: string): boolean {
-  const host = domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : (domain.split(':')[0] ?? '');
-  return LOOPBACK_HOSTS.has(host);
-}
-
-/** The fallback when buildx is missing; --verbose adds the platform of a single manifest. */
+/**
+ * The fallback when buildx is missing; --verbose adds the platform of a single manifest. A registry on this
+ * machine is reached over plain HTTP only with --insecure (the allowlist accepts it for loopback only).
+ */
 export function manifestInspect(ref: ImageReference, verbose: boolean): readonly string[] {
   return [
     'manifest',

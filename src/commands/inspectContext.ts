@@ -20,11 +20,13 @@ export type Lookup =
   | { readonly ok: true; readonly platforms: readonly Platform[]; readonly manifest?: ManifestSummary }
   | { readonly ok: false; readonly failure: CommandFailure; readonly output?: ExecOutput };
 
+/** A fresh context whose deadline is `timeoutMs` from now. */
+export function newContext(exec: ExecPort, timeoutMs: number, signal?: AbortSignal): InspectContext {
+  return { exec, records: [], deadline: Date.now() + timeoutMs, signal };
+}
+
 export async function runIn(ctx: InspectContext, args: readonly string[]): Promise<ExecOutput> {
-  const { output, record } = await runCommand(ctx.exec, args, {
-    ...(ctx.signal === undefined ? {} : { signal: ctx.signal }),
-    ...(ctx.deadline === undefined ? {} : { deadline: ctx.deadline }),
-  });
+  const { output, record } = await runCommand(ctx.exec, args, { signal: ctx.signal, deadline: ctx.deadline });
   if (record !== undefined) ctx.records.push(record);
   return output;
 }
@@ -34,11 +36,7 @@ export function succeeded(output: ExecOutput): boolean {
 }
 
 export function failureOf(output: ExecOutput): CommandFailure {
-  return classifyFailure({
-    stderr: output.stderr,
-    exitCode: output.exitCode,
-    ...(output.interrupted === undefined ? {} : { interrupted: output.interrupted }),
-  });
+  return classifyFailure({ stderr: output.stderr, exitCode: output.exitCode, interrupted: output.interrupted });
 }
 
 /** A command that succeeded but printed something the core could not read. */

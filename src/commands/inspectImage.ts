@@ -6,7 +6,7 @@
  *     (target.local, else `docker image inspect REF`), the result is the local store's (local-only).
  * Every command run is in result.commands.
  */
-import { comparePlatformKeys, decideVerdict, parseImageInspect, parseReference, platformKey } from '../core/index.js';
+import { decideVerdict, parseImageInspect, parseReference, platformKey, sortedPlatformKeys } from '../core/index.js';
 import type {
   CommandFailure,
   ImageReference,
@@ -18,8 +18,9 @@ import type {
   VerdictInput,
 } from '../core/index.js';
 import { imageInspect } from './dockerCommands.js';
-import { runAndParse } from './inspectContext.js';
+import { newContext, runAndParse } from './inspectContext.js';
 import type { InspectContext, Lookup } from './inspectContext.js';
+import type { BuildxState } from './environment.js';
 import type { ExecPort } from './port.js';
 import { buildxLookup, manifestLookup } from './registryLookup.js';
 
@@ -37,7 +38,7 @@ export interface InspectOptions {
   /** For the whole inspection of one image. Default 30000. */
   readonly timeoutMs?: number;
   /** 'missing' skips buildx and asks `docker manifest inspect`; undefined tries buildx first. */
-  readonly buildx?: 'available' | 'missing';
+  readonly buildx?: BuildxState;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
@@ -54,10 +55,8 @@ interface Findings {
 }
 
 /**
- * buildx is absent (but docker itself ran). Without the plugin, the docker CLI parses the flags itself:
- * `docker buildx imagetools inspect REF --raw` exits 125 with "unknown flag: --raw" (recorded on the rig,
- * test/unit/commands/recorded/buildx-missing.imagetools-raw.json), while `docker buildx version` says
- * "'buildx' is not a docker command" (classified tool-missing by the core).
+ * buildx is absent (but docker itself ran): the failure is tool-missing, or docker parsed the flags itself
+ * and refused `--raw` (exit 125, "unknown flag: --raw"; see docs/verification-notes.md).
  */
 function buildxAbsent(found: Lookup): boolean {
   if (found.ok || found.output === undefined || found.output.interrupted !== undefined) return false;
@@ -79,7 +78,7 @@ async function askLocalStore(ctx: InspectContext, ref: ImageReference, target: I
 async function investigate(ctx: InspectContext, ref: ImageReference, target: InspectTarget, options: InspectOptions): Promise<Findings> {
   const registry = await askRegistry(ctx, ref, target, options);
   if (registry.ok) {
-    return { platforms: registry.platforms, source: 'registry', ...(registry.manifest === undefined ? {} : { manifest: registry.manifest }) };
+    return { platforms: registry.platforms, source: 'registry', manifest: registry.manifest };
   }
   if (!LOCAL_FALLBACK.has(registry.failure.kind)) return { platforms: [], failure: registry.failure };
   const local = await askLocalStore(ctx, ref, target);
@@ -92,10 +91,6 @@ async function investigate(ctx: InspectContext, ref: ImageReference, target: Ins
   };
 }
 
-function sortedKeys(platforms: readonly Platform[]): string[] {
-  return [...new Set(platforms.map(platformKey))].sort(comparePlatformKeys);
-}
-
 export async function inspectImage(exec: ExecPort, target: InspectTarget, options: InspectOptions = {}): Promise<InspectResult> {
   const parsed = parseReference(target.reference);
   if (!parsed.ok) {
@@ -103,12 +98,7 @@ export async function inspectImage(exec: ExecPort, target: InspectTarget, option
     return { ...detail, reference: target.reference, platforms: [], commands: [] };
   }
   const ref = parsed.value;
-  const ctx: InspectContext = {
-    exec,
-    records: [],
-    deadline: Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
+  const ctx = newContext(exec, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
   let found: Findings;
   try {
     found = await investigate(ctx, ref, target, options);
@@ -120,18 +110,18 @@ export async function inspectImage(exec: ExecPort, target: InspectTarget, option
     reference: ref.familiar,
     platforms: found.platforms,
     source: found.source ?? 'registry',
-    ...(options.host === undefined ? {} : { host: options.host }),
-    ...(found.source === 'local-store' || found.failure === undefined ? {} : { failure: found.failure }),
-    ...(found.registryFailure === undefined ? {} : { registryFailure: found.registryFailure }),
+    host: options.host,
+    failure: found.source === 'local-store' ? undefined : found.failure,
+    registryFailure: found.registryFailure,
   };
   return {
     ...decideVerdict(input),
     reference: target.reference,
     canonical: ref.canonical,
-    platforms: sortedKeys(found.platforms),
-    ...(found.manifest === undefined ? {} : { manifest: found.manifest }),
-    ...(found.source === undefined ? {} : { source: found.source }),
-    ...(found.failure === undefined ? {} : { failure: found.failure }),
+    platforms: sortedPlatformKeys(found.platforms.map(platformKey)),
+    manifest: found.manifest,
+    source: found.source,
+    failure: found.failure,
     commands: ctx.records,
   };
 }

@@ -8,8 +8,7 @@ import { err, ok, parseImageInspect, parseImageList } from '../core/index.js';
 import type { CommandFailure, LocalImage, Result } from '../core/index.js';
 import { imageInspect, listExtensionImages, parseImageId } from './dockerCommands.js';
 import type { ImageId } from './dockerCommands.js';
-import { failureOf, runIn, succeeded, unreadable } from './inspectContext.js';
-import type { InspectContext } from './inspectContext.js';
+import { failureOf, newContext, runIn, succeeded, unreadable } from './inspectContext.js';
 import type { InspectTarget } from './inspectImage.js';
 import type { ExecPort } from './port.js';
 
@@ -36,12 +35,7 @@ function findImage(images: readonly LocalImage[], id: string): LocalImage | unde
 }
 
 export async function listInstalledExtensions(exec: ExecPort, options: ListOptions = {}): Promise<Result<InstalledExtension[], CommandFailure>> {
-  const ctx: InspectContext = {
-    exec,
-    records: [],
-    deadline: Date.now() + (options.timeoutMs ?? 30_000),
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-  };
+  const ctx = newContext(exec, options.timeoutMs ?? 30_000, options.signal);
   const lsArgs = listExtensionImages();
   const ls = await runIn(ctx, lsArgs);
   if (!succeeded(ls)) return err(failureOf(ls));

@@ -1,7 +1,7 @@
 /**
  * The one door to the outside world: run a docker command and get its output.
  * Two implementations: adapters/ddClientExec.ts (Docker Desktop's ddClient.docker.cli.exec)
- * and adapters/nodeExec.ts (Node's child_process.execFile, no shell).
+ * and adapters/nodeExec.ts (Node's child_process.spawn, no shell, in its own process group).
  *
  * `cmd` is always "docker". `args` must come from commands/dockerCommands.ts, which
  * builds them only from validated values and checks them against the read-only allowlist.

@@ -3,9 +3,9 @@
  *  - buildx: `imagetools inspect REF --raw` (one manifest GET). An index or list names its platforms.
  *    A single manifest names none: use the local store's platform when the engine holds exactly that
  *    manifest (same digest), else `imagetools inspect REF --format={{.Image|json}}` for the config.
- *  - no buildx: ONE `docker manifest inspect [--insecure] --verbose REF`. Measured on the rig (CLI 26.1.5):
- *    with or without --verbose the CLI fetches every child manifest and config (good: 12 requests either
- *    way, a single manifest: 3), so --verbose, which also names a single manifest's platform, costs nothing more.
+ *  - no buildx: ONE `docker manifest inspect [--insecure] --verbose REF`. The CLI fetches every child
+ *    manifest and config with or without --verbose, so --verbose, which also names a single manifest's
+ *    platform, costs no extra request (docs/verification-notes.md).
  */
 import { parseImageConfig, parseManifestInspect, parseRawManifest } from '../core/index.js';
 import type { ImageReference, LocalImage, ManifestSummary } from '../core/index.js';

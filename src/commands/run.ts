@@ -49,7 +49,7 @@ export async function runCommand(exec: ExecPort, args: readonly string[], option
   });
 
   const running = Promise.resolve()
-    .then(() => exec({ args, signal: controller.signal, ...(remaining === undefined ? {} : { timeoutMs: remaining }) }))
+    .then(() => exec({ args, signal: controller.signal, timeoutMs: remaining }))
     .catch((error: unknown): ExecOutput => ({
       stdout: '',
       stderr: error instanceof Error ? error.message : String(error),

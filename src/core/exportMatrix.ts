@@ -41,13 +41,14 @@ export function toCsv(results: readonly InspectResult[], columns: readonly Platf
 export function toJson(results: readonly InspectResult[]): string {
   const rows = results.map((r) => ({
     reference: r.reference,
-    ...(r.canonical !== undefined ? { canonical: r.canonical } : {}),
+    // JSON.stringify leaves out the keys whose value is undefined.
+    canonical: r.canonical,
     verdict: r.verdict,
     platforms: [...r.platforms],
     message: r.explanation,
-    ...(r.fix !== undefined ? { fix: r.fix } : {}),
-    ...(r.source !== undefined ? { source: r.source } : {}),
-    ...(r.failure !== undefined ? { failure: { kind: r.failure.kind, message: r.failure.message } } : {}),
+    fix: r.fix,
+    source: r.source,
+    failure: r.failure === undefined ? undefined : { kind: r.failure.kind, message: r.failure.message },
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;
 }

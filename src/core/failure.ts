@@ -25,6 +25,7 @@ function cleanMessage(stderr: string): string {
 export function classifyFailure(out: FailedOutput): CommandFailure {
   const stderr = typeof out.stderr === 'string' ? out.stderr : '';
   const message = cleanMessage(stderr);
+  // No exitCode key at all when there was none: a failure is stored and compared as it is.
   const exit = typeof out.exitCode === 'number' ? { exitCode: out.exitCode } : {};
   const make = (kind: FailureKind, fallback: string): CommandFailure => ({ kind, message: message || fallback, ...exit });
   if (out.interrupted === 'timeout') return make('timeout', 'the command took too long and was stopped');

@@ -36,7 +36,7 @@ export function readConfigObject(doc: JsonRecord, where: string): Result<{ platf
   if (!platform.ok) return err(malformed(`${where}: ${platform.error.message}`));
   const labels = labelsOf(doc, where);
   if (!labels.ok) return labels;
-  return ok({ platform: platform.value, ...(labels.value !== undefined ? { labels: labels.value } : {}) });
+  return ok({ platform: platform.value, labels: labels.value });
 }
 
 /** Reads an already parsed `.Image` value (used for `{{json .}}` too). */
@@ -45,7 +45,7 @@ export function readImageConfig(doc: unknown): Result<ImageConfigInfo, ParseErro
   if (isSingleConfig(doc)) {
     const single = readConfigObject(doc, 'image config');
     if (!single.ok) return single;
-    return ok({ platforms: [single.value.platform], ...(single.value.labels ? { labels: single.value.labels } : {}) });
+    return ok({ platforms: [single.value.platform], labels: single.value.labels });
   }
   const keys = Object.keys(doc);
   if (keys.length === 0) return err(malformed('image config map is empty'));
@@ -65,7 +65,7 @@ export function readImageConfig(doc: unknown): Result<ImageConfigInfo, ParseErro
   }
   found.sort((a, b) => comparePlatformKeys(platformKey(a.platform), platformKey(b.platform)));
   const labels = found.find((f) => f.labels !== undefined)?.labels;
-  return ok({ platforms: found.map((f) => f.platform), ...(labels ? { labels } : {}) });
+  return ok({ platforms: found.map((f) => f.platform), labels });
 }
 
 /** `imagetools inspect REF --format '{{json .Image}}'`. */

@@ -1,8 +1,12 @@
 export * from './types.js';
+export * from './verdictTable.js';
 export * from './result.js';
 export * from './reference.js';
 export * from './platform.js';
-export * from './manifest.js';
+export { parseRawManifest } from './manifestDoc.js';
+export { parseImageConfig, type ImageConfigInfo } from './imageConfig.js';
+export { parseFormattedInspect } from './formattedInspect.js';
+export { parseManifestInspect } from './manifestInspect.js';
 export * from './mediaTypes.js';
 export * from './localImage.js';
 export * from './failure.js';
@@ -12,3 +16,4 @@ export * from './summary.js';
 export * from './exportMatrix.js';
 export * from './platformPresence.js';
 export * from './deep/index.js';
+export { isRecord, type JsonRecord } from './json.js';

@@ -49,6 +49,16 @@ export function isHttpUrl(value: unknown): value is string {
   }
 }
 
+/**
+ * The URL to open in a browser, normalised (`http://example.com` -> `http://example.com/`), when it is an
+ * http(s) URL as isHttpUrl says and carries no user name or password; else undefined.
+ */
+export function safeHttpUrl(value: unknown): string | undefined {
+  if (!isHttpUrl(value)) return undefined;
+  const url = new URL(value);
+  return url.username === '' && url.password === '' ? url.href : undefined;
+}
+
 const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
 
 /** An icon the UI may load: http(s), or a base64 data:image URL. */
@@ -162,10 +172,10 @@ export function extensionInfo(labels: Record<string, string> | undefined): Exten
   const vendor = text(labels, LABELS.vendor, 200);
   const description = text(labels, LABELS.description);
   return {
-    ...(title !== undefined ? { title } : {}),
-    ...(vendor !== undefined ? { vendor } : {}),
-    ...(description !== undefined ? { description } : {}),
-    ...(isSafeIcon(icon) ? { icon } : {}),
+    title,
+    vendor,
+    description,
+    icon: isSafeIcon(icon) ? icon : undefined,
     links,
   };
 }

@@ -44,7 +44,7 @@ function readLocalImage(value: unknown, where: string): Result<LocalImage, Parse
     if (!parsed.ok) return err(malformed(`${where}: ${parsed.error.message}`));
     platform = parsed.value;
   }
-  return ok({ id: value.Id, repoTags, repoDigests, ...(platform ? { platform } : {}), labels });
+  return ok({ id: value.Id, repoTags, repoDigests, platform, labels });
 }
 
 /** `docker image inspect A B C`: a JSON array (`[]` when none was found). */

@@ -1,5 +1,9 @@
-/** Reads one parsed manifest document (index, list or single manifest) into a ManifestSummary. */
-import { excerpt, isRecord, malformed, optionalString, type JsonRecord } from './json.js';
+/**
+ * Manifests from `docker buildx imagetools inspect REF --raw`: an OCI index, a Docker manifest list,
+ * or a single OCI / Docker manifest (which names no platform: its config must be read). Reads one
+ * parsed manifest document into a ManifestSummary.
+ */
+import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
 import { DESCRIPTOR_DIGEST, isIndexKind, isSchema1, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
 import { isAttestation, normalisePlatform, platformKey, REFERENCE_DIGEST_ANNOTATION, REFERENCE_TYPE_ANNOTATION } from './platform.js';
 import { err, ok, type ParseError, type Result } from './result.js';
@@ -54,7 +58,7 @@ function attestationOf(entry: JsonRecord, d: Descriptor): AttestationEntry {
     mediaType: d.mediaType,
     size: d.size,
     referenceType: optionalString(annotations[REFERENCE_TYPE_ANNOTATION]) ?? 'unknown',
-    ...(describes !== undefined ? { describes } : {}),
+    describes,
   };
 }
 
@@ -102,7 +106,7 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   const kind = kindOf(doc);
   if (!kind.ok) return kind;
   const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : kind.value === 'oci-index' ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest;
-  const base = { kind: kind.value, mediaType, ...(digest !== undefined ? { digest } : {}) };
+  const base = { kind: kind.value, mediaType, digest };
   if (isIndexKind(kind.value)) {
     const entries = readIndexEntries(doc.manifests);
     if (!entries.ok) return entries;
@@ -113,3 +117,9 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   return ok({ ...base, platforms: [], attestations: [], needsConfig: true, configDigest: config.value.digest });
 }
 
+/** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */
+export function parseRawManifest(stdout: string): Result<ManifestSummary, ParseError> {
+  const json = parseJson(stdout, 'manifest');
+  if (!json.ok) return json;
+  return summariseManifest(json.value);
+}

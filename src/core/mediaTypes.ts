@@ -15,13 +15,6 @@ const KIND_BY_MEDIA_TYPE: Readonly<Record<string, ManifestKind>> = {
   [MEDIA_TYPES.dockerManifest]: 'docker-manifest',
 };
 
-export const MEDIA_TYPE_BY_KIND: Readonly<Record<ManifestKind, string>> = {
-  'oci-index': MEDIA_TYPES.ociIndex,
-  'docker-manifest-list': MEDIA_TYPES.dockerList,
-  'oci-manifest': MEDIA_TYPES.ociManifest,
-  'docker-manifest': MEDIA_TYPES.dockerManifest,
-};
-
 /** Docker image manifest schema 1 (signed or not): deprecated, carries no platform list we can use. */
 const SCHEMA1 = /^application\/vnd\.docker\.distribution\.manifest\.v1\+(?:prettyjws|json)$/;
 

@@ -70,8 +70,8 @@ export function normalisePlatform(p: {
   const platform: Platform = {
     os: osName,
     architecture,
-    ...(variant !== undefined ? { variant } : {}),
-    ...(typeof rawOsVersion === 'string' && rawOsVersion !== '' ? { osVersion: rawOsVersion } : {}),
+    variant,
+    osVersion: typeof rawOsVersion === 'string' && rawOsVersion !== '' ? rawOsVersion : undefined,
   };
   return ok(platform);
 }
@@ -94,10 +94,9 @@ export function platformKey(p: Platform): PlatformKey {
 
 /**
  * The platform Docker Desktop pulls extension images for, from `ddClient.host.arch` (Node's os.arch()).
- * Extensions are linux containers whatever the host OS, so `nodeOs` does not change the answer.
+ * Extensions are linux containers whatever the host OS, so the OS does not change the answer.
  */
-export function hostPlatform(nodeArch: string, nodeOs?: string): Platform | undefined {
-  void nodeOs;
+export function hostPlatform(nodeArch: string): Platform | undefined {
   if (typeof nodeArch !== 'string') return undefined;
   const arch = nodeArch.trim().toLowerCase();
   if (arch === 'x64' || arch === 'amd64' || arch === 'x86_64') return { os: 'linux', architecture: 'amd64' };
@@ -118,6 +117,11 @@ export function comparePlatformKeys(a: PlatformKey, b: PlatformKey): number {
   const byRank = rank(a) - rank(b);
   if (byRank !== 0) return byRank;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The keys without duplicates, in display order. */
+export function sortedPlatformKeys(keys: Iterable<PlatformKey>): PlatformKey[] {
+  return [...new Set(keys)].sort(comparePlatformKeys);
 }
 
 export const REFERENCE_TYPE_ANNOTATION = 'vnd.docker.reference.type';

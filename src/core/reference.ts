@@ -116,8 +116,8 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   return ok({
     domain,
     path,
-    ...(effectiveTag !== undefined ? { tag: effectiveTag } : {}),
-    ...(digest !== undefined ? { digest } : {}),
+    tag: effectiveTag,
+    digest,
     canonical: `${domain}/${path}${suffix}`,
     familiar: `${familiarName}${suffix}`,
   });
@@ -136,4 +136,12 @@ export function sameImage(a: string, b: string): boolean {
   const left = parseReference(a);
   const right = parseReference(b);
   return left.ok && right.ok && left.value.canonical === right.value.canonical;
+}
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** True for a registry on this machine (localhost, 127.0.0.1 or [::1], any port). */
+export function isLoopbackRegistry(domain: string): boolean {
+  const host = domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : (domain.split(':')[0] ?? '');
+  return LOOPBACK_HOSTS.has(host);
 }

@@ -1,16 +1,15 @@
 /** One sentence about the whole matrix: "3 of 12 extensions lack linux/arm64; 1 will not install on this machine". */
 import { platformKey, RECOMMENDED_PLATFORMS } from './platform.js';
-import type { InspectResult, Platform, Verdict } from './types.js';
-
-/** Verdicts for which the platform list is known. */
-const CHECKED: ReadonlySet<Verdict> = new Set<Verdict>(['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'local-only']);
+import type { InspectResult, Platform } from './types.js';
+import { VERDICT_TABLE } from './verdictTable.js';
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function summarise(results: readonly InspectResult[], host?: Platform): string {
   const total = results.length;
   if (total === 0) return 'No extension images found';
-  const checked = results.filter((r) => CHECKED.has(r.verdict));
+  // Checked: a platform list is known, the registry's complete one or the local store's.
+  const checked = results.filter((r) => VERDICT_TABLE[r.verdict].platformList !== 'none');
   const parts: string[] = [];
   for (const key of RECOMMENDED_PLATFORMS) {
     const lacking = checked.filter((r) => !r.platforms.includes(key)).length;

@@ -3,20 +3,10 @@
  * speaks these types; nothing here does I/O.
  */
 
-/** The verdict values. The UI, the CLI's --json and the tests key on these exact strings. */
-export const VERDICTS = [
-  'ready',
-  'missing-platforms',
-  'incompatible',
-  'unsupported-os',
-  'local-only',
-  'unauthorized',
-  'not-found',
-  'unreachable',
-  'invalid-reference',
-  'error',
-] as const;
-export type Verdict = (typeof VERDICTS)[number];
+import type { Verdict } from './verdictTable.js';
+
+/** The verdict values and what each one means live in the verdict table (verdictTable.ts). */
+export type { Verdict } from './verdictTable.js';
 
 /** How a failed command is classified (from its stderr / exit status). */
 export const FAILURE_KINDS = [

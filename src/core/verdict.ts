@@ -1,8 +1,8 @@
 /** From what was found (platforms, failure, source) to one verdict with an explanation and a fix. */
 import { describeFailure } from './failure.js';
-import { comparePlatformKeys, platformKey, RECOMMENDED_PLATFORMS } from './platform.js';
+import { platformKey, RECOMMENDED_PLATFORMS, sortedPlatformKeys } from './platform.js';
 import { parseReference, pushTarget } from './reference.js';
-import type { CommandFailure, InspectSource, Platform, PlatformKey, Verdict, VerdictDetail } from './types.js';
+import type { CommandFailure, InspectSource, Platform, PlatformKey, VerdictDetail } from './types.js';
 
 export interface VerdictInput {
   readonly reference: string;
@@ -16,40 +16,11 @@ export interface VerdictInput {
   readonly registryFailure?: CommandFailure;
 }
 
-export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
-  ready: 'Ready',
-  'missing-platforms': 'Missing platforms',
-  incompatible: 'Incompatible',
-  'unsupported-os': 'Unsupported OS',
-  'local-only': 'Local only',
-  unauthorized: 'Unauthorized',
-  'not-found': 'Not found',
-  unreachable: 'Unreachable',
-  'invalid-reference': 'Invalid reference',
-  error: 'Error',
-};
-
-export type Severity = 'ok' | 'warning' | 'error' | 'info';
-
-export const VERDICT_SEVERITY: Readonly<Record<Verdict, Severity>> = {
-  ready: 'ok',
-  'missing-platforms': 'warning',
-  incompatible: 'error',
-  'unsupported-os': 'error',
-  'local-only': 'info',
-  unauthorized: 'warning',
-  'not-found': 'error',
-  unreachable: 'warning',
-  'invalid-reference': 'error',
-  error: 'error',
-};
-
-const sortKeys = (keys: Iterable<PlatformKey>): PlatformKey[] => [...new Set(keys)].sort(comparePlatformKeys);
 const list = (keys: readonly PlatformKey[]): string => (keys.length === 0 ? 'no platform' : keys.join(', '));
 
 /** The exact build command: the recommended platforms, the host's, and every linux platform already published. */
 export function buildCommand(reference: string, have: readonly PlatformKey[], host?: Platform): string {
-  const wanted = sortKeys([
+  const wanted = sortedPlatformKeys([
     ...RECOMMENDED_PLATFORMS,
     ...(host ? [platformKey(host)] : []),
     ...have.filter((k) => k.startsWith('linux/')),
@@ -101,7 +72,7 @@ export function decideVerdict(input: VerdictInput): VerdictDetail {
     };
   }
   if (input.failure) return fromFailure(input, input.failure);
-  const keys = sortKeys(input.platforms.map(platformKey));
+  const keys = sortedPlatformKeys(input.platforms.map(platformKey));
   const linux = keys.filter((k) => k.startsWith('linux/'));
   const build = buildCommand(input.reference, keys, input.host);
   if (input.source === 'local-store') {

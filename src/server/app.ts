@@ -6,8 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createExecRoute, type ExecRouteDeps } from './execRoute.js';
 import { checkFetchSite, checkHost, checkKey, checkOrigin } from './guards.js';
-import { reject, type Rejection } from './rejection.js';
-import { sendRejection } from './respond.js';
+import { reject, sendRejection, type Rejection } from './http.js';
 import { EXEC_PATH, KEY_HEADER } from './standin/protocol.js';
 import { serveStatic, type StaticDeps } from './staticRoute.js';
 

@@ -1,4 +1,5 @@
-/** Browser-mode settings from the environment, validated. */
+/** Browser-mode settings from the environment, validated, and what the server writes to its log. */
+import { environmentNotices, type EnvironmentStatus } from '../commands/environment.js';
 import { err, ok, type Result } from '../core/result.js';
 
 /** Default port of `npm start` (PORT overrides; PORT=0 picks a free one). */
@@ -13,8 +14,23 @@ export const DEFAULT_EXTENSION_IMAGE = '';
 /** Upper bound for one docker command run for the page. */
 export const COMMAND_TIMEOUT_MS = 120_000;
 
-/** Commands allowed to run at once (the UI runs up to 6). */
-export const MAX_RUNNING = 16;
+/** Commands allowed to run at once, all clients together. */
+export const MAX_RUNNING = 24;
+
+/** Commands one client (page) may have in flight: the UI runs up to 6 at once plus typed images; one page cannot hold every slot. */
+export const MAX_RUNNING_PER_CLIENT = 12;
+
+/** The HTTP server's own limits: a client that trickles its headers or body is cut off (408). */
+export interface HttpLimits {
+  /** Until the request's headers are complete. */
+  readonly headersTimeoutMs: number;
+  /** Until the whole request (headers and body) is received; the command's run time does not count. */
+  readonly requestTimeoutMs: number;
+  /** How often Node checks those two timeouts. */
+  readonly checkIntervalMs: number;
+}
+
+export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, checkIntervalMs: 1_000 };
 
 export interface EnvSettings {
   readonly port: number;
@@ -35,7 +51,19 @@ export function readSettings(env: NodeJS.ProcessEnv): Result<EnvSettings, string
   return ok({ port: port.value, extensionImage: image === undefined || image === '' ? DEFAULT_EXTENSION_IMAGE : image });
 }
 
-/** A log line safe for a terminal: control characters from a request are shown escaped, never sent raw. */
+/**
+ * A log line safe for a terminal: control characters (C0, DEL, C1) and Unicode format characters
+ * (\p{Cf}: bidirectional overrides such as U+202E, zero-width characters) from a request are shown
+ * escaped, never sent raw, so they cannot recolour the terminal or reorder what the line says.
+ */
 export const printable = (line: string): string =>
   // eslint-disable-next-line no-control-regex
-  line.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  line.replace(/[\u0000-\u001f\u007f-\u009f]|\p{Cf}/gu, (char) => {
+    const code = char.codePointAt(0) ?? 0;
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
+
+/** What `npm start` prints about docker and buildx before anyone opens the page (the words are the command layer's). */
+export function describeEnvironment(status: Pick<EnvironmentStatus, 'engine' | 'buildx'>): readonly string[] {
+  return environmentNotices(status).map((notice) => `warning: ${notice.title}: ${notice.message}`);
+}

@@ -2,8 +2,9 @@
  * Validation of a POST /api/exec body: JSON, an object with `args` (strings) and `form`.
  * Anything else is refused with a reason before any command is considered.
  */
+import { isRecord } from '../core/json.js';
 import { err, ok, type Result } from '../core/result.js';
-import { reject, type Rejection } from './rejection.js';
+import { reject, type Rejection } from './http.js';
 import type { ExecBody, ExecForm } from './standin/protocol.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -13,9 +14,6 @@ export const MAX_ARG_LENGTH = 4096;
 const FORMS: readonly ExecForm[] = ['exec', 'stream'];
 
 const bad = (message: string): Rejection => reject(400, 'bad-request', message);
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The media type must be JSON: a cross-site form post cannot send it without a CORS preflight. */
 export function checkContentType(contentType: string | undefined): Result<true, Rejection> {

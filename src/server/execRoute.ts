@@ -1,17 +1,16 @@
 /**
  * POST /api/exec: run one read-only docker command for the page and reply with its output.
  * The caller (app.ts) has already checked Host, Origin and the key. Here: body, Docker
- * Desktop's argument splitting, the read-only allowlist, a cap on running commands, and
- * killing the command when the page stops waiting (ExecProcess.close() aborts the fetch).
+ * Desktop's argument splitting, the read-only allowlist, a cap on running commands (in all and
+ * per client, so one page cannot hold every slot), and killing the command when the page stops
+ * waiting (ExecProcess.close() aborts the fetch).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecPort } from '../commands/port.js';
 import { effectiveArgs } from './argSplit.js';
 import { checkContentType, MAX_BODY_BYTES, parseExecBody } from './execRequest.js';
-import { readBody } from './readBody.js';
-import { reject, type Rejection } from './rejection.js';
-import { sendJson, sendRejection } from './respond.js';
-import type { ExecReply } from './standin/protocol.js';
+import { readBody, reject, sendJson, sendRejection, type Rejection } from './http.js';
+import { CLIENT_HEADER, type ExecReply } from './standin/protocol.js';
 
 export interface ExecRouteDeps {
   readonly exec: ExecPort;
@@ -21,12 +20,24 @@ export interface ExecRouteDeps {
   readonly timeoutMs: number;
   /** Commands allowed to run at once; more get 429. */
   readonly maxRunning: number;
+  /** Commands one client (CLIENT_HEADER, else its address) may have running; more get 429. */
+  readonly maxRunningPerClient: number;
   /** Told about every refusal and every command run (for the server's log). */
   readonly log?: (line: string) => void;
 }
 
+const CLIENT_ID = /^[A-Za-z0-9_-]{8,64}$/;
+
+/** Who is asking: the page's own id when it sends a well-formed one, else its address. */
+export function clientOf(req: Pick<IncomingMessage, 'headers' | 'socket'>): string {
+  const id = req.headers[CLIENT_HEADER];
+  if (typeof id === 'string' && CLIENT_ID.test(id)) return `page:${id}`;
+  return `address:${req.socket.remoteAddress ?? 'unknown'}`;
+}
+
 export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   let running = 0;
+  const runningFor = new Map<string, number>();
   const refuse = (res: ServerResponse, rejection: Rejection): void => {
     deps.log?.(`refused (${rejection.code}): ${rejection.message}`);
     sendRejection(res, rejection);
@@ -54,6 +65,11 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
     if (running >= deps.maxRunning) {
       return refuse(res, reject(429, 'busy', `Too many commands running (${deps.maxRunning}); try again.`));
     }
+    const client = clientOf(req);
+    const mine = runningFor.get(client) ?? 0;
+    if (mine >= deps.maxRunningPerClient) {
+      return refuse(res, reject(429, 'busy', `This page already runs ${mine} commands (at most ${deps.maxRunningPerClient}); try again.`));
+    }
 
     const controller = new AbortController();
     const onClose = (): void => {
@@ -61,6 +77,7 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
     };
     res.on('close', onClose);
     running += 1;
+    runningFor.set(client, mine + 1);
     try {
       const output = await deps.exec({ args: args.value, signal: controller.signal, timeoutMs: deps.timeoutMs });
       deps.log?.(`ran: ${shown} -> ${output.interrupted ?? `exit ${output.exitCode ?? '?'}`}`);
@@ -69,11 +86,14 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
         stdout: output.stdout,
         stderr: output.stderr,
         exitCode: output.exitCode,
-        ...(output.interrupted === undefined ? {} : { interrupted: output.interrupted }),
+        interrupted: output.interrupted,
       };
       sendJson(res, 200, reply);
     } finally {
       running -= 1;
+      const left = (runningFor.get(client) ?? 1) - 1;
+      if (left <= 0) runningFor.delete(client);
+      else runningFor.set(client, left);
       res.off('close', onClose);
     }
   };

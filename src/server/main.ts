@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
-import { printable, readSettings } from './config.js';
+import { describeEnvironment, printable, readSettings } from './config.js';
 import { startServer } from './server.js';
-import { describeEnvironment } from './toolCheck.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../../ui');

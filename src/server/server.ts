@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { arch, hostname, platform } from 'node:os';
 import type { ExecPort } from '../commands/port.js';
 import { createApp } from './app.js';
-import { COMMAND_TIMEOUT_MS, MAX_RUNNING } from './config.js';
+import { COMMAND_TIMEOUT_MS, HTTP_LIMITS, MAX_RUNNING, MAX_RUNNING_PER_CLIENT, type HttpLimits } from './config.js';
 import { KEY_FRAGMENT_PARAM, type StandinConfig } from './standin/protocol.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -22,6 +22,9 @@ export interface ServerOptions {
   readonly log?: (line: string) => void;
   readonly timeoutMs?: number;
   readonly maxRunning?: number;
+  readonly maxRunningPerClient?: number;
+  /** Default HTTP_LIMITS. */
+  readonly limits?: HttpLimits;
 }
 
 export interface RunningServer {
@@ -30,6 +33,8 @@ export interface RunningServer {
   readonly origin: string;
   readonly port: number;
   readonly key: string;
+  /** The limits as the live server has them (read back from Node's http.Server). */
+  readonly limits: Pick<HttpLimits, 'headersTimeoutMs' | 'requestTimeoutMs'>;
   close(): Promise<void>;
 }
 
@@ -41,7 +46,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const address = holder.server?.address();
     return typeof address === 'object' && address !== null ? address.port : options.port;
   };
+  const limits = options.limits ?? HTTP_LIMITS;
   const server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
     createApp({
       port,
       key,
@@ -52,7 +59,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       isAllowed: options.isAllowed,
       timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
       maxRunning: options.maxRunning ?? MAX_RUNNING,
-      ...(options.log === undefined ? {} : { log: options.log }),
+      maxRunningPerClient: options.maxRunningPerClient ?? MAX_RUNNING_PER_CLIENT,
+      log: options.log,
     }),
   );
   holder.server = server;
@@ -67,6 +75,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         origin,
         port: port(),
         key,
+        limits: { headersTimeoutMs: listening.headersTimeout, requestTimeoutMs: listening.requestTimeout },
         close: () =>
           new Promise<void>((done) => {
             listening.close(() => done());

@@ -1,13 +1,13 @@
 /**
  * GET/HEAD of the built UI (dist/ui) and of the built stand-in (dist/standin). Paths are
- * resolved inside their folder only; index.html is served with the stand-in injected.
+ * resolved inside their folder only, and so is the real file behind them (no symlink leads
+ * out of the folder); index.html is served with the stand-in injected.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { injectStandin, CONTENT_SECURITY_POLICY } from './indexHtml.js';
-import { reject } from './rejection.js';
-import { BASE_HEADERS, sendRejection } from './respond.js';
+import { BASE_HEADERS, reject, sendRejection } from './http.js';
 import { STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
 
 export interface StaticDeps {
@@ -58,10 +58,22 @@ export function resolveStaticPath(pathname: string, deps: Pick<StaticDeps, 'uiDi
   return file.startsWith(resolve(deps.uiDir) + sep) ? file : undefined;
 }
 
-async function readFileIfAny(file: string): Promise<Buffer | undefined> {
+/** The folder a resolved path lies in (the stand-in's or the UI's). */
+function folderOf(file: string, deps: Pick<StaticDeps, 'uiDir' | 'standinDir'>): string {
+  const standin = resolve(deps.standinDir);
+  return file.startsWith(standin + sep) ? standin : resolve(deps.uiDir);
+}
+
+/**
+ * The file's bytes when it is a regular file whose real path (symlinks resolved) is still inside
+ * `folder` (itself resolved), else undefined: a symlink in the served folder cannot expose the disk.
+ */
+export async function readFileWithin(file: string, folder: string): Promise<Buffer | undefined> {
   try {
-    if (!(await stat(file)).isFile()) return undefined;
-    return await readFile(file);
+    const [real, realFolder] = await Promise.all([realpath(file), realpath(folder)]);
+    if (!real.startsWith(realFolder + sep)) return undefined;
+    if (!(await stat(real)).isFile()) return undefined;
+    return await readFile(real);
   } catch {
     return undefined;
   }
@@ -70,7 +82,7 @@ async function readFileIfAny(file: string): Promise<Buffer | undefined> {
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, deps: StaticDeps): Promise<void> {
   const isIndex = pathname === '/' || pathname === '/index.html';
   const file = resolveStaticPath(isIndex ? '/index.html' : pathname, deps);
-  const content = file === undefined ? undefined : await readFileIfAny(file);
+  const content = file === undefined ? undefined : await readFileWithin(file, folderOf(file, deps));
   if (file === undefined || content === undefined) {
     return sendRejection(res, reject(404, 'not-found', `Nothing at ${pathname}.`));
   }

@@ -135,7 +135,7 @@ test('without docker on PATH the server warns and the page shows that docker is 
     await page.goto(broken.url);
     await expect(page.locator('[data-banner="docker-missing"]')).toBeVisible({ timeout: 30_000 });
     await expect(page.locator('tr[data-image]')).toHaveCount(0);
-    await expect.poll(() => broken.output()).toContain('the `docker` CLI was not found');
+    await expect.poll(() => broken.output()).toContain('docker CLI was not found');
   } finally {
     broken.stop();
     rmSync(bin, { recursive: true, force: true });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerConfigCredentials } from '../../src/adapters/dockerCredentials.js';
-import { parseRawManifest } from '../../src/core/manifest.js';
+import { parseRawManifest } from '../../src/core/index.js';
 import type { FoundFile } from '../../src/core/deep/types.js';
 import type { PlatformEntry } from '../../src/core/types.js';
 import { createRegistryReader, noCredentials, type RepositoryRef } from '../../src/registry/index.js';

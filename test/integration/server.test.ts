@@ -12,7 +12,7 @@ import { checkEnvironment } from '../../src/commands/environment.js';
 import { listExtensionImages } from '../../src/commands/dockerCommands.js';
 import type { ExecPort, ExecRequest } from '../../src/commands/port.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import { describeEnvironment } from '../../src/server/toolCheck.js';
+import { describeEnvironment } from '../../src/server/config.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { postExec, send } from '../unit/server/httpClient.js';
 
@@ -185,7 +185,7 @@ describe('missing tools', () => {
       expect(reply.stderr).toContain('ENOENT');
       const status = await checkEnvironment(exec);
       expect(status.engine).toBe('tool-missing');
-      expect(describeEnvironment(status).join('\n')).toMatch(/`docker` CLI was not found/);
+      expect(describeEnvironment(status).join('\n')).toMatch(/docker CLI was not found/);
     } finally {
       await other.close();
       rmSync(empty, { recursive: true, force: true });

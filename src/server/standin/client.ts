@@ -5,6 +5,7 @@
  * can do (dialogs, navigation, Engine API listings) rejects with a clear message.
  */
 import type { v1 } from '@docker/extension-api-client-types';
+import { safeHttpUrl } from '../../core/labels.js';
 import type { DocumentLike } from './browser.js';
 import { createExec, type FailureListener } from './exec.js';
 import type { StandinConfig } from './protocol.js';
@@ -21,15 +22,8 @@ export interface StandinDeps {
   readonly warn?: (message: string) => void;
 }
 
-/** http(s) URLs only, as Docker Desktop's openExternal. */
-export function externalUrl(text: string): string | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** http(s) URLs only, as Docker Desktop's openExternal (the core's rule: no credentials, no whitespace). */
+export const externalUrl = (text: string): string | undefined => safeHttpUrl(text);
 
 const unavailable = (what: string) => (): Promise<never> =>
   Promise.reject(new Error(`${what} is only available in Docker Desktop, not in browser mode`));

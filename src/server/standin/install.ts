@@ -29,6 +29,8 @@ function readConfig(content: string | null | undefined): StandinConfig | undefin
 const browser = currentBrowser();
 const config = readConfig(browser.document.querySelector(`meta[name="${CONFIG_META_NAME}"]`)?.getAttribute('content'));
 const key = takeKey(browser.location, browser.history, browser.sessionStorage);
+// One id per page load: the server caps commands in flight per page (127.0.0.1 is a secure context).
+const pageId = typeof globalThis.crypto?.randomUUID === 'function' ? globalThis.crypto.randomUUID() : undefined;
 const banner = (message: string): void => {
   const show = (): void => showBanner(browser.document, message);
   if (browser.document.body === null) browser.setTimeout(show, 0);
@@ -40,7 +42,7 @@ if (config === undefined) {
 } else {
   if (key === undefined) banner(NO_KEY);
   const client: v1.DockerDesktopClient = createStandinClient(config, {
-    post: createTransport((input, init) => browser.fetch(input, init), key),
+    post: createTransport((input, init) => browser.fetch(input, init), key, pageId),
     document: browser.document,
     open: (url) => {
       browser.open(url, '_blank', 'noopener,noreferrer');

@@ -7,6 +7,12 @@
 /** Header that carries the per-start key from the page to the server. */
 export const KEY_HEADER = 'x-archmatrix-key';
 
+/**
+ * Optional header naming the page (a random id per page load, [A-Za-z0-9_-]{8,64}): the server caps the
+ * commands in flight per page with it. Without it, the caller's address is the client.
+ */
+export const CLIENT_HEADER = 'x-archmatrix-client';
+
 /** URL fragment parameter that carries the key in the printed URL: http://127.0.0.1:4680/#key=... */
 export const KEY_FRAGMENT_PARAM = 'key';
 

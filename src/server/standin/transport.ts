@@ -3,7 +3,7 @@
  * a refusal, a dead server or an abort come back as a typed failure.
  */
 import { isRecord } from '../../core/json.js';
-import { EXEC_PATH, KEY_HEADER, type ExecBody, type ExecReply } from './protocol.js';
+import { CLIENT_HEADER, EXEC_PATH, KEY_HEADER, type ExecBody, type ExecReply } from './protocol.js';
 
 export type TransportFailureKind = 'unauthorized' | 'refused' | 'unreachable' | 'aborted' | 'malformed';
 
@@ -31,14 +31,15 @@ export function parseReply(value: unknown): ExecReply | undefined {
 const errorMessage = (value: unknown): string | undefined =>
   isRecord(value) && isRecord(value.error) && typeof value.error.message === 'string' ? value.error.message : undefined;
 
-export function createTransport(fetchFn: FetchLike, key: string | undefined): PostExec {
+/** `pageId` (random per page load) lets the server cap this page's commands in flight apart from other pages'. */
+export function createTransport(fetchFn: FetchLike, key: string | undefined, pageId?: string): PostExec {
   return async (body, signal) => {
     let response: Response;
     let payload: unknown;
     try {
       response = await fetchFn(EXEC_PATH, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { [KEY_HEADER]: key }) },
+        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { [KEY_HEADER]: key }), ...(pageId === undefined ? {} : { [CLIENT_HEADER]: pageId }) },
         body: JSON.stringify(body),
         signal,
         credentials: 'omit',

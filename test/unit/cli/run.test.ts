@@ -27,7 +27,6 @@ async function cli(argv: string[], exec: ExecPort, tty = false): Promise<Capture
     stderr: { write: (t: string) => (stderr += t), isTTY: tty, columns: 100 },
     env: {},
     nodeArch: 'x64',
-    nodePlatform: 'linux',
     exec,
     version: () => '9.9.9',
   };
@@ -138,7 +137,7 @@ describe('runCli environment', () => {
     const noBuildx: Override = (args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined);
     const port = fixturePort([noBuildx]);
     const out = await cli(['--json', corpus('good')], port.exec);
-    expect(out.stderr).toContain('buildx is not installed');
+    expect(out.stderr).toContain('buildx was not found');
     expect(port.calls.some((argv) => argv[0] === 'manifest')).toBe(true);
     expect(rows(out.stdout)[0]?.verdict).toBe('ready');
   });

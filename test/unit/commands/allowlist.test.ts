@@ -105,6 +105,19 @@ describe('isReadOnlyCommand refuses everything else', () => {
     expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', hostile])).toBe(false);
   });
 
+  it('--insecure only for a registry on this machine (loopback), as manifestInspect builds it', () => {
+    for (const loopback of ['127.0.0.1:5000/a/b:1', 'localhost:5000/a/b:1', '[::1]:5000/a/b:1']) {
+      expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', ref(loopback).canonical]), loopback).toBe(true);
+      expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', '--verbose', ref(loopback).canonical]), loopback).toBe(true);
+    }
+    for (const remote of ['ghcr.io/acme/ext:1', 'alpine', '127.0.0.1.example.com/a:1', '10.0.0.5:5000/a/b:1']) {
+      const canonical = ref(remote).canonical;
+      expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', canonical]), remote).toBe(false);
+      expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', '--verbose', canonical]), remote).toBe(false);
+      expect(isReadOnlyCommand(['manifest', 'inspect', '--verbose', canonical]), remote).toBe(true);
+    }
+  });
+
   it('a reference that is valid but not canonical (builders always pass the canonical form)', () => {
     expect(isReadOnlyCommand(['buildx', 'imagetools', 'inspect', 'alpine', '--raw'])).toBe(false);
     expect(isReadOnlyCommand(['buildx', 'imagetools', 'inspect', ref('alpine').canonical, '--raw'])).toBe(true);

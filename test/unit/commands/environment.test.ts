@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnvironment } from '../../../src/commands/environment.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '../../../src/commands/environment.js';
 import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 
 describe('checkEnvironment', () => {
   it('engine and buildx present (recorded on the rig stack)', async () => {
     const port = fixturePort();
     const status = await checkEnvironment(port.exec);
-    expect(status).toEqual({ engine: 'ok', buildx: 'ok', buildxVersion: '0.13.1+ds1' });
+    expect(status).toEqual({ engine: 'ok', buildx: 'available', buildxVersion: '0.13.1+ds1' });
     expect(port.violations).toEqual([]);
     expect(port.misses).toEqual([]);
   });
@@ -32,5 +32,34 @@ describe('checkEnvironment', () => {
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('tool-missing');
     expect(status.buildx).toBe('missing');
+  });
+});
+
+describe('environmentNotices: the words every front end shows', () => {
+  it('says nothing when all is well', () => {
+    expect(environmentNotices({ engine: 'ok', buildx: 'available' })).toEqual([]);
+  });
+
+  it('docker missing is one error about docker, never about buildx', () => {
+    const notices = environmentNotices({ engine: 'tool-missing', buildx: 'missing' });
+    expect(notices.map((n) => n.id)).toEqual(['docker-missing']);
+    expect(notices[0]?.severity).toBe('error');
+    expect(`${notices[0]?.title} ${notices[0]?.message}`).not.toMatch(/buildx/);
+  });
+
+  it('an unreachable engine and a missing buildx are two notices, the error first', () => {
+    const notices = environmentNotices({ engine: 'unreachable', buildx: 'missing' });
+    expect(notices.map((n) => [n.id, n.severity])).toEqual([
+      ['engine-unreachable', 'error'],
+      ['buildx-missing', 'warning'],
+    ]);
+    expect(notices[1]?.message).toMatch(/manifest inspect/);
+  });
+
+  it('the status message is made of the same words, and the raw engine error is kept apart', async () => {
+    const port = fixturePort([(args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined)]);
+    const status = await checkEnvironment(port.exec);
+    expect(status.message).toBe(ENVIRONMENT_NOTICES['engine-unreachable'].message);
+    expect(status.detail).toMatch(/Cannot connect to the Docker daemon/);
   });
 });

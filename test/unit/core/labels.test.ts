@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditLabels, extensionInfo, parseImageConfig, REQUIRED_LABELS } from '../../../src/core/index.js';
+import { auditLabels, extensionInfo, parseImageConfig, REQUIRED_LABELS, safeHttpUrl } from '../../../src/core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const labelsOf = (name: string): Record<string, string> => {
@@ -91,5 +91,15 @@ describe('extensionInfo', () => {
     expect(extensionInfo(undefined)).toEqual({ links: [] });
     expect(extensionInfo({ 'com.docker.extension.additional-urls': '[{' }).links).toEqual([]);
     expect(extensionInfo({ 'com.docker.extension.additional-urls': '[null, 3, {"title": 1, "url": "https://e.com"}]' }).links).toEqual([]);
+  });
+});
+
+describe('safeHttpUrl (links the tab opens)', () => {
+  it('normalises an http(s) URL and refuses credentials, whitespace and other schemes', () => {
+    expect(safeHttpUrl('http://example.com')).toBe('http://example.com/');
+    expect(safeHttpUrl('https://example.com/docs?a=1')).toBe('https://example.com/docs?a=1');
+    for (const bad of ['https://user:pw@example.com/', 'https://user@example.com/', ' https://example.com', 'https://exa mple.com', 'javascript:alert(1)', 'file:///etc/passwd', '/relative', '', 42]) {
+      expect(safeHttpUrl(bad), String(bad)).toBeUndefined();
+    }
   });
 });

@@ -5,9 +5,9 @@ import {
   hostPlatform,
   parsePlatform,
   parseRawManifest,
-  VERDICT_LABELS,
-  VERDICT_SEVERITY,
   VERDICTS,
+  verdictLabel,
+  verdictSeverity,
   type Platform,
   type Verdict,
   type VerdictInput,
@@ -57,8 +57,8 @@ describe('decideVerdict', () => {
     expect(d.verdict).toBe(verdict);
     expect(d.explanation.length).toBeGreaterThan(10);
     expect(d.explanation).not.toContain('\n');
-    expect(VERDICT_LABELS[verdict].length).toBeGreaterThan(0);
-    expect(['ok', 'warning', 'error', 'info']).toContain(VERDICT_SEVERITY[verdict]);
+    expect(verdictLabel(verdict).length).toBeGreaterThan(0);
+    expect(['ok', 'warning', 'error', 'info']).toContain(verdictSeverity(verdict));
     if (verdict === 'ready') expect(d.fix).toBeUndefined();
     else expect(d.fix?.length).toBeGreaterThan(5);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, printable, readPort, readSettings } from '../../../src/server/config.js';
+import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, describeEnvironment, printable, readPort, readSettings } from '../../../src/server/config.js';
 
 describe('readPort', () => {
   it('defaults when PORT is unset or empty', () => {
@@ -35,7 +35,33 @@ describe('printable', () => {
     expect(printable('ran: docker image inspect \u001b[2Jx\r\n')).toBe('ran: docker image inspect \\x1b[2Jx\\x0d\\x0a');
   });
 
+  it('escapes Unicode format characters (a right-to-left override cannot reorder the line)', () => {
+    expect(printable('refused: `docker image inspect a\u202Egnp.exe`')).toBe('refused: `docker image inspect a\\u{202e}gnp.exe`');
+    expect(printable('x\u200By\u2066z\uFEFF')).toBe('x\\u{200b}y\\u{2066}z\\u{feff}');
+    expect(printable('\u0085')).toBe('\\x85');
+  });
+
   it('leaves ordinary text alone', () => {
     expect(printable('refused (forbidden-command): `docker rm x`')).toBe('refused (forbidden-command): `docker rm x`');
+    expect(printable('café ✓ 日本')).toBe('café ✓ 日本');
+  });
+});
+
+describe('describeEnvironment', () => {
+  it('says nothing when docker, the engine and buildx are there', () => {
+    expect(describeEnvironment({ engine: 'ok', buildx: 'available' })).toEqual([]);
+  });
+
+  it('names the missing docker CLI, and only that (buildx cannot run without it)', () => {
+    const lines = describeEnvironment({ engine: 'tool-missing', buildx: 'missing' });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/docker CLI was not found/);
+  });
+
+  it('names an unreachable engine and a missing buildx separately', () => {
+    const lines = describeEnvironment({ engine: 'unreachable', buildx: 'missing' });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/cannot reach a Docker engine/);
+    expect(lines[1]).toMatch(/buildx was not found.*manifest inspect/);
   });
 });

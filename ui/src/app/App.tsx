@@ -3,7 +3,7 @@ import { DockerMuiV6ThemeProvider } from '@docker/docker-mui-theme';
 import { useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { ExecPort } from '../../../src/commands/index.js';
+import type { ExecPort } from '@commands/index.js';
 import { MatrixPage } from '../features/matrix/components/MatrixPage';
 import { DockerProvider } from '../shared/docker/DockerContext';
 import { findDdClient } from '../shared/ddClient';

@@ -1,17 +1,8 @@
 import type { v1 } from '@docker/extension-api-client-types';
+import { safeHttpUrl } from '@core/index.js';
 
-/** The URL when it is an absolute http(s) URL, else undefined (javascript:, data:, relative, garbage). */
-export function safeExternalUrl(candidate: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
-  return url.href;
-}
+/** The URL when it is an absolute http(s) URL without credentials, else undefined (the core's rule). */
+export const safeExternalUrl = (candidate: string): string | undefined => safeHttpUrl(candidate);
 
 /** Open a link from a label in the user's browser, http(s) only. Returns whether it was opened. */
 export function openExternal(dd: Pick<v1.DockerDesktopClient, 'host'>, candidate: string): boolean {

@@ -1,10 +1,10 @@
 import { createContext, useContext, useMemo } from 'react';
 import type { ReactNode } from 'react';
 import type { v1 } from '@docker/extension-api-client-types';
-import { hostPlatform } from '../../../../src/core/index.js';
-import type { Platform } from '../../../../src/core/index.js';
-import type { ExecPort } from '../../../../src/commands/index.js';
-import { createDdClientExec } from '../../../../src/adapters/ddClientExec.js';
+import { hostPlatform } from '@core/index.js';
+import type { Platform } from '@core/index.js';
+import type { ExecPort } from '@commands/index.js';
+import { createDdClientExec } from '@adapters/ddClientExec.js';
 
 export interface DockerEnvironment {
   readonly dd: v1.DockerDesktopClient;
@@ -36,7 +36,7 @@ function readSelfImage(dd: v1.DockerDesktopClient): string | undefined {
 
 export function DockerProvider({ dd, exec, children }: Props): ReactNode {
   const value = useMemo<DockerEnvironment>(() => {
-    const host = hostPlatform(String(dd.host?.arch ?? ''), String(dd.host?.platform ?? ''));
+    const host = hostPlatform(String(dd.host?.arch ?? ''));
     const selfImage = readSelfImage(dd);
     return {
       dd,

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import type { ReactNode } from 'react';
-import type { LabelFinding } from '../../../../../src/core/index.js';
+import type { LabelFinding } from '@core/index.js';
 import type { RowDisplay } from '../model/display';
 
 const STATUS_COLOR = { ok: 'success.main', missing: 'error.main', empty: 'error.main', invalid: 'warning.main' } as const;

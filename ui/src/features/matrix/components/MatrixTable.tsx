@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import type { MatrixRow } from '../model/rows';
 import type { SortKey, ViewOptions } from '../model/view';
 import { MatrixTableRow } from './MatrixTableRow';

@@ -8,7 +8,7 @@ import CloseIcon from '@mui/icons-material/Close';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import { cellState } from '../model/cells';
 import { rowDetails } from '../model/details';
 import { rowDisplay } from '../model/display';

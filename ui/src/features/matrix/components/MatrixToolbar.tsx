@@ -8,8 +8,8 @@ import Stack from '@mui/material/Stack';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import StopIcon from '@mui/icons-material/Stop';
 import type { ReactNode } from 'react';
-import { VERDICTS, VERDICT_LABELS } from '../../../../../src/core/index.js';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import { VERDICTS, verdictLabel } from '@core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import type { ExportAction, ExportFormat } from '../model/exports';
 import type { PlatformFilter, VerdictFilter, ViewOptions } from '../model/view';
 import { ExportMenu } from './ExportMenu';
@@ -42,7 +42,7 @@ export function MatrixToolbar({ view, columns, running, canExport, onView, onRef
           <MenuItem value="attention">Needs attention</MenuItem>
           {VERDICTS.map((verdict) => (
             <MenuItem key={verdict} value={verdict}>
-              {VERDICT_LABELS[verdict]}
+              {verdictLabel(verdict)}
             </MenuItem>
           ))}
         </Select>

@@ -5,7 +5,7 @@ import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import CancelIcon from '@mui/icons-material/Cancel';
 import HelpOutlineIcon from '@mui/icons-material/HelpOutline';
 import type { ReactNode } from 'react';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import type { CellState } from '../model/cells';
 
 const WORDS: Record<CellState, string> = {

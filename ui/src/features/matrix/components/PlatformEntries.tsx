@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { ManifestSummary } from '../../../../../src/core/index.js';
+import type { ManifestSummary } from '@core/index.js';
 
 interface Props {
   readonly manifest: ManifestSummary;

@@ -3,7 +3,7 @@ import TableCell from '@mui/material/TableCell';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import type { SortKey, ViewOptions } from '../model/view';
 
 interface Props {

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { CommandRecord } from '../../../../../src/core/index.js';
+import type { CommandRecord } from '@core/index.js';
 
 interface Props {
   readonly commands: readonly CommandRecord[];

@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import type { ReactNode } from 'react';
-import { VERDICT_LABELS, VERDICT_SEVERITY } from '../../../../../src/core/index.js';
-import type { Verdict } from '../../../../../src/core/index.js';
+import { verdictLabel, verdictSeverity } from '@core/index.js';
+import type { Verdict } from '@core/index.js';
 
 const CHIP_COLOR = { ok: 'success', warning: 'warning', error: 'error', info: 'info' } as const;
 
@@ -11,8 +11,8 @@ interface Props {
 
 /** The verdict in words and colour; `data-verdict` is a stable test hook. */
 export function VerdictBadge({ verdict }: Props): ReactNode {
-  const label = verdict === 'pending' ? 'Inspecting…' : VERDICT_LABELS[verdict];
-  const color = verdict === 'pending' ? 'default' : CHIP_COLOR[VERDICT_SEVERITY[verdict]];
+  const label = verdict === 'pending' ? 'Inspecting…' : verdictLabel(verdict);
+  const color = verdict === 'pending' ? 'default' : CHIP_COLOR[verdictSeverity(verdict)];
   return (
     <Chip
       data-testid="verdict"

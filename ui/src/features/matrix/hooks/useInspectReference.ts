@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { sameImage } from '../../../../../src/core/index.js';
-import type { InspectResult } from '../../../../../src/core/index.js';
-import { inspectImage } from '../../../../../src/commands/index.js';
+import { sameImage } from '@core/index.js';
+import type { InspectResult } from '@core/index.js';
+import { inspectImage } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { typedFailureToast } from '../model/failureToasts';

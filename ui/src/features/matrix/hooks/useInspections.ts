@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
-import type { InspectResult } from '../../../../../src/core/index.js';
-import { inspectMany } from '../../../../../src/commands/index.js';
+import type { InspectResult } from '@core/index.js';
+import { inspectMany } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import type { RowSeed } from '../model/rows';
 import type { BuildxState } from './useInstalledExtensions';

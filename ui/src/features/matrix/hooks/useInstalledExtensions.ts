@@ -1,11 +1,12 @@
 import { useCallback } from 'react';
-import { describeFailure, sameImage } from '../../../../../src/core/index.js';
-import { checkEnvironment, listInstalledExtensions } from '../../../../../src/commands/index.js';
+import { describeFailure, sameImage } from '@core/index.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices, listInstalledExtensions } from '@commands/index.js';
+import type { BuildxState } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import type { RowSeed } from '../model/rows';
 
-export type BuildxState = 'available' | 'missing';
+export type { BuildxState };
 
 export type Listing =
   | { readonly kind: 'listed'; readonly seeds: readonly RowSeed[]; readonly buildx: BuildxState }
@@ -24,22 +25,13 @@ export function useInstalledExtensions(): (signal: AbortSignal) => Promise<Listi
     async (signal: AbortSignal): Promise<Listing> => {
       const environment = await checkEnvironment(exec, { signal });
       if (signal.aborted) return { kind: 'cancelled' };
-      const buildx: BuildxState = environment.buildx === 'ok' ? 'available' : 'missing';
-
-      if (environment.engine === 'tool-missing') {
-        showBanner({ id: 'docker-missing', severity: 'error', title: 'The docker command is not available', message: environment.message ?? 'Install the Docker CLI.' });
-      } else clearBanner('docker-missing');
-      if (environment.engine === 'unreachable') {
-        showBanner({ id: 'engine-unreachable', severity: 'error', title: 'The Docker engine does not answer', message: environment.message ?? 'Start Docker and refresh.' });
-      } else clearBanner('engine-unreachable');
-      if (buildx === 'missing' && environment.engine !== 'tool-missing') {
-        showBanner({
-          id: 'buildx-missing',
-          severity: 'warning',
-          title: 'docker buildx is not installed',
-          message: 'Platforms are read with `docker manifest inspect` instead: slower, and it needs registry access for every image. Install buildx for the full picture.',
-        });
-      } else clearBanner('buildx-missing');
+      const { buildx } = environment;
+      const notices = environmentNotices(environment);
+      for (const problem of Object.values(ENVIRONMENT_NOTICES)) {
+        const notice = notices.find((n) => n.id === problem.id);
+        if (notice === undefined) clearBanner(problem.id);
+        else showBanner({ id: notice.id, severity: notice.severity, title: notice.title, message: notice.message });
+      }
       if (environment.engine !== 'ok') return { kind: 'failed', buildx };
 
       const listed = await listInstalledExtensions(exec, { signal });

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { matrixColumns, platformKey } from '../../../../../src/core/index.js';
-import type { InspectResult, PlatformKey } from '../../../../../src/core/index.js';
+import { matrixColumns, platformKey } from '@core/index.js';
+import type { InspectResult, PlatformKey } from '@core/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import type { MatrixRow } from '../model/rows';
 import { DEFAULT_VIEW, viewRows } from '../model/view';

@@ -1,5 +1,5 @@
-import { platformPresence } from '../../../../../src/core/index.js';
-import type { PlatformKey } from '../../../../../src/core/index.js';
+import { platformPresence } from '@core/index.js';
+import type { PlatformKey } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 /** The data-state of a platform cell (a stable test hook). */

@@ -1,5 +1,5 @@
-import { auditLabels, describeFailure } from '../../../../../src/core/index.js';
-import type { LabelFinding } from '../../../../../src/core/index.js';
+import { auditLabels, describeFailure } from '@core/index.js';
+import type { LabelFinding } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 export interface RowDetailsModel {

@@ -1,4 +1,4 @@
-import { extensionInfo, parseReference } from '../../../../../src/core/index.js';
+import { extensionInfo, parseReference } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 export interface RowDisplay {

@@ -1,5 +1,5 @@
-import { matrixColumns, toCsv, toJson, toMarkdown } from '../../../../../src/core/index.js';
-import type { InspectResult } from '../../../../../src/core/index.js';
+import { matrixColumns, toCsv, toJson, toMarkdown } from '@core/index.js';
+import type { InspectResult } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';

@@ -1,4 +1,4 @@
-import type { InspectResult } from '../../../../../src/core/index.js';
+import type { InspectResult } from '@core/index.js';
 import { pendingRow, withResult } from './rows';
 import type { MatrixRow, RowSeed } from './rows';
 

@@ -1,5 +1,5 @@
-import { summarise } from '../../../../../src/core/index.js';
-import type { InspectResult, Platform } from '../../../../../src/core/index.js';
+import { summarise } from '@core/index.js';
+import type { InspectResult, Platform } from '@core/index.js';
 import type { MatrixState } from './matrixState';
 
 export interface RunOverview {

@@ -1,5 +1,5 @@
-import { VERDICTS } from '../../../../../src/core/index.js';
-import type { CommandRecord, InspectResult, LocalImage } from '../../../../../src/core/index.js';
+import { VERDICTS, isRecord } from '@core/index.js';
+import type { CommandRecord, InspectResult, LocalImage } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 /** localStorage key; the version changes when the stored shape does. */
@@ -12,7 +12,6 @@ export interface RememberedRows {
   readonly rows: readonly MatrixRow[];
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isStringMap = (value: unknown): value is Record<string, string> => isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 

@@ -1,4 +1,4 @@
-import type { InspectResult, LocalImage } from '../../../../../src/core/index.js';
+import type { InspectResult, LocalImage } from '@core/index.js';
 
 /** pending: never inspected yet; refreshing: a remembered result is shown while a new one runs; done. */
 export type RowStatus = 'pending' | 'refreshing' | 'done';

@@ -1,4 +1,4 @@
-import { parseReference } from '../../../../../src/core/index.js';
+import { parseReference } from '@core/index.js';
 
 export type Validation = { readonly ok: true; readonly reference: string } | { readonly ok: false; readonly reason: string };
 

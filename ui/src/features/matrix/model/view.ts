@@ -1,5 +1,5 @@
-import { VERDICTS, VERDICT_SEVERITY } from '../../../../../src/core/index.js';
-import type { PlatformKey, Verdict } from '../../../../../src/core/index.js';
+import { verdictRank, verdictSeverity } from '@core/index.js';
+import type { PlatformKey, Verdict } from '@core/index.js';
 import { cellState } from './cells';
 import { rowDisplay } from './display';
 import { rowVerdict } from './rows';
@@ -21,18 +21,17 @@ export interface ViewOptions {
 
 export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' };
 
-const SEVERITY_RANK = { error: 0, warning: 1, info: 2, ok: 3 } as const;
 const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
-function verdictRank(row: MatrixRow): number {
+function rowRank(row: MatrixRow): number {
   const verdict = rowVerdict(row);
-  if (verdict === 'pending') return 100;
-  return SEVERITY_RANK[VERDICT_SEVERITY[verdict]] * 20 + VERDICTS.indexOf(verdict);
+  // Pending rows go after every verdict (the table's ranks are below 1000).
+  return verdict === 'pending' ? 1000 : verdictRank(verdict);
 }
 
 function keep(row: MatrixRow, view: ViewOptions): boolean {
   const verdict = rowVerdict(row);
-  if (view.verdict === 'attention' && (verdict === 'pending' || VERDICT_SEVERITY[verdict] === 'ok')) return false;
+  if (view.verdict === 'attention' && (verdict === 'pending' || verdictSeverity(verdict) === 'ok')) return false;
   if (view.verdict !== 'all' && view.verdict !== 'attention' && verdict !== view.verdict) return false;
   if (view.platform === 'any') return true;
   const [want, ...rest] = view.platform.split(':');
@@ -43,7 +42,7 @@ function keep(row: MatrixRow, view: ViewOptions): boolean {
 function compare(a: MatrixRow, b: MatrixRow, sort: SortKey): number {
   const byName = rowDisplay(a).title.localeCompare(rowDisplay(b).title) || a.reference.localeCompare(b.reference);
   if (sort === 'name') return byName;
-  if (sort === 'verdict') return verdictRank(a) - verdictRank(b) || byName;
+  if (sort === 'verdict') return rowRank(a) - rowRank(b) || byName;
   const key = sort.slice('platform:'.length);
   return CELL_RANK[cellState(a, key)] - CELL_RANK[cellState(b, key)] || byName;
 }
