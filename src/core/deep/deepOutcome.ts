@@ -2,8 +2,8 @@
  * The deep check's verdict for one extension, from its host-binary and backend findings
  * (issue 7). Kept apart from the VERDICTS list: the lead wires these two in where verdicts rank.
  *
- * - `wrong-host-binary`: a host binary `wrong-cpu`, `wrong-os` or `missing` in a variant, unless
- *   that cell is warning-only (Windows in linux/arm64; variants Docker Desktop never installs).
+ * - `wrong-host-binary`: a host binary `wrong-cpu` or `missing` in any variant, unless that cell is
+ *   warning-only (Windows in linux/arm64, the only exception).
  * - `backend-missing-platforms`: a backend image other than the extension itself lacks
  *   linux/amd64 or linux/arm64. A backend whose platforms could not be read (unauthorized,
  *   not-found, unreachable, invalid reference, error) is named in the explanation, not counted.
@@ -28,7 +28,7 @@ export interface DeepOutcome {
   readonly warnings: number;
 }
 
-const FAILING_STATES: readonly HostBinaryState[] = ['wrong-cpu', 'wrong-os', 'missing'];
+const FAILING_STATES: readonly HostBinaryState[] = ['wrong-cpu', 'missing'];
 /** Backend verdicts that mean its platforms are unknown. */
 const UNCHECKED_BACKEND_VERDICTS = ['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'];
 

@@ -7,19 +7,21 @@
  *   follow links, and Docker Desktop's copy to the host may carry the link rather than the file.
  *   A device, FIFO or other non-file is `unreadable` too, with its type.
  * - A 32-bit x86 Windows binary in linux/amd64 is `ok`: 64-bit Windows runs it through WOW64.
- * - An executable of another OS under an OS key (a .exe listed under "linux") is `wrong-os`.
- * - Findings in variants Docker Desktop never installs from (anything but linux/amd64 and
- *   linux/arm64) are warnings only; so is Windows in linux/arm64 (the page's own pattern).
+ * - An executable of another OS under an OS key (a .exe listed under "linux") is `wrong-cpu` (the
+ *   contract has exactly four states): no CPU of that OS runs it. Its `found` names format, CPU and
+ *   OS ("PE x86_64 (Windows)") and its message says it is another OS's binary.
+ * - Only Windows in linux/arm64 is a warning (the page's own pattern ships Windows binaries only for
+ *   amd64): a wrong-cpu or missing cell in any other variant, linux/arm/v7 included, counts.
  * - Inside a listed directory, files that are executables (by format or an x bit) are judged;
  *   other files and links inside are skipped.
  */
 import type { PlatformKey } from '../types.js';
 import { cpuNames, describeExecutable, identifyExecutable } from './executable.js';
 import {
-  NOT_SUPPORTED_VARIANT,
   OS_FORMATS,
   OS_NAMES,
   formatName,
+  shortFormatName,
   hostsOf,
   missingFix,
   osOfFormat,
@@ -36,7 +38,7 @@ import {
   type HostOs,
   type VariantFiles,
 } from './types.js';
-import { DESKTOP_VARIANTS, counterpartKey, normalisedVariant, variantCpu } from './variantCpu.js';
+import { counterpartKey, normalisedVariant, variantCpu } from './variantCpu.js';
 
 /** Entries looked at inside listed directories, per variant, and how deep. */
 export const MAX_DIRECTORY_ENTRIES = 2000;
@@ -87,10 +89,11 @@ function judgeFile(cell: HostBinaryCell, file: Extract<FoundFile, { kind: 'file'
   }
   if (!OS_FORMATS[os].includes(info.format)) {
     const actual = osOfFormat(info.format);
+    const osName = actual !== undefined ? OS_NAMES[actual] : 'another OS';
     return {
-      state: 'wrong-os',
-      found,
-      message: `${path} is listed under ${os} but the ${platform} variant holds a ${described(info)} executable there: ${OS_NAMES[os]} cannot run it at all`,
+      state: 'wrong-cpu',
+      found: `${shortFormatName(info.format)} ${found} (${osName})`,
+      message: `${path} is listed under ${os} but the ${platform} variant holds a ${described(info)} executable there, a binary for ${osName}: ${OS_NAMES[os]} cannot run it on any CPU`,
       fix: wrongOsFix(os, path, actual),
     };
   }
@@ -153,9 +156,8 @@ function judgeNotFile(cell: HostBinaryCell): Judged {
   }
 }
 
-/** Whether a non-ok cell only warns: Windows in linux/arm64, or a variant Docker Desktop never installs. */
+/** Whether a non-ok cell only warns: Windows in linux/arm64, and nothing else (issue 7's contract). */
 function warningOnly(os: HostOs, platform: PlatformKey): string | undefined {
-  if (!DESKTOP_VARIANTS.includes(platform)) return NOT_SUPPORTED_VARIANT(platform);
   if (os === 'windows' && platform === 'linux/arm64') {
     return "Docker's page ships Windows binaries only in the amd64 variant and Docker Desktop for Windows on Arm is early access, so this is a warning";
   }

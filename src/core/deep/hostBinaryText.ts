@@ -26,6 +26,10 @@ const FORMAT_NAMES: Readonly<Record<ExecutableFormat, string>> = {
 
 export const formatName = (format: ExecutableFormat): string => FORMAT_NAMES[format];
 
+/** "ELF", "PE", "Mach-O": the format word of a `found` that names another OS's executable. */
+export const shortFormatName = (format: ExecutableFormat): string =>
+  format === 'pe' ? 'PE' : format === 'macho' || format === 'macho-universal' ? 'Mach-O' : FORMAT_NAMES[format];
+
 /** The OS whose executables have this format. */
 export function osOfFormat(format: ExecutableFormat): HostOs | undefined {
   if (format === 'elf') return 'linux';
@@ -83,6 +87,3 @@ export function missingFix(os: HostOs, path: string, platform: PlatformKey, wind
   }
   return `COPY ${path} into the final stage of the ${platform} variant (check the Dockerfile's TARGETARCH branches and any later rm or whiteout), or stop listing it under "${os}" in metadata.json.`;
 }
-
-export const NOT_SUPPORTED_VARIANT = (platform: PlatformKey): string =>
-  `Docker Desktop has no ${platform} hosts, so this is a warning only`;

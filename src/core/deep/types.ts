@@ -79,10 +79,12 @@ export interface VariantFiles {
 }
 
 /**
- * ok / wrong-cpu / missing / unreadable as in issue 7; 'wrong-os' is an executable of another OS
- * listed under this one (a Windows .exe under "linux"): it can never run there, whatever the CPU.
+ * Exactly the four states of issue 7's contract. An executable of another OS listed under this one
+ * (a Windows .exe under "linux") is `wrong-cpu` too: no CPU of that OS runs it; its `found` names the
+ * format and OS ("PE x86_64 (Windows)") and its message says it is another OS's binary.
  */
-export type HostBinaryState = 'ok' | 'wrong-cpu' | 'wrong-os' | 'missing' | 'unreadable';
+export const HOST_BINARY_STATES = ['ok', 'wrong-cpu', 'missing', 'unreadable'] as const;
+export type HostBinaryState = (typeof HOST_BINARY_STATES)[number];
 
 /** One host binary in one variant, judged. */
 export interface HostBinaryFinding {
@@ -91,7 +93,10 @@ export interface HostBinaryFinding {
   readonly platform: PlatformKey;
   readonly path: string;
   readonly state: HostBinaryState;
-  /** e.g. "x86_64", "arm64", "universal(x86_64,arm64)", "script", "data"; absent when not read. */
+  /**
+   * e.g. "x86_64", "arm64", "universal(x86_64,arm64)", "script", "data"; for another OS's executable
+   * its format, CPU and OS, e.g. "PE x86_64 (Windows)"; absent when not read.
+   */
   readonly found?: string;
   /** e.g. "arm64"; absent for CPU-neutral expectations. */
   readonly wanted?: string;
@@ -101,7 +106,7 @@ export interface HostBinaryFinding {
   readonly listedAs?: string;
   /** One line for people: what was found and what it means on that OS. */
   readonly message: string;
-  /** True when this cell is only a warning and never changes the verdict (Windows in linux/arm64). */
+  /** True when this non-ok cell is only a warning and never changes the verdict: Windows in linux/arm64, nothing else. */
   readonly warningOnly: boolean;
   /** What the publisher should do; absent when ok. */
   readonly fix?: string;

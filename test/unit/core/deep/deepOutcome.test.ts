@@ -35,8 +35,8 @@ describe('decideDeepOutcome', () => {
     expect(outcome).toEqual({ verdict: undefined, explanation: 'Host binaries and backend images match every variant.', warnings: 0 });
   });
 
-  it('wrong-host-binary for wrong-cpu, wrong-os or missing, carrying the first finding and its fix', () => {
-    for (const state of ['wrong-cpu', 'wrong-os', 'missing'] as const) {
+  it('wrong-host-binary for wrong-cpu or missing, carrying the first finding and its fix', () => {
+    for (const state of ['wrong-cpu', 'missing'] as const) {
       const outcome = decideDeepOutcome([finding({}), finding({ state, message: `bad ${state}.`, fix: 'do x' })], []);
       expect(outcome).toEqual({ verdict: 'wrong-host-binary', explanation: `bad ${state}.`, fix: 'do x', warnings: 0 });
     }

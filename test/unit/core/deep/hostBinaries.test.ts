@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_DIRECTORY_ENTRIES, judgeHostBinaries, judgeHostBinary } from '../../../../src/core/deep/hostBinaries.js';
 import { parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
-import type { ExtensionMetadata, FoundFile, HostBinaryFinding, VariantFiles } from '../../../../src/core/deep/types.js';
+import { decideDeepOutcome } from '../../../../src/core/deep/deepOutcome.js';
+import { HOST_BINARY_STATES, type ExtensionMetadata, type FoundFile, type HostBinaryFinding, type VariantFiles } from '../../../../src/core/deep/types.js';
 import { dataText, fileOf, head, type HeadName } from './deepData.js';
 
 function metadataOf(text: string): ExtensionMetadata {
@@ -247,10 +248,12 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
     ]);
   });
 
-  it('an executable of another OS under an OS key is wrong-os (a .exe listed under linux)', () => {
+  it('an executable of another OS under an OS key is wrong-cpu, found naming its OS (a .exe listed under linux)', () => {
     const [cell] = judge(listing({ linux: ['/windows/tool.exe'] }), { 'linux/amd64': { '/windows/tool.exe': 'winX64' } });
-    expect(cell).toMatchObject({ state: 'wrong-os', found: 'x86_64', format: 'pe' });
-    expect(cell?.message).toMatch(/listed under linux but the linux\/amd64 variant holds a x86_64 PE \(Windows\) executable there: Linux cannot run it at all/);
+    expect(cell).toMatchObject({ state: 'wrong-cpu', found: 'PE x86_64 (Windows)', format: 'pe', warningOnly: false });
+    expect(cell?.message).toMatch(
+      /listed under linux but the linux\/amd64 variant holds a x86_64 PE \(Windows\) executable there, a binary for Windows: Linux cannot run it on any CPU/,
+    );
     expect(cell?.fix).toBe('Put the Linux build at /windows/tool.exe, or list it under "windows" in metadata.json.');
   });
 
@@ -263,18 +266,41 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
 });
 
 describe('judgeHostBinaries: variants other than linux/amd64 and linux/arm64', () => {
-  it('linux/arm/v7 expects arm, and a mismatch there only warns (no Docker Desktop host is arm/v7)', () => {
+  it('linux/arm/v7 expects arm, and a mismatch there counts like in any variant (only Windows in linux/arm64 warns)', () => {
     const findings = judge(listing({ linux: ['/linux/t'] }), { 'linux/arm/v7': { '/linux/t': 'linuxX64' }, 'linux/386': { '/linux/t': 'linuxIa32' } });
     expect(findings.map((f) => [f.platform, f.state, f.wanted, f.warningOnly])).toEqual([
-      ['linux/arm/v7', 'wrong-cpu', 'arm', true],
+      ['linux/arm/v7', 'wrong-cpu', 'arm', false],
       ['linux/386', 'ok', 'i386', false],
     ]);
+    expect(decideDeepOutcome(findings, []).verdict).toBe('wrong-host-binary');
+  });
+
+  it('a binary missing from linux/arm/v7 counts, while Windows missing from linux/arm64 only warns', () => {
+    const meta = listing({ darwin: ['/darwin/k'], windows: ['/windows/k.exe'] });
+    const findings = judge(meta, {
+      'linux/arm64': { '/darwin/k': 'darwinArm64', '/windows/k.exe': missing('/windows/k.exe') },
+      'linux/arm/v7': { '/darwin/k': missing('/darwin/k'), '/windows/k.exe': 'winIa32' },
+    });
+    expect(findings.filter((f) => f.state !== 'ok').map((f) => [f.platform, f.os, f.state, f.warningOnly])).toEqual([
+      ['linux/arm64', 'windows', 'missing', true],
+      ['linux/arm/v7', 'darwin', 'missing', false],
+      ['linux/arm/v7', 'windows', 'wrong-cpu', false],
+    ]);
+    expect(decideDeepOutcome(findings, [])).toMatchObject({ verdict: 'wrong-host-binary', warnings: 1 });
+  });
+
+  it('every state is one of the contract\'s four', () => {
+    const findings = judge(listing({ darwin: ['/darwin/k'], linux: ['/linux/t'], windows: ['/w.exe'] }), {
+      'linux/amd64': { '/darwin/k': 'linuxX64', '/linux/t': missing('/linux/t'), '/w.exe': { kind: 'unreadable', path: '/w.exe', reason: 'cut' } },
+      'linux/arm64': { '/darwin/k': 'darwinArm64', '/linux/t': 'winArm64' },
+    });
+    expect(new Set(findings.map((f) => f.state))).toEqual(new Set(HOST_BINARY_STATES));
   });
 
   it('linux/s390x has no CPU expectation: only the format is judged', () => {
     const findings = judge(listing({ linux: ['/linux/t'], darwin: ['/darwin/t'] }), { 'linux/s390x': { '/linux/t': 'linuxS390x', '/darwin/t': 'linuxS390x' } });
     expect(findings.map((f) => [f.os, f.state, f.found])).toEqual([
-      ['darwin', 'wrong-os', 'other(0x16)'],
+      ['darwin', 'wrong-cpu', 'ELF other(0x16) (Linux)'],
       ['linux', 'ok', 'other(0x16)'],
     ]);
   });
