@@ -12,28 +12,13 @@
  *      installed extensions (no-argument mode).
  */
 import type { InspectResult, PlatformKey } from '../core/index.js';
-import { VERDICT_TABLE } from '../core/index.js';
+import { checkRequirement } from '../core/index.js';
 
 export const EXIT_OK = 0;
 export const EXIT_REQUIREMENT_FAILED = 1;
 export const EXIT_USAGE = 2;
 export const EXIT_ENVIRONMENT = 3;
 export type ExitCode = typeof EXIT_OK | typeof EXIT_REQUIREMENT_FAILED | typeof EXIT_USAGE | typeof EXIT_ENVIRONMENT;
-
-export type RequirementStatus = 'met' | 'missing-platforms' | 'not-published' | 'not-inspected';
-
-export interface RequirementCheck {
-  readonly status: RequirementStatus;
-  /** Required platforms the image does not publish (all of them when it could not be inspected). */
-  readonly missing: readonly PlatformKey[];
-}
-
-export function checkRequirement(result: Pick<InspectResult, 'verdict' | 'platforms'>, required: readonly PlatformKey[]): RequirementCheck {
-  const meaning = VERDICT_TABLE[result.verdict].requirement;
-  if (meaning !== 'check-platforms') return { status: meaning, missing: [...required] };
-  const missing = required.filter((key) => !result.platforms.includes(key));
-  return { status: missing.length === 0 ? 'met' : 'missing-platforms', missing };
-}
 
 export function exitCodeFor(results: readonly Pick<InspectResult, 'verdict' | 'platforms'>[], required: readonly PlatformKey[]): ExitCode {
   if (required.length === 0) return EXIT_OK;

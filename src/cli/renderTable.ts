@@ -3,8 +3,7 @@
  * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
  */
 import type { InspectResult, Platform, PlatformKey, PlatformPresence } from '../core/index.js';
-import { RECOMMENDED_PLATFORMS, comparePlatformKeys, platformPresence, summarise, verdictLabel, verdictSeverity } from '../core/index.js';
-import { checkRequirement } from './exitCode.js';
+import { RECOMMENDED_PLATFORMS, checkRequirement, comparePlatformKeys, platformPresence, summarise, verdictLabel, verdictSeverity } from '../core/index.js';
 import type { Paint, Tone } from './text.js';
 import { alignRows, printable } from './text.js';
 

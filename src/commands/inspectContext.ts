@@ -2,9 +2,8 @@
  * What the steps of one inspection share: the port, the caller's signal, the image's deadline,
  * and the list of commands run so far (kept in the result for the details view).
  */
-import { classifyFailure } from '../core/index.js';
+import { classifyFailure, describeCommand } from '../core/index.js';
 import type { CommandFailure, CommandRecord, ManifestSummary, ParseError, Platform, Result } from '../core/index.js';
-import { describeCommand } from './allowlist.js';
 import type { ExecOutput, ExecPort } from './port.js';
 import { runCommand } from './run.js';
 

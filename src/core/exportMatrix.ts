@@ -1,5 +1,6 @@
 /** The matrix as Markdown, CSV (spreadsheet-safe) or JSON. */
 import { comparePlatformKeys, RECOMMENDED_PLATFORMS } from './platform.js';
+import { toJsonText } from './jsonRow.js';
 import type { InspectResult, PlatformKey } from './types.js';
 
 /** RECOMMENDED always, plus every other platform some result has, in display order. */
@@ -37,18 +38,7 @@ export function toCsv(results: readonly InspectResult[], columns: readonly Platf
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
-/** For machines: reference, verdict, platforms (os/arch[/variant]), message, and the rest when known. */
+/** For machines: the same JSON rows as `archmatrix --json` (src/core/jsonRow.ts), without a --require gate. */
 export function toJson(results: readonly InspectResult[]): string {
-  const rows = results.map((r) => ({
-    reference: r.reference,
-    // JSON.stringify leaves out the keys whose value is undefined.
-    canonical: r.canonical,
-    verdict: r.verdict,
-    platforms: [...r.platforms],
-    message: r.explanation,
-    fix: r.fix,
-    source: r.source,
-    failure: r.failure === undefined ? undefined : { kind: r.failure.kind, message: r.failure.message },
-  }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return toJsonText(results);
 }

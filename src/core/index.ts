@@ -15,5 +15,8 @@ export * from './labels.js';
 export * from './summary.js';
 export * from './exportMatrix.js';
 export * from './platformPresence.js';
+export * from './requirement.js';
+export * from './commandText.js';
+export * from './jsonRow.js';
 export * from './deep/index.js';
 export { isRecord, type JsonRecord } from './json.js';

@@ -7,3 +7,4 @@ export * from './backendImages.js';
 export * from './variantCpu.js';
 export * from './hostBinaries.js';
 export * from './deepOutcome.js';
+export * from './deepResult.js';

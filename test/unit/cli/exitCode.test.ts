@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_OK, EXIT_REQUIREMENT_FAILED, checkRequirement, exitCodeFor } from '../../../src/cli/exitCode.js';
-import type { RequirementStatus } from '../../../src/cli/exitCode.js';
+import { EXIT_OK, EXIT_REQUIREMENT_FAILED, exitCodeFor } from '../../../src/cli/exitCode.js';
+import { checkRequirement, type RequirementStatus } from '@core/index.js';
 import { VERDICTS } from '../../../src/core/index.js';
 import type { Verdict } from '../../../src/core/index.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCommand, isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { describeCommand } from '@core/index.js';
 import {
   buildxVersion,
   engineVersion,

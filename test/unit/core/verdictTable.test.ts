@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VERDICT_TABLE, VERDICTS, platformPresence, summarise, verdictRank, worthNotice } from '../../../src/core/index.js';
 import type { FailureKind, InspectResult, Severity, Verdict } from '../../../src/core/index.js';
-import { checkRequirement } from '../../../src/cli/exitCode.js';
+import { checkRequirement } from '@core/index.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'ok'];
 
