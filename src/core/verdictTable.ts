@@ -20,9 +20,11 @@ export type PlatformList = 'complete' | 'local' | 'none';
  * What the CLI's --require gate does with the verdict:
  *  - check-platforms: met when every required platform is published, else exit 1;
  *  - not-published:   fails (exit 1): users cannot pull it, whatever its local platform;
- *  - not-inspected:   fails (exit 1): nobody could tell which platforms it has.
+ *  - not-inspected:   fails (exit 1): nobody could tell which platforms it has;
+ *  - deep-finding:    fails (exit 1): its platforms are published, but the deep check (--deep) found a host
+ *                     binary or a backend image that does not work on one of them.
  */
-export type RequirementMeaning = 'check-platforms' | 'not-published' | 'not-inspected';
+export type RequirementMeaning = 'check-platforms' | 'not-published' | 'not-inspected' | 'deep-finding';
 
 export interface VerdictRule {
   /** Short words for people ("Missing platforms"). */
@@ -46,6 +48,10 @@ export const VERDICT_TABLE = {
   ready: { label: 'Ready', severity: 'ok', rank: 100, platformList: 'complete', toast: false, requirement: 'check-platforms' },
   'missing-platforms': { label: 'Missing platforms', severity: 'warning', rank: 60, platformList: 'complete', toast: false, requirement: 'check-platforms' },
   incompatible: { label: 'Incompatible', severity: 'error', rank: 10, platformList: 'complete', toast: false, requirement: 'check-platforms' },
+  /** Deep check (issue 7): a host binary wrong-cpu or missing in a variant (Windows in linux/arm64 only warns). */
+  'wrong-host-binary': { label: 'Wrong host binary', severity: 'error', rank: 15, platformList: 'complete', toast: false, requirement: 'deep-finding' },
+  /** Deep check (issue 7): a backend image other than the extension itself lacks linux/amd64 or linux/arm64. */
+  'backend-missing-platforms': { label: 'Backend missing platforms', severity: 'warning', rank: 65, platformList: 'complete', toast: false, requirement: 'deep-finding' },
   'unsupported-os': { label: 'Unsupported OS', severity: 'error', rank: 20, platformList: 'complete', toast: false, requirement: 'check-platforms' },
   'local-only': { label: 'Local only', severity: 'info', rank: 90, platformList: 'local', toast: false, requirement: 'not-published' },
   unauthorized: { label: 'Unauthorized', severity: 'warning', rank: 70, platformList: 'none', toast: false, requirement: 'not-inspected' },

@@ -1,6 +1,7 @@
 /**
  * The deep check's verdict for one extension, from its host-binary and backend findings
- * (issue 7). Kept apart from the VERDICTS list: the lead wires these two in where verdicts rank.
+ * (issue 7). Both verdicts are entries of the verdict table (core/verdictTable.ts); combineDeepVerdict
+ * (deepVerdict.ts) makes the row's verdict the worse of this and the platform verdict.
  *
  * - `wrong-host-binary`: a host binary `wrong-cpu` or `missing` in any variant, unless that cell is
  *   warning-only (Windows in linux/arm64, the only exception).
@@ -11,10 +12,10 @@
  * after `missing-platforms`) and the explanation names both.
  */
 import { RECOMMENDED_PLATFORMS, parsePlatform, platformKey } from '../platform.js';
-import type { PlatformKey } from '../types.js';
+import type { PlatformKey, Verdict } from '../types.js';
 import type { BackendImageFinding, HostBinaryFinding, HostBinaryState } from './types.js';
 
-export const DEEP_VERDICTS = ['wrong-host-binary', 'backend-missing-platforms'] as const;
+export const DEEP_VERDICTS = ['wrong-host-binary', 'backend-missing-platforms'] as const satisfies readonly Verdict[];
 export type DeepVerdict = (typeof DEEP_VERDICTS)[number];
 
 export interface DeepOutcome {

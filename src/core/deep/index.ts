@@ -8,3 +8,4 @@ export * from './variantCpu.js';
 export * from './hostBinaries.js';
 export * from './deepOutcome.js';
 export * from './deepResult.js';
+export * from './deepVerdict.js';

@@ -27,6 +27,13 @@ describe('checkRequirement', () => {
     expect(checkRequirement(row(verdict, []), BOTH)).toEqual({ status: 'not-inspected', missing: BOTH });
   });
 
+  it.each(['wrong-host-binary', 'backend-missing-platforms'] as const)('%s (--deep) fails even with every required platform published', (verdict) => {
+    expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: 'deep-finding', missing: [] });
+    expect(checkRequirement(row(verdict, ['linux/amd64']), BOTH)).toEqual({ status: 'deep-finding', missing: ['linux/arm64'] });
+    expect(exitCodeFor([row('ready', BOTH), row(verdict, BOTH)], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    expect(exitCodeFor([row(verdict, BOTH)], [])).toBe(EXIT_OK);
+  });
+
   // One entry per verdict (the compiler refuses a missing one): what --require makes of each when the
   // listed platforms are exactly the required ones.
   const STATUS_WITH_BOTH: Record<Verdict, RequirementStatus> = {
@@ -40,11 +47,14 @@ describe('checkRequirement', () => {
     unreachable: 'not-inspected',
     'invalid-reference': 'not-inspected',
     error: 'not-inspected',
+    'wrong-host-binary': 'deep-finding',
+    'backend-missing-platforms': 'deep-finding',
   };
 
   it.each([...VERDICTS])('covers every verdict: %s with both platforms listed', (verdict) => {
     const expected = STATUS_WITH_BOTH[verdict];
-    expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: expected, missing: expected === 'met' ? [] : BOTH });
+    const missing = expected === 'met' || expected === 'deep-finding' ? [] : BOTH;
+    expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: expected, missing });
   });
 });
 

@@ -3,7 +3,7 @@ import { VERDICTS, platformPresence } from '../../../src/core/index.js';
 import type { Verdict } from '../../../src/core/index.js';
 
 describe('platformPresence', () => {
-  const complete: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os'];
+  const complete: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'wrong-host-binary', 'backend-missing-platforms'];
 
   it('is yes for a listed platform whatever the verdict', () => {
     for (const verdict of VERDICTS) expect(platformPresence({ verdict, platforms: ['linux/arm64'] }, 'linux/arm64')).toBe('yes');

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyFailure,
+  combineDeepVerdict,
+  DEEP_VERDICTS,
   decideVerdict,
   hostPlatform,
   parsePlatform,
@@ -48,8 +50,8 @@ describe('decideVerdict', () => {
     ['error', { failure: classifyFailure({ stderr: "docker: 'buildx' is not a docker command.", exitCode: 1 }) }],
   ];
 
-  it('reaches every verdict value', () => {
-    expect(reachable.map(([v]) => v).sort()).toEqual([...VERDICTS].sort());
+  it('reaches every verdict value (the deep check verdicts through combineDeepVerdict, below)', () => {
+    expect([...reachable.map(([v]) => v), ...DEEP_VERDICTS].sort()).toEqual([...VERDICTS].sort());
   });
 
   it.each(reachable)('%s: one-line explanation, label and severity', (verdict, input) => {
@@ -123,5 +125,25 @@ describe('decideVerdict', () => {
     const d = decide({ failure: { kind: 'error', message: `${'x'.repeat(500)}\nsecond line` } });
     expect(d.explanation).not.toContain('\n');
     expect(d.explanation.length).toBeLessThan(300);
+  });
+});
+
+describe('combineDeepVerdict: the worse of the platform verdict and the deep verdict, by rank', () => {
+  const ready = decide({ platforms: fromFixture('good.imagetools-raw'), host: ARM });
+  const wrong = { verdict: 'wrong-host-binary', explanation: 'x86_64 Mach-O at /darwin/k in the linux/arm64 variant', fix: 'pick by TARGETARCH' } as const;
+  const backend = { verdict: 'backend-missing-platforms', explanation: 'backend lacks linux/arm64', fix: 'build it' } as const;
+
+  it('a deep verdict replaces ready and missing-platforms, with its explanation and fix', () => {
+    expect(combineDeepVerdict(ready, wrong)).toEqual(wrong);
+    expect(combineDeepVerdict(ready, backend)).toEqual(backend);
+    const missing = decide({ platforms: platforms('linux/amd64'), host: AMD });
+    expect(combineDeepVerdict(missing, wrong).verdict).toBe('wrong-host-binary');
+    expect(combineDeepVerdict(missing, backend).verdict).toBe('missing-platforms');
+  });
+
+  it('incompatible outranks wrong-host-binary; no deep verdict keeps the platform verdict', () => {
+    const incompatible = decide({ platforms: platforms('linux/amd64'), host: ARM });
+    expect(combineDeepVerdict(incompatible, wrong)).toEqual(incompatible);
+    expect(combineDeepVerdict(ready, { verdict: undefined, explanation: 'fine' })).toEqual(ready);
   });
 });

@@ -7,7 +7,7 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'ok'];
 
 describe('the verdict table', () => {
   it('has one complete entry per verdict', () => {
-    expect(VERDICTS.length).toBe(10);
+    expect(VERDICTS.length).toBe(12);
     expect(Object.keys(VERDICT_TABLE).sort()).toEqual([...VERDICTS].sort());
     for (const verdict of VERDICTS) {
       const rule = VERDICT_TABLE[verdict];
@@ -34,11 +34,13 @@ describe('the verdict table', () => {
     const byRank = [...VERDICTS].sort((a, b) => verdictRank(a) - verdictRank(b));
     expect(byRank).toEqual([
       'incompatible',
+      'wrong-host-binary',
       'unsupported-os',
       'not-found',
       'invalid-reference',
       'error',
       'missing-platforms',
+      'backend-missing-platforms',
       'unauthorized',
       'unreachable',
       'local-only',
@@ -46,18 +48,21 @@ describe('the verdict table', () => {
     ]);
   });
 
-  it('leaves room between ranks for a new verdict (issue 7: after incompatible and after missing-platforms)', () => {
-    const ranks = VERDICTS.map(verdictRank);
-    const free = (rank: number): boolean => !ranks.includes(rank);
-    expect(free(verdictRank('incompatible') + 5) && verdictRank('incompatible') + 5 < verdictRank('unsupported-os')).toBe(true);
-    expect(free(verdictRank('missing-platforms') + 5) && verdictRank('missing-platforms') + 5 < verdictRank('unauthorized')).toBe(true);
+  it('ranks the deep check verdicts (issue 7) right after incompatible and right after missing-platforms', () => {
+    const byRank = [...VERDICTS].sort((a, b) => verdictRank(a) - verdictRank(b));
+    expect(byRank[byRank.indexOf('incompatible') + 1]).toBe('wrong-host-binary');
+    expect(byRank[byRank.indexOf('missing-platforms') + 1]).toBe('backend-missing-platforms');
   });
 
   it('ties the exit-code meaning to the platform list: only a complete list can meet --require', () => {
     const expected = { complete: 'check-platforms', local: 'not-published', none: 'not-inspected' } as const;
     for (const verdict of VERDICTS) {
-      expect(VERDICT_TABLE[verdict].requirement, verdict).toBe(expected[VERDICT_TABLE[verdict].platformList]);
+      const rule = VERDICT_TABLE[verdict];
+      // A deep finding has a complete platform list and still fails the gate.
+      if (rule.requirement === 'deep-finding') expect(rule.platformList, verdict).toBe('complete');
+      else expect(rule.requirement, verdict).toBe(expected[rule.platformList]);
     }
+    expect(VERDICTS.filter((v) => VERDICT_TABLE[v].requirement === 'deep-finding').sort()).toEqual(['backend-missing-platforms', 'wrong-host-binary']);
   });
 
   it('only a failure is worth a notice: a verdict with a platform list is an answer', () => {
