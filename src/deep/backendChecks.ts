@@ -1,0 +1,94 @@
+/**
+ * The backend images of an extension (vm.image, compose services), each given the normal platform
+ * check; the extension image itself (`${DESKTOP_PLUGIN_IMAGE}`) is not checked again: it gets the
+ * extension's own platforms and verdict.
+ */
+import pLimit from 'p-limit';
+import {
+  backendImagesOf,
+  composeImages,
+  MAX_COMPOSE_BYTES,
+  type BackendImage,
+  type BackendImageFinding,
+  type ComposeImage,
+  type ExtensionMetadata,
+  type InspectResult,
+  type VariantFiles,
+} from '../core/index.js';
+import type { PlatformCheck } from './ports.js';
+import { fileText } from './variantReads.js';
+
+/** Backend images checked per extension (a compose file may name many). */
+export const MAX_BACKEND_IMAGES = 50;
+const BACKEND_CONCURRENCY = 4;
+
+export interface BackendPlan {
+  readonly images: readonly BackendImage[];
+  readonly notes: readonly string[];
+}
+
+function composeOf(metadata: ExtensionMetadata, files: VariantFiles, notes: string[]): ComposeImage[] {
+  const path = metadata.vm?.composefile;
+  if (path === undefined) return [];
+  const text = fileText(files.files.get(path), path, MAX_COMPOSE_BYTES);
+  if (!text.ok) {
+    notes.push(`${files.platform}: the compose file ${text.why}; its services were not checked`);
+    return [];
+  }
+  const parsed = composeImages(text.text);
+  if (!parsed.ok) {
+    notes.push(`${files.platform}: ${parsed.error.message}; its services were not checked`);
+    return [];
+  }
+  for (const service of parsed.value) {
+    if (service.kind === 'unresolved') notes.push(`${files.platform}: compose service ${service.service} ${service.reason}: not checked`);
+  }
+  return [...parsed.value];
+}
+
+/** Every variant's backend images, once each (by where they are named and what), in variant order. */
+export function planBackends(variants: readonly { readonly metadata: ExtensionMetadata; readonly files: VariantFiles }[]): BackendPlan {
+  const notes: string[] = [];
+  const seen = new Set<string>();
+  const images: BackendImage[] = [];
+  for (const { metadata, files } of variants) {
+    for (const image of backendImagesOf(metadata, composeOf(metadata, files, notes))) {
+      const key = `${image.source}\u0000${image.self ? '' : image.reference}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      images.push(image);
+    }
+  }
+  if (images.length > MAX_BACKEND_IMAGES) notes.push(`${images.length} backend images are named; only the first ${MAX_BACKEND_IMAGES} were checked`);
+  return { images: images.slice(0, MAX_BACKEND_IMAGES), notes: [...new Set(notes)] };
+}
+
+/** The platform check of each backend image (each reference once), the extension itself from `own`. */
+export async function checkBackends(images: readonly BackendImage[], own: InspectResult, check: PlatformCheck, signal: AbortSignal): Promise<BackendImageFinding[]> {
+  const limit = pLimit(BACKEND_CONCURRENCY);
+  const byReference = new Map<string, Promise<InspectResult>>();
+  const resultOf = (reference: string): Promise<InspectResult> => {
+    let pending = byReference.get(reference);
+    if (pending === undefined) {
+      pending = limit(() => check(reference, signal));
+      byReference.set(reference, pending);
+    }
+    return pending;
+  };
+  return Promise.all(
+    images.map(async (image): Promise<BackendImageFinding> => {
+      if (image.self) {
+        return {
+          reference: own.reference,
+          source: image.source,
+          self: true,
+          platforms: [...own.platforms],
+          verdict: own.verdict,
+          message: `the extension image itself (${image.reference}): its platforms are the extension's`,
+        };
+      }
+      const result = await resultOf(image.reference);
+      return { reference: image.reference, source: image.source, self: false, platforms: [...result.platforms], verdict: result.verdict, message: result.explanation };
+    }),
+  );
+}

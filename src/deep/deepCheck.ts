@@ -1,0 +1,174 @@
+/**
+ * The deep check of extension images (issue 7), end to end, above the command layer and the registry
+ * reader: the index from the platform check → each runnable linux variant's /metadata.json → its listed
+ * host binaries and compose file → judgeHostBinaries; the backend images → the normal platform check →
+ * decideDeepOutcome; one DeepCheckResult whose verdict is the worse of the platform and deep verdicts.
+ * Progress in bytes, cancel, a per-image deadline, a per-image byte cap, bounded concurrency over many
+ * images. Never rejects: every problem is a finding, a note or a not-checked row.
+ */
+import pLimit from 'p-limit';
+import {
+  combineDeepVerdict,
+  decideDeepOutcome,
+  judgeHostBinaries,
+  parseReference,
+  type DeepCheckResult,
+  type DeepParts,
+  type ExtensionMetadata,
+  type InspectResult,
+  type PlatformKey,
+  type VariantFiles,
+} from '../core/index.js';
+import { checkBackends, planBackends } from './backendChecks.js';
+import { notChecked, notCheckedForPlatform, notCheckedForRead } from './notChecked.js';
+import type { DeepCheckDeps } from './ports.js';
+import { readListedFiles, readMetadata, totalOf, type ByteCount, type MetadataRead, type ReadContext } from './variantReads.js';
+import { linuxVariants } from './variants.js';
+
+export interface DeepProgress {
+  readonly reference: string;
+  readonly phase: 'index' | 'metadata' | 'files' | 'backend' | 'done';
+  /** Compressed bytes downloaded so far for this image, and the sum of its variants' layer sizes known so far. */
+  readonly bytesRead: number;
+  readonly bytesTotal: number;
+}
+
+export interface DeepCheckOptions {
+  readonly signal?: AbortSignal;
+  /** For the whole deep check of one image (index, every read, backend checks). Default 120 s. */
+  readonly deadlineMs?: number;
+  /** Compressed bytes downloaded per image before further reads stop. Default 256 MiB. */
+  readonly maxBytes?: number;
+  readonly onProgress?: (progress: DeepProgress) => void;
+}
+
+export const DEFAULT_DEEP_DEADLINE_MS = 120_000;
+export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
+
+const settledMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function withDeep(platform: InspectResult, deep: DeepParts): DeepCheckResult {
+  const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, ...(deep.fix !== undefined ? { fix: deep.fix } : {}) });
+  const result: DeepCheckResult = { ...platform, verdict: combined.verdict, explanation: combined.explanation, platformVerdict: platform.verdict, deep };
+  if (combined.fix === undefined) delete (result as { fix?: string }).fix;
+  else (result as { fix?: string }).fix = combined.fix;
+  return result;
+}
+
+/** The deep check of one image (its reference as listed or typed: untrusted). */
+export async function deepCheck(reference: string, deps: DeepCheckDeps, options: DeepCheckOptions = {}): Promise<DeepCheckResult> {
+  const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
+  const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
+  const bytes: ByteCount = { read: 0, totals: new Map<PlatformKey, number>(), cap: options.maxBytes ?? DEFAULT_DEEP_MAX_BYTES };
+  const report = (phase: DeepProgress['phase']): void => {
+    try {
+      options.onProgress?.({ reference, phase, bytesRead: bytes.read, bytesTotal: totalOf(bytes) });
+    } catch {
+      // a listener's error must not stop the check
+    }
+  };
+  report('index');
+  const platform = await deps.platformCheck(reference, signal);
+  try {
+    const deep = await deepParts(reference, platform, deps, { signal, deadline, bytes, report });
+    report('done');
+    return withDeep(platform, deep);
+  } catch (error) {
+    // Defensive: every step returns typed results, but a row must come back whatever happens.
+    return withDeep(platform, notChecked(`The deep check failed: ${settledMessage(error)}`, undefined, { bytesRead: bytes.read, bytesTotal: totalOf(bytes) }));
+  }
+}
+
+interface Run {
+  readonly signal: AbortSignal;
+  readonly deadline: AbortSignal;
+  readonly bytes: ByteCount;
+  readonly report: (phase: DeepProgress['phase']) => void;
+}
+
+async function deepParts(reference: string, platform: InspectResult, deps: DeepCheckDeps, run: Run): Promise<DeepParts> {
+  const before = notCheckedForPlatform(platform, deps.site);
+  if (before !== undefined) return before;
+  const parsed = parseReference(reference);
+  if (!parsed.ok) return notChecked(`Not checked: ${parsed.error.reason}`);
+  const variants = linuxVariants(platform);
+  if (variants.length === 0) return notChecked('Not checked: the index lists no linux variant, so there is no metadata.json to read.', platform.fix);
+  const ctx: ReadContext = {
+    reader: deps.reader,
+    repo: { domain: parsed.value.domain, path: parsed.value.path },
+    signal: run.signal,
+    deadline: run.deadline,
+    bytes: run.bytes,
+    progress: () => run.report('files'),
+  };
+  const byteCounts = (): Pick<DeepParts, 'bytesRead' | 'bytesTotal'> => ({ bytesRead: run.bytes.read, bytesTotal: totalOf(run.bytes) });
+
+  run.report('metadata');
+  const metadataReads: MetadataRead[] = await Promise.all(variants.map((v) => readMetadata(ctx, v)));
+  const failed = metadataReads.filter((m) => m.kind === 'failed');
+  const firstFailure = failed[0];
+  if (firstFailure !== undefined && failed.length === metadataReads.length) {
+    return notCheckedForRead(reference, firstFailure.failure, deps.site, byteCounts());
+  }
+  const notes: string[] = [];
+  for (const m of metadataReads) {
+    if (m.kind === 'problem') notes.push(m.note);
+    if (m.kind === 'failed') notes.push(`${m.variant.platform}: its files could not be read (${m.failure.message}); nothing was checked in this variant`);
+    if (m.kind === 'metadata') notes.push(...m.metadata.ignored.map((text) => `${m.variant.platform}: ${text}`));
+  }
+
+  run.report('files');
+  const withMetadata = metadataReads.filter((m): m is Extract<MetadataRead, { kind: 'metadata' }> => m.kind === 'metadata');
+  const read = await Promise.all(withMetadata.map(async (m) => ({ variant: m.variant, metadata: m.metadata, files: await readListedFiles(ctx, m.variant, m.metadata) })));
+  const metadataPerVariant = new Map<PlatformKey, ExtensionMetadata>(read.map((r) => [r.variant.platform, r.metadata]));
+  const filesPerVariant = new Map<PlatformKey, VariantFiles>(read.map((r) => [r.variant.platform, r.files]));
+  const hostBinaries = judgeHostBinaries(metadataPerVariant, filesPerVariant);
+
+  run.report('backend');
+  const plan = planBackends(read);
+  notes.push(...plan.notes);
+  const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
+  const outcome = decideDeepOutcome(hostBinaries, backend);
+  const nothingRead = withMetadata.length === 0;
+  const explanation = nothingRead ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.` : outcome.explanation;
+  return {
+    status: 'checked',
+    ...(outcome.verdict !== undefined ? { verdict: outcome.verdict } : {}),
+    explanation,
+    ...(outcome.fix !== undefined ? { fix: outcome.fix } : {}),
+    warnings: outcome.warnings,
+    variants: read.map((r) => r.variant.platform),
+    hostBinaries,
+    backend,
+    notes: [...new Set(notes)],
+    ...byteCounts(),
+  };
+}
+
+export interface DeepCheckManyOptions extends DeepCheckOptions {
+  /** Images checked at once. Default 4. */
+  readonly concurrency?: number;
+  /** Called as each image is done, with its index in `references`. */
+  readonly onResult?: (result: DeepCheckResult, index: number) => void;
+}
+
+export const DEFAULT_DEEP_CONCURRENCY = 4;
+
+/** The deep check of many images, at most `concurrency` at a time, each with its own deadline and byte cap. */
+export async function deepCheckMany(references: readonly string[], deps: DeepCheckDeps, options: DeepCheckManyOptions = {}): Promise<DeepCheckResult[]> {
+  const { concurrency = DEFAULT_DEEP_CONCURRENCY, onResult, ...one } = options;
+  const limit = pLimit(Math.max(1, Math.floor(concurrency)));
+  return Promise.all(
+    references.map((reference, index) =>
+      limit(async () => {
+        const result = await deepCheck(reference, deps, one);
+        try {
+          onResult?.(result, index);
+        } catch {
+          // a listener's error must not stop the other images
+        }
+        return result;
+      }),
+    ),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The deep parts of an image whose files could not be read, saying plainly why and what to run: a
+ * never-pushed local image, a registry that refused access (with the stored login in the CLI; in the
+ * backend, which has no credentials, the `archmatrix --deep REF` command to run on the host), any other
+ * failure of the index or of the reads.
+ */
+import { parseReference, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
+import type { DeepCheckSite } from './ports.js';
+
+/** `docker login HOST` (plain `docker login` for Docker Hub). */
+export function loginCommand(reference: string): string {
+  const parsed = parseReference(reference);
+  return !parsed.ok || parsed.value.domain === 'docker.io' ? 'docker login' : `docker login ${parsed.value.domain}`;
+}
+
+/** The reference as one shell word (references are validated: no quotes needed, but never trust that). */
+function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** What to run when the registry refused access. */
+export function unauthorizedFix(reference: string, site: DeepCheckSite): string {
+  const run = `archmatrix --deep ${shellWord(reference)}`;
+  return site === 'backend'
+    ? `Run \`${run}\` on the host: it uses your docker login, which the extension's backend cannot see.`
+    : `Run \`${loginCommand(reference)}\`, then \`${run}\` again.`;
+}
+
+export function notChecked(explanation: string, fix?: string, partial: Partial<Pick<DeepParts, 'bytesRead' | 'bytesTotal' | 'notes'>> = {}): DeepParts {
+  return {
+    status: 'not-checked',
+    explanation,
+    ...(fix !== undefined ? { fix } : {}),
+    warnings: 0,
+    variants: [],
+    hostBinaries: [],
+    backend: [],
+    notes: partial.notes ?? [],
+    bytesRead: partial.bytesRead ?? 0,
+    bytesTotal: partial.bytesTotal ?? 0,
+  };
+}
+
+/** Why the platform check's result leaves nothing to read, or undefined when its index can be read. */
+export function notCheckedForPlatform(result: InspectResult, site: DeepCheckSite): DeepParts | undefined {
+  if (result.source === 'local-store') {
+    return notChecked(
+      'Never pushed: it is only in the local image store, so no registry can give its files and its host binaries and backend were not checked.',
+      result.fix,
+    );
+  }
+  if (result.verdict === 'unauthorized') {
+    return notChecked('unauthorized: the registry refused access, so its files were not checked.', unauthorizedFix(result.reference, site));
+  }
+  if (result.failure !== undefined || result.manifest === undefined) {
+    return notChecked(`Not checked: ${result.explanation}`, result.fix);
+  }
+  return undefined;
+}
+
+/** The deep parts when every read of the image failed. */
+export function notCheckedForRead(reference: string, failure: CommandFailure, site: DeepCheckSite, bytes: Pick<DeepParts, 'bytesRead' | 'bytesTotal'>): DeepParts {
+  switch (failure.kind) {
+    case 'unauthorized':
+      return notChecked(`unauthorized: the registry refused to give the image's files (${failure.message}).`, unauthorizedFix(reference, site), bytes);
+    case 'cancelled':
+      return notChecked('Cancelled before its files were read.', undefined, bytes);
+    case 'timeout':
+      return notChecked(`Its files were not read before the per-image deadline (${failure.message}).`, 'Run the check again; a slow registry may need a longer deadline.', bytes);
+    default:
+      return notChecked(`Its files could not be read: ${failure.message}`, undefined, bytes);
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The two reads per variant: /metadata.json alone first (an extension with nothing to check stops
+ * there), then its listed host binaries and compose file (the reader's cache makes the second pass
+ * over upper layers cheap). Keeps the image's byte count and its cap; never throws.
+ */
+import {
+  MAX_COMPOSE_BYTES,
+  MAX_METADATA_BYTES,
+  parseExtensionMetadata,
+  type CommandFailure,
+  type ExtensionMetadata,
+  type FoundFile,
+  type PlatformKey,
+  type VariantFiles,
+} from '../core/index.js';
+import type { Repository, VariantFileReader, WantedFile } from './ports.js';
+import type { Variant } from './variants.js';
+
+export const METADATA_PATH = '/metadata.json';
+
+/** Bytes of one image: what was downloaded, the sum of its variants' layers, and the cap. */
+export interface ByteCount {
+  read: number;
+  readonly totals: Map<PlatformKey, number>;
+  readonly cap: number;
+}
+
+export const totalOf = (count: ByteCount): number => [...count.totals.values()].reduce((a, b) => a + b, 0);
+
+export interface ReadContext {
+  readonly reader: VariantFileReader;
+  readonly repo: Repository;
+  readonly signal: AbortSignal;
+  readonly deadline: AbortSignal;
+  readonly bytes: ByteCount;
+  readonly progress: () => void;
+}
+
+export type MetadataRead =
+  | { readonly kind: 'metadata'; readonly variant: Variant; readonly metadata: ExtensionMetadata }
+  /** metadata.json absent, not JSON, too large...: a note, no host binaries judged in this variant. */
+  | { readonly kind: 'problem'; readonly variant: Variant; readonly note: string }
+  | { readonly kind: 'failed'; readonly variant: Variant; readonly failure: CommandFailure };
+
+const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`);
+const overCap = (count: ByteCount): string => `the image's byte cap (${size(count.cap)}) was reached before this was read`;
+
+async function read(ctx: ReadContext, variant: Variant, wanted: readonly (string | WantedFile)[]): Promise<VariantFiles | CommandFailure> {
+  if (ctx.bytes.read >= ctx.bytes.cap) return { kind: 'error', message: overCap(ctx.bytes) };
+  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.signal, deadline: ctx.deadline });
+  if (!got.ok) return got.error;
+  ctx.bytes.read += got.value.bytesRead;
+  ctx.bytes.totals.set(variant.platform, got.value.bytesTotal);
+  ctx.progress();
+  return got.value;
+}
+
+const isFiles = (value: VariantFiles | CommandFailure): value is VariantFiles => 'files' in value;
+
+/** The text of a whole small file that was read, or why there is none. */
+export function fileText(found: FoundFile | undefined, path: string, max: number): { ok: true; text: string } | { ok: false; why: string } {
+  if (found === undefined) return { ok: false, why: `${path} was not settled by the reader` };
+  switch (found.kind) {
+    case 'file':
+      if (found.size > max) return { ok: false, why: `${path} is ${found.size} bytes, more than the ${max / 1024 / 1024} MiB read` };
+      if (found.head.byteLength < found.size) return { ok: false, why: `${path} was read only in part (${found.head.byteLength} of ${found.size} bytes)` };
+      return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(found.head) };
+    case 'missing':
+      return { ok: false, why: `there is no ${path}${found.whitedOut ? ' (deleted by a whiteout)' : ''}` };
+    case 'unreadable':
+      return { ok: false, why: `${path} could not be read: ${found.reason}` };
+    case 'directory':
+      return { ok: false, why: `${path} is a directory` };
+    case 'symlink':
+      return { ok: false, why: `${path} is a symbolic link (to ${found.target}), not followed` };
+    case 'other':
+      return { ok: false, why: `${path} is a ${found.type}, not a file` };
+  }
+}
+
+export async function readMetadata(ctx: ReadContext, variant: Variant): Promise<MetadataRead> {
+  const got = await read(ctx, variant, [{ path: METADATA_PATH, maxBytes: MAX_METADATA_BYTES }]);
+  if (!isFiles(got)) return { kind: 'failed', variant, failure: got };
+  const text = fileText(got.files.get(METADATA_PATH), METADATA_PATH, MAX_METADATA_BYTES);
+  if (!text.ok) return { kind: 'problem', variant, note: `${variant.platform}: ${text.why}, so no host binaries or backend were checked in this variant` };
+  const parsed = parseExtensionMetadata(text.text);
+  if (!parsed.ok) return { kind: 'problem', variant, note: `${variant.platform}: ${parsed.error.message}, so no host binaries or backend were checked in this variant` };
+  return { kind: 'metadata', variant, metadata: parsed.value };
+}
+
+/** The listed host binaries and the compose file of one variant; a failed read makes each of them unreadable. */
+export async function readListedFiles(ctx: ReadContext, variant: Variant, metadata: ExtensionMetadata): Promise<VariantFiles> {
+  const paths = [...new Set(metadata.hostBinaries.map((b) => b.path))];
+  const compose = metadata.vm?.composefile;
+  const wanted: (string | WantedFile)[] = paths.filter((p) => p !== compose);
+  if (compose !== undefined) wanted.push({ path: compose, maxBytes: MAX_COMPOSE_BYTES });
+  const empty = { platform: variant.platform, digest: variant.digest, files: new Map<string, FoundFile>(), bytesRead: 0, bytesTotal: ctx.bytes.totals.get(variant.platform) ?? 0 };
+  if (wanted.length === 0) return empty;
+  const got = await read(ctx, variant, wanted);
+  if (isFiles(got)) return got;
+  const all = [...paths, ...(compose !== undefined ? [compose] : [])];
+  return { ...empty, files: new Map(all.map((path) => [path, { kind: 'unreadable', path, reason: got.message }])) };
+}
