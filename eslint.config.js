@@ -52,6 +52,17 @@ export default defineConfig(
       ] }],
     },
   },
+  // The deep check orchestration runs in the CLI and in the backend: it is given its platform check and reader.
+  {
+    files: ['src/deep/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['node:*', 'child_process', 'fs', 'http'], message: 'The deep check is given its reader and platform check (ports.ts); it does no I/O itself.' },
+        { group: ['../commands/*', '../adapters/*', '../cli/*', '../server/*', '../backend/*', '../bench/*'], message: 'The deep check sits above the core only: the CLI and the backend hand it commands and readers.' },
+        { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The deep check knows no UI and no ddClient.' },
+      ] }],
+    },
+  },
   {
     files: ['src/registry/**/*.ts'],
     rules: {

@@ -17,6 +17,8 @@ export interface InspectCommand {
   /** Platforms every image must have (--require), normalised and de-duplicated. */
   readonly require: readonly PlatformKey[];
   readonly json: boolean;
+  /** --deep: also read inside every linux variant (host binaries, backend images; issue 7). */
+  readonly deep: boolean;
   readonly progress: ProgressMode;
   readonly color: ColorMode;
   /** Images inspected at once; undefined = the command layer's default. */
@@ -41,6 +43,7 @@ export const MAX_TIMEOUT_SECONDS = 3600;
 const OPTIONS = {
   require: { type: 'string', short: 'r' },
   json: { type: 'boolean' },
+  deep: { type: 'boolean' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -153,6 +156,7 @@ export function parseCliArgs(argv: readonly string[], defaultHost: Platform | un
     references: references.value,
     require,
     json: values.json === true,
+    deep: values.deep === true,
     progress: values.progress === true ? 'always' : values['no-progress'] === true ? 'never' : 'auto',
     color: values['no-color'] === true ? 'never' : 'auto',
     concurrency,

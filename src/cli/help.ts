@@ -15,6 +15,13 @@ Options:
   -r, --require PLATFORMS   comma-separated platforms every image must publish,
                             e.g. linux/amd64,linux/arm64 (exit 1 otherwise)
       --json                print a JSON array instead of the table
+      --deep                also read inside each linux variant of every image: the
+                            host binaries its /metadata.json lists (darwin, windows,
+                            linux: the CPU of each, per variant) and its backend images
+                            (vm.image, compose services); adds the verdicts
+                            wrong-host-binary and backend-missing-platforms. Reads only
+                            /metadata.json, the listed files and the compose file, top
+                            layer first, over the registry API with your docker login
   -c, --concurrency N       images inspected at once (1-64, default ${DEFAULT_CONCURRENCY})
   -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default ${DEFAULT_TIMEOUT_MS / 1000}s)
       --host-platform P     judge installs against P (default: this machine, e.g. linux/amd64)
@@ -27,7 +34,8 @@ Options:
 Exit codes:
   0  report produced; with --require, every image publishes every required platform
   1  --require failed: an image lacks a required platform, could not be inspected
-     (not found, unauthorized, unreachable, error), or exists only in the local store
+     (not found, unauthorized, unreachable, error), or exists only in the local store;
+     with --deep also wrong-host-binary or backend-missing-platforms
   2  bad usage or an invalid reference (nothing was run)
   3  docker is not installed, or the engine could not list the installed extensions
 
@@ -35,5 +43,6 @@ Uses \`docker\` from PATH (DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are hon
 \`docker buildx imagetools inspect\` (falls back to \`docker manifest inspect\` without buildx).
 For speed, buildx commands run docker's buildx plugin binary directly (the one docker
 would use); ARCHMATRIX_BUILDX=docker runs them through the docker CLI instead.
-Runs read-only commands only.
+Runs read-only commands only. --deep reads registries directly (GET only), with the
+logins \`docker login\` stored (config.json auths, credsStore, credHelpers); it writes nothing.
 `;

@@ -2,10 +2,13 @@
 /** `archmatrix`: wires the real process (argv, streams, docker on PATH) to runCli. */
 import { arch } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
+import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
+import { createRegistryReader, type RegistryReader } from '../registry/index.js';
 import { runCli } from './run.js';
 import { readVersion } from './version.js';
 
 const controller = new AbortController();
+let reader: RegistryReader | undefined;
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
 
@@ -19,5 +22,7 @@ const code = await runCli({
   exec: createNodeExec({ env: process.env, buildx: 'direct' }),
   version: () => readVersion(),
   signal: controller.signal,
+  // --deep: registry reads with the logins `docker login` stored (DOCKER_CONFIG honoured); cache in memory only.
+  deepReader: () => (reader ??= createRegistryReader({ credentials: dockerConfigCredentials({ env: process.env }) })),
 });
 process.exitCode = controller.signal.aborted ? 130 : code;

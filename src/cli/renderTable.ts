@@ -2,7 +2,8 @@
  * The table for people: one row per image, a column per recommended (and required) platform,
  * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
  */
-import type { InspectResult, Platform, PlatformKey, PlatformPresence } from '../core/index.js';
+import type { InspectResult, Platform, PlatformKey, PlatformPresence, RequirementStatus } from '../core/index.js';
+import { deepLines, hasDeepDetails } from './renderDeep.js';
 import { RECOMMENDED_PLATFORMS, checkRequirement, comparePlatformKeys, platformPresence, summarise, verdictLabel, verdictSeverity } from '../core/index.js';
 import type { Paint, Tone } from './text.js';
 import { alignRows, printable } from './text.js';
@@ -47,19 +48,28 @@ function details(results: readonly InspectResult[], required: readonly PlatformK
   for (const r of results) {
     const requirement = required.length > 0 ? checkRequirement(r, required) : undefined;
     const failsRequirement = requirement !== undefined && requirement.status !== 'met';
-    if (r.verdict === 'ready' && !failsRequirement) continue;
+    if (r.verdict === 'ready' && !failsRequirement && !hasDeepDetails(r)) continue;
     lines.push('', `${printable(r.reference)}: ${paint(verdictSeverity(r.verdict), verdictLabel(r.verdict))}`);
     lines.push(`  ${printable(r.explanation)}`);
     const detail = r.failure?.message.split('\n')[0]?.trim() ?? '';
     if (detail !== '' && !r.explanation.includes(detail)) lines.push(`  ${paint('dim', printable(detail))}`);
+    lines.push(...deepLines(r, paint));
     if (r.fix !== undefined) lines.push(`  fix: ${printable(r.fix)}`);
     if (requirement !== undefined && failsRequirement) {
-      const why = requirement.status === 'missing-platforms' ? `lacks ${requirement.missing.join(', ')}` : requirement.status === 'not-published' ? 'not in any registry' : 'could not be inspected';
+      const why = REQUIREMENT_WHY[requirement.status](requirement.missing);
       lines.push(`  ${paint('error', `requirement failed: ${why}`)}`);
     }
   }
   return lines;
 }
+
+const REQUIREMENT_WHY: Readonly<Record<RequirementStatus, (missing: readonly PlatformKey[]) => string>> = {
+  met: () => 'met',
+  'missing-platforms': (missing) => `lacks ${missing.join(', ')}`,
+  'not-published': () => 'not in any registry',
+  'not-inspected': () => 'could not be inspected',
+  'deep-finding': (missing) => `the deep check found a host binary or backend problem${missing.length > 0 ? `; also lacks ${missing.join(', ')}` : ''}`,
+};
 
 function requirementLine(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {
   if (required.length === 0) return [];

@@ -6,7 +6,11 @@ import type { InspectResult } from '../core/index.js';
 import { describeFailure, hostPlatform } from '../core/index.js';
 import type { ExecPort } from '../commands/port.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
+import { inspectImage } from '../commands/inspectImage.js';
 import { inspectMany } from '../commands/inspectMany.js';
+import type { BuildxState } from '../commands/environment.js';
+import { deepCheckMany } from '../deep/deepCheck.js';
+import type { VariantFileReader } from '../deep/ports.js';
 import { listInstalledExtensions } from '../commands/listExtensions.js';
 import { checkEnvironment, environmentNotices } from '../commands/environment.js';
 import type { InspectCommand } from './args.js';
@@ -35,6 +39,8 @@ export interface CliIo {
   readonly exec: ExecPort;
   readonly version: () => string;
   readonly signal?: AbortSignal;
+  /** The registry reader for --deep (docker's stored logins); made on first use. */
+  readonly deepReader: () => VariantFileReader;
 }
 
 type Targets = { readonly ok: true; readonly targets: InspectTarget[] } | { readonly ok: false; readonly code: ExitCode };
@@ -67,14 +73,16 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
   const progress = showProgress(command.progress, io.stderr.isTTY === true)
     ? createProgress(io.stderr, targets.length, io.stderr.isTTY === true, io.stderr.columns)
     : noProgress;
-  const results: InspectResult[] = await inspectMany(io.exec, targets, {
-    buildx: environment.buildx,
-    onResult: (result) => progress.onResult(result),
-    host: command.host,
-    concurrency: command.concurrency,
-    timeoutMs: command.timeoutMs,
-    signal: io.signal,
-  });
+  const results: InspectResult[] = command.deep
+    ? await deepResults(io, command, targets, environment.buildx, (result) => progress.onResult(result))
+    : await inspectMany(io.exec, targets, {
+        buildx: environment.buildx,
+        onResult: (result) => progress.onResult(result),
+        host: command.host,
+        concurrency: command.concurrency,
+        timeoutMs: command.timeoutMs,
+        signal: io.signal,
+      });
   progress.done();
 
   if (command.json) {
@@ -84,6 +92,24 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     io.stdout.write(renderTable(results, { required: command.require, paint, host: command.host }));
   }
   return exitCodeFor(results, command.require);
+}
+
+/**
+ * --deep: each target's platform check (imagetools, as without --deep) and then its files through the
+ * registry reader; backend images get the same platform check.
+ */
+function deepResults(io: CliIo, command: InspectCommand, targets: readonly InspectTarget[], buildx: BuildxState, onResult: (result: InspectResult) => void): Promise<InspectResult[]> {
+  const byReference = new Map(targets.map((t) => [t.reference, t]));
+  return deepCheckMany(
+    targets.map((t) => t.reference),
+    {
+      platformCheck: (reference, signal) =>
+        inspectImage(io.exec, byReference.get(reference) ?? { reference }, { buildx, host: command.host, timeoutMs: command.timeoutMs, signal }),
+      reader: io.deepReader(),
+      site: 'cli',
+    },
+    { onResult, ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}), ...(io.signal ? { signal: io.signal } : {}) },
+  );
 }
 
 export async function runCli(io: CliIo): Promise<ExitCode> {

@@ -9,6 +9,9 @@ import type { ExecOutput, ExecPort } from '../../../src/commands/port.js';
 import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { OPEN_CORPUS, sorted } from '../../support/corpus.js';
 import type { Override } from '../../support/fixturePort.js';
+import type { VariantFileReader } from '../../../src/deep/ports.js';
+import { fileOf } from '../core/deep/deepData.js';
+import { textFile } from '../deep/fakeReader.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
@@ -18,7 +21,9 @@ interface Captured {
   readonly stderr: string;
 }
 
-async function cli(argv: string[], exec: ExecPort, tty = false): Promise<Captured> {
+const NO_READER: VariantFileReader = { readVariantFiles: () => Promise.resolve({ ok: false, error: { kind: 'error', message: 'no registry reader in this test' } }) };
+
+async function cli(argv: string[], exec: ExecPort, tty = false, reader: VariantFileReader = NO_READER): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -29,6 +34,7 @@ async function cli(argv: string[], exec: ExecPort, tty = false): Promise<Capture
     nodeArch: 'x64',
     exec,
     version: () => '9.9.9',
+    deepReader: () => reader,
   };
   const code = await runCli(io);
   return { code, stdout, stderr };
@@ -153,5 +159,46 @@ describe('runCli environment', () => {
     const out = await cli(['--concurrency', 'lots'], fixturePort().exec);
     expect(out.code).toBe(2);
     expect(out.stderr).toContain('archmatrix --help');
+  });
+});
+
+describe('runCli --deep (a fake registry reader; the index from the recorded imagetools output)', () => {
+  const metadata = textFile('/metadata.json', JSON.stringify({ host: { binaries: [{ darwin: [{ path: '/darwin/tool' }] }] } }));
+  /** Every variant holds metadata.json and an x86_64 macOS binary: wrong in linux/arm64. */
+  const reader: VariantFileReader = {
+    readVariantFiles: (_repo, digest, wanted, options) =>
+      Promise.resolve({
+        ok: true,
+        value: {
+          platform: options.platform,
+          digest,
+          files: new Map(wanted.map((w) => (typeof w === 'string' ? w : w.path)).map((p) => [p, p === '/metadata.json' ? metadata : fileOf(p, 'darwinX64')])),
+          bytesRead: 10,
+          bytesTotal: 100,
+        },
+      }),
+  };
+
+  it('the table shows the deep verdict and one line per problem: OS, path, variant, CPU found and wanted', async () => {
+    const out = await cli(['--deep', '--no-progress', corpus('good')], fixturePort().exec, false, reader);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(/corpus\/good:1\.0\.0\s+Wrong host binary\s+yes\s+yes/);
+    expect(out.stdout).toContain('darwin /darwin/tool in linux/arm64: wrong-cpu, found x86_64, wanted arm64');
+    expect(out.stdout).toMatch(/fix: Pick the macOS binary by CPU/);
+  });
+
+  it('--json rows carry hostBinaries and backend; --require fails on the deep verdict', async () => {
+    const out = await cli(['--deep', '--json', '--require', 'linux/amd64,linux/arm64', corpus('good')], fixturePort().exec, false, reader);
+    expect(out.code).toBe(1);
+    const [row] = JSON.parse(out.stdout) as { verdict: string; hostBinaries: { platform: string; state: string }[]; backend: unknown[]; requirement: { status: string } }[];
+    expect(row?.verdict).toBe('wrong-host-binary');
+    expect(row?.hostBinaries.map((b) => [b.platform, b.state])).toEqual([['linux/amd64', 'ok'], ['linux/arm64', 'wrong-cpu']]);
+    expect(row?.backend).toEqual([]);
+    expect(row?.requirement.status).toBe('deep-finding');
+  });
+
+  it('without --deep nothing is read and the deep keys are null', async () => {
+    const out = await cli(['--json', corpus('good')], fixturePort().exec, false, reader);
+    expect(JSON.parse(out.stdout)).toMatchObject([{ verdict: 'ready', deep: null, hostBinaries: null, backend: null }]);
   });
 });
