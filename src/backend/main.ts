@@ -3,12 +3,15 @@
  * Matrix's backend in Docker Desktop's VM, on /run/guest-services/archmatrix.sock (or
  * ARCHMATRIX_BACKEND_SOCKET). It runs no commands and listens on no TCP port.
  *
- * The deep check (issue 7: src/core/deep + the registry reader) is not wired yet: until it is,
- * POST /deep answers 501 'deep check not available yet' after validating the references.
+ * POST /deep runs the deep check (issue 7): src/deep over the registry reader, with the index read
+ * from the registry too and no credentials (Docker Desktop's VM cannot reach the host's store).
  */
 import { readVersion } from '../cli/version.js';
 import { createBackend } from './backend.js';
 import { readBackendConfig } from './config.js';
+import { createDeepCheckService } from './deepCheckService.js';
+import { registryPlatformCheck } from './registryPlatformCheck.js';
+import { createRegistryReader, noCredentials } from '../registry/index.js';
 
 async function main(): Promise<number> {
   const config = readBackendConfig(process.env);
@@ -16,7 +19,13 @@ async function main(): Promise<number> {
     process.stderr.write(`archmatrix-backend: ${config.error}\n`);
     return 2;
   }
+  // One reader for the life of the backend: its cache (by digest, never stale) makes a second check free.
+  const deepCheck = createDeepCheckService({
+    platformCheck: registryPlatformCheck({ credentials: noCredentials }),
+    reader: createRegistryReader({ credentials: noCredentials }),
+  });
   const backend = createBackend({
+    deepCheck,
     info: { version: readVersion(), node: process.version, arch: process.arch },
     jobLimits: { concurrency: config.value.concurrency },
   });

@@ -1,0 +1,36 @@
+/**
+ * The backend's DeepCheck (api.ts) on the real orchestration (src/deep): the index from the registry
+ * (registryPlatformCheck.ts, no docker CLI here), the files through the registry reader, no credentials
+ * (the host's credential store is out of reach: a private image answers unauthorized with the
+ * `archmatrix --deep REF` command to run on the host). Each result is the core's JSON row, the same
+ * shape as `archmatrix --deep --json`.
+ */
+import { toJsonRow, type ImageReference } from '../core/index.js';
+import { deepCheck, type DeepCheckOptions } from '../deep/deepCheck.js';
+import type { PlatformCheck, VariantFileReader } from '../deep/ports.js';
+import type { DeepCheck, JsonValue } from './api.js';
+import { jsonCopy } from './jsonCopy.js';
+
+export interface DeepCheckServiceOptions {
+  readonly platformCheck: PlatformCheck;
+  readonly reader: VariantFileReader;
+  /** Per-image deadline and byte cap; defaults: the orchestration's. */
+  readonly limits?: Pick<DeepCheckOptions, 'deadlineMs' | 'maxBytes'>;
+}
+
+export function createDeepCheckService(options: DeepCheckServiceOptions): DeepCheck {
+  return async (reference: ImageReference, context): Promise<JsonValue> => {
+    const result = await deepCheck(
+      reference.familiar,
+      { platformCheck: options.platformCheck, reader: options.reader, site: 'backend' },
+      {
+        ...options.limits,
+        signal: context.signal,
+        onProgress: (p) => context.onProgress({ phase: p.phase, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
+      },
+    );
+    const row = jsonCopy(toJsonRow(result));
+    if (row === undefined) throw new Error('the deep check result is not JSON');
+    return row;
+  };
+}
