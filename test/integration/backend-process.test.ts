@@ -1,20 +1,26 @@
 /**
  * Issue 8: the BUILT backend (dist/node/backend/main.js) as a process, as the image's CMD starts
- * it: it listens on the socket it is given, answers /health, validates POST /deep and answers 501
- * until the deep check is wired, refuses to take over a live backend's socket, and stops cleanly
- * on SIGTERM (as PID 1 in a container it must handle it itself).
+ * it: it listens on the socket it is given, answers /health, runs POST /deep on deep corpus images
+ * through the real registries (no credentials: the private copy is unauthorized, with the command to
+ * run on the host), refuses hostile references, refuses to take over a live backend's socket, and
+ * stops cleanly on SIGTERM (as PID 1 in a container it must handle it itself).
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeepJobSnapshot } from '../../src/backend/api.js';
+import type { JsonRow } from '../../src/core/index.js';
 import { REPO_ROOT } from '../env/extensionImage.js';
+import { loadTestEnv } from '../env/testEnv.js';
+import { deepCorpus } from '../support/deepCorpus.js';
 import { run } from '../env/run.js';
 import { callSocket } from '../unit/backend/socketClient.js';
 import { ensureCliBuilt } from './helpers/cliProcess.js';
 
 const MAIN = join(REPO_ROOT, 'dist/node/backend/main.js');
+const testEnv = loadTestEnv();
 const dir = mkdtempSync(join(tmpdir(), 'archmatrix-backend-process-'));
 const sock = join(dir, 'archmatrix.sock');
 let backend: ChildProcessWithoutNullStreams;
@@ -48,13 +54,32 @@ describe('the built backend process', () => {
     expect(firstLine).toContain(`listening on ${sock}`);
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const health = await callSocket(sock, { path: '/health' });
-    expect(health.json).toMatchObject({ status: 'ok', version, node: process.version, arch: process.arch, deepCheck: 'unavailable' });
+    expect(health.json).toMatchObject({ status: 'ok', version, node: process.version, arch: process.arch, deepCheck: 'available' });
   });
 
-  it('answers 501 for a valid request and 400 for a hostile one', async () => {
-    const deep = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['alpine:3.22'] } });
-    expect(deep.status).toBe(501);
-    expect(deep.json).toEqual({ statusCode: 501, name: 'not-implemented', message: 'deep check not available yet' });
+  it('POST /deep checks deep corpus images through the real registries; the private copy names the host command', async () => {
+    const pick = (name: string, registry: 'open' | 'auth' = 'open') => deepCorpus(testEnv).find((i) => i.name === name && i.registry === registry);
+    const images = [pick('good'), pick('darwin-x64-both'), pick('compose-backend'), pick('darwin-x64-both', 'auth')];
+    const references = images.map((i) => i?.reference ?? '');
+    const posted = await callSocket(sock, { method: 'POST', path: '/deep', body: { references } });
+    expect(posted.status).toBe(202);
+    const id = (posted.json as DeepJobSnapshot).id;
+    let job = posted.json as DeepJobSnapshot;
+    for (let i = 0; i < 240 && job.state === 'running'; i += 1) {
+      await new Promise((r) => setTimeout(r, 250));
+      job = (await callSocket(sock, { path: `/deep/${id}` })).json as DeepJobSnapshot;
+    }
+    expect(job.state).toBe('done');
+    const rows = job.items.map((item) => item.result as unknown as JsonRow);
+    expect(job.items.map((item) => item.state)).toEqual(['done', 'done', 'done', 'done']);
+    expect(rows.map((r) => r.verdict)).toEqual(['ready', 'wrong-host-binary', 'backend-missing-platforms', 'unauthorized']);
+    expect(rows[1]?.hostBinaries?.filter((b) => b.state === 'wrong-cpu').map((b) => [b.os, b.path, b.platform, b.found])).toEqual([['darwin', '/darwin/esbuild', 'linux/arm64', 'x86_64']]);
+    expect(rows[2]?.backend?.map((b) => [b.self, b.platforms])).toEqual([[true, ['linux/amd64', 'linux/arm64']], [false, ['linux/amd64']]]);
+    expect(rows[3]?.deep).toMatchObject({ status: 'not-checked', fix: `Run \`archmatrix --deep ${references[3] ?? ''}\` on the host: it uses your docker login, which the extension's backend cannot see.` });
+    expect(job.items[0]?.progress).toMatchObject({ phase: 'done' });
+  }, 120_000);
+
+  it('refuses a hostile reference before any read (400)', async () => {
     const hostile = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['alpine|sh'] } });
     expect(hostile.status).toBe(400);
   });
