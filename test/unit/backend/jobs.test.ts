@@ -34,7 +34,7 @@ async function settled(b: Backend, id: string): Promise<DeepJobSnapshot> {
   return job(poll(b, id));
 }
 
-describe('routes without a deep check (until issue 7 lands)', () => {
+describe('routes without a deep check (createBackend without one; main.ts always wires it)', () => {
   it('GET /health says the version, the CPU and that the deep check is unavailable', () => {
     const reply = backend(undefined).handle({ method: 'GET', path: '/health' });
     expect(reply.status).toBe(200);
