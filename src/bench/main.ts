@@ -12,15 +12,22 @@ import type { RunStats } from './measure.js';
 import { processCost, runArchMatrix, runNaiveLoop } from './measure.js';
 import { findBuildxPlugin } from '../adapters/buildxPlugin.js';
 import { createNodeExec } from '../adapters/nodeExec.js';
-import { parseBenchOptions } from './options.js';
+import { parseBenchOptions, type BenchOptions } from './options.js';
+import { runDeepBench } from './deepBench.js';
 import { startDelayProxy } from './proxy.js';
 import { renderReport } from './report.js';
 import { CORPUS_TAG, prepareImages } from './setup.js';
 
 async function main(): Promise<number> {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
-  const [host, port] = options.registry.split(':');
   const log = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
+  const code = options.platforms ? await platformBench(options, log) : 0;
+  if (options.deep) process.stdout.write(await runDeepBench({ registry: options.registry, delayMs: options.delayMs, log }));
+  return code;
+}
+
+async function platformBench(options: BenchOptions, log: (text: string) => void): Promise<number> {
+  const [host, port] = options.registry.split(':');
 
   log(`preparing ${options.images} repositories bench/NN-<corpus> in ${options.registry}`);
   const images = await prepareImages(options.registry, options.images);

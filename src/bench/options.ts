@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only]`
+ * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only] [--deep-only | --no-deep]`
  * and the docker environment: the project's test environment (TESTENV_DIR, TESTENV_PORT, the same
  * defaults as test/env/testEnv.ts) unless DOCKER_CONFIG is already set (e.g. after `eval "$(test/env/testenv env)"`).
  */
@@ -18,6 +18,10 @@ export interface BenchOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Also time the Node adapter's default (CLI, browser mode): the buildx plugin run directly. */
   readonly nodeAdapter: boolean;
+  /** The platform check part (inspectMany against the naive loop); off with --deep-only. */
+  readonly platforms: boolean;
+  /** The deep check part (deepBench.ts); off with --no-deep. */
+  readonly deep: boolean;
 }
 
 function positiveInt(name: string, text: string, max: number): number {
@@ -51,6 +55,8 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
       concurrency: { type: 'string' },
       registry: { type: 'string' },
       'docker-only': { type: 'boolean' },
+      'deep-only': { type: 'boolean' },
+      'no-deep': { type: 'boolean' },
     },
     strict: true,
   });
@@ -68,6 +74,8 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
     concurrency,
     registry,
     nodeAdapter: values['docker-only'] !== true,
+    platforms: values['deep-only'] !== true,
+    deep: values['no-deep'] !== true,
     ...dockerEnv(base),
   };
 }
