@@ -12,7 +12,7 @@ import { describeCommand } from './commandText.js';
 import type { DeepStatus } from './deep/deepResult.js';
 import { hasDeepParts } from './deep/deepResult.js';
 import type { DeepVerdict } from './deep/deepOutcome.js';
-import type { HostBinaryState, HostOs } from './deep/types.js';
+import type { BackendImageFinding, HostBinaryState, HostOs } from './deep/types.js';
 import { checkRequirement, type RequirementStatus } from './requirement.js';
 import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from './types.js';
 import { verdictLabel, verdictSeverity, type Severity } from './verdictTable.js';
@@ -35,17 +35,8 @@ export interface JsonHostBinary {
   readonly listedAs: string | null;
 }
 
-export interface JsonBackend {
-  /** As written in metadata.json / the compose file (`${DESKTOP_PLUGIN_IMAGE}` resolved to the extension). */
-  readonly reference: string;
-  /** "vm.image" or "compose:<service>". */
-  readonly source: string;
-  /** The extension image itself (not checked again). */
-  readonly self: boolean;
-  readonly platforms: readonly PlatformKey[];
-  readonly verdict: string;
-  readonly message: string;
-}
+/** One backend image: where it is named, whether it is the extension itself, its platforms and platform verdict. */
+export type JsonBackend = Pick<BackendImageFinding, 'reference' | 'source' | 'self' | 'platforms' | 'verdict' | 'message'>;
 
 export interface JsonDeep {
   readonly status: DeepStatus;
