@@ -110,5 +110,5 @@ export const errorReply = (statusCode: number, name: ErrorName, message: string,
   statusCode,
   name,
   message,
-  ...(reasons === undefined ? {} : { reasons }),
+  reasons,
 });

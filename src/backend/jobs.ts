@@ -112,14 +112,14 @@ export function createJobStore(options: JobStoreOptions): JobStore {
   const snapshot = (job: Job): DeepJobSnapshot => ({
     id: job.id,
     state: jobState(job),
-    ...(job.cancelReason === undefined ? {} : { cancelReason: job.cancelReason }),
+    cancelReason: job.cancelReason,
     items: job.items.map((item) => ({
       reference: item.request.input,
       canonical: item.request.parsed.canonical,
       state: item.state,
-      ...(item.progress === undefined ? {} : { progress: item.progress }),
-      ...(item.result === undefined ? {} : { result: item.result }),
-      ...(item.error === undefined ? {} : { error: item.error }),
+      progress: item.progress,
+      result: item.result,
+      error: item.error,
     })),
     pollAfterMs: limits.pollAfterMs,
   });

@@ -38,7 +38,7 @@ export interface RouterOptions {
 /** Job ids are the backend's own (UUIDs); anything else cannot name a job. */
 const JOB_ID = /^[0-9a-f-]{1,64}$/;
 
-const fail = (reply: ErrorReply, allow?: string): BackendReply => ({ status: reply.statusCode, body: reply, ...(allow === undefined ? {} : { allow }) });
+const fail = (reply: ErrorReply, allow?: string): BackendReply => ({ status: reply.statusCode, body: reply, allow });
 const notAllowed = (method: string, path: string, allow: string): BackendReply =>
   fail(errorReply(405, 'method-not-allowed', `${method.slice(0, 16)} is not allowed on ${path}; allowed: ${allow}.`), allow);
 const noJob = (id: string): BackendReply =>

@@ -25,7 +25,7 @@ export function parseReply(value: unknown): ExecReply | undefined {
   if (exitCode !== null && typeof exitCode !== 'number') return undefined;
   const stop = INTERRUPTIONS.find((known) => known === interrupted);
   if (interrupted !== undefined && stop === undefined) return undefined;
-  return { argv, stdout, stderr, exitCode, ...(stop === undefined ? {} : { interrupted: stop }) };
+  return { argv, stdout, stderr, exitCode, interrupted: stop };
 }
 
 const errorMessage = (value: unknown): string | undefined =>
