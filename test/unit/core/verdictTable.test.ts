@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VERDICT_TABLE, VERDICTS, platformPresence, summarise, verdictRank, worthNotice } from '../../../src/core/index.js';
+import { VERDICT_TABLE, VERDICTS, platformPresence, summariseMatrix, verdictRank, worthNotice } from '../../../src/core/index.js';
 import type { FailureKind, InspectResult, Severity, Verdict } from '../../../src/core/index.js';
 import { checkRequirement } from '@core/index.js';
 
@@ -82,9 +82,9 @@ describe('readers of the table agree with it', () => {
     expect(platformPresence(row(verdict, ['linux/amd64']), 'linux/arm64')).toBe(rule.platformList === 'complete' ? 'no' : 'unknown');
     const status = checkRequirement(row(verdict, BOTH), BOTH).status;
     expect(status).toBe(rule.requirement === 'check-platforms' ? 'met' : rule.requirement);
-    const summary = summarise([row(verdict, ['linux/amd64'])]);
-    if (rule.platformList === 'none') expect(summary).toBe('1 could not be checked');
-    else expect(summary).toContain('1 of 1 extension lacks linux/arm64');
+    const summary = summariseMatrix([{ reference: 'x', origin: 'installed', result: row(verdict, ['linux/amd64']) }]);
+    expect(summary.installed.counts).toEqual([{ verdict, count: 1, text: expect.stringMatching(/^1 \S/) }]);
+    expect(summary.text).toBe(verdict === 'ready' ? '1 of 1 ready' : `0 of 1 ready; ${summary.installed.counts[0]?.text}`);
   });
 });
 

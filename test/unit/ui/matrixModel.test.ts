@@ -3,7 +3,8 @@ import type { InspectResult } from '../../../src/core/index.js';
 import { cellState } from '../../../ui/src/features/matrix/model/cells';
 import { initialMatrixState, matrixReducer } from '../../../ui/src/features/matrix/model/matrixState';
 import type { MatrixRow, RowSeed } from '../../../ui/src/features/matrix/model/rows';
-import { viewRows } from '../../../ui/src/features/matrix/model/view';
+import { runOverview } from '../../../ui/src/features/matrix/model/progress';
+import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
 
 const result = (reference: string, verdict: InspectResult['verdict'], platforms: string[], failure?: InspectResult['failure']): InspectResult => ({
   reference,
@@ -83,5 +84,22 @@ describe('viewRows', () => {
     expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd', 'arm', 'z-ready', 'typed']);
     expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'platform:linux/amd64', direction: 'asc' }).map((r) => r.reference)).toEqual(['arm', 'amd', 'z-ready', 'typed']);
     expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'name', direction: 'desc' }).map((r) => r.reference)).toEqual(['z-ready', 'arm', 'amd', 'typed']);
+  });
+});
+
+describe('runOverview', () => {
+  it('summarises the rows the filter shows, installed and typed apart, each image once', () => {
+    const rows: MatrixRow[] = [
+      done('a/ready:1', result('a/ready:1', 'ready', ['linux/amd64', 'linux/arm64'])),
+      done('docker.io/a/ready:1', result('docker.io/a/ready:1', 'ready', ['linux/amd64', 'linux/arm64'])),
+      done('a/old:1', result('a/old:1', 'missing-platforms', ['linux/amd64'])),
+      { ...seed('t/typed:1', 'typed'), status: 'done', result: result('t/typed:1', 'not-found', []) },
+    ];
+    const state = { phase: 'done' as const, rows };
+    const all = runOverview(state, undefined);
+    expect(all.summary).toBe('1 of 2 ready; 1 missing platforms · typed images (counted apart): 0 of 1 ready; 1 not found');
+    expect(all.counts.installed.counts.map((c) => c.verdict)).toEqual(['missing-platforms', 'ready']);
+    const shown = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'missing-platforms' });
+    expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platforms');
   });
 });

@@ -26,7 +26,7 @@ export function MatrixPage(): ReactNode {
   const exportRows = useExport(view.shown);
   const openLink = useOpenExternal();
   const copy = useCopyText();
-  const overview = runOverview(matrix.state, host);
+  const overview = runOverview(matrix.state, host, view.shown);
 
   const sortBy = (sort: SortKey): void => view.setOptions(toggleSort(view.options, sort));
 
