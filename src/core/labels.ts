@@ -145,6 +145,8 @@ export interface ExtensionInfo {
   readonly icon?: string;
   /** http(s) only. */
   readonly links: ExtensionLink[];
+  /** The publisher's page (com.docker.extension.publisher-url) when it is safe to open (safeHttpUrl). */
+  readonly publisher?: string;
 }
 
 function text(labels: Record<string, string> | undefined, key: string, max = 500): string | undefined {
@@ -177,5 +179,6 @@ export function extensionInfo(labels: Record<string, string> | undefined): Exten
     description,
     icon: isSafeIcon(icon) ? icon : undefined,
     links,
+    publisher: safeHttpUrl(publisher),
   };
 }

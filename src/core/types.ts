@@ -110,8 +110,18 @@ export interface VerdictDetail {
   readonly verdict: Verdict;
   /** One line for people: "Published for linux/amd64 only". */
   readonly explanation: string;
-  /** What to do, e.g. the exact `docker buildx build --platform=... --push` to run; absent when nothing to do. */
+  /**
+   * What to do, for the image's author or a CI job (the CLI prints it): the exact
+   * `docker buildx build --platform=... --push` to run, or the action; absent when nothing to do.
+   */
   readonly fix?: string;
+  /**
+   * What someone who installed the image can do themselves (check for an update, tell the publisher,
+   * log in, retry); absent when nothing to do.
+   */
+  readonly userFix?: string;
+  /** The publisher's fix when only a new build can help: the exact build-and-push command. */
+  readonly publisherFix?: string;
 }
 
 /** One raw command and its output, kept for the details view ("show raw output"). */

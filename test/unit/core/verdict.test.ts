@@ -94,7 +94,11 @@ describe('decideVerdict', () => {
   it('unauthorized tells which registry to log in to', () => {
     const d = decideVerdict({ reference: '127.0.0.1:5001/private/good:1.0.0', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
     expect(d.fix).toContain('docker login 127.0.0.1:5001');
-    expect(d.explanation).toContain('no basic auth credentials');
+    expect(d.userFix).toBe(d.fix);
+    expect(d.publisherFix).toBeUndefined();
+    // One human line: the registry's own words stay in the result's failure (details, --verbose, JSON).
+    expect(d.explanation).toBe('The registry 127.0.0.1:5001 refused access: a login is needed');
+    expect(d.explanation).not.toContain('no basic auth credentials');
     const hub = decideVerdict({ reference: 'docker/x:1', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
     expect(hub.fix).toMatch(/^docker login,/);
   });
@@ -119,6 +123,38 @@ describe('decideVerdict', () => {
     expect(d.verdict).toBe('unsupported-os');
     expect(d.explanation).toMatch(/no runnable platform/i);
     expect(decide({ platforms: platforms('windows/amd64') }).explanation).toContain('windows/amd64 only');
+  });
+
+  it('incompatible says what this machine is and what the image is published for', () => {
+    const d = decide({ platforms: platforms('linux/arm64', 'linux/arm/v7'), host: AMD });
+    expect(d.explanation).toBe('This machine is linux/amd64; the image is published only for linux/arm64, linux/arm/v7: Docker Desktop will not install it here');
+    expect(d.explanation).not.toMatch(/lacks linux\/amd64, this machine's platform/);
+  });
+
+  it('a platform verdict has a fix for the user (update, tell the publisher) and the build command as the publisher\'s fix', () => {
+    for (const [input, told] of [
+      [{ platforms: platforms('linux/amd64'), host: ARM }, 'that it lacks linux/arm64'],
+      [{ platforms: platforms('windows/amd64') }, 'that it has no linux image'],
+    ] as const) {
+      const d = decide(input);
+      expect(d.publisherFix).toMatch(/^docker buildx build --platform=linux\/amd64,linux\/arm64 .* --push \.$/);
+      expect(d.fix).toBe(d.publisherFix);
+      expect(d.userFix).toBe(`Check for an update of this extension; if there is none, tell its publisher ${told} (the build command is the publisher's fix)`);
+    }
+    const works = decide({ platforms: platforms('linux/amd64'), host: AMD });
+    expect(works.userFix).toBe("Nothing to do on this machine (linux/amd64); users on linux/arm64 cannot install it: tell its publisher (the build command is the publisher's fix)");
+    expect(decide({ platforms: platforms('linux/amd64') }).userFix).toContain('tell its publisher that it lacks linux/arm64');
+    const gone = decide({ failure: failureFrom('error-tag-not-found.imagetools-raw') });
+    expect(gone.publisherFix).toBe('docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .');
+    expect(gone.userFix).toMatch(/tell its publisher$/);
+    expect(decide({ platforms: fromFixture('good.imagetools-raw'), host: ARM })).toEqual({ verdict: 'ready', explanation: 'Published for linux/amd64 and linux/arm64' });
+  });
+
+  it('a failure explains itself without the raw registry text, naming the registry', () => {
+    const refused = decide({ failure: failureFrom('error-connection-refused.imagetools-raw') });
+    expect(refused.explanation).toBe('The registry 127.0.0.1:5000 could not be reached');
+    expect(refused.userFix).toBe(refused.fix);
+    expect(decide({ failure: failureFrom('error-tag-not-found.imagetools-raw') }).explanation).toBe('The registry 127.0.0.1:5000 has no such repository or tag');
   });
 
   it('a long, multi-line failure message still gives a one-line explanation', () => {

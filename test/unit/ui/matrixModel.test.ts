@@ -3,6 +3,7 @@ import type { InspectResult } from '../../../src/core/index.js';
 import { cellState } from '../../../ui/src/features/matrix/model/cells';
 import { initialMatrixState, matrixReducer } from '../../../ui/src/features/matrix/model/matrixState';
 import type { MatrixRow, RowSeed } from '../../../ui/src/features/matrix/model/rows';
+import { rowFixes } from '../../../ui/src/features/matrix/model/fixes';
 import { runOverview } from '../../../ui/src/features/matrix/model/progress';
 import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
 
@@ -101,5 +102,37 @@ describe('runOverview', () => {
     expect(all.counts.installed.counts.map((c) => c.verdict)).toEqual(['missing-platforms', 'ready']);
     const shown = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'missing-platforms' });
     expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platforms');
+  });
+});
+
+describe('rowFixes', () => {
+  const incompatible: InspectResult = {
+    ...result('me/ext:1', 'incompatible', ['linux/amd64']),
+    fix: 'docker buildx build --platform=linux/amd64,linux/arm64 --tag=me/ext:1 --push .',
+    publisherFix: 'docker buildx build --platform=linux/amd64,linux/arm64 --tag=me/ext:1 --push .',
+    userFix: 'Check for an update of this extension; if there is none, tell its publisher that it lacks linux/arm64',
+  };
+  const local = (labels: Record<string, string>) => ({ id: 'sha256:1', repoTags: ['me/ext:1'], repoDigests: [], labels });
+
+  it('an installed extension: what its user can do, with the publisher link, and the build command as the publisher fix', () => {
+    const row: MatrixRow = { ...done('me/ext:1', incompatible), local: local({ 'com.docker.extension.publisher-url': 'https://example.com/me' }) };
+    expect(rowFixes(row)).toEqual({
+      user: { text: incompatible.userFix, publisherUrl: 'https://example.com/me' },
+      publisher: incompatible.publisherFix,
+    });
+    // A publisher link that is not a plain http(s) URL is never offered.
+    const unsafe: MatrixRow = { ...row, local: local({ 'com.docker.extension.publisher-url': 'javascript:alert(1)' }) };
+    expect(rowFixes(unsafe).user?.publisherUrl).toBeUndefined();
+  });
+
+  it("a typed reference (the author's own image): the build command only; a login fix is the user's", () => {
+    expect(rowFixes({ ...seed('me/ext:1', 'typed'), status: 'done', result: incompatible })).toEqual({ user: undefined, publisher: incompatible.publisherFix });
+    const login = { ...result('r/x:1', 'unauthorized', []), fix: 'docker login r, then refresh', userFix: 'docker login r, then refresh' };
+    expect(rowFixes({ ...seed('r/x:1', 'typed'), status: 'done', result: login })).toEqual({ user: { text: login.userFix, publisherUrl: undefined }, publisher: undefined });
+  });
+
+  it('a result remembered from an older version (only `fix`) still shows it, and a pending row shows none', () => {
+    expect(rowFixes(done('a', { ...result('a', 'unreachable', []), fix: 'retry' })).user?.text).toBe('retry');
+    expect(rowFixes({ ...seed('a'), status: 'pending' })).toEqual({});
   });
 });

@@ -38,6 +38,8 @@ function isResult(value: unknown): value is InspectResult {
     (VERDICTS as readonly string[]).includes(value['verdict']) &&
     typeof value['explanation'] === 'string' &&
     (value['fix'] === undefined || typeof value['fix'] === 'string') &&
+    (value['userFix'] === undefined || typeof value['userFix'] === 'string') &&
+    (value['publisherFix'] === undefined || typeof value['publisherFix'] === 'string') &&
     isStringArray(value['platforms']) &&
     Array.isArray(value['commands']) &&
     value['commands'].every(isCommandRecord)
