@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { Platform, PlatformKey, ReferenceError } from '../core/index.js';
-import { err, ok, parsePlatform, parseReference, platformKey } from '../core/index.js';
+import { err, ok, parsePlatformSpecifier, parseReference, platformKey } from '../core/index.js';
 import type { Result } from '../core/index.js';
 
 export type ProgressMode = 'auto' | 'always' | 'never';
@@ -19,6 +19,8 @@ export interface InspectCommand {
   readonly json: boolean;
   /** --deep: also read inside every linux variant (host binaries, backend images; issue 7). */
   readonly deep: boolean;
+  /** --verbose: the registry's own words under each failed image (otherwise one human line). */
+  readonly verbose: boolean;
   readonly progress: ProgressMode;
   readonly color: ColorMode;
   /** Images inspected at once; undefined = the command layer's default. */
@@ -44,6 +46,7 @@ const OPTIONS = {
   require: { type: 'string', short: 'r' },
   json: { type: 'boolean' },
   deep: { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
   'no-color': { type: 'boolean' },
@@ -56,7 +59,7 @@ const OPTIONS = {
 
 const usage = (messages: readonly string[]): { readonly ok: false; readonly error: UsageError } => err({ kind: 'usage', messages });
 
-/** "linux/amd64,linux/arm64" -> normalised keys, or the reasons the list is not valid. */
+/** "linux/amd64,linux/arm64" or docker's short forms "amd64,arm64" -> normalised keys, or the reasons the list is not valid. */
 export function parsePlatformList(text: string): Result<PlatformKey[], string[]> {
   const parts = text.split(',').map((part) => part.trim());
   if (parts.every((part) => part === '')) return err(['--require needs at least one platform, e.g. linux/amd64,linux/arm64']);
@@ -64,7 +67,7 @@ export function parsePlatformList(text: string): Result<PlatformKey[], string[]>
   const problems: string[] = [];
   for (const part of parts) {
     if (part === '') continue;
-    const parsed = parsePlatform(part);
+    const parsed = parsePlatformSpecifier(part);
     if (!parsed.ok) problems.push(`--require: ${JSON.stringify(part)} is not a platform (${parsed.error.message})`);
     else if (!keys.includes(platformKey(parsed.value))) keys.push(platformKey(parsed.value));
   }
@@ -140,7 +143,7 @@ export function parseCliArgs(argv: readonly string[], defaultHost: Platform | un
   }
   let host = defaultHost;
   if (values['host-platform'] !== undefined) {
-    const parsed = parsePlatform(values['host-platform']);
+    const parsed = parsePlatformSpecifier(values['host-platform']);
     if (parsed.ok) host = parsed.value;
     else problems.push(`--host-platform: ${JSON.stringify(values['host-platform'])} is not a platform (${parsed.error.message})`);
   }
@@ -157,6 +160,7 @@ export function parseCliArgs(argv: readonly string[], defaultHost: Platform | un
     require,
     json: values.json === true,
     deep: values.deep === true,
+    verbose: values.verbose === true,
     progress: values.progress === true ? 'always' : values['no-progress'] === true ? 'never' : 'auto',
     color: values['no-color'] === true ? 'never' : 'auto',
     concurrency,

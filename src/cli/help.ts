@@ -5,7 +5,8 @@ import { DEFAULT_CONCURRENCY } from '../commands/inspectMany.js';
 export const HELP = `Usage: archmatrix [options] [reference...]
 
 Shows which CPU architectures Docker Desktop extension images are published for,
-with a verdict per image (ready, missing-platforms, incompatible, ...).
+with a verdict per image (ready, missing-platforms, incompatible, ...). The table
+lists the worst first, then by name, as the dashboard tab does.
 
 Without references, inspects the extension images installed in the local store
 (images labelled com.docker.desktop.extension.api.version). With references,
@@ -13,8 +14,12 @@ inspects those images in their registries; every reference is validated first.
 
 Options:
   -r, --require PLATFORMS   comma-separated platforms every image must publish,
-                            e.g. linux/amd64,linux/arm64 (exit 1 otherwise)
-      --json                print a JSON array instead of the table
+                            e.g. linux/amd64,linux/arm64 or, as docker's --platform,
+                            amd64,arm64 (an architecture alone is linux's; arm is
+                            linux/arm/v7) (exit 1 otherwise)
+      --json                print a JSON array instead of the table (input order)
+  -v, --verbose             under each image that could not be inspected, docker's own
+                            words (the registry's error); otherwise one line and the fix
       --deep                also read inside each linux variant of every image: the
                             host binaries its /metadata.json lists (darwin, windows,
                             linux: the CPU of each, per variant) and its backend images

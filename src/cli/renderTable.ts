@@ -12,6 +12,18 @@ export interface TableOptions {
   readonly required: readonly PlatformKey[];
   readonly host?: Platform;
   readonly paint: Paint;
+  /** --verbose: the registry's (or docker's) own words under a failed image; otherwise only the human line. */
+  readonly verbose?: boolean;
+}
+
+/** Raw lines shown under --verbose, at most. */
+export const MAX_RAW_LINES = 20;
+
+function rawLines(message: string, paint: Paint): string[] {
+  const lines = message.split(/\r?\n/).map((line) => line.trimEnd()).filter((line) => line !== '');
+  const shown = lines.slice(0, MAX_RAW_LINES).map((line) => `    ${paint('dim', printable(line))}`);
+  if (lines.length > MAX_RAW_LINES) shown.push(`    ${paint('dim', `… ${lines.length - MAX_RAW_LINES} more lines (--json has the whole text)`)}`);
+  return shown.length === 0 ? [] : [`  ${paint('dim', 'docker said:')}`, ...shown];
 }
 
 /** The platform columns: linux/amd64, linux/arm64, then any required platform, in display order. */
@@ -43,7 +55,7 @@ function matrix(results: readonly InspectResult[], columns: readonly PlatformKey
   return alignRows(rows, paint, tones);
 }
 
-function details(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {
+function details(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint, verbose: boolean): string[] {
   const lines: string[] = [];
   for (const r of results) {
     const requirement = required.length > 0 ? checkRequirement(r, required) : undefined;
@@ -51,8 +63,7 @@ function details(results: readonly InspectResult[], required: readonly PlatformK
     if (r.verdict === 'ready' && !failsRequirement && !hasDeepDetails(r)) continue;
     lines.push('', `${printable(r.reference)}: ${paint(verdictSeverity(r.verdict), verdictLabel(r.verdict))}`);
     lines.push(`  ${printable(r.explanation)}`);
-    const detail = r.failure?.message.split('\n')[0]?.trim() ?? '';
-    if (detail !== '' && !r.explanation.includes(detail)) lines.push(`  ${paint('dim', printable(detail))}`);
+    if (verbose && r.failure !== undefined) lines.push(...rawLines(r.failure.message, paint));
     lines.push(...deepLines(r, paint));
     if (r.fix !== undefined) lines.push(`  fix: ${printable(r.fix)}`);
     if (requirement !== undefined && failsRequirement) {
@@ -85,7 +96,7 @@ export function renderTable(results: readonly InspectResult[], options: TableOpt
   const columns = tableColumns(options.required);
   const lines = [
     ...matrix(results, columns, options.paint),
-    ...details(results, options.required, options.paint),
+    ...details(results, options.required, options.paint, options.verbose === true),
     '',
     printable(summarise(results, options.host)),
     ...requirementLine(results, options.required, options.paint),

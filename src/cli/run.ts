@@ -3,7 +3,7 @@
  * arguments -> environment check -> targets -> inspectMany -> table or JSON -> exit code.
  */
 import type { InspectResult } from '../core/index.js';
-import { describeFailure, hostPlatform } from '../core/index.js';
+import { compareRows, describeFailure, hostPlatform, rowOrderKey } from '../core/index.js';
 import type { ExecPort } from '../commands/port.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
 import { inspectImage } from '../commands/inspectImage.js';
@@ -89,7 +89,7 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     io.stdout.write(renderJson(results, command.require));
   } else {
     const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
-    io.stdout.write(renderTable(results, { required: command.require, paint, host: command.host }));
+    io.stdout.write(renderTable(tableOrder(results, targets), { required: command.require, paint, host: command.host, verbose: command.verbose }));
   }
   return exitCodeFor(results, command.require);
 }
@@ -110,6 +110,15 @@ function deepResults(io: CliIo, command: InspectCommand, targets: readonly Inspe
     },
     { onResult, ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}), ...(io.signal ? { signal: io.signal } : {}) },
   );
+}
+
+/** The table's rows in the tab's order (the core's compareRows: worst verdict first, then by title or reference); --json keeps input order. */
+export function tableOrder(results: readonly InspectResult[], targets: readonly InspectTarget[]): InspectResult[] {
+  const labels = new Map(targets.map((t) => [t.reference, t.local?.labels]));
+  return results
+    .map((result) => ({ result, key: rowOrderKey(result.verdict, result.reference, labels.get(result.reference)) }))
+    .sort((a, b) => compareRows(a.key, b.key))
+    .map((keyed) => keyed.result);
 }
 
 export async function runCli(io: CliIo): Promise<ExitCode> {

@@ -13,6 +13,7 @@ export * from './failure.js';
 export * from './verdict.js';
 export * from './labels.js';
 export * from './summary.js';
+export * from './rowOrder.js';
 export * from './exportMatrix.js';
 export * from './platformPresence.js';
 export * from './requirement.js';

@@ -87,6 +87,34 @@ export function parsePlatform(text: string): Result<Platform, ParseError> {
   return normalisePlatform({ os, architecture, variant });
 }
 
+/** The operating systems and architectures Go (and so docker's --platform) knows. */
+const KNOWN_OS: ReadonlySet<string> = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const KNOWN_ARCH: ReadonlySet<string> = new Set(['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm']);
+
+/**
+ * A platform as docker's `--platform` reads it, for extension images (linux containers): an
+ * architecture alone is linux's ("amd64" -> linux/amd64, "arm" -> linux/arm/v7, "aarch64" ->
+ * linux/arm64), else os/arch[/variant] normalised as parsePlatform does. Stricter than docker where a
+ * typo would pass silently: the OS and the architecture must be known ones, and an OS alone is refused
+ * (docker would pick this machine's CPU).
+ */
+export function parsePlatformSpecifier(text: string): Result<Platform, ParseError> {
+  if (typeof text !== 'string') return err(bad('platform is not text'));
+  const trimmed = text.trim().toLowerCase();
+  const parts = trimmed.split('/');
+  if (parts.length === 1 && KNOWN_OS.has(trimmed)) return err(bad(`"${trimmed}" is an operating system: name its architecture too, e.g. ${trimmed}/amd64`));
+  const parsed = parts.length === 1 ? normalisePlatform({ os: 'linux', architecture: trimmed }) : parsePlatform(trimmed);
+  if (!parsed.ok) return parsed;
+  const { os, architecture } = parsed.value;
+  if (!KNOWN_OS.has(os)) {
+    const asArch = normalisePlatform({ os: 'linux', architecture: os });
+    const hint = asArch.ok && KNOWN_ARCH.has(asArch.value.architecture) ? `; did you mean linux/${trimmed}?` : '';
+    return err(bad(`"${os.slice(0, 40)}" is not an operating system${hint}`));
+  }
+  if (!KNOWN_ARCH.has(architecture)) return err(bad(`"${architecture.slice(0, 40)}" is not an architecture (e.g. amd64, arm64, arm/v7)`));
+  return parsed;
+}
+
 /** "linux/amd64", "linux/arm/v7": the normalised key (os.version is not part of it). */
 export function platformKey(p: Platform): PlatformKey {
   return p.variant ? `${p.os}/${p.architecture}/${p.variant}` : `${p.os}/${p.architecture}`;

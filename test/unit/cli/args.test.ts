@@ -42,7 +42,9 @@ describe('parseCliArgs', () => {
       '--require', 'linux/amd64,linux/arm64', '--json', '--progress', '--no-color', '--concurrency', '12',
       '--timeout', '500ms', '--host-platform', 'linux/arm64/v8', 'alpine',
     ]);
-    expect(c).toMatchObject({ require: ['linux/amd64', 'linux/arm64'], json: true, progress: 'always', color: 'never', concurrency: 12, timeoutMs: 500 });
+    expect(c).toMatchObject({ require: ['linux/amd64', 'linux/arm64'], json: true, progress: 'always', color: 'never', concurrency: 12, timeoutMs: 500, verbose: false });
+    expect(inspectCommand(['--verbose']).verbose).toBe(true);
+    expect(inspectCommand(['-v']).verbose).toBe(true);
     expect(c.host).toMatchObject({ os: 'linux', architecture: 'arm64' });
     expect(inspectCommand(['--no-progress']).progress).toBe('never');
     expect(inspectCommand(['-r', 'linux/amd64', '-c', '2', '-t', '3']).timeoutMs).toBe(3000);
@@ -101,6 +103,31 @@ describe('parsePlatformList', () => {
   it('normalises and removes duplicates', () => {
     expect(parsePlatformList('linux/arm64/v8, linux/amd64,linux/arm64,')).toEqual({ ok: true, value: ['linux/arm64', 'linux/amd64'] });
     expect(parsePlatformList('linux/arm')).toEqual({ ok: true, value: ['linux/arm/v7'] });
+  });
+  it("accepts docker's short forms, as --platform does: an architecture alone is linux's", () => {
+    expect(parsePlatformList('arm64,amd64')).toEqual({ ok: true, value: ['linux/arm64', 'linux/amd64'] });
+    expect(parsePlatformList('arm')).toEqual({ ok: true, value: ['linux/arm/v7'] });
+    expect(parsePlatformList('x86_64, aarch64, AMD64, 386, s390x, ppc64le, riscv64')).toEqual({
+      ok: true,
+      value: ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/s390x', 'linux/ppc64le', 'linux/riscv64'],
+    });
+    expect(parsePlatformList('amd64,linux/amd64,linux/arm64/v8,arm64')).toEqual({ ok: true, value: ['linux/amd64', 'linux/arm64'] });
+    expect(parsePlatformList('windows/amd64')).toEqual({ ok: true, value: ['windows/amd64'] });
+    expect(inspectCommand(['--require', 'amd64,arm64']).require).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(inspectCommand(['--host-platform', 'arm64']).host).toEqual({ os: 'linux', architecture: 'arm64' });
+  });
+  it('refuses what docker would read silently as another platform, with a hint', () => {
+    const problems = (text: string): string => {
+      const r = parsePlatformList(text);
+      if (r.ok) throw new Error(`expected ${text} to be refused`);
+      return r.error.join('\n');
+    };
+    expect(problems('arm/v7')).toContain('"arm" is not an operating system; did you mean linux/arm/v7?');
+    expect(problems('arm64/v8')).toContain('did you mean linux/arm64/v8?');
+    expect(problems('linux')).toContain('"linux" is an operating system: name its architecture too, e.g. linux/amd64');
+    expect(problems('amd46')).toContain('"amd46" is not an architecture');
+    expect(problems('linux/amd46')).toContain('"amd46" is not an architecture');
+    expect(problems('lnux/amd64')).toMatch(/"lnux" is not an operating system\)$/);
   });
   it('names each bad entry', () => {
     const r = parsePlatformList('linux/amd64,;,linux/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
+import { MAX_RAW_LINES, platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
 import { ansi, plain } from '../../../src/cli/text.js';
 import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from './results.js';
 
@@ -19,10 +19,21 @@ describe('renderTable', () => {
     expect(lines[4]).toMatch(/Unreachable\s+\?\s+\?$/);
   });
 
-  it('explains every image that needs attention, with its fix and the registry message', () => {
+  it('explains every image that needs attention, with its fix; a registry error is one human line', () => {
     expect(text).toContain(`${AMD64_ONLY.reference}: Missing platforms\n  ${AMD64_ONLY.explanation}\n  fix: ${AMD64_ONLY.fix}`);
-    expect(text).toContain('connect: connection refused');
+    expect(text).toContain(`${UNREACHABLE.reference}: Unreachable\n  ${UNREACHABLE.explanation}\n\n`);
+    expect(text).not.toContain('connection refused');
     expect(text).not.toContain(`${READY.reference}: Ready`);
+  });
+
+  it("--verbose adds docker's own words under a failed image, printable and capped", () => {
+    const verbose = renderTable([READY, UNREACHABLE], { required: [], host: AMD64, paint: plain, verbose: true });
+    expect(verbose).toContain(`  ${UNREACHABLE.explanation}\n  docker said:\n    failed to do request: Head "http://127.0.0.1:5999/v2/nothing/here/manifests/1.0.0": dial tcp 127.0.0.1:5999: connect: connection refused\n`);
+    const long = { ...UNREACHABLE, failure: { kind: 'error' as const, message: Array.from({ length: MAX_RAW_LINES + 5 }, (_, i) => `line ${i}\u001b[2J`).join('\n') } };
+    const capped = renderTable([long], { required: [], paint: plain, verbose: true });
+    expect(capped).toContain(`    line ${MAX_RAW_LINES - 1}\\u001b[2J\n    … 5 more lines (--json has the whole text)`);
+    expect(capped).not.toContain(`line ${MAX_RAW_LINES}\\u001b`);
+    expect(capped).not.toContain('\u001b');
   });
 
   it('ends with a summary line', () => {

@@ -64,6 +64,30 @@ describe('runCli with references', () => {
     expect(result[1]?.message).toContain('linux/arm64');
   });
 
+  it("the table lists the worst first, then by name, as the tab does (the core's order); --json keeps input order", async () => {
+    const refs = [corpus('good'), '127.0.0.1:5999/corpus/good:1.0.0', corpus('amd64-only'), corpus('arm64-only-attested')];
+    const table = await cli(['--no-color', ...refs], fixturePort().exec);
+    const imageRows = table.stdout.split('\n').slice(1, 5).map((line) => line.split(/\s+/)[0]);
+    // On linux/amd64: arm64-only is incompatible (10), amd64-only missing platforms (60), unreachable (80), good ready (100).
+    expect(imageRows).toEqual([corpus('arm64-only-attested'), corpus('amd64-only'), '127.0.0.1:5999/corpus/good:1.0.0', corpus('good')]);
+    const json = await cli(['--json', ...refs], fixturePort().exec);
+    expect(rows(json.stdout).map((r) => r.reference)).toEqual(refs);
+  });
+
+  it('--require takes docker\'s short forms (amd64,arm64) and gates the same way', async () => {
+    expect((await cli(['--require', 'amd64,arm64', '--json', corpus('good')], fixturePort().exec)).code).toBe(0);
+    expect((await cli(['--require', 'amd64,arm64', '--json', corpus('amd64-only')], fixturePort().exec)).code).toBe(1);
+    expect((await cli(['--require', 'arm/v7', corpus('good')], fixturePort().exec)).code).toBe(2);
+  });
+
+  it('a registry error is one human line and the fix; --verbose adds the raw text', async () => {
+    const quiet = await cli(['--no-color', '127.0.0.1:5999/corpus/good:1.0.0'], fixturePort().exec);
+    expect(quiet.stdout).toContain('  The registry 127.0.0.1:5999 could not be reached\n  fix: Could not reach 127.0.0.1:5999');
+    expect(quiet.stdout).not.toContain('connection refused');
+    const verbose = await cli(['--no-color', '--verbose', '127.0.0.1:5999/corpus/good:1.0.0'], fixturePort().exec);
+    expect(verbose.stdout).toMatch(/ {2}docker said:\n {4}.*connection refused/);
+  });
+
   it('--require gates: exit 1 when a required platform is missing or the image cannot be inspected', async () => {
     const both = ['--require', 'linux/amd64,linux/arm64', '--json'];
     expect((await cli([...both, corpus('good'), corpus('legacy-list')], fixturePort().exec)).code).toBe(0);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   comparePlatformKeys,
+  parsePlatformSpecifier,
   hostPlatform,
   isAttestation,
   normalisePlatform,
@@ -85,5 +86,26 @@ describe('platforms', () => {
     expect(isAttestation({ platform: { os: 'linux', architecture: 'amd64' } })).toBe(false);
     expect(isAttestation(null)).toBe(false);
     expect(isAttestation('unknown/unknown')).toBe(false);
+  });
+});
+
+describe('parsePlatformSpecifier (docker --platform forms)', () => {
+  it.each([
+    ['amd64', 'linux/amd64'],
+    ['arm64', 'linux/arm64'],
+    ['arm', 'linux/arm/v7'],
+    ['x86_64', 'linux/amd64'],
+    ['i386', 'linux/386'],
+    ['linux/arm64/v8', 'linux/arm64'],
+    ['windows/amd64', 'windows/amd64'],
+    [' Linux/ARM/v6 ', 'linux/arm/v6'],
+  ])('%s -> %s', (text, key) => {
+    const parsed = parsePlatformSpecifier(text);
+    expect(parsed.ok && platformKey(parsed.value)).toBe(key);
+  });
+  it.each(['linux', 'arm/v7', 'amd46', 'linux/amd46', 'lnux/amd64', '', 'a/b/c/d'])('refuses %j with a typed error', (text) => {
+    const parsed = parsePlatformSpecifier(text);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error.kind).toBe('malformed');
   });
 });

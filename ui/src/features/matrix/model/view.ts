@@ -1,7 +1,6 @@
-import { verdictRank, verdictSeverity } from '@core/index.js';
-import type { PlatformKey, Verdict } from '@core/index.js';
+import { compareRowNames, compareRows, rowOrderKey, verdictSeverity } from '@core/index.js';
+import type { PlatformKey, RowOrderKey, Verdict } from '@core/index.js';
 import { cellState } from './cells';
-import { rowDisplay } from './display';
 import { rowVerdict } from './rows';
 import type { MatrixRow } from './rows';
 
@@ -23,12 +22,6 @@ export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort
 
 const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
-function rowRank(row: MatrixRow): number {
-  const verdict = rowVerdict(row);
-  // Pending rows go after every verdict (the table's ranks are below 1000).
-  return verdict === 'pending' ? 1000 : verdictRank(verdict);
-}
-
 function keep(row: MatrixRow, view: ViewOptions): boolean {
   const verdict = rowVerdict(row);
   if (view.verdict === 'attention' && (verdict === 'pending' || verdictSeverity(verdict) === 'ok')) return false;
@@ -39,12 +32,17 @@ function keep(row: MatrixRow, view: ViewOptions): boolean {
   return want === 'has' ? state === 'yes' : state === 'no';
 }
 
-function compare(a: MatrixRow, b: MatrixRow, sort: SortKey): number {
-  const byName = rowDisplay(a).title.localeCompare(rowDisplay(b).title) || a.reference.localeCompare(b.reference);
-  if (sort === 'name') return byName;
-  if (sort === 'verdict') return rowRank(a) - rowRank(b) || byName;
-  const key = sort.slice('platform:'.length);
-  return CELL_RANK[cellState(a, key)] - CELL_RANK[cellState(b, key)] || byName;
+interface Keyed {
+  readonly row: MatrixRow;
+  readonly key: RowOrderKey;
+}
+
+// By verdict and by name: the core's order (the CLI sorts its table the same way).
+function compare(a: Keyed, b: Keyed, sort: SortKey): number {
+  if (sort === 'name') return compareRowNames(a.key, b.key);
+  if (sort === 'verdict') return compareRows(a.key, b.key);
+  const column = sort.slice('platform:'.length);
+  return CELL_RANK[cellState(a.row, column)] - CELL_RANK[cellState(b.row, column)] || compareRowNames(a.key, b.key);
 }
 
 /** The rows to show, filtered and sorted; the sort is stable and never moves typed rows above installed ones. */
@@ -52,7 +50,9 @@ export function viewRows(rows: readonly MatrixRow[], view: ViewOptions): MatrixR
   const sign = view.direction === 'asc' ? 1 : -1;
   return rows
     .filter((row) => keep(row, view))
-    .sort((a, b) => (a.origin === b.origin ? sign * compare(a, b, view.sort) : a.origin === 'installed' ? -1 : 1));
+    .map((row): Keyed => ({ row, key: rowOrderKey(rowVerdict(row), row.reference, row.local?.labels) }))
+    .sort((a, b) => (a.row.origin === b.row.origin ? sign * compare(a, b, view.sort) : a.row.origin === 'installed' ? -1 : 1))
+    .map((keyed) => keyed.row);
 }
 
 /** A click on a sort header: a new column sorts ascending; the active one flips direction. */
