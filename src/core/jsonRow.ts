@@ -15,7 +15,7 @@ import type { DeepVerdict } from './deep/deepOutcome.js';
 import type { BackendImageFinding, HostBinaryState, HostOs } from './deep/types.js';
 import { checkRequirement, type RequirementStatus } from './requirement.js';
 import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from './types.js';
-import { verdictLabel, verdictSeverity, type Severity } from './verdictTable.js';
+import { VERDICT_TABLE, verdictLabel, verdictSeverity, type PlatformList, type Severity } from './verdictTable.js';
 
 export interface JsonHostBinary {
   readonly os: HostOs;
@@ -70,6 +70,11 @@ export interface JsonRow {
   readonly severity: Severity;
   /** Normalised os/arch[/variant], attestations excluded. */
   readonly platforms: readonly PlatformKey[];
+  /**
+   * What a platform missing from `platforms` means (the verdict table's platformList): 'complete' (the
+   * registry's full list: not published), 'local' (only the local copy is known) or 'none' (nobody could tell).
+   */
+  readonly platformList: PlatformList;
   /** The one-line explanation. */
   readonly message: string;
   readonly fix: string | null;
@@ -135,6 +140,7 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
     label: verdictLabel(result.verdict),
     severity: verdictSeverity(result.verdict),
     platforms: [...result.platforms],
+    platformList: VERDICT_TABLE[result.verdict].platformList,
     message: result.explanation,
     fix: result.fix ?? null,
     source: result.source ?? null,

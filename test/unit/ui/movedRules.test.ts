@@ -1,7 +1,7 @@
 /** The rules that moved out of hooks and components into ui/src/features/matrix/model. */
 import { describe, expect, it } from 'vitest';
 import type { InspectResult } from '../../../src/core/index.js';
-import { exportMessages, exportText, hasExportable } from '../../../ui/src/features/matrix/model/exports';
+import { APP_VERSION, exportMessages, exportStamp, exportText, hasExportable } from '../../../ui/src/features/matrix/model/exports';
 import { transientSummary, typedFailureToast } from '../../../ui/src/features/matrix/model/failureToasts';
 import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
 import { validateTyped } from '../../../ui/src/features/matrix/model/typed';
@@ -35,9 +35,13 @@ describe('exports', () => {
   it('exports only the rows with a result', () => {
     expect(hasExportable(rows)).toBe(true);
     expect(hasExportable([row('b/y:1')])).toBe(false);
-    expect(exportText(rows, 'csv')).toContain('a/x:1');
-    expect(exportText(rows, 'csv')).not.toContain('b/y:1');
-    expect(JSON.parse(exportText(rows, 'json'))).toHaveLength(1);
+    const stamp = exportStamp(new Date('2026-12-01T15:30:00Z'), { os: 'linux', architecture: 'amd64' });
+    expect(stamp).toEqual({ date: '2026-12-01T15:30:00.000Z', host: 'linux/amd64', version: APP_VERSION });
+    expect(APP_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+    expect(exportText(rows, 'csv', stamp)).toContain('a/x:1');
+    expect(exportText(rows, 'csv', stamp)).not.toContain('b/y:1');
+    expect((JSON.parse(exportText(rows, 'json', stamp)) as { rows: unknown[] }).rows).toHaveLength(1);
+    expect(exportText(rows, 'markdown', stamp)).toContain(`Arch Matrix ${APP_VERSION}, 2026-12-01T15:30:00.000Z, this machine: linux/amd64`);
   });
   it('words the outcome by format and action', () => {
     expect(exportMessages('markdown', 'copy')).toEqual({ done: 'Matrix copied as Markdown.', failed: 'Could not copy to the clipboard; use Download Markdown instead.' });

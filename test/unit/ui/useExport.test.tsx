@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useExport } from '../../../ui/src/features/matrix/hooks/useExport';
-import { exportText } from '../../../ui/src/features/matrix/model/exports';
+import { APP_VERSION, exportText } from '../../../ui/src/features/matrix/model/exports';
 import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from './hookHarness';
@@ -17,6 +17,11 @@ const rows: MatrixRow[] = [
   },
   { reference: 'pending/one:1', origin: 'installed', isSelf: false, status: 'pending' },
 ];
+
+// Every export is stamped: the fake client's host is arm64; the time is fixed.
+const NOW = new Date('2026-12-01T15:30:00Z');
+const now = (): Date => NOW;
+const STAMP = { date: '2026-12-01T15:30:00.000Z', host: 'linux/arm64', version: APP_VERSION };
 
 // jsdom's Blob has no text(); FileReader reads it.
 const readText = (blob: Blob): Promise<unknown> =>
@@ -47,9 +52,10 @@ describe('useExport', () => {
     const copied: string[] = [];
     clipboard(async (text) => void copied.push(text));
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
     await act(() => result.current('markdown', 'copy'));
-    expect(copied).toEqual([exportText(rows, 'markdown')]);
+    expect(copied).toEqual([exportText(rows, 'markdown', STAMP)]);
+    expect(copied[0]).toContain(`Arch Matrix ${APP_VERSION}, 2026-12-01T15:30:00.000Z, this machine: linux/arm64`);
     expect(copied[0]).toContain(GOOD);
     expect(copied[0]).not.toContain('pending/one');
     expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix copied as Markdown.' }]);
@@ -57,7 +63,7 @@ describe('useExport', () => {
 
   it('says to download instead when the clipboard refuses or is missing', async () => {
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
     await act(() => result.current('csv', 'copy'));
     clipboard(() => Promise.reject(new Error('denied')));
     await act(() => result.current('json', 'copy'));
@@ -79,13 +85,14 @@ describe('useExport', () => {
       clicked.push(this.download);
     });
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
     await act(() => result.current('csv', 'download'));
     expect(clicked).toEqual(['arch-matrix.csv']);
     expect(blobs[0]?.type).toBe('text/csv');
     const blob = blobs[0];
     if (blob === undefined) throw new Error('no blob');
-    expect(await readText(blob)).toBe(exportText(rows, 'csv'));
+    expect(await readText(blob)).toBe(exportText(rows, 'csv', STAMP));
+    expect(await readText(blob)).toContain(',2026-12-01T15:30:00.000Z,linux/arm64,');
     expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix saved as arch-matrix.csv.' }]);
   });
 
@@ -94,7 +101,7 @@ describe('useExport', () => {
       throw new Error('blocked');
     };
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
     await act(() => result.current('json', 'download'));
     expect(fake.toasts).toEqual([{ level: 'error', message: 'Could not save arch-matrix.json.' }]);
   });

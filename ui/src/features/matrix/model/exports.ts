@@ -1,6 +1,15 @@
-import { matrixColumns, toCsv, toJson, toMarkdown } from '@core/index.js';
-import type { InspectResult } from '@core/index.js';
+import { matrixColumns, platformKey, toCsv, toJson, toMarkdown } from '@core/index.js';
+import type { ExportStamp, InspectResult, Platform } from '@core/index.js';
+import { version } from '../../../../../package.json';
 import type { MatrixRow } from './rows';
+
+/** Arch Matrix's version, from package.json at build time. */
+export const APP_VERSION: string = version;
+
+/** The stamp every export carries: when, this machine's platform, and this version. */
+export function exportStamp(now: Date, host: Platform | undefined): ExportStamp {
+  return { date: now.toISOString(), host: host === undefined ? undefined : platformKey(host), version: APP_VERSION };
+}
 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 export type ExportAction = 'copy' | 'download';
@@ -22,12 +31,12 @@ export function hasExportable(rows: readonly MatrixRow[]): boolean {
   return rows.some((row) => row.result !== undefined);
 }
 
-/** The rows that have a result, as Markdown (for an issue or a README), CSV or JSON. */
-export function exportText(rows: readonly MatrixRow[], format: ExportFormat): string {
+/** The rows that have a result, as Markdown (for an issue or a README), CSV or JSON, with the stamp. */
+export function exportText(rows: readonly MatrixRow[], format: ExportFormat, stamp: ExportStamp): string {
   const results = rows.map((row) => row.result).filter((result): result is InspectResult => result !== undefined);
-  if (format === 'json') return toJson(results);
+  if (format === 'json') return toJson(results, stamp);
   const columns = matrixColumns(results);
-  return format === 'markdown' ? toMarkdown(results, columns) : toCsv(results, columns);
+  return format === 'markdown' ? toMarkdown(results, columns, stamp) : toCsv(results, columns, stamp);
 }
 
 export interface ExportMessages {
