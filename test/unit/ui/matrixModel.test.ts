@@ -3,6 +3,7 @@ import type { InspectResult } from '../../../src/core/index.js';
 import { cellState } from '../../../ui/src/features/matrix/model/cells';
 import { initialMatrixState, matrixReducer } from '../../../ui/src/features/matrix/model/matrixState';
 import type { MatrixRow, RowSeed } from '../../../ui/src/features/matrix/model/rows';
+import { rowDetails } from '../../../ui/src/features/matrix/model/details';
 import { rowFixes } from '../../../ui/src/features/matrix/model/fixes';
 import { runOverview } from '../../../ui/src/features/matrix/model/progress';
 import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
@@ -134,5 +135,16 @@ describe('rowFixes', () => {
   it('a result remembered from an older version (only `fix`) still shows it, and a pending row shows none', () => {
     expect(rowFixes(done('a', { ...result('a', 'unreachable', []), fix: 'retry' })).user?.text).toBe('retry');
     expect(rowFixes({ ...seed('a'), status: 'pending' })).toEqual({});
+  });
+});
+
+describe('rowDetails', () => {
+  it('tells a failure once: the advice is left out when the fix already says it; the raw text stays', () => {
+    const failure = { kind: 'unreachable' as const, message: 'dial tcp 127.0.0.1:5999: connect: connection refused' };
+    const advice = 'Could not reach the registry or the Docker engine: check the network, proxy and that it is running, then retry.';
+    const same = done('a', { ...result('a', 'unreachable', [], failure), fix: advice, userFix: advice });
+    expect(rowDetails(same).failure).toEqual({ message: failure.message, advice: undefined });
+    const other = done('a', { ...result('a', 'unreachable', [], failure), fix: 'something else' });
+    expect(rowDetails(other).failure).toEqual({ message: failure.message, advice });
   });
 });

@@ -7,8 +7,11 @@ export interface RowDetailsModel {
   readonly findings?: readonly LabelFinding[];
   /** Where the platforms came from, for people. */
   readonly source?: string;
-  /** What the failing command said (original stderr) and what to do, when something failed. */
-  readonly failure?: { readonly message: string; readonly advice: string };
+  /**
+   * What the failing command said (original stderr) and what to do, when something failed. `advice` is
+   * left out when the row's fix already says it (one error is never told three times in one panel).
+   */
+  readonly failure?: { readonly message: string; readonly advice?: string };
 }
 
 export function rowDetails(row: MatrixRow): RowDetailsModel {
@@ -20,6 +23,8 @@ export function rowDetails(row: MatrixRow): RowDetailsModel {
       : result?.source === 'registry'
         ? 'From the registry.'
         : undefined;
-  const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: describeFailure(result.failure) };
+  const advice = result?.failure === undefined ? undefined : describeFailure(result.failure);
+  const told = advice !== undefined && (advice === result?.fix || advice === result?.userFix);
+  const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: told ? undefined : advice };
   return { findings, source, failure };
 }
