@@ -12,7 +12,7 @@ describe('toJsonRow / renderJson', () => {
     expect(rows.map((r) => r.verdict)).toEqual(['ready', 'missing-platforms', 'unreachable']);
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(
-        ['backend', 'canonical', 'commands', 'deep', 'failure', 'fix', 'hostBinaries', 'label', 'manifest', 'message', 'platforms', 'reference', 'requirement', 'severity', 'source', 'verdict'],
+        ['backend', 'canonical', 'commands', 'deep', 'failure', 'fix', 'hostBinaries', 'label', 'manifest', 'message', 'platformList', 'platforms', 'reference', 'requirement', 'severity', 'source', 'verdict'],
       );
     }
   });
@@ -98,9 +98,16 @@ describe('toJsonRow: the deep check keys', () => {
     expect(row).toMatchObject({ hostBinaries: null, backend: null, deep: { status: 'not-checked', message: 'never pushed', fix: 'docker push x' } });
   });
 
-  it("the tab's JSON export writes the same rows as --json without --require", () => {
+  it("the tab's JSON export writes the same rows as --json without --require, after the stamp", () => {
     const results = [READY, deepResult({ hostBinaries: [WRONG] })];
-    expect(toJson(results)).toBe(renderJson(results, []));
-    expect(JSON.parse(toJson(results))).toEqual(results.map((r) => JSON.parse(JSON.stringify(toJsonRow(r))) as unknown));
+    const stamp = { date: '2026-12-01T15:30:00.000Z', host: 'linux/arm64', version: '0.1.0' };
+    const exported = JSON.parse(toJson(results, stamp)) as { archmatrixVersion: string; exportedAt: string; thisMachine: string | null; rows: unknown[] };
+    expect(exported).toMatchObject({ archmatrixVersion: '0.1.0', exportedAt: '2026-12-01T15:30:00.000Z', thisMachine: 'linux/arm64' });
+    expect(exported.rows).toEqual(JSON.parse(renderJson(results, [])));
+    expect(exported.rows).toEqual(results.map((r) => JSON.parse(JSON.stringify(toJsonRow(r))) as unknown));
+  });
+
+  it('platformList says whether a platform missing from the list is not published or unknown', () => {
+    expect([READY, AMD64_ONLY, UNREACHABLE].map((r) => toJsonRow(r).platformList)).toEqual(['complete', 'complete', 'none']);
   });
 });
