@@ -49,10 +49,17 @@ const settledMessage = (error: unknown): string => (error instanceof Error ? err
 
 function withDeep(platform: InspectResult, deep: DeepParts): DeepCheckResult {
   const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, ...(deep.fix !== undefined ? { fix: deep.fix } : {}) });
-  const result: DeepCheckResult = { ...platform, verdict: combined.verdict, explanation: combined.explanation, platformVerdict: platform.verdict, deep };
-  if (combined.fix === undefined) delete (result as { fix?: string }).fix;
-  else (result as { fix?: string }).fix = combined.fix;
-  return result;
+  // The fixes go with the verdict that wins: none of the platform verdict's may stay behind.
+  return {
+    ...platform,
+    verdict: combined.verdict,
+    explanation: combined.explanation,
+    fix: combined.fix,
+    userFix: combined.userFix,
+    publisherFix: combined.publisherFix,
+    platformVerdict: platform.verdict,
+    deep,
+  };
 }
 
 /** The deep check of one image (its reference as listed or typed: untrusted). */

@@ -6,7 +6,11 @@ import type { VerdictDetail } from '../types.js';
 import { verdictRank } from '../verdictTable.js';
 import type { DeepOutcome } from './deepOutcome.js';
 
+/** A deep finding is the publisher's to fix (a new build); its user can update or tell the publisher. */
+export const DEEP_USER_FIX = "Check for an update of this extension; if there is none, tell its publisher what the deep check found (the fix is the publisher's)";
+
 export function combineDeepVerdict(platform: VerdictDetail, deep: Pick<DeepOutcome, 'verdict' | 'explanation' | 'fix'>): VerdictDetail {
   if (deep.verdict === undefined || verdictRank(platform.verdict) <= verdictRank(deep.verdict)) return platform;
-  return deep.fix === undefined ? { verdict: deep.verdict, explanation: deep.explanation } : { verdict: deep.verdict, explanation: deep.explanation, fix: deep.fix };
+  const base = { verdict: deep.verdict, explanation: deep.explanation, userFix: DEEP_USER_FIX };
+  return deep.fix === undefined ? base : { ...base, fix: deep.fix, publisherFix: deep.fix };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   classifyFailure,
   combineDeepVerdict,
+  DEEP_USER_FIX,
   DEEP_VERDICTS,
   decideVerdict,
   hostPlatform,
@@ -170,10 +171,13 @@ describe('combineDeepVerdict: the worse of the platform verdict and the deep ver
   const backend = { verdict: 'backend-missing-platforms', explanation: 'backend lacks linux/arm64', fix: 'build it' } as const;
 
   it('a deep verdict replaces ready and missing-platforms, with its explanation and fix', () => {
-    expect(combineDeepVerdict(ready, wrong)).toEqual(wrong);
-    expect(combineDeepVerdict(ready, backend)).toEqual(backend);
+    // A deep finding is the publisher's to fix: its fix is the publisher's, its user can update or tell them.
+    expect(combineDeepVerdict(ready, wrong)).toEqual({ ...wrong, publisherFix: wrong.fix, userFix: DEEP_USER_FIX });
+    expect(combineDeepVerdict(ready, backend)).toEqual({ ...backend, publisherFix: backend.fix, userFix: DEEP_USER_FIX });
     const missing = decide({ platforms: platforms('linux/amd64'), host: AMD });
-    expect(combineDeepVerdict(missing, wrong).verdict).toBe('wrong-host-binary');
+    // None of the platform verdict's fixes stays behind.
+    expect(combineDeepVerdict(missing, wrong)).toEqual({ ...wrong, publisherFix: wrong.fix, userFix: DEEP_USER_FIX });
+    expect(combineDeepVerdict(ready, { verdict: 'wrong-host-binary', explanation: 'e' })).toEqual({ verdict: 'wrong-host-binary', explanation: 'e', userFix: DEEP_USER_FIX });
     expect(combineDeepVerdict(missing, backend).verdict).toBe('missing-platforms');
   });
 

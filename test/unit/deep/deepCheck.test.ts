@@ -22,6 +22,9 @@ describe('deepCheck: host binaries', () => {
     ]);
     expect(result.explanation).toMatch(/x86_64 Mach-O at \/darwin\/tool in the linux\/arm64 variant/);
     expect(result.fix).toMatch(/TARGETARCH/);
+    // The fixes go with the deep verdict: the publisher's is its fix, the user's says to update or tell them.
+    expect(result.publisherFix).toBe(result.fix);
+    expect(result.userFix).toMatch(/^Check for an update of this extension; if there is none, tell its publisher/);
     // metadata.json first, then the listed binary: two reads per variant.
     expect(reader.calls.map((c) => c.wanted)).toEqual([['/metadata.json'], ['/metadata.json'], ['/darwin/tool'], ['/darwin/tool']]);
     expect(result.deep).toMatchObject({ bytesRead: 400, bytesTotal: 2000 });
