@@ -78,6 +78,10 @@ export interface JsonRow {
   /** The one-line explanation. */
   readonly message: string;
   readonly fix: string | null;
+  /** What someone who installed the image can do themselves (update, tell the publisher, log in). */
+  readonly userFix: string | null;
+  /** The publisher's fix when only a new build helps (the exact build-and-push command). */
+  readonly publisherFix: string | null;
   readonly source: InspectSource | null;
   readonly failure: { readonly kind: FailureKind; readonly message: string } | null;
   readonly manifest: { readonly kind: ManifestKind; readonly mediaType: string; readonly attestations: number } | null;
@@ -143,6 +147,8 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
     platformList: VERDICT_TABLE[result.verdict].platformList,
     message: result.explanation,
     fix: result.fix ?? null,
+    userFix: result.userFix ?? null,
+    publisherFix: result.publisherFix ?? null,
     source: result.source ?? null,
     failure: result.failure !== undefined ? { kind: result.failure.kind, message: result.failure.message } : null,
     manifest:

@@ -12,7 +12,7 @@ describe('toJsonRow / renderJson', () => {
     expect(rows.map((r) => r.verdict)).toEqual(['ready', 'missing-platforms', 'unreachable']);
     for (const r of rows) {
       expect(Object.keys(r).sort()).toEqual(
-        ['backend', 'canonical', 'commands', 'deep', 'failure', 'fix', 'hostBinaries', 'label', 'manifest', 'message', 'platformList', 'platforms', 'reference', 'requirement', 'severity', 'source', 'verdict'],
+        ['backend', 'canonical', 'commands', 'deep', 'failure', 'fix', 'hostBinaries', 'label', 'manifest', 'message', 'platformList', 'platforms', 'publisherFix', 'reference', 'requirement', 'severity', 'source', 'userFix', 'verdict'],
       );
     }
   });
@@ -105,6 +105,12 @@ describe('toJsonRow: the deep check keys', () => {
     expect(exported).toMatchObject({ archmatrixVersion: '0.1.0', exportedAt: '2026-12-01T15:30:00.000Z', thisMachine: 'linux/arm64' });
     expect(exported.rows).toEqual(JSON.parse(renderJson(results, [])));
     expect(exported.rows).toEqual(results.map((r) => JSON.parse(JSON.stringify(toJsonRow(r))) as unknown));
+  });
+
+  it('carries the user\'s fix and the publisher\'s fix beside fix, null when absent', () => {
+    const row = toJsonRow({ ...AMD64_ONLY, userFix: 'update it', publisherFix: AMD64_ONLY.fix });
+    expect(row).toMatchObject({ fix: AMD64_ONLY.fix, userFix: 'update it', publisherFix: AMD64_ONLY.fix });
+    expect(toJsonRow(READY)).toMatchObject({ fix: null, userFix: null, publisherFix: null });
   });
 
   it('platformList says whether a platform missing from the list is not published or unknown', () => {
