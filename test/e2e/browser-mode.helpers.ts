@@ -9,6 +9,7 @@ import { expect, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ExecBody } from '../../src/server/standin/protocol.js';
 import type { TestEnv } from '../env/testEnv.js';
+import { showAllPlatforms } from './support/harness.js';
 import { corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
 
 export interface Expectation {
@@ -54,14 +55,17 @@ export interface RowSeen {
   readonly cells: Readonly<Record<string, string>>;
 }
 
-export const readRows = (page: Page): Promise<RowSeen[]> =>
-  page.locator('[data-testid="arch-matrix"] tr[data-image]').evaluateAll((trs) =>
+/** Every row with every platform cell (the optional columns unfolded first). */
+export async function readRows(page: Page): Promise<RowSeen[]> {
+  await showAllPlatforms(page);
+  return page.locator('[data-testid="arch-matrix"] tr[data-image]').evaluateAll((trs) =>
     trs.map((tr) => ({
       image: tr.getAttribute('data-image') ?? '',
       verdict: tr.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? '',
       cells: Object.fromEntries(Array.from(tr.querySelectorAll('[data-platform]'), (cell) => [cell.getAttribute('data-platform') ?? '', cell.getAttribute('data-state') ?? ''])),
     })),
   );
+}
 
 /** Waits until `count` rows have a final verdict, then returns all rows. */
 export async function settledRows(page: Page, count: number): Promise<RowSeen[]> {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { corpusConfig } from '../support/standin/corpusConfig.js';
-import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
+import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, showAllPlatforms, standinRecord } from './support/harness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
@@ -22,6 +22,7 @@ test('a typed reference gets its own row; its details (opened with the keyboard)
   const typed = row(page, R('windows-entry'));
   await expect(typed).toHaveAttribute('data-origin', 'typed');
   await expectVerdict(page, R('windows-entry'), 'ready');
+  await showAllPlatforms(page);
   await expect(typed.locator('td[data-platform="windows/amd64"]')).toHaveAttribute('data-state', 'yes');
 
   const toggle = typed.getByRole('button', { name: new RegExp(`details of ${R('windows-entry').replace(/[.]/g, '\\.')}$`) });

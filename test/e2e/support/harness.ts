@@ -67,3 +67,9 @@ export async function expectEveryPageReadOnly(): Promise<void> {
     else expect(checked.has(page), `a page was closed before its commands were checked (${page.url()})`).toBe(true);
   }
 }
+
+/** Unfold the optional platform columns ("+N platforms"), when there are some and they are folded. */
+export async function showAllPlatforms(page: Page): Promise<void> {
+  const toggle = matrix(page).getByTestId('fold-platforms');
+  if ((await toggle.count()) === 1 && (await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+}

@@ -78,14 +78,14 @@ describe('viewRows', () => {
     { ...seed('typed', 'typed'), status: 'pending' },
   ];
   it('filters by verdict and by a platform the image lacks', () => {
-    expect(viewRows(rows, { verdict: 'ready', platform: 'any', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['z-ready']);
-    expect(viewRows(rows, { verdict: 'all', platform: 'lacks:linux/arm64', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd']);
-    expect(viewRows(rows, { verdict: 'attention', platform: 'any', sort: 'name', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd', 'arm']);
+    expect(viewRows(rows, { verdict: 'ready', platform: 'any', sort: 'name', direction: 'asc', columns: 'required' }).map((r) => r.reference)).toEqual(['z-ready']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'lacks:linux/arm64', sort: 'name', direction: 'asc', columns: 'required' }).map((r) => r.reference)).toEqual(['amd']);
+    expect(viewRows(rows, { verdict: 'attention', platform: 'any', sort: 'name', direction: 'asc', columns: 'required' }).map((r) => r.reference)).toEqual(['amd', 'arm']);
   });
   it('sorts by verdict severity, by platform, either way, typed rows last', () => {
-    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' }).map((r) => r.reference)).toEqual(['amd', 'arm', 'z-ready', 'typed']);
-    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'platform:linux/amd64', direction: 'asc' }).map((r) => r.reference)).toEqual(['arm', 'amd', 'z-ready', 'typed']);
-    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'name', direction: 'desc' }).map((r) => r.reference)).toEqual(['z-ready', 'arm', 'amd', 'typed']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc', columns: 'required' }).map((r) => r.reference)).toEqual(['amd', 'arm', 'z-ready', 'typed']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'platform:linux/amd64', direction: 'asc', columns: 'required' }).map((r) => r.reference)).toEqual(['arm', 'amd', 'z-ready', 'typed']);
+    expect(viewRows(rows, { verdict: 'all', platform: 'any', sort: 'name', direction: 'desc', columns: 'required' }).map((r) => r.reference)).toEqual(['z-ready', 'arm', 'amd', 'typed']);
   });
 });
 

@@ -52,12 +52,14 @@ export function MatrixPage(): ReactNode {
       />
       <MatrixTable
         rows={view.shown}
-        columns={view.columns}
+        layout={view.layout}
         hostKey={view.hostKey}
         view={view.options}
         busy={overview.running}
         emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
+        highlighted={matrix.lastTyped}
         onSort={sortBy}
+        onColumns={(columns) => view.setOptions({ ...view.options, columns })}
         onOpenLink={openLink}
         onCopy={(text) => void copy(text)}
         onRemove={matrix.remove}

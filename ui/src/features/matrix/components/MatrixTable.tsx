@@ -1,4 +1,3 @@
-import Box from '@mui/material/Box';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -7,70 +6,84 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
+import Box from '@mui/material/Box';
 import type { ReactNode } from 'react';
 import type { PlatformKey } from '@core/index.js';
+import { VISUALLY_HIDDEN } from '../../../shared/visuallyHidden';
+import type { ColumnLayout } from '../model/columns';
 import type { MatrixRow } from '../model/rows';
-import type { SortKey, ViewOptions } from '../model/view';
+import type { ColumnSet, SortKey, ViewOptions } from '../model/view';
+import { FoldToggleHeader } from './FoldedPlatforms';
 import { MatrixTableRow } from './MatrixTableRow';
 import { PlatformHeader } from './PlatformHeader';
+import { STICKY_NAME_CELL } from './stickyCell';
 
 interface Props {
   readonly rows: readonly MatrixRow[];
-  readonly columns: readonly PlatformKey[];
+  readonly layout: ColumnLayout;
   readonly hostKey: PlatformKey | undefined;
   readonly view: ViewOptions;
   readonly busy: boolean;
   readonly emptyText: string;
+  /** The typed row to scroll into view and highlight (just inspected). */
+  readonly highlighted?: string;
   readonly onSort: (sort: SortKey) => void;
+  readonly onColumns: (columns: ColumnSet) => void;
   readonly onOpenLink: (url: string) => void;
   readonly onCopy: (text: string) => void;
   readonly onRemove: (reference: string) => void;
 }
 
-function SortHeader({ sort, view, onSort, children }: { readonly sort: SortKey; readonly view: ViewOptions; readonly onSort: (sort: SortKey) => void; readonly children: ReactNode }): ReactNode {
+/** The id the skip link points at: the table body, so the next Tab reaches the first row's details. */
+export const MATRIX_ROWS_ID = 'matrix-rows';
+
+function SortHeader({ sort, view, onSort, children, sx }: { readonly sort: SortKey; readonly view: ViewOptions; readonly onSort: (sort: SortKey) => void; readonly children: ReactNode; readonly sx?: object }): ReactNode {
   const active = view.sort === sort;
+  const direction = active ? view.direction : 'asc';
   return (
-    <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)}>
-      {children}
-    </TableSortLabel>
+    <TableCell sortDirection={active ? view.direction : false} sx={sx}>
+      <TableSortLabel active={active} direction={direction} onClick={() => onSort(sort)}>
+        {children}
+      </TableSortLabel>
+    </TableCell>
   );
 }
 
 /** The matrix: one row per image, one column per platform. `data-testid="arch-matrix"` is a stable test hook. */
-export function MatrixTable({ rows, columns, hostKey, view, busy, emptyText, onSort, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+export function MatrixTable({ rows, layout, hostKey, view, busy, emptyText, highlighted, onSort, onColumns, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+  const hasFold = layout.optional.length > 0;
+  const width = layout.shown.length + 4 + (hasFold ? 1 : 0);
   return (
-    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1 }}>
+    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '100%', overflowX: 'auto' }}>
       <Table size="small" data-testid="arch-matrix" aria-label="Architecture matrix" aria-busy={busy}>
         <TableHead>
           <TableRow>
-            <TableCell padding="none" sx={{ position: 'relative', width: 40 }}>
-              <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' }}>
+            <TableCell padding="none" sx={{ width: 40 }}>
+              <Box component="span" sx={VISUALLY_HIDDEN}>
                 Details
               </Box>
             </TableCell>
-            <TableCell>
-              <SortHeader sort="name" view={view} onSort={onSort}>
-                Extension
-              </SortHeader>
-            </TableCell>
+            <SortHeader sort="name" view={view} onSort={onSort} sx={{ ...STICKY_NAME_CELL, zIndex: 3 }}>
+              Extension
+            </SortHeader>
             <TableCell>Version</TableCell>
-            <TableCell>
-              <SortHeader sort="verdict" view={view} onSort={onSort}>
-                Verdict
-              </SortHeader>
-            </TableCell>
-            {columns.map((key) => (
+            <SortHeader sort="verdict" view={view} onSort={onSort}>
+              Verdict
+            </SortHeader>
+            {layout.shown.map((key) => (
               <PlatformHeader key={key} platform={key} isHost={key === hostKey} view={view} onSort={onSort} />
             ))}
+            <FoldToggleHeader optional={layout.optional} columns={view.columns} onColumns={onColumns} />
           </TableRow>
         </TableHead>
-        <TableBody>
+        <TableBody id={MATRIX_ROWS_ID} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>
           {rows.map((row) => (
             <MatrixTableRow
               key={`${row.origin}:${row.reference}`}
               row={row}
-              columns={columns}
+              layout={layout}
               hostKey={hostKey}
+              highlighted={row.origin === 'typed' && row.reference === highlighted}
               onOpenLink={onOpenLink}
               onCopy={onCopy}
               onRemove={onRemove}
@@ -78,7 +91,7 @@ export function MatrixTable({ rows, columns, hostKey, view, busy, emptyText, onS
           ))}
           {rows.length === 0 && (
             <TableRow>
-              <TableCell colSpan={columns.length + 4}>
+              <TableCell colSpan={width}>
                 <Typography variant="body2" color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
                   {emptyText}
                 </Typography>

@@ -6,31 +6,46 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import CloseIcon from '@mui/icons-material/Close';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { PlatformKey } from '@core/index.js';
 import { cellState } from '../model/cells';
+import type { ColumnLayout } from '../model/columns';
+import { isRequiredPlatform } from '../model/columns';
 import { rowDetails } from '../model/details';
 import { rowDisplay } from '../model/display';
 import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../model/rows';
 import { ExtensionIdentity } from './ExtensionIdentity';
+import { FoldedPlatformsCell } from './FoldedPlatforms';
 import { PlatformCell } from './PlatformCell';
 import { RowDetails } from './RowDetails';
+import { STICKY_NAME_CELL } from './stickyCell';
 import { VerdictBadge } from './VerdictBadge';
 
 interface Props {
   readonly row: MatrixRow;
-  readonly columns: readonly PlatformKey[];
+  readonly layout: ColumnLayout;
   readonly hostKey: PlatformKey | undefined;
+  /** Just typed and inspected: scrolled into view and highlighted. */
+  readonly highlighted: boolean;
   readonly onOpenLink: (url: string) => void;
   readonly onCopy: (text: string) => void;
   readonly onRemove: (reference: string) => void;
 }
 
 /** One image: identity, version, a cell per platform, the verdict, and its details one click away. */
-export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, onCopy, onRemove }: Props): ReactNode {
   const [open, setOpen] = useState(false);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  useEffect(() => {
+    const element = rowRef.current;
+    // jsdom has no scrollIntoView.
+    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlighted]);
+  const columns = layout.shown;
+  const hasFold = layout.optional.length > 0;
+  const foldedPublished = layout.folded.filter((key) => cellState(row, key) === 'yes');
   const detailsId = useId();
   const display = useMemo(() => rowDisplay(row), [row]);
   const details = useMemo(() => (open ? rowDetails(row) : undefined), [open, row]);
@@ -38,7 +53,15 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
   const busy = row.status !== 'done';
   return (
     <>
-      <TableRow data-image={row.reference} data-origin={row.origin} aria-busy={busy} hover sx={{ '& > td': { borderBottom: open ? 'none' : undefined } }}>
+      <TableRow
+        ref={rowRef}
+        data-image={row.reference}
+        data-origin={row.origin}
+        data-highlighted={highlighted ? 'true' : undefined}
+        aria-busy={busy}
+        hover
+        sx={{ '& > td': { borderBottom: open ? 'none' : undefined }, ...(highlighted ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, '& > td': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined } } : {}) }}
+      >
         <TableCell padding="none" sx={{ pl: 1, width: 40 }}>
           <Tooltip title={open ? 'Hide details' : 'Show details'}>
             <IconButton
@@ -59,11 +82,11 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
             </Tooltip>
           )}
         </TableCell>
-        <TableCell sx={{ minWidth: 230, maxWidth: 320 }}>
+        <TableCell component="th" scope="row" sx={{ ...STICKY_NAME_CELL, minWidth: 200, maxWidth: 300 }}>
           <ExtensionIdentity row={row} display={display} />
         </TableCell>
         <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
-        <TableCell sx={{ width: 210, minWidth: 170 }}>
+        <TableCell sx={{ width: 200, minWidth: 170, maxWidth: 200 }}>
           <VerdictBadge verdict={verdict} />
           {row.result !== undefined && (
             <Typography
@@ -71,18 +94,19 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
               component="div"
               color="text.secondary"
               title={row.result.explanation}
-              sx={{ mt: 0.5, lineHeight: 1.35, display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+              sx={{ mt: 0.5, lineHeight: 1.35, overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
             >
               {row.result.explanation}
             </Typography>
           )}
         </TableCell>
         {columns.map((key) => (
-          <PlatformCell key={key} platform={key} state={cellState(row, key)} isHost={key === hostKey} />
+          <PlatformCell key={key} platform={key} state={cellState(row, key)} required={isRequiredPlatform(key, hostKey)} isHost={key === hostKey} />
         ))}
+        {hasFold && <FoldedPlatformsCell published={foldedPublished} folded={layout.folded.length > 0} />}
       </TableRow>
       <TableRow>
-        <TableCell colSpan={columns.length + 4} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+        <TableCell colSpan={columns.length + 4 + (hasFold ? 1 : 0)} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
           <Collapse in={open} timeout="auto" unmountOnExit>
             {details !== undefined && <RowDetails id={detailsId} row={row} display={display} details={details} onOpenLink={onOpenLink} onCopy={onCopy} />}
           </Collapse>

@@ -4,6 +4,7 @@ import TableSortLabel from '@mui/material/TableSortLabel';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { PlatformKey } from '@core/index.js';
+import { VISUALLY_HIDDEN } from '../../../shared/visuallyHidden';
 import type { SortKey, ViewOptions } from '../model/view';
 
 interface Props {
@@ -13,7 +14,10 @@ interface Props {
   readonly onSort: (sort: SortKey) => void;
 }
 
-/** A compact column header: the OS small, the architecture below it, "this machine" on the user's platform. */
+/**
+ * A compact column header: the OS small, the architecture below it, "this machine" on the user's platform.
+ * The sort button's name is its visible text ("linux/amd64": the "/" is there for screen readers only).
+ */
 export function PlatformHeader({ platform, isHost, view, onSort }: Props): ReactNode {
   const slash = platform.indexOf('/');
   const os = slash === -1 ? '' : platform.slice(0, slash);
@@ -21,11 +25,16 @@ export function PlatformHeader({ platform, isHost, view, onSort }: Props): React
   const sort: SortKey = `platform:${platform}`;
   const active = view.sort === sort;
   return (
-    <TableCell align="center" data-column={platform} sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}>
-      <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)} aria-label={`Sort by ${platform}`}>
+    <TableCell align="center" data-column={platform} sortDirection={active ? view.direction : false} sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}>
+      <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)}>
         <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.2 }}>
           <Typography variant="caption" component="span" color="text.secondary" sx={{ lineHeight: 1.2 }}>
             {os}
+            {os !== '' && (
+              <Box component="span" sx={VISUALLY_HIDDEN}>
+                /
+              </Box>
+            )}
           </Typography>
           <Box component="span" sx={{ fontFamily: 'monospace', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {arch}

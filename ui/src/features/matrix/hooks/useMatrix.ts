@@ -20,6 +20,8 @@ export interface MatrixController {
   inspect(input: string): string | undefined;
   /** Remove a typed row (stopping its inspection). */
   remove(reference: string): void;
+  /** The reference typed last (its row is scrolled into view and highlighted). */
+  readonly lastTyped?: string;
 }
 
 /**
@@ -92,10 +94,19 @@ export function useMatrix(): MatrixController {
   }, []);
 
   const refresh = useCallback(() => setRunId((n) => n + 1), []);
-  const { submit: inspect, remove, cancelAll } = typed;
+  const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
+  const { submit, remove, cancelAll } = typed;
+  const inspect = useCallback(
+    (input: string): string | undefined => {
+      const refused = submit(input);
+      if (refused === undefined) setLastTyped(input.trim());
+      return refused;
+    },
+    [submit],
+  );
   const cancel = useCallback(() => {
     controllerRef.current?.abort();
     cancelAll();
   }, [cancelAll]);
-  return { state, refresh, cancel, inspect, remove };
+  return { state, refresh, cancel, inspect, remove, lastTyped };
 }

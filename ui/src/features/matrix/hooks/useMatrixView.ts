@@ -2,6 +2,8 @@ import { useMemo, useState } from 'react';
 import { matrixColumns, platformKey } from '@core/index.js';
 import type { InspectResult, PlatformKey } from '@core/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
+import { columnLayout } from '../model/columns';
+import type { ColumnLayout } from '../model/columns';
 import type { MatrixRow } from '../model/rows';
 import { DEFAULT_VIEW, viewRows } from '../model/view';
 import type { ViewOptions } from '../model/view';
@@ -13,6 +15,8 @@ export interface MatrixView {
   readonly shown: readonly MatrixRow[];
   /** linux/amd64 and linux/arm64 always, plus any platform some image has. */
   readonly columns: readonly PlatformKey[];
+  /** The platform columns on screen and the optional ones folded away. */
+  readonly layout: ColumnLayout;
   /** The column of the user's machine, when known. */
   readonly hostKey?: PlatformKey;
 }
@@ -23,5 +27,6 @@ export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
   const columns = useMemo(() => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)), [rows]);
   const shown = useMemo(() => viewRows(rows, options), [rows, options]);
   const hostKey = host === undefined ? undefined : platformKey(host);
-  return { options, setOptions, shown, columns, hostKey };
+  const layout = useMemo(() => columnLayout(columns, hostKey, options.columns === 'all'), [columns, hostKey, options.columns]);
+  return { options, setOptions, shown, columns, layout, hostKey };
 }

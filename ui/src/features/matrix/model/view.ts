@@ -10,15 +10,18 @@ export type VerdictFilter = 'all' | 'attention' | Verdict;
 export type PlatformFilter = 'any' | `has:${PlatformKey}` | `lacks:${PlatformKey}`;
 export type SortKey = 'name' | 'verdict' | `platform:${PlatformKey}`;
 export type SortDirection = 'asc' | 'desc';
+/** Platform columns: only the required ones (the optional ones folded away), or all. */
+export type ColumnSet = 'required' | 'all';
 
 export interface ViewOptions {
   readonly verdict: VerdictFilter;
   readonly platform: PlatformFilter;
   readonly sort: SortKey;
   readonly direction: SortDirection;
+  readonly columns: ColumnSet;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc' };
+export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc', columns: 'required' };
 
 const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
