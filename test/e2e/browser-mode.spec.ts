@@ -4,7 +4,8 @@
  * installed corpus image must end with the verdict and cells its construction implies (host
  * amd64), and every command the page ran must be on the read-only allowlist.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -159,3 +160,108 @@ test('without buildx the corpus still gets its verdicts, through docker manifest
     rmSync(config, { recursive: true, force: true });
   }
 });
+
+// ---- Issue 9: the tab at Docker Desktop's pane width (1000 px), keyboard and screen readers ----
+
+const PANE = { width: 1000, height: 800 } as const;
+
+async function settledAtPane(page: Page): Promise<void> {
+  await page.setViewportSize(PANE);
+  await page.goto(started().url);
+  await expect(page.getByTestId('arch-matrix')).toBeVisible();
+  await expect.poll(() => page.locator('[data-testid="arch-matrix"] [data-verdict="pending"]').count(), { timeout: 90_000 }).toBe(0);
+  await expect(page.getByTestId('arch-matrix')).toHaveAttribute('aria-busy', 'false');
+}
+
+test('at 1000 px: red only for a missing required platform, optional columns folded, no sideways scroll', async ({ page }) => {
+  await settledAtPane(page);
+  const many = page.locator(`tr[data-image="${corpusRef(env, 'many-platforms')}"]`);
+  const amd64Only = page.locator(`tr[data-image="${corpusRef(env, 'amd64-only')}"]`);
+  // Folded: only linux/amd64, linux/arm64 (and this machine, amd64 here) are columns; the rest is "+N".
+  await expect(page.getByTestId('fold-platforms')).toHaveText(/^\+\d+ platforms?$/);
+  await expect(page.locator('th[data-column]')).toHaveCount(2);
+  await expect(many.locator('[data-folded-count]')).toHaveAttribute('data-folded-count', '6');
+  const missingArm = amd64Only.locator('td[data-platform="linux/arm64"]');
+  await expect(missingArm).toHaveAttribute('data-state', 'no');
+  await expect(missingArm).toHaveAttribute('data-required', 'true');
+  await expect(missingArm.locator('svg')).toHaveClass(/MuiSvgIcon-colorError/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  for (const column of ['linux/amd64', 'linux/arm64']) await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
+
+  // Unfolded: an optional platform the image lacks is neutral, and still no sideways page scroll.
+  await page.getByTestId('fold-platforms').click();
+  const optional = amd64Only.locator('td[data-platform="linux/386"]');
+  await expect(optional).toHaveAttribute('data-state', 'no');
+  await expect(optional).toHaveAttribute('data-required', 'false');
+  await expect(optional.locator('svg')).not.toHaveClass(/MuiSvgIcon-colorError/);
+  await expect(optional).toHaveAccessibleName('linux/386: not published');
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+  for (const column of ['linux/amd64', 'linux/arm64']) await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
+  // The verdict column does not grow with its message.
+  const verdictWidths = await page.locator('tr[data-image] td:has([data-testid="verdict"])').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+  expect(Math.max(...verdictWidths)).toBeLessThanOrEqual(Math.min(...verdictWidths) + 1);
+});
+
+test('at 1000 px: a typed image lands in view, highlighted', async ({ page }) => {
+  await settledAtPane(page);
+  const typed = corpusRef(env, 'windows-entry');
+  await page.getByTestId('inspect-input').fill(typed);
+  await page.getByTestId('inspect-input').press('Enter');
+  const row = page.locator(`tr[data-image="${typed}"]`);
+  await expect(row).toHaveAttribute('data-highlighted', 'true');
+  await expect(row).toBeInViewport();
+});
+
+test('keyboard: visible focus on the controls, aria-sort on the sorted header, the first row a few Tabs away', async ({ page }) => {
+  await settledAtPane(page);
+  const outline = (locator: Locator): Promise<string> => locator.evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`);
+  const controls = [
+    page.getByRole('button', { name: 'Inspect', exact: true }),
+    page.getByRole('button', { name: 'Export', exact: true }),
+    page.getByRole('button', { name: 'Extension', exact: true }),
+    page.locator('tr[data-image]').first().getByRole('button', { name: /^Show details of / }),
+  ];
+  for (const control of controls) {
+    const before = await outline(control);
+    await page.keyboard.press('Shift'); // focus after a key press is keyboard focus (:focus-visible)
+    await control.focus();
+    await expect.poll(() => outline(control)).not.toBe(before);
+    expect(await outline(control)).toMatch(/^solid 2px$/);
+  }
+
+  const verdictHeader = page.locator('th', { has: page.getByRole('button', { name: 'Verdict', exact: true }) });
+  const nameHeader = page.locator('th', { has: page.getByRole('button', { name: 'Extension', exact: true }) });
+  await expect(verdictHeader).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('button', { name: 'Extension', exact: true }).click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(verdictHeader).not.toHaveAttribute('aria-sort', /.+/);
+  await page.getByRole('button', { name: 'Extension', exact: true }).click();
+  await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
+  // Sort headers are named by their visible text.
+  await expect(page.locator('th[data-column="linux/amd64"]').getByRole('button')).toHaveAccessibleName(/linux\s*\/\s*amd64/);
+
+  // Skip link, Enter, Tab: the first row's details (a fresh page: focus starts at the top).
+  await page.goto('about:blank');
+  await page.goto(started().url);
+  await expect(page.locator('tr[data-image]').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('tr[data-image]').first().getByRole('button', { name: /^Show details of / })).toBeFocused();
+});
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe (WCAG 2.0/2.1 A and AA, best practice) at 1000 px, ${colorScheme}, a row's details open: no serious or critical violation`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    await settledAtPane(page);
+    const reference = corpusRef(env, 'amd64-only');
+    await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
+    await expect(page.getByTestId('row-details')).toBeVisible();
+    // Every column, so every cell is checked.
+    await page.getByTestId('fold-platforms').click();
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`)).toEqual([]);
+  });
+}

@@ -7,6 +7,7 @@ import type { ExecPort } from '@commands/index.js';
 import { MatrixPage } from '../features/matrix/components/MatrixPage';
 import { DockerProvider } from '../shared/docker/DockerContext';
 import { findDdClient } from '../shared/ddClient';
+import { FocusStyles } from '../shared/FocusStyles';
 import { NotificationProvider } from '../shared/notifications/NotificationProvider';
 import { NoClient } from './NoClient';
 
@@ -27,6 +28,7 @@ export function App({ dd, exec }: Props): ReactNode {
   return (
     <DockerMuiV6ThemeProvider>
       <CssBaseline />
+      <FocusStyles />
       {client === undefined ? (
         <NoClient />
       ) : (

@@ -40,9 +40,13 @@ export const FALLBACK_THEMES: ThemeBag = {
     ...shared,
     palette: {
       mode: 'light',
+      // Text on a coloured chip must reach 4.5:1 (WCAG AA): MUI then picks black over white where white falls short.
+      contrastThreshold: 4.5,
       primary: { main: dockerPalette.blue[600] },
-      success: { main: dockerPalette.green[600] },
-      warning: { main: dockerPalette.amber[600] },
+      // green 600 under white text is 4.4:1; 700 is 6.5:1 (and as text on white).
+      success: { main: dockerPalette.green[700] },
+      // amber 600 as text on white is 3:1: text uses the dark shade (8:1).
+      warning: { main: dockerPalette.amber[600], dark: dockerPalette.amber[800] },
       error: { main: dockerPalette.red[600] },
       info: { main: dockerPalette.violet[600] },
       background: { default: '#ffffff', paper: '#ffffff' },
@@ -53,6 +57,8 @@ export const FALLBACK_THEMES: ThemeBag = {
     ...shared,
     palette: {
       mode: 'dark',
+      // White on the dark theme's red is 3.2:1: with 4.5, chips get black text (6.5:1).
+      contrastThreshold: 4.5,
       primary: { main: dockerPalette.blue[400] },
       success: { main: dockerPalette.green[400] },
       warning: { main: dockerPalette.amber[400] },

@@ -5,11 +5,20 @@ import ListItem from '@mui/material/ListItem';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import type { Theme } from '@mui/material/styles';
 import type { ReactNode } from 'react';
 import type { LabelFinding } from '@core/index.js';
 import type { RowDisplay } from '../model/display';
 
-const STATUS_COLOR = { ok: 'success.main', missing: 'error.main', empty: 'error.main', invalid: 'warning.main' } as const;
+const STATUS_PALETTE = { ok: 'success', missing: 'error', empty: 'error', invalid: 'warning' } as const;
+
+/** The status word's colour, readable on the page (4.5:1): the main shade, or the dark one on a light page (amber). */
+function statusColor(status: LabelFinding['status']): (theme: Theme) => string {
+  return (theme) => {
+    const color = theme.palette[STATUS_PALETTE[status]];
+    return theme.palette.mode === 'light' && status === 'invalid' ? color.dark : color.main;
+  };
+}
 
 interface Props {
   readonly findings: readonly LabelFinding[] | undefined;
@@ -21,7 +30,7 @@ interface Props {
 export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode {
   return (
     <Box>
-      <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
+      <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
         Labels
       </Typography>
       {display.description !== undefined && (
@@ -46,7 +55,7 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
         <List dense disablePadding aria-label="Label audit">
           {findings.map((finding) => (
             <ListItem key={finding.label} disableGutters sx={{ py: 0, display: 'block' }} data-label={finding.label} data-label-status={finding.status}>
-              <Typography component="span" variant="body2" sx={{ color: STATUS_COLOR[finding.status], fontWeight: 500, mr: 1 }}>
+              <Typography component="span" variant="body2" sx={{ color: statusColor(finding.status), fontWeight: 500, mr: 1 }}>
                 {finding.status}
               </Typography>
               <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }}>

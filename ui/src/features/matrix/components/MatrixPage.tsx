@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useOpenExternal } from '../../../shared/docker/useOpenExternal';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
+import { SkipLink } from '../../../shared/SkipLink';
 import { useCopyText } from '../../../shared/useCopyText';
 import { useExport } from '../hooks/useExport';
 import { useMatrix } from '../hooks/useMatrix';
@@ -14,7 +15,7 @@ import type { SortKey } from '../model/view';
 import { BannerList } from './BannerList';
 import { InspectField } from './InspectField';
 import { MatrixHeader } from './MatrixHeader';
-import { MatrixTable } from './MatrixTable';
+import { MATRIX_ROWS_ID, MatrixTable } from './MatrixTable';
 import { MatrixToolbar } from './MatrixToolbar';
 
 /** The dashboard tab: summary, banners, inspect field, toolbar and the matrix. */
@@ -31,39 +32,42 @@ export function MatrixPage(): ReactNode {
   const sortBy = (sort: SortKey): void => view.setOptions(toggleSort(view.options, sort));
 
   return (
-    <Stack spacing={2.5} sx={{ p: 3, maxWidth: 1600, mx: 'auto' }}>
-      <MatrixHeader
-        summary={overview.summary}
-        progress={overview.progress}
-        running={overview.running}
-        note={overview.note}
-      />
-      <BannerList banners={banners} />
-      <InspectField onSubmit={matrix.inspect} />
-      <MatrixToolbar
-        view={view.options}
-        columns={view.columns}
-        running={overview.running}
-        canExport={hasExportable(view.shown)}
-        onView={view.setOptions}
-        onRefresh={matrix.refresh}
-        onCancel={matrix.cancel}
-        onExport={(format, action) => void exportRows(format, action)}
-      />
-      <MatrixTable
-        rows={view.shown}
-        layout={view.layout}
-        hostKey={view.hostKey}
-        view={view.options}
-        busy={overview.running}
-        emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
-        highlighted={matrix.lastTyped}
-        onSort={sortBy}
-        onColumns={(columns) => view.setOptions({ ...view.options, columns })}
-        onOpenLink={openLink}
-        onCopy={(text) => void copy(text)}
-        onRemove={matrix.remove}
-      />
-    </Stack>
+    <>
+      <SkipLink target={MATRIX_ROWS_ID}>Skip to the matrix rows</SkipLink>
+      <Stack component="main" spacing={2.5} sx={{ p: 3, maxWidth: 1600, mx: 'auto', minWidth: 0 }}>
+        <MatrixHeader
+          summary={overview.summary}
+          progress={overview.progress}
+          running={overview.running}
+          note={overview.note}
+        />
+        <BannerList banners={banners} />
+        <InspectField onSubmit={matrix.inspect} />
+        <MatrixToolbar
+          view={view.options}
+          columns={view.columns}
+          running={overview.running}
+          canExport={hasExportable(view.shown)}
+          onView={view.setOptions}
+          onRefresh={matrix.refresh}
+          onCancel={matrix.cancel}
+          onExport={(format, action) => void exportRows(format, action)}
+        />
+        <MatrixTable
+          rows={view.shown}
+          layout={view.layout}
+          hostKey={view.hostKey}
+          view={view.options}
+          busy={overview.running}
+          emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
+          highlighted={matrix.lastTyped}
+          onSort={sortBy}
+          onColumns={(columns) => view.setOptions({ ...view.options, columns })}
+          onOpenLink={openLink}
+          onCopy={(text) => void copy(text)}
+          onRemove={matrix.remove}
+        />
+      </Stack>
+    </>
   );
 }

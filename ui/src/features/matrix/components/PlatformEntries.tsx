@@ -24,7 +24,7 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
   const platformByDigest = new Map(manifest.platforms.map((entry) => [entry.digest, entry.key]));
   return (
     <>
-      <Typography variant="subtitle2" component="h4" sx={{ mt: 1 }}>
+      <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
         {manifest.needsConfig ? 'Single manifest' : `Platforms (${manifest.platforms.length})`} · {manifest.mediaType}
       </Typography>
       {manifest.needsConfig ? (
@@ -58,7 +58,7 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
       )}
       {manifest.attestations.length > 0 && (
         <>
-          <Typography variant="subtitle2" component="h4" sx={{ mt: 2 }}>
+          <Typography variant="subtitle2" component="h2" sx={{ mt: 2 }}>
             Attestations ({manifest.attestations.length}): not platforms
           </Typography>
           <Table size="small" aria-label="Attestations">
