@@ -210,6 +210,24 @@ test('at 1000 px: a typed image lands in view, highlighted', async ({ page }) =>
   const row = page.locator(`tr[data-image="${typed}"]`);
   await expect(row).toHaveAttribute('data-highlighted', 'true');
   await expect(row).toBeInViewport();
+  await expect(row.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
+
+  // A filter says how much it hides and can be cleared; typed rows, filters and sort survive a reload.
+  const total = await page.locator('tr[data-image]').count();
+  await page.getByTestId('verdict-filter').locator('..').click();
+  await page.getByRole('option', { name: 'Needs attention' }).click();
+  const shown = await page.locator('tr[data-image]').count();
+  expect(shown).toBeLessThan(total);
+  await expect(page.getByTestId('showing')).toHaveText(`Showing ${shown} of ${total}`);
+  await page.getByRole('button', { name: 'Extension', exact: true }).click();
+  await page.reload();
+  await expect(page.locator(`tr[data-image="${typed}"]`)).toHaveCount(0); // hidden by the saved filter (it is ready)
+  await expect(page.getByTestId('showing')).toBeVisible();
+  await expect(page.locator('th', { has: page.getByRole('button', { name: 'Extension', exact: true }) })).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByTestId('clear-filters').click();
+  await expect(page.getByTestId('showing')).toHaveCount(0);
+  await expect(page.locator(`tr[data-image="${typed}"]`)).toHaveAttribute('data-origin', 'typed');
+  await expect(page.locator('tr[data-image]')).toHaveCount(total);
 });
 
 test('keyboard: visible focus on the controls, aria-sort on the sorted header, the first row a few Tabs away', async ({ page }) => {

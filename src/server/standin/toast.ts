@@ -1,5 +1,6 @@
 /**
- * ddClient.desktopUI.toast in browser mode: a small stack of messages in the page's corner.
+ * ddClient.desktopUI.toast in browser mode: one message at a time in the page's corner (a new one
+ * replaces the last, so toasts never pile up over the matrix).
  * Messages are set as text (textContent), never as HTML.
  */
 import type { v1 } from '@docker/extension-api-client-types';
@@ -27,6 +28,7 @@ export function createToast(document: DocumentLike, later: (run: () => void, ms:
   const show = (kind: ToastKind, message: string): void => {
     const box = container(document);
     if (box === undefined) return;
+    box.textContent = '';
     const item = document.createElement('div');
     item.setAttribute('data-testid', 'toast');
     item.setAttribute('data-kind', kind);

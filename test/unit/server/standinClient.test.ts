@@ -52,15 +52,18 @@ describe('stand-in ddClient', () => {
     },
   );
 
-  it('shows toasts as text, never as HTML, and removes them later', () => {
+  it('shows toasts as text, never as HTML, one at a time (a new one replaces the last), and removes them later', () => {
     const { client, timers } = make();
     client.desktopUI.toast.error('<img src=x onerror="window.hacked=1">');
+    const first = document.querySelectorAll('[data-testid="toast"]');
+    expect(first).toHaveLength(1);
+    expect(first[0]?.getAttribute('data-kind')).toBe('error');
+    expect(first[0]?.textContent).toBe('<img src=x onerror="window.hacked=1">');
+    expect(document.querySelector('img')).toBeNull();
     client.desktopUI.toast.success('done');
     const toasts = document.querySelectorAll('[data-testid="toast"]');
-    expect(toasts).toHaveLength(2);
-    expect(toasts[0]?.getAttribute('data-kind')).toBe('error');
-    expect(toasts[0]?.textContent).toBe('<img src=x onerror="window.hacked=1">');
-    expect(document.querySelector('img')).toBeNull();
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0]?.textContent).toBe('done');
     for (const timer of timers) timer.run();
     expect(document.querySelectorAll('[data-testid="toast"]')).toHaveLength(0);
   });

@@ -48,6 +48,7 @@ export function MatrixPage(): ReactNode {
           columns={view.columns}
           running={overview.running}
           canExport={hasExportable(view.shown)}
+          count={{ shown: view.shown.length, total: matrix.state.rows.length }}
           onView={view.setOptions}
           onRefresh={matrix.refresh}
           onCancel={matrix.cancel}

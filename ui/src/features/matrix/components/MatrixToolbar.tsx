@@ -5,12 +5,14 @@ import ListSubheader from '@mui/material/ListSubheader';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
 import RefreshIcon from '@mui/icons-material/Refresh';
 import StopIcon from '@mui/icons-material/Stop';
 import type { ReactNode } from 'react';
 import { VERDICTS, verdictLabel } from '@core/index.js';
 import type { PlatformKey } from '@core/index.js';
 import type { ExportAction, ExportFormat } from '../model/exports';
+import { isFiltered } from '../model/view';
 import type { PlatformFilter, VerdictFilter, ViewOptions } from '../model/view';
 import { ExportMenu } from './ExportMenu';
 
@@ -19,6 +21,8 @@ interface Props {
   readonly columns: readonly PlatformKey[];
   readonly running: boolean;
   readonly canExport: boolean;
+  /** Rows shown (after the filters) and rows in all. */
+  readonly count: { readonly shown: number; readonly total: number };
   readonly onView: (view: ViewOptions) => void;
   readonly onRefresh: () => void;
   readonly onCancel: () => void;
@@ -26,7 +30,7 @@ interface Props {
 }
 
 /** Filter by verdict and platform, export, refresh or stop. */
-export function MatrixToolbar({ view, columns, running, canExport, onView, onRefresh, onCancel, onExport }: Props): ReactNode {
+export function MatrixToolbar({ view, columns, running, canExport, count, onView, onRefresh, onCancel, onExport }: Props): ReactNode {
   return (
     <Stack direction="row" spacing={1.5} alignItems="center" useFlexGap sx={{ flexWrap: 'wrap' }}>
       <FormControl size="small" sx={{ minWidth: 190 }}>
@@ -71,6 +75,16 @@ export function MatrixToolbar({ view, columns, running, canExport, onView, onRef
           ))}
         </Select>
       </FormControl>
+      {isFiltered(view) && (
+        <>
+          <Typography variant="body2" color="text.secondary" data-testid="showing" aria-live="polite">
+            {`Showing ${count.shown} of ${count.total}`}
+          </Typography>
+          <Button size="small" data-testid="clear-filters" onClick={() => onView({ ...view, verdict: 'all', platform: 'any' })}>
+            Clear filters
+          </Button>
+        </>
+      )}
       <Stack direction="row" spacing={1} sx={{ ml: 'auto' }}>
         <ExportMenu disabled={!canExport} onExport={onExport} />
         {running ? (

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { readStored, writeStored } from '../../../shared/browserStorage';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { transientSummary } from '../model/failureToasts';
 import { initialMatrixState, matrixReducer } from '../model/matrixState';
 import type { MatrixState } from '../model/matrixState';
+import { TYPED_KEY, parseSavedTyped } from '../model/savedView';
 import { useInspectReference } from './useInspectReference';
 import type { TypedRowEvents } from './useInspectReference';
 import { useInspections } from './useInspections';
@@ -96,6 +98,19 @@ export function useMatrix(): MatrixController {
   const refresh = useCallback(() => setRunId((n) => n + 1), []);
   const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
   const { submit, remove, cancelAll } = typed;
+
+  // Typed rows survive a reload: the saved references are inspected again (once per mount).
+  const restored = useRef(false);
+  useEffect(() => {
+    if (restored.current) return;
+    restored.current = true;
+    for (const reference of parseSavedTyped(readStored(TYPED_KEY))) submit(reference);
+  }, [submit]);
+  useEffect(() => {
+    if (!restored.current) return;
+    writeStored(TYPED_KEY, JSON.stringify(state.rows.filter((row) => row.origin === 'typed').map((row) => row.reference)));
+  }, [state.rows]);
+
   const inspect = useCallback(
     (input: string): string | undefined => {
       const refused = submit(input);

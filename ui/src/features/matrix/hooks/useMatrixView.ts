@@ -1,11 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { matrixColumns, platformKey } from '@core/index.js';
 import type { InspectResult, PlatformKey } from '@core/index.js';
+import { readStored, writeStored } from '../../../shared/browserStorage';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { columnLayout } from '../model/columns';
 import type { ColumnLayout } from '../model/columns';
 import type { MatrixRow } from '../model/rows';
-import { DEFAULT_VIEW, viewRows } from '../model/view';
+import { VIEW_KEY, parseSavedView } from '../model/savedView';
+import { viewRows } from '../model/view';
 import type { ViewOptions } from '../model/view';
 
 export interface MatrixView {
@@ -23,7 +25,12 @@ export interface MatrixView {
 
 export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
   const { host } = useDocker();
-  const [options, setOptions] = useState<ViewOptions>(DEFAULT_VIEW);
+  // Filters, sort and folded columns survive a reload.
+  const [options, setShown] = useState<ViewOptions>(() => parseSavedView(readStored(VIEW_KEY)));
+  const setOptions = useCallback((next: ViewOptions) => {
+    setShown(next);
+    writeStored(VIEW_KEY, JSON.stringify(next));
+  }, []);
   const columns = useMemo(() => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)), [rows]);
   const shown = useMemo(() => viewRows(rows, options), [rows, options]);
   const hostKey = host === undefined ? undefined : platformKey(host);
