@@ -202,6 +202,21 @@ test('at 1000 px: red only for a missing required platform, optional columns fol
   expect(Math.max(...verdictWidths)).toBeLessThanOrEqual(Math.min(...verdictWidths) + 1);
 });
 
+test('the summary starts with "N of M ready"; each count filters the matrix', async ({ page }) => {
+  await settledAtPane(page);
+  const installed = installedImages(env).length;
+  const ready = page.locator('[data-summary-filter="ready"]');
+  await expect(ready).toHaveText(new RegExp(`^\\d+ of ${installed} ready$`));
+  const readyCount = Number((await ready.textContent())?.split(' ')[0]);
+  await ready.click();
+  await expect(ready).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('tr[data-image]')).toHaveCount(readyCount);
+  await expect(page.locator('tr[data-image] [data-testid="verdict"]:not([data-verdict="ready"])')).toHaveCount(0);
+  await page.locator('[data-summary-filter="attention"]').click();
+  await expect(page.getByTestId('showing')).toBeVisible();
+  await expect(page.locator('tr[data-image] [data-verdict="ready"]')).toHaveCount(0);
+});
+
 test('at 1000 px: a typed image lands in view, highlighted', async ({ page }) => {
   await settledAtPane(page);
   const typed = corpusRef(env, 'windows-entry');

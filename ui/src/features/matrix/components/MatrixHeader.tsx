@@ -10,10 +10,12 @@ interface Props {
   readonly running: boolean;
   /** e.g. "Results from 10:42, refreshing…" */
   readonly note?: string;
+  /** "N of M ready" and the other counts, shown before the sentence. */
+  readonly counts?: ReactNode;
 }
 
 /** Title, the one-line summary (`data-testid="summary"`) and the progress of the current run. */
-export function MatrixHeader({ summary, progress, running, note }: Props): ReactNode {
+export function MatrixHeader({ summary, progress, running, note, counts }: Props): ReactNode {
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100);
   return (
     <Box>
@@ -23,7 +25,8 @@ export function MatrixHeader({ summary, progress, running, note }: Props): React
       <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
         Which CPU architectures each installed extension is published for, and whether it will install on this machine.
       </Typography>
-      <Typography variant="h2" component="p" data-testid="summary" sx={{ mt: 2 }} aria-live="polite">
+      {counts !== undefined && <Box sx={{ mt: 2 }}>{counts}</Box>}
+      <Typography variant="body1" component="p" data-testid="summary" sx={{ mt: counts === undefined ? 2 : 0.5 }} aria-live="polite">
         {summary}
       </Typography>
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: running || note !== undefined ? 1 : 0 }}>

@@ -10,6 +10,7 @@ import { useMatrix } from '../hooks/useMatrix';
 import { useMatrixView } from '../hooks/useMatrixView';
 import { hasExportable } from '../model/exports';
 import { runOverview } from '../model/progress';
+import { summaryCounts } from '../model/summaryCounts';
 import { isFiltered, toggleSort } from '../model/view';
 import type { SortKey } from '../model/view';
 import { BannerList } from './BannerList';
@@ -17,6 +18,7 @@ import { InspectField } from './InspectField';
 import { MatrixHeader } from './MatrixHeader';
 import { MATRIX_ROWS_ID, MatrixTable } from './MatrixTable';
 import { MatrixToolbar } from './MatrixToolbar';
+import { SummaryLinks } from './SummaryLinks';
 
 /** The dashboard tab: summary, banners, inspect field, toolbar and the matrix. */
 export function MatrixPage(): ReactNode {
@@ -40,6 +42,11 @@ export function MatrixPage(): ReactNode {
           progress={overview.progress}
           running={overview.running}
           note={overview.note}
+          counts={
+            matrix.state.rows.length === 0 ? undefined : (
+              <SummaryLinks counts={summaryCounts(matrix.state.rows)} active={view.options.verdict} onFilter={(verdict) => view.setOptions({ ...view.options, verdict })} />
+            )
+          }
         />
         <BannerList banners={banners} />
         <InspectField onSubmit={matrix.inspect} />
