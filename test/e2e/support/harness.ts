@@ -40,6 +40,7 @@ export async function expectVerdict(page: Page, reference: string, verdict: stri
 }
 
 export async function expectCells(page: Page, reference: string, states: Record<string, 'yes' | 'no' | 'pending' | 'unknown'>): Promise<void> {
+  await showAllPlatforms(page);
   for (const [platform, state] of Object.entries(states)) {
     await expect(cell(page, reference, platform), `${reference} ${platform}`).toHaveAttribute('data-state', state);
   }

@@ -51,6 +51,9 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
         <Typography variant="body2" color="text.secondary">
           Labels unknown: this image is not in the local store.
         </Typography>
+      ) : findings.every((finding) => finding.status === 'ok') ? (
+        // Nothing to act on: one line, not a list of "ok".
+        <Typography variant="body2" data-testid="labels-ok">{`${findings.length} label${findings.length === 1 ? '' : 's'} OK`}</Typography>
       ) : (
         <List dense disablePadding aria-label="Label audit">
           {findings.map((finding) => (

@@ -6,9 +6,11 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import type { ManifestSummary } from '@core/index.js';
+import { ShortDigest } from './ShortDigest';
 
 interface Props {
   readonly manifest: ManifestSummary;
+  readonly onCopy: (text: string) => void;
   /** The platforms of the result (for a single manifest: read from its config). */
   readonly platforms: readonly string[];
 }
@@ -20,7 +22,7 @@ function bytes(size: number): string {
 }
 
 /** Each platform's digest, media type and size; Windows entries with their OS version; attestations apart. */
-export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
+export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNode {
   const platformByDigest = new Map(manifest.platforms.map((entry) => [entry.digest, entry.key]));
   return (
     <>
@@ -40,7 +42,7 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
               <TableCell>OS version</TableCell>
               <TableCell>Digest</TableCell>
               <TableCell>Media type</TableCell>
-              <TableCell align="right">Size</TableCell>
+              <TableCell align="right">Manifest size</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
@@ -48,7 +50,9 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
               <TableRow key={`${entry.digest}-${entry.key}`} data-entry-platform={entry.key}>
                 <TableCell sx={mono}>{entry.key}</TableCell>
                 <TableCell sx={mono}>{entry.platform.osVersion ?? ''}</TableCell>
-                <TableCell sx={mono}>{entry.digest}</TableCell>
+                <TableCell sx={mono}>
+                  <ShortDigest digest={entry.digest} onCopy={onCopy} />
+                </TableCell>
                 <TableCell sx={mono}>{entry.mediaType}</TableCell>
                 <TableCell align="right">{bytes(entry.size)}</TableCell>
               </TableRow>
@@ -67,7 +71,7 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
                 <TableCell>Type</TableCell>
                 <TableCell>Describes</TableCell>
                 <TableCell>Digest</TableCell>
-                <TableCell align="right">Size</TableCell>
+                <TableCell align="right">Manifest size</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -75,7 +79,9 @@ export function PlatformEntries({ manifest, platforms }: Props): ReactNode {
                 <TableRow key={entry.digest} data-attestation={entry.referenceType}>
                   <TableCell sx={mono}>{entry.referenceType}</TableCell>
                   <TableCell sx={mono}>{entry.describes === undefined ? '' : (platformByDigest.get(entry.describes) ?? entry.describes)}</TableCell>
-                  <TableCell sx={mono}>{entry.digest}</TableCell>
+                  <TableCell sx={mono}>
+                    <ShortDigest digest={entry.digest} onCopy={onCopy} />
+                  </TableCell>
                   <TableCell align="right">{bytes(entry.size)}</TableCell>
                 </TableRow>
               ))}

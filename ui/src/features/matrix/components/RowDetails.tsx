@@ -11,6 +11,7 @@ import { FixLine } from './FixLine';
 import { LabelAudit } from './LabelAudit';
 import { PlatformEntries } from './PlatformEntries';
 import { RawOutput } from './RawOutput';
+import { UserAdvice } from './UserAdvice';
 
 interface Props {
   readonly id: string;
@@ -34,7 +35,10 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
           <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="explanation">
             {result.explanation}
           </Typography>
-          {result.fix !== undefined && <FixLine fix={result.fix} onCopy={onCopy} />}
+          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && <UserAdvice display={display} onOpenLink={onOpenLink} />}
+          {result.fix !== undefined && (
+            <FixLine fix={result.fix} onCopy={onCopy} caption={row.origin === 'installed' && !row.isSelf ? "The publisher's fix:" : undefined} />
+          )}
           {details.source !== undefined && (
             <Typography variant="body2" color="text.secondary">
               {details.source}
@@ -48,7 +52,7 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
               </Typography>
             </Box>
           )}
-          {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} platforms={result.platforms} />}
+          {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} platforms={result.platforms} onCopy={onCopy} />}
         </>
       )}
       <Divider sx={{ my: 1.5 }} />
