@@ -1,6 +1,7 @@
 /**
  * Screenshots of the tab for the README (docs/screenshots/*.png): browser mode (`npm start`) on the
- * project's test environment (real engine, buildx, registries, seeded corpus), 1280x800, light and dark.
+ * project's test environment (real engine, buildx, registries, seeded corpus), at Docker Desktop's pane width
+ * (1000 px) and a wide window (1920 px), light and dark, and a row's details.
  * Not part of the test run: `ARCHMATRIX_SCREENSHOTS=1 npx playwright test --project=screenshots`
  * after `bash test/env/testenv up`.
  */
@@ -34,26 +35,29 @@ async function settled(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-for (const scheme of ['light', 'dark'] as const) {
-  test(`matrix, ${scheme}`, async ({ browser }) => {
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await settled(page);
-    await page.screenshot({ path: `docs/screenshots/matrix-${scheme}.png` });
-    await context.close();
-  });
-}
+const WIDTHS = [1000, 1920] as const;
 
-test('details of a row, light', async ({ browser }) => {
-  const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await settled(page);
-  const reference = `${env.openRegistry}/corpus/amd64-only:1.0.0`;
-  await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
-  const details = page.getByTestId('row-details');
-  await expect(details).toBeVisible();
-  await details.scrollIntoViewIfNeeded();
-  await page.locator(`tr[data-image="${reference}"]`).evaluate((row) => row.scrollIntoView({ block: 'start' }));
-  await page.screenshot({ path: 'docs/screenshots/details-light.png' });
-  await context.close();
-});
+for (const width of WIDTHS) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`matrix, ${width} px, ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await settled(page);
+      await page.screenshot({ path: `docs/screenshots/matrix-${width}-${scheme}.png` });
+      await context.close();
+    });
+
+    test(`details of a row, ${width} px, ${scheme}`, async ({ browser }) => {
+      const context = await browser.newContext({ colorScheme: scheme, viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await settled(page);
+      const reference = `${env.openRegistry}/corpus/amd64-only:1.0.0`;
+      await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
+      const details = page.getByTestId('row-details');
+      await expect(details).toBeVisible();
+      await page.locator(`tr[data-image="${reference}"]`).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `docs/screenshots/details-${width}-${scheme}.png` });
+      await context.close();
+    });
+  }
+}
