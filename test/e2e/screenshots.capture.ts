@@ -56,6 +56,10 @@ for (const width of WIDTHS) {
       const details = page.getByTestId('row-details');
       await expect(details).toBeVisible();
       await page.locator(`tr[data-image="${reference}"]`).evaluate((row) => row.scrollIntoView({ block: 'start' }));
+      // No hover or tooltip left over from the click.
+      await page.mouse.move(0, 0);
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await expect(page.getByRole('tooltip')).toHaveCount(0);
       await page.screenshot({ path: `docs/screenshots/details-${width}-${scheme}.png` });
       await context.close();
     });

@@ -54,7 +54,7 @@ export function MatrixTable({ rows, layout, hostKey, view, busy, emptyText, high
   const hasFold = layout.optional.length > 0;
   const width = layout.shown.length + 4 + (hasFold ? 1 : 0);
   return (
-    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '100%', overflowX: 'auto' }}>
+    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '100%', overflowX: 'auto', bgcolor: 'background.paper' }}>
       <Table size="small" data-testid="arch-matrix" aria-label="Architecture matrix" aria-busy={busy}>
         <TableHead>
           <TableRow>

@@ -60,7 +60,7 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         data-highlighted={highlighted ? 'true' : undefined}
         aria-busy={busy}
         hover
-        sx={{ '& > td': { borderBottom: open ? 'none' : undefined }, ...(highlighted ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, '& > td': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined } } : {}) }}
+        sx={{ '& > td, & > th': { borderBottom: open ? 'none' : undefined }, ...(highlighted ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, '& > td, & > th': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined } } : {}) }}
       >
         <TableCell padding="none" sx={{ pl: 1, width: 40 }}>
           <Tooltip title={open ? 'Hide details' : 'Show details'}>
