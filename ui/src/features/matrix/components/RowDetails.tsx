@@ -35,9 +35,13 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
           <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="explanation">
             {result.explanation}
           </Typography>
-          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && <UserAdvice display={display} onOpenLink={onOpenLink} />}
+          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && <UserAdvice userFix={result.userFix} display={display} onOpenLink={onOpenLink} />}
           {result.fix !== undefined && (
-            <FixLine fix={result.fix} onCopy={onCopy} caption={row.origin === 'installed' && !row.isSelf ? "The publisher's fix:" : undefined} />
+            <FixLine
+              fix={row.origin === 'installed' && !row.isSelf ? (result.publisherFix ?? result.fix) : result.fix}
+              onCopy={onCopy}
+              caption={row.origin === 'installed' && !row.isSelf && result.publisherFix !== undefined ? "The publisher's fix:" : undefined}
+            />
           )}
           {details.source !== undefined && (
             <Typography variant="body2" color="text.secondary">
