@@ -4,6 +4,8 @@ import { useDocker } from '../../../shared/docker/DockerContext';
 import { useOpenExternal } from '../../../shared/docker/useOpenExternal';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { useCopyText } from '../../../shared/useCopyText';
+import { DeepCheckProvider } from '../../deep/hooks/DeepCheckContext';
+import { useDeepCheck } from '../../deep/hooks/useDeepCheck';
 import { useExport } from '../hooks/useExport';
 import { useMatrix } from '../hooks/useMatrix';
 import { useMatrixView } from '../hooks/useMatrixView';
@@ -22,6 +24,7 @@ export function MatrixPage(): ReactNode {
   const { host } = useDocker();
   const { banners } = useNotifier();
   const matrix = useMatrix();
+  const deep = useDeepCheck(matrix.state.rows);
   const view = useMatrixView(matrix.state.rows);
   const exportRows = useExport(view.shown);
   const openLink = useOpenExternal();
@@ -47,21 +50,26 @@ export function MatrixPage(): ReactNode {
         canExport={hasExportable(view.shown)}
         onView={view.setOptions}
         onRefresh={matrix.refresh}
-        onCancel={matrix.cancel}
+        onCancel={() => {
+          matrix.cancel();
+          deep.stopAll();
+        }}
         onExport={(format, action) => void exportRows(format, action)}
       />
-      <MatrixTable
-        rows={view.shown}
-        columns={view.columns}
-        hostKey={view.hostKey}
-        view={view.options}
-        busy={overview.running}
-        emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
-        onSort={sortBy}
-        onOpenLink={openLink}
-        onCopy={(text) => void copy(text)}
-        onRemove={matrix.remove}
-      />
+      <DeepCheckProvider value={deep}>
+        <MatrixTable
+          rows={view.shown}
+          columns={view.columns}
+          hostKey={view.hostKey}
+          view={view.options}
+          busy={overview.running}
+          emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
+          onSort={sortBy}
+          onOpenLink={openLink}
+          onCopy={(text) => void copy(text)}
+          onRemove={matrix.remove}
+        />
+      </DeepCheckProvider>
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ import { rowDetails } from '../model/details';
 import { rowDisplay } from '../model/display';
 import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../model/rows';
+import { DeepRowLine } from '../../deep/components/DeepRowLine';
 import { ExtensionIdentity } from './ExtensionIdentity';
 import { PlatformCell } from './PlatformCell';
 import { RowDetails } from './RowDetails';
@@ -76,6 +77,7 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
               {row.result.explanation}
             </Typography>
           )}
+          <DeepRowLine row={row} />
         </TableCell>
         {columns.map((key) => (
           <PlatformCell key={key} platform={key} state={cellState(row, key)} isHost={key === hostKey} />
