@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { DeepCheck } from '../../../src/backend/api.js';
-import { createBackend, type Backend } from '../../../src/backend/backend.js';
-import { startServer, type RunningServer } from '../../../src/server/server.js';
-import { createVmService } from '../../../src/server/standin/vmService.js';
-import { inProcessBackend, socketBackend } from '../../../src/server/vmBackend.js';
+import type { DeepCheck } from '@backend/api.js';
+import { createBackend, type Backend } from '@backend/backend.js';
+import { startServer, type RunningServer } from '@server/server.js';
+import { createVmService } from '@server/standin/vmService.js';
+import { inProcessBackend, socketBackend } from '@server/vmBackend.js';
 import { createVmServicePort } from '../../../ui/src/features/deep/backend/vmServicePort.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));

@@ -1,6 +1,6 @@
 /** Rows, platform results and backend answers for the deep-check tests (made up, in the backend's shapes). */
-import type { DeepJobSnapshot, JsonValue } from '../../../../src/backend/api.js';
-import type { InspectResult } from '../../../../src/core/index.js';
+import type { DeepJobSnapshot, JsonValue } from '@backend/api.js';
+import type { InspectResult } from '@core/index.js';
 import type { MatrixRow } from '../../../../ui/src/features/matrix/model/rows';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import { createDdClientExec, createStreamText } from '../../../../src/adapters/ddClientExec.js';
-import { hostPlatform, sameImage } from '../../../../src/core/index.js';
+import { createDdClientExec, createStreamText } from '@adapters/ddClientExec.js';
+import { hostPlatform, sameImage } from '@core/index.js';
 
 type Stream = { onOutput?: (data: { stdout?: unknown; stderr?: unknown }) => void; onClose?: (code: number) => void };
 

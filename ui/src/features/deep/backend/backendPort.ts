@@ -3,8 +3,8 @@
  * job, poll it, cancel it. Every answer is a typed Result: the tab never sees a throw, and "the
  * backend is down or slow" is a value the rows show (the platform matrix is unaffected).
  */
-import type { Result } from '../../../../../src/core/index.js';
-import type { DeepJobSnapshot } from '../../../../../src/backend/api.js';
+import type { Result } from '@core/index.js';
+import type { DeepJobSnapshot } from '@backend/api.js';
 
 /**
  * - no-backend:  this host has no vm.service for the extension (an old Docker Desktop, a stand-in without one);

@@ -8,8 +8,8 @@
  * does not answer within `timeoutMs` is "down" too: the row says so and the next request retries.
  */
 import type { v1 } from '@docker/extension-api-client-types';
-import { isRecord } from '../../../../../src/core/json.js';
-import { DEEP_PATH } from '../../../../../src/backend/api.js';
+import { isRecord } from '@core/json.js';
+import { DEEP_PATH } from '@backend/api.js';
 import type { BackendAnswer, BackendFailure, BackendFailureKind, BackendPort } from './backendPort';
 import { parseJobSnapshot } from './jobSnapshot';
 

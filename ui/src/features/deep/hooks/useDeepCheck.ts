@@ -8,8 +8,8 @@
  * job lost to a backend restart is started again once.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { InspectResult } from '../../../../../src/core/index.js';
-import type { DeepJobSnapshot } from '../../../../../src/backend/api.js';
+import type { InspectResult } from '@core/index.js';
+import type { DeepJobSnapshot } from '@backend/api.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import type { MatrixRow } from '../../matrix/model/rows';
 import type { BackendFailure, BackendPort } from '../backend/backendPort';

@@ -3,9 +3,9 @@
  * (the JSON row of src/core/jsonRow.ts: `deep`, `hostBinaries`, `backend`). Shape-checked: the
  * backend is another process and may be another version; anything unreadable is dropped, never trusted.
  */
-import { DEEP_VERDICTS, HOST_OSES } from '../../../../../src/core/index.js';
-import type { DeepVerdict, HostBinaryState, HostOs, PlatformKey } from '../../../../../src/core/index.js';
-import { isRecord } from '../../../../../src/core/json.js';
+import { DEEP_VERDICTS, HOST_OSES } from '@core/index.js';
+import type { DeepVerdict, HostBinaryState, HostOs, PlatformKey } from '@core/index.js';
+import { isRecord } from '@core/json.js';
 
 /** Issue 7's four host-binary states (the contract). */
 export const DEEP_HOST_BINARY_STATES = ['ok', 'wrong-cpu', 'missing', 'unreadable'] as const satisfies readonly HostBinaryState[];

@@ -2,7 +2,7 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import type { DeepVerdict, HostOs, InspectResult, PlatformKey } from '../../../../../src/core/index.js';
+import type { DeepVerdict, HostOs, InspectResult, PlatformKey } from '@core/index.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 
 /**

@@ -3,8 +3,8 @@
  * index digest names its content, so a remembered result is never stale, and reopening the tab
  * repaints it with no request to the backend and no registry traffic. Bounded in number.
  */
-import type { InspectResult } from '../../../../../src/core/index.js';
-import { isRecord } from '../../../../../src/core/json.js';
+import type { InspectResult } from '@core/index.js';
+import { isRecord } from '@core/json.js';
 import { parseDeepFindings, type DeepFindings } from './deepFindings';
 
 /** localStorage key; the version changes when the stored shape does. */
