@@ -4,7 +4,7 @@
  * backend is another process and may be another version; anything unreadable is dropped, never trusted.
  */
 import { DEEP_VERDICTS, HOST_OSES } from '@core/index.js';
-import type { DeepVerdict, HostBinaryState, HostOs, PlatformKey } from '@core/index.js';
+import type { BackendImageFinding, DeepVerdict, HostBinaryState, HostOs, PlatformKey } from '@core/index.js';
 import { isRecord } from '@core/json.js';
 
 /** Issue 7's four host-binary states (the contract). */
@@ -27,14 +27,8 @@ export interface DeepHostBinary {
   readonly listedAs: string | null;
 }
 
-export interface DeepBackendImage {
-  readonly reference: string;
-  readonly source: string;
-  readonly self: boolean;
-  readonly platforms: readonly PlatformKey[];
-  readonly verdict: string;
-  readonly message: string;
-}
+/** A backend image as the JSON row carries it (the core's finding without its wording helpers). */
+export type DeepBackendImage = Pick<BackendImageFinding, 'reference' | 'source' | 'self' | 'platforms' | 'verdict' | 'message'>;
 
 export interface DeepFindings {
   /** checked: metadata.json of every linux variant was read; not-checked: nothing inside could be read (message says why). */
