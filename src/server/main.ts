@@ -11,6 +11,9 @@ import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
 import { arch } from 'node:os';
 import { createBackend, type Backend } from '../backend/backend.js';
+import { createDeepCheckService } from '../backend/deepCheckService.js';
+import { registryPlatformCheck } from '../backend/registryPlatformCheck.js';
+import { createRegistryReader, noCredentials } from '../registry/index.js';
 import { readVersion } from '../cli/version.js';
 import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
@@ -38,7 +41,12 @@ async function main(): Promise<number> {
   let local: Backend | undefined;
   let vm: VmBackend;
   if (socket === undefined) {
-    local = createBackend({ info: { version: readVersion(), node: process.version, arch: arch() } });
+    // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials.
+    const deepCheck = createDeepCheckService({
+      platformCheck: registryPlatformCheck({ credentials: noCredentials }),
+      reader: createRegistryReader({ credentials: noCredentials }),
+    });
+    local = createBackend({ deepCheck, info: { version: readVersion(), node: process.version, arch: arch() } });
     vm = inProcessBackend(local.handle);
   } else {
     vm = socketBackend(socket, VM_REQUEST_TIMEOUT_MS);

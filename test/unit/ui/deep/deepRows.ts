@@ -5,7 +5,7 @@ import type { MatrixRow } from '../../../../ui/src/features/matrix/model/rows';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
 
-export function platformResult(reference: string, verdict: InspectResult['verdict'] = 'ready', digest: string | undefined = DIGEST): InspectResult {
+export function platformResult(reference: string, verdict: InspectResult['verdict'] = 'ready', digest: string | null = DIGEST): InspectResult {
   return {
     reference,
     canonical: reference,
@@ -13,7 +13,7 @@ export function platformResult(reference: string, verdict: InspectResult['verdic
     explanation: 'Published for linux/amd64 and linux/arm64',
     platforms: ['linux/amd64', 'linux/arm64'],
     commands: [],
-    ...(digest === undefined ? {} : { manifest: { kind: 'oci-index', mediaType: 'application/vnd.oci.image.index.v1+json', digest, platforms: [], attestations: [], needsConfig: false } }),
+    ...(digest === null ? {} : { manifest: { kind: 'oci-index', mediaType: 'application/vnd.oci.image.index.v1+json', digest, platforms: [], attestations: [], needsConfig: false } }),
   };
 }
 

@@ -139,7 +139,7 @@ describe('useDeepCheck', () => {
 
   it('never asks the backend about a row with nothing to read inside (local only, not found)', async () => {
     const { port, log } = scriptedPort();
-    const local = doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', undefined));
+    const local = doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', null));
     const { result } = renderHook(() => useDeepCheck([local], port), { wrapper });
     await waitFor(() => expect(result.current.states.get(rowKey(local))?.kind).toBe('skipped'));
     expect(log.started).toEqual([]);

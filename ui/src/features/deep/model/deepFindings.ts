@@ -3,48 +3,21 @@
  * (the JSON row of src/core/jsonRow.ts: `deep`, `hostBinaries`, `backend`). Shape-checked: the
  * backend is another process and may be another version; anything unreadable is dropped, never trusted.
  */
-import { DEEP_VERDICTS, HOST_OSES } from '@core/index.js';
-import type { BackendImageFinding, DeepVerdict, HostBinaryState, HostOs, PlatformKey } from '@core/index.js';
+import { DEEP_VERDICTS, HOST_BINARY_STATES, HOST_OSES } from '@core/index.js';
+import type { JsonBackend, JsonDeep, JsonHostBinary } from '@core/index.js';
 import { isRecord } from '@core/json.js';
 
-/** Issue 7's four host-binary states (the contract). */
-export const DEEP_HOST_BINARY_STATES = ['ok', 'wrong-cpu', 'missing', 'unreadable'] as const satisfies readonly HostBinaryState[];
-export type DeepHostBinaryState = (typeof DEEP_HOST_BINARY_STATES)[number];
+/** One host binary in one variant, as the core's JSON row carries it. */
+export type DeepHostBinary = JsonHostBinary;
 
-export interface DeepHostBinary {
-  readonly os: HostOs;
-  /** The variant, e.g. "linux/arm64". */
-  readonly platform: PlatformKey;
-  readonly path: string;
-  readonly state: DeepHostBinaryState;
-  /** e.g. "x86_64", "universal(x86_64,arm64)", "script"; null when not read. */
-  readonly found: string | null;
-  readonly wanted: string | null;
-  readonly message: string;
-  readonly fix: string | null;
-  /** A non-ok cell that never changes the verdict (Windows in linux/arm64). */
-  readonly warningOnly: boolean;
-  readonly listedAs: string | null;
-}
+/** A backend image, as the core's JSON row carries it. */
+export type DeepBackendImage = JsonBackend;
 
-/** A backend image as the JSON row carries it (the core's finding without its wording helpers). */
-export type DeepBackendImage = Pick<BackendImageFinding, 'reference' | 'source' | 'self' | 'platforms' | 'verdict' | 'message'>;
-
-export interface DeepFindings {
-  /** checked: metadata.json of every linux variant was read; not-checked: nothing inside could be read (message says why). */
-  readonly status: 'checked' | 'not-checked';
-  readonly verdict: DeepVerdict | null;
-  readonly message: string;
-  readonly fix: string | null;
-  readonly warnings: number;
-  readonly variants: readonly PlatformKey[];
-  readonly notes: readonly string[];
-  readonly bytesRead: number;
-  readonly bytesTotal: number;
+/** The deep check's summary as the JSON row's `deep` (without the platform verdict) plus its entries. */
+export interface DeepFindings extends Omit<JsonDeep, 'platformVerdict'> {
   readonly hostBinaries: readonly DeepHostBinary[];
   readonly backend: readonly DeepBackendImage[];
 }
-
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
@@ -55,7 +28,7 @@ const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefi
 function hostBinaryFrom(value: unknown): DeepHostBinary | undefined {
   if (!isRecord(value)) return undefined;
   const os = oneOf(HOST_OSES, value['os']);
-  const state = oneOf(DEEP_HOST_BINARY_STATES, value['state']);
+  const state = oneOf(HOST_BINARY_STATES, value['state']);
   const platform = str(value['platform']);
   const path = str(value['path']);
   if (os === undefined || state === undefined || platform === undefined || path === undefined) return undefined;

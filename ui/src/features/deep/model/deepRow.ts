@@ -2,7 +2,8 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import type { DeepVerdict, HostOs, InspectResult, PlatformKey } from '@core/index.js';
+import { verdictRank } from '@core/index.js';
+import type { DeepVerdict, HostOs, InspectResult, PlatformKey, Verdict } from '@core/index.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 
 /**
@@ -139,4 +140,13 @@ export function hostGrid(findings: DeepFindings): HostGrid {
   const oses = OS_ORDER.filter((os) => findings.hostBinaries.some((b) => b.os === os));
   const cells = oses.flatMap((os) => variants.map((platform) => ({ os, platform, binaries: findings.hostBinaries.filter((b) => b.os === os && b.platform === platform) })));
   return { oses, variants, cells };
+}
+
+/**
+ * The verdict the row's badge shows: the worse (by the verdict table's rank) of the platform verdict
+ * and the deep verdict, as the core's combineDeepVerdict decides it for the CLI.
+ */
+export function shownVerdict(platform: Verdict, state: DeepRowState | undefined): Verdict {
+  const deep = deepVerdictOf(state);
+  return deep !== undefined && verdictRank(deep) < verdictRank(platform) ? deep : platform;
 }

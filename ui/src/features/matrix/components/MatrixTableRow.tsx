@@ -15,6 +15,8 @@ import { rowDisplay } from '../model/display';
 import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../model/rows';
 import { DeepRowLine } from '../../deep/components/DeepRowLine';
+import { useDeepRow } from '../../deep/hooks/DeepCheckContext';
+import { shownVerdict } from '../../deep/model/deepRow';
 import { ExtensionIdentity } from './ExtensionIdentity';
 import { PlatformCell } from './PlatformCell';
 import { RowDetails } from './RowDetails';
@@ -35,7 +37,9 @@ export function MatrixTableRow({ row, columns, hostKey, onOpenLink, onCopy, onRe
   const detailsId = useId();
   const display = useMemo(() => rowDisplay(row), [row]);
   const details = useMemo(() => (open ? rowDetails(row) : undefined), [open, row]);
-  const verdict = rowVerdict(row);
+  const deep = useDeepRow(row);
+  // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
+  const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
   return (
     <>
