@@ -32,7 +32,9 @@ export default defineConfig({
   projects: [
     { name: 'standin', testMatch: /standin.*\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${PORT}` } },
     // Runs beside "standin": that one serves its own build (dist/ui-standin), so `npm start` rebuilding dist/ui is harmless.
-    { name: 'browser-mode', testMatch: /browser-mode.*\.spec\.ts$/ },
+    { name: 'browser-mode', testMatch: /browser-mode.*\.spec\.ts$/, testIgnore: /\/deep-browser-mode/ },
+    // After browser-mode: both run `npm start`, which rebuilds dist/ui.
+    { name: 'deep', testMatch: /\/deep-[^/]*\.spec\.ts$/, dependencies: ['browser-mode'] },
     // Writes docs/screenshots/*.png: only when asked for (see test/e2e/screenshots.capture.ts).
     ...(process.env['ARCHMATRIX_SCREENSHOTS'] === '1' ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts$/ }] : []),
   ],

@@ -7,12 +7,53 @@
  *
  * `ddClient.docker.cli.exec(cmd, args)` runs `docker cmd ...args`: the first element of the
  * request's argv is the docker subcommand.
+ *
+ * What real hosts differ in (platform-facts.md, last section), and how this copes:
+ * - chunks may be bytes instead of strings, split inside a UTF-8 character: each stream has its own
+ *   streaming TextDecoder, so a character split across chunks is joined, never turned into U+FFFD;
+ *   string chunks are joined before anything parses them;
+ * - `onClose` may come before the last output (it fires on the process's exit, with data still in the
+ *   pipes): output arriving within CLOSE_GRACE_MS after onClose is still collected.
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
 import { isRecord } from '../core/json.js';
 
 type Interrupted = NonNullable<ExecOutput['interrupted']>;
+
+/** How long output is still collected after onClose (a host may deliver the last chunks after it). */
+export const CLOSE_GRACE_MS = 50;
+
+/** The bytes of a chunk a host handed over as binary (Uint8Array, ArrayBuffer, a serialised Node Buffer). */
+function chunkBytes(chunk: unknown): Uint8Array | undefined {
+  if (chunk instanceof Uint8Array) return chunk;
+  if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
+  if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  if (isRecord(chunk) && chunk['type'] === 'Buffer' && Array.isArray(chunk['data']) && chunk['data'].every((b) => typeof b === 'number')) {
+    return Uint8Array.from(chunk['data'] as number[]);
+  }
+  return undefined;
+}
+
+/** One output stream: string chunks joined as they come, byte chunks decoded as one UTF-8 stream. */
+export function createStreamText(): { add(chunk: unknown): void; text(): string } {
+  const decoder = new TextDecoder('utf-8');
+  let text = '';
+  return {
+    add(chunk) {
+      if (typeof chunk === 'string') {
+        text += decoder.decode() + chunk;
+        return;
+      }
+      const bytes = chunkBytes(chunk);
+      if (bytes !== undefined) text += decoder.decode(bytes, { stream: true });
+    },
+    text() {
+      text += decoder.decode();
+      return text;
+    },
+  };
+}
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
   return isRecord(value) && typeof value['then'] === 'function';
@@ -76,16 +117,18 @@ function runOnce(dd: v1.DockerDesktopClient, request: ExecRequest): Promise<Exec
       resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' });
       return;
     }
-    let stdout = '';
-    let stderr = '';
+    const out = createStreamText();
+    const err = createStreamText();
     let settled = false;
     let running: v1.ExecProcess | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let grace: ReturnType<typeof setTimeout> | undefined;
 
     const finish = (output: ExecOutput): void => {
       if (settled) return;
       settled = true;
       if (timer !== undefined) clearTimeout(timer);
+      if (grace !== undefined) clearTimeout(grace);
       request.signal?.removeEventListener('abort', onAbort);
       resolve(output);
     };
@@ -96,7 +139,7 @@ function runOnce(dd: v1.DockerDesktopClient, request: ExecRequest): Promise<Exec
       } catch {
         // The process may already be gone; the outcome is the same.
       }
-      finish({ stdout, stderr, exitCode: null, interrupted: why });
+      finish({ stdout: out.text(), stderr: err.text(), exitCode: null, interrupted: why });
     };
     function onAbort(): void {
       stop('cancelled');
@@ -111,15 +154,18 @@ function runOnce(dd: v1.DockerDesktopClient, request: ExecRequest): Promise<Exec
       const started: unknown = dd.docker.cli.exec(cmd, args, {
         stream: {
           splitOutputLines: false,
-          onOutput(data) {
-            if (typeof data.stdout === 'string') stdout += data.stdout;
-            if (typeof data.stderr === 'string') stderr += data.stderr;
+          onOutput(data: { stdout?: unknown; stderr?: unknown }) {
+            if (settled) return;
+            out.add(data.stdout);
+            err.add(data.stderr);
           },
           onError(error: unknown) {
-            finish(outputFromFailure(error, stdout, stderr));
+            finish(outputFromFailure(error, out.text(), err.text()));
           },
           onClose(exitCode: number) {
-            finish({ stdout, stderr, exitCode: typeof exitCode === 'number' ? exitCode : null });
+            if (settled || grace !== undefined) return;
+            const code = typeof exitCode === 'number' ? exitCode : null;
+            grace = setTimeout(() => finish({ stdout: out.text(), stderr: err.text(), exitCode: code }), CLOSE_GRACE_MS);
           },
         },
       });
@@ -127,13 +173,13 @@ function runOnce(dd: v1.DockerDesktopClient, request: ExecRequest): Promise<Exec
         // A client without the stream form answers with a promise: take its result instead.
         started.then(
           (value) => finish(outputFromResolved(value)),
-          (reason: unknown) => finish(outputFromFailure(reason, stdout, stderr)),
+          (reason: unknown) => finish(outputFromFailure(reason, out.text(), err.text())),
         );
       } else if (isRecord(started) && typeof started['close'] === 'function') {
         running = started as unknown as v1.ExecProcess;
       }
     } catch (error: unknown) {
-      finish(outputFromFailure(error, stdout, stderr));
+      finish(outputFromFailure(error, out.text(), err.text()));
     }
   });
 }

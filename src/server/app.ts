@@ -7,10 +7,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createExecRoute, type ExecRouteDeps } from './execRoute.js';
 import { checkFetchSite, checkHost, checkKey, checkOrigin } from './guards.js';
 import { reject, sendRejection, type Rejection } from './http.js';
-import { EXEC_PATH, KEY_HEADER } from './standin/protocol.js';
+import { EXEC_PATH, KEY_HEADER, VM_PATH } from './standin/protocol.js';
 import { serveStatic, type StaticDeps } from './staticRoute.js';
+import { createVmRoute, type VmRouteDeps } from './vmRoute.js';
 
-export interface AppDeps extends ExecRouteDeps, StaticDeps {
+export interface AppDeps extends ExecRouteDeps, StaticDeps, VmRouteDeps {
   /** The port the server listens on (for the Host and Origin checks). */
   readonly port: () => number;
   readonly key: string;
@@ -20,6 +21,7 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 
 export function createApp(deps: AppDeps): RequestHandler {
   const exec = createExecRoute(deps);
+  const vm = createVmRoute(deps);
   const refuse = (req: IncomingMessage, res: ServerResponse, rejection: Rejection): void => {
     deps.log?.(`refused (${rejection.code}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
     req.resume();
@@ -32,12 +34,18 @@ export function createApp(deps: AppDeps): RequestHandler {
     if (!host.ok) return refuse(req, res, host.error);
     const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
 
+    const guarded = (): Rejection | undefined =>
+      [checkOrigin(req.headers.origin, port), checkFetchSite(req.headers['sec-fetch-site']), checkKey(req.headers[KEY_HEADER], deps.key)].find(
+        (check) => !check.ok,
+      )?.error;
     if (pathname === EXEC_PATH) {
       if (req.method !== 'POST') return refuse(req, res, reject(405, 'method-not-allowed', `${EXEC_PATH} takes POST only.`));
-      for (const check of [checkOrigin(req.headers.origin, port), checkFetchSite(req.headers['sec-fetch-site']), checkKey(req.headers[KEY_HEADER], deps.key)]) {
-        if (!check.ok) return refuse(req, res, check.error);
-      }
-      return exec(req, res);
+      const refused = guarded();
+      return refused === undefined ? exec(req, res) : refuse(req, res, refused);
+    }
+    if (pathname.startsWith(`${VM_PATH}/`)) {
+      const refused = guarded();
+      return refused === undefined ? vm(req, res, pathname) : refuse(req, res, refused);
     }
     if (pathname.startsWith('/api/')) return refuse(req, res, reject(404, 'not-found', `Nothing at ${pathname}.`));
     if (req.method !== 'GET' && req.method !== 'HEAD') {

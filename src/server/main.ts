@@ -9,8 +9,15 @@ import { fileURLToPath } from 'node:url';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
-import { describeEnvironment, printable, readSettings } from './config.js';
+import { arch } from 'node:os';
+import { createBackend, type Backend } from '../backend/backend.js';
+import { createDeepCheckService } from '../backend/deepCheckService.js';
+import { registryPlatformCheck } from '../backend/registryPlatformCheck.js';
+import { createRegistryReader, noCredentials } from '../registry/index.js';
+import { readVersion } from '../cli/version.js';
+import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
+import { inProcessBackend, socketBackend, type VmBackend } from './vmBackend.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../../ui');
@@ -29,6 +36,21 @@ async function main(): Promise<number> {
   }
   // buildx commands start the buildx plugin directly (1 process, not 3); ARCHMATRIX_BUILDX=docker opts out.
   const exec = createNodeExec({ env: process.env, buildx: 'direct' });
+  // vm.service: a running backend's socket when ARCHMATRIX_BACKEND_SOCKET names one, else the backend in this process.
+  const socket = settings.value.backendSocket;
+  let local: Backend | undefined;
+  let vm: VmBackend;
+  if (socket === undefined) {
+    // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials.
+    const deepCheck = createDeepCheckService({
+      platformCheck: registryPlatformCheck({ credentials: noCredentials }),
+      reader: createRegistryReader({ credentials: noCredentials }),
+    });
+    local = createBackend({ deepCheck, info: { version: readVersion(), node: process.version, arch: arch() } });
+    vm = inProcessBackend(local.handle);
+  } else {
+    vm = socketBackend(socket, VM_REQUEST_TIMEOUT_MS);
+  }
   let server;
   try {
     server = await startServer({
@@ -38,6 +60,7 @@ async function main(): Promise<number> {
       extensionImage: settings.value.extensionImage,
       exec,
       isAllowed: isReadOnlyCommand,
+      vm,
       log: (line) => process.stderr.write(`archmatrix: ${printable(line)}\n`),
     });
   } catch (error) {
@@ -48,12 +71,13 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`Arch Matrix (browser mode) is serving ${server.url}\n`);
   process.stdout.write('Open that URL in a browser; the key after # changes on every start. Ctrl+C stops.\n');
+  process.stderr.write(`archmatrix: vm.service goes to ${socket === undefined ? 'the backend in this process' : `the backend on ${socket}`}\n`);
   for (const line of describeEnvironment(await checkEnvironment(exec))) process.stderr.write(`archmatrix: ${line}\n`);
 
   const running = server;
   await new Promise<void>((done) => {
     const stop = (): void => {
-      void running.close().then(done);
+      void Promise.all([running.close(), local?.close()]).then(() => done());
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -9,6 +9,8 @@ import type { ExecPort } from '../commands/port.js';
 import { createApp } from './app.js';
 import { COMMAND_TIMEOUT_MS, HTTP_LIMITS, MAX_RUNNING, MAX_RUNNING_PER_CLIENT, type HttpLimits } from './config.js';
 import { KEY_FRAGMENT_PARAM, type StandinConfig } from './standin/protocol.js';
+import { inProcessBackend, type VmBackend } from './vmBackend.js';
+import { createRouter } from '../backend/router.js';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -25,6 +27,8 @@ export interface ServerOptions {
   readonly maxRunningPerClient?: number;
   /** Default HTTP_LIMITS. */
   readonly limits?: HttpLimits;
+  /** Where vm.service requests go; by default a backend in this process without the deep check (501). */
+  readonly vm?: VmBackend;
 }
 
 export interface RunningServer {
@@ -61,6 +65,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       maxRunning: options.maxRunning ?? MAX_RUNNING,
       maxRunningPerClient: options.maxRunningPerClient ?? MAX_RUNNING_PER_CLIENT,
       log: options.log,
+      vm: options.vm ?? inProcessBackend(createRouter({ jobs: undefined, info: { version: '0.0.0', node: process.version, arch: arch() } })),
     }),
   );
   holder.server = server;

@@ -14,6 +14,8 @@ import type { PostExec } from './transport.js';
 
 export interface StandinDeps {
   readonly post: PostExec;
+  /** ddClient.extension.vm.service: Arch Matrix's backend through the browser-mode server (absent: no backend). */
+  readonly vmService?: v1.HttpService;
   readonly document: DocumentLike;
   /** Opens a URL in a new tab (window.open with noopener). */
   readonly open: (url: string) => void;
@@ -27,6 +29,19 @@ export const externalUrl = (text: string): string | undefined => safeHttpUrl(tex
 
 const unavailable = (what: string) => (): Promise<never> =>
   Promise.reject(new Error(`${what} is only available in Docker Desktop, not in browser mode`));
+
+const NO_VM_EXEC = 'extension.vm.cli.exec is only available in Docker Desktop (Arch Matrix\'s backend runs no commands)';
+
+/** ddClient.extension.vm.cli.exec: no backend container in browser mode, so it fails in either form. */
+function vmExec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
+function vmExec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
+function vmExec(_cmd: string, _args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+  if (options !== undefined && 'stream' in options) {
+    options.stream.onError?.(new Error(NO_VM_EXEC));
+    return { close: () => undefined };
+  }
+  return Promise.reject(new Error(NO_VM_EXEC));
+}
 
 export function createStandinClient(config: StandinConfig, deps: StandinDeps): v1.DockerDesktopClient {
   const navigate: v1.NavigationIntents = {
@@ -42,7 +57,10 @@ export function createStandinClient(config: StandinConfig, deps: StandinDeps): v
     viewVolume: unavailable('navigate.viewVolume'),
   };
   return {
-    extension: { image: config.extensionImage },
+    extension: {
+      image: config.extensionImage,
+      ...(deps.vmService === undefined ? {} : { vm: { cli: { exec: vmExec }, service: deps.vmService } }),
+    },
     desktopUI: {
       toast: createToast(deps.document, deps.later),
       dialog: { showOpenDialog: unavailable('dialog.showOpenDialog') },

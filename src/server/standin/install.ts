@@ -10,6 +10,7 @@ import { takeKey } from './key.js';
 import { CONFIG_META_NAME, type StandinConfig } from './protocol.js';
 import { showBanner } from './toast.js';
 import { createTransport } from './transport.js';
+import { createVmService } from './vmService.js';
 
 const NO_KEY = 'Arch Matrix browser mode: this page has no access key, so no docker command can run. Open the URL that `npm start` printed (it ends in #key=...).';
 const WRONG_KEY = 'Arch Matrix browser mode: the server refused the access key (was it restarted?). Open the URL that `npm start` printed last.';
@@ -43,6 +44,7 @@ if (config === undefined) {
   if (key === undefined) banner(NO_KEY);
   const client: v1.DockerDesktopClient = createStandinClient(config, {
     post: createTransport((input, init) => browser.fetch(input, init), key, pageId),
+    vmService: createVmService((input, init) => browser.fetch(input, init), key),
     document: browser.document,
     open: (url) => {
       browser.open(url, '_blank', 'noopener,noreferrer');

@@ -19,6 +19,12 @@ export const KEY_FRAGMENT_PARAM = 'key';
 /** Run one docker command: POST a JSON ExecBody, get an ExecReply (or an ErrorReply). */
 export const EXEC_PATH = '/api/exec';
 
+/**
+ * The page's ddClient.extension.vm.service requests: `${VM_PATH}<backend path>` with the same method
+ * and JSON body; the reply is the backend's status and JSON body, unchanged (src/server/vmRoute.ts).
+ */
+export const VM_PATH = '/api/vm';
+
 /** Where the compiled stand-in modules are served from (relative to the page). */
 export const STANDIN_PATH = '/__archmatrix/standin/';
 

@@ -5,6 +5,8 @@ import { useOpenExternal } from '../../../shared/docker/useOpenExternal';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { SkipLink } from '../../../shared/SkipLink';
 import { useCopyText } from '../../../shared/useCopyText';
+import { DeepCheckProvider } from '../../deep/hooks/DeepCheckContext';
+import { useDeepCheck } from '../../deep/hooks/useDeepCheck';
 import { useExport } from '../hooks/useExport';
 import { useMatrix } from '../hooks/useMatrix';
 import { useMatrixView } from '../hooks/useMatrixView';
@@ -25,6 +27,7 @@ export function MatrixPage(): ReactNode {
   const { host } = useDocker();
   const { banners } = useNotifier();
   const matrix = useMatrix();
+  const deep = useDeepCheck(matrix.state.rows);
   const view = useMatrixView(matrix.state.rows);
   const exportRows = useExport(view.shown);
   const openLink = useOpenExternal();
@@ -58,23 +61,28 @@ export function MatrixPage(): ReactNode {
           count={{ shown: view.shown.length, total: matrix.state.rows.length }}
           onView={view.setOptions}
           onRefresh={matrix.refresh}
-          onCancel={matrix.cancel}
+          onCancel={() => {
+            matrix.cancel();
+            deep.stopAll();
+          }}
           onExport={(format, action) => void exportRows(format, action)}
         />
-        <MatrixTable
-          rows={view.shown}
-          layout={view.layout}
-          hostKey={view.hostKey}
-          view={view.options}
-          busy={overview.running}
-          emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
-          highlighted={matrix.lastTyped}
-          onSort={sortBy}
-          onColumns={(columns) => view.setOptions({ ...view.options, columns })}
-          onOpenLink={openLink}
-          onCopy={(text) => void copy(text)}
-          onRemove={matrix.remove}
-        />
+        <DeepCheckProvider value={deep}>
+          <MatrixTable
+            rows={view.shown}
+            layout={view.layout}
+            hostKey={view.hostKey}
+            view={view.options}
+            busy={overview.running}
+            emptyText={isFiltered(view.options) ? 'No row matches the filters.' : overview.summary}
+            highlighted={matrix.lastTyped}
+            onSort={sortBy}
+            onColumns={(columns) => view.setOptions({ ...view.options, columns })}
+            onOpenLink={openLink}
+            onCopy={(text) => void copy(text)}
+            onRemove={matrix.remove}
+          />
+        </DeepCheckProvider>
       </Stack>
     </>
   );

@@ -16,6 +16,9 @@ import { rowDetails } from '../model/details';
 import { rowDisplay } from '../model/display';
 import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../model/rows';
+import { DeepRowLine } from '../../deep/components/DeepRowLine';
+import { useDeepRow } from '../../deep/hooks/DeepCheckContext';
+import { shownVerdict } from '../../deep/model/deepRow';
 import { ExtensionIdentity } from './ExtensionIdentity';
 import { FoldedPlatformsCell } from './FoldedPlatforms';
 import { PlatformCell } from './PlatformCell';
@@ -49,7 +52,9 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   const detailsId = useId();
   const display = useMemo(() => rowDisplay(row), [row]);
   const details = useMemo(() => (open ? rowDetails(row) : undefined), [open, row]);
-  const verdict = rowVerdict(row);
+  const deep = useDeepRow(row);
+  // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
+  const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
   return (
     <>
@@ -99,6 +104,7 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
               {row.result.explanation}
             </Typography>
           )}
+          <DeepRowLine row={row} />
         </TableCell>
         {columns.map((key) => (
           <PlatformCell key={key} platform={key} state={cellState(row, key)} required={isRequiredPlatform(key, hostKey)} isHost={key === hostKey} />

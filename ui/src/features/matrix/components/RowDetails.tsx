@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import type { RowDetailsModel } from '../model/details';
 import type { RowDisplay } from '../model/display';
 import type { MatrixRow } from '../model/rows';
+import { DeepDetails } from '../../deep/components/DeepDetails';
 import { FixLine } from './FixLine';
 import { LabelAudit } from './LabelAudit';
 import { PlatformEntries } from './PlatformEntries';
@@ -57,6 +58,7 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
             </Box>
           )}
           {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} platforms={result.platforms} onCopy={onCopy} />}
+          <DeepDetails row={row} onCopy={onCopy} />
         </>
       )}
       <Divider sx={{ my: 1.5 }} />

@@ -1,0 +1,97 @@
+/**
+ * Where browser mode sends the page's `ddClient.extension.vm.service` requests: Arch Matrix's
+ * backend, either in this process (the default: `npm start` needs no image) or a running backend's
+ * Unix socket (ARCHMATRIX_BACKEND_SOCKET: e.g. the packaged image run as a container). Either way
+ * the answer is the backend's status and JSON body text, unchanged, as Docker Desktop's proxy to
+ * /run/guest-services/<socket> gives it. A socket nobody answers on becomes a 503 the tab shows as
+ * "backend down" on the affected rows.
+ */
+import { request as httpRequest } from 'node:http';
+import type { Router } from '../backend/router.js';
+
+export interface VmRequest {
+  readonly method: string;
+  /** The backend path, e.g. "/deep/<id>" (already checked by the route). */
+  readonly path: string;
+  /** The parsed JSON body; undefined when there was none. */
+  readonly body?: unknown;
+}
+
+export interface VmReply {
+  readonly status: number;
+  /** The backend's JSON body, as text. */
+  readonly body: string;
+}
+
+export type VmBackend = (request: VmRequest, signal: AbortSignal) => Promise<VmReply>;
+
+/** The status and name the server answers with when no backend answered. */
+export const BACKEND_DOWN_STATUS = 503;
+export const BACKEND_DOWN_NAME = 'backend-down';
+
+const down = (message: string): VmReply => ({
+  status: BACKEND_DOWN_STATUS,
+  body: JSON.stringify({ statusCode: BACKEND_DOWN_STATUS, name: BACKEND_DOWN_NAME, message }),
+});
+
+/** The backend's router in this process. */
+export function inProcessBackend(handle: Router): VmBackend {
+  return (request) => {
+    const reply = handle({ method: request.method, path: request.path, body: request.body });
+    return Promise.resolve({ status: reply.status, body: JSON.stringify(reply.body) });
+  };
+}
+
+/** Largest backend answer relayed (a job of 256 deep results stays far below). */
+export const MAX_BACKEND_REPLY_BYTES = 16 * 1024 * 1024;
+
+/** A running backend on a Unix socket; `timeoutMs` bounds each request. */
+export function socketBackend(socketPath: string, timeoutMs: number): VmBackend {
+  return (request, signal) =>
+    new Promise<VmReply>((resolve) => {
+      const payload = request.body === undefined ? undefined : JSON.stringify(request.body);
+      let settled = false;
+      const finish = (reply: VmReply): void => {
+        if (settled) return;
+        settled = true;
+        resolve(reply);
+      };
+      const outgoing = httpRequest(
+        {
+          socketPath,
+          method: request.method,
+          path: request.path,
+          headers: {
+            accept: 'application/json',
+            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          },
+          timeout: timeoutMs,
+          signal,
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > MAX_BACKEND_REPLY_BYTES) {
+              incoming.destroy();
+              finish(down(`the backend's answer is larger than ${MAX_BACKEND_REPLY_BYTES} bytes`));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          incoming.on('end', () => finish({ status: incoming.statusCode ?? 502, body: Buffer.concat(chunks).toString('utf8') }));
+          incoming.on('error', () => finish(down('the backend closed the connection mid-answer')));
+        },
+      );
+      outgoing.on('timeout', () => {
+        outgoing.destroy();
+        finish(down(`the backend on ${socketPath} did not answer within ${Math.round(timeoutMs / 1000)} s`));
+      });
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        const why = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'is not running' : `could not be reached (${error.code ?? error.message})`;
+        finish(down(`Arch Matrix's backend on ${socketPath} ${why}`));
+      });
+      outgoing.end(payload);
+    });
+}

@@ -1,0 +1,125 @@
+/**
+ * vm.service in browser mode, end to end in one process: the tab's port (createVmServicePort) ->
+ * the stand-in's vm.service (fetch) -> the browser-mode server's /api/vm route -> Arch Matrix's
+ * backend, in-process or on a real Unix socket (then stopped and restarted, as a backend restart).
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { v1 } from '@docker/extension-api-client-types';
+import type { DeepCheck } from '@backend/api.js';
+import { createBackend, type Backend } from '@backend/backend.js';
+import { startServer, type RunningServer } from '@server/server.js';
+import { createVmService } from '@server/standin/vmService.js';
+import { inProcessBackend, socketBackend } from '@server/vmBackend.js';
+import { createVmServicePort } from '../../../ui/src/features/deep/backend/vmServicePort.js';
+
+const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));
+const uiDir = join(root, 'ui');
+const standinDir = join(root, 'standin');
+mkdirSync(uiDir);
+mkdirSync(standinDir);
+writeFileSync(join(uiDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
+writeFileSync(join(standinDir, 'install.js'), 'export {};');
+const sock = join(root, 'archmatrix.sock');
+
+const INFO = { version: '9.9.9', node: process.version, arch: process.arch };
+/** A deep check that answers at once with a small JSON row (the real one is h8's orchestrator). */
+const deepCheck: DeepCheck = (reference, context) => {
+  context.onProgress({ bytesRead: 10, bytesTotal: 20 });
+  return Promise.resolve({ reference: reference.canonical, verdict: 'ready' });
+};
+const exec = () => Promise.resolve({ stdout: '', stderr: '', exitCode: 0 });
+
+let inProcess: RunningServer;
+let proxied: RunningServer;
+let local: Backend;
+
+const service = (server: RunningServer, key: string | undefined = server.key): v1.HttpService =>
+  createVmService((input, init) => fetch(`${server.origin}${input}`, init), key);
+const client = (http: v1.HttpService | undefined): v1.DockerDesktopClient =>
+  ({ extension: { image: '', ...(http === undefined ? {} : { vm: { cli: { exec: () => undefined }, service: http } }) } }) as unknown as v1.DockerDesktopClient;
+
+beforeAll(async () => {
+  local = createBackend({ deepCheck, info: INFO, sweepEveryMs: 0 });
+  inProcess = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: inProcessBackend(local.handle) });
+  proxied = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: socketBackend(sock, 2_000) });
+});
+afterAll(async () => {
+  await Promise.all([inProcess.close(), proxied.close(), local.close()]);
+  rmSync(root, { recursive: true, force: true });
+});
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; i < 100; i += 1) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error('never done');
+}
+
+describe('the stand-in vm.service, as a real host', () => {
+  it('resolves a 2xx to the parsed JSON body', async () => {
+    await expect(service(inProcess).get('/health')).resolves.toMatchObject({ status: 'ok', service: 'archmatrix-backend', version: '9.9.9', deepCheck: 'available' });
+  });
+
+  it('rejects a non-2xx with {statusCode, name, message} where message is the raw body text', async () => {
+    const rejection: unknown = await service(inProcess).post('/deep', { references: ['UPPER CASE;rm -rf /'] }).catch((reason: unknown) => reason);
+    expect(rejection).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
+    const body = JSON.parse((rejection as { message: string }).message) as { reasons: { index: number }[] };
+    expect(body.reasons[0]?.index).toBe(0);
+  });
+
+  it('is refused without the key (401), like every other browser-mode request', async () => {
+    await expect(service(inProcess, 'not-the-key-of-this-server').get('/health')).rejects.toMatchObject({ statusCode: 401 });
+  });
+
+  it('refuses a path that is not a backend path before relaying it', async () => {
+    await expect(service(inProcess).get('/deep/%00x')).rejects.toMatchObject({ statusCode: 400, name: 'bad-request' });
+    // The URL is normalised first: this is /api/etc/passwd, which is nothing.
+    await expect(service(inProcess).get('/deep/../../etc/passwd')).rejects.toMatchObject({ statusCode: 404 });
+  });
+});
+
+describe("the tab's backend port through the stand-in", () => {
+  it('starts a job, polls it to done with progress and result, and cancels', async () => {
+    const port = createVmServicePort(client(service(inProcess)));
+    const started = await port.startDeep(['127.0.0.1:5100/deep/wrong-host-binary:1.0.0']);
+    expect(started.ok).toBe(true);
+    if (!started.ok) return;
+    const done = await until(() => port.pollDeep(started.value.id), (a) => a.ok && a.value.state === 'done');
+    expect(done.ok && done.value.items[0]).toMatchObject({ state: 'done', progress: { bytesRead: 10, bytesTotal: 20 }, result: { verdict: 'ready' } });
+    const cancelled = await port.cancelDeep(started.value.id);
+    expect(cancelled.ok).toBe(true);
+  });
+
+  it('says "no-backend" for a host without vm.service', async () => {
+    const answer = await createVmServicePort(client(undefined)).startDeep(['a/b:1']);
+    expect(answer).toEqual({ ok: false, error: expect.objectContaining({ kind: 'no-backend' }) as unknown });
+  });
+
+  it('says "down" while no backend listens on the socket, then recovers after a (re)start; a lost job is "job-lost"', async () => {
+    const port = createVmServicePort(client(service(proxied)));
+    const before = await port.startDeep(['a/b:1']);
+    expect(before.ok ? 'ok' : before.error.kind).toBe('down');
+
+    let backend = createBackend({ deepCheck, info: INFO, sweepEveryMs: 0 });
+    await backend.listen(sock);
+    const started = await port.startDeep(['a/b:1']);
+    expect(started.ok).toBe(true);
+    await backend.close();
+
+    backend = createBackend({ deepCheck, info: INFO, sweepEveryMs: 0 });
+    await backend.listen(sock);
+    try {
+      const lost = started.ok ? await port.pollDeep(started.value.id) : undefined;
+      expect(lost?.ok === false && lost.error.kind).toBe('job-lost');
+      const again = await port.startDeep(['a/b:1']);
+      expect(again.ok).toBe(true);
+    } finally {
+      await backend.close();
+    }
+  });
+});

@@ -1,0 +1,157 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Divider from '@mui/material/Divider';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { FixLine } from '../../matrix/components/FixLine';
+import type { MatrixRow } from '../../matrix/model/rows';
+import { useDeepRow } from '../hooks/DeepCheckContext';
+import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
+import { deepLine, hostGrid, hostsOf, osName } from '../model/deepRow';
+
+const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
+const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
+
+/** One host binary in one variant. The data-* attributes are the DOM hooks tests and outside checks rely on. */
+function HostBinary({ binary, image }: { readonly binary: DeepHostBinary; readonly image: string }): ReactNode {
+  const color = binary.warningOnly && binary.state !== 'ok' ? 'warning' : STATE_COLOR[binary.state];
+  return (
+    <Box
+      data-host-binary={binary.path}
+      data-image={image}
+      data-os={binary.os}
+      data-platform={binary.platform}
+      data-state={binary.state}
+      title={binary.message}
+      sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.75, py: 0.25 }}
+    >
+      <Chip size="small" color={color} label={binary.warningOnly && binary.state !== 'ok' ? `${binary.state} (warning)` : binary.state} sx={{ height: 20, fontSize: 11 }} />
+      <Box component="span" sx={mono}>
+        {binary.path}
+      </Box>
+      {binary.found !== null && (
+        <Typography variant="caption" color="text.secondary">
+          {`found ${binary.found}${binary.wanted !== null && binary.state !== 'ok' ? `, needs ${binary.wanted}` : ''}`}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+function HostBinaryGrid({ findings, image }: { readonly findings: DeepFindings; readonly image: string }): ReactNode {
+  const grid = hostGrid(findings);
+  if (grid.oses.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No host binaries listed in metadata.json.
+      </Typography>
+    );
+  }
+  return (
+    <Table size="small" aria-label="Host binaries by OS and variant" data-testid="host-binary-grid">
+      <TableHead>
+        <TableRow>
+          <TableCell>Host OS</TableCell>
+          {grid.variants.map((platform) => (
+            <TableCell key={platform} sx={mono}>
+              {platform} variant
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {grid.oses.map((os) => (
+          <TableRow key={os}>
+            <TableCell component="th" scope="row">
+              {osName(os)}
+            </TableCell>
+            {grid.variants.map((platform) => {
+              const binaries = grid.cells.find((c) => c.os === os && c.platform === platform)?.binaries ?? [];
+              return (
+                <TableCell key={platform} sx={{ verticalAlign: 'top' }} aria-label={hostsOf(os, platform)}>
+                  {binaries.length === 0 ? (
+                    <Typography variant="caption" color="text.secondary">
+                      none listed
+                    </Typography>
+                  ) : (
+                    binaries.map((binary) => <HostBinary key={`${binary.path}|${binary.listedAs ?? ''}`} binary={binary} image={image} />)
+                  )}
+                </TableCell>
+              );
+            })}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Backends({ findings }: { readonly findings: DeepFindings }): ReactNode {
+  if (findings.backend.length === 0) {
+    return (
+      <Typography variant="body2" color="text.secondary">
+        No backend (no vm section in metadata.json).
+      </Typography>
+    );
+  }
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="deep-backends">
+      {findings.backend.map((b) => (
+        <li key={`${b.source}|${b.reference}`} data-backend-image={b.reference} data-verdict={b.verdict}>
+          <Box component="span" sx={mono}>
+            {b.reference}
+          </Box>
+          <Typography variant="caption" color="text.secondary">
+            {` (${b.source}${b.self ? ', the extension itself' : ''}): ${b.platforms.length === 0 ? 'platforms unknown' : b.platforms.join(', ')} · ${b.verdict}`}
+          </Typography>
+        </li>
+      ))}
+    </Box>
+  );
+}
+
+/** The deep check in a row's details: the host-binary grid (OS × variant), the backend images, the fix. */
+export function DeepDetails({ row, onCopy }: { readonly row: MatrixRow; readonly onCopy: (text: string) => void }): ReactNode {
+  const deep = useDeepRow(row);
+  const state = deep?.state;
+  if (state === undefined) return null;
+  return (
+    <Box data-testid="deep-details" sx={{ mt: 1 }}>
+      <Divider sx={{ my: 1.5 }} />
+      <Typography variant="subtitle2" component="h4">
+        Inside each variant
+      </Typography>
+      {state.kind !== 'done' ? (
+        <Typography variant="body2" color="text.secondary">
+          {deepLine(state)?.text}
+        </Typography>
+      ) : (
+        <>
+          <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
+            {state.findings.message}
+          </Typography>
+          {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
+          {state.findings.status === 'checked' && (
+            <>
+              <HostBinaryGrid findings={state.findings} image={row.reference} />
+              <Typography variant="subtitle2" component="h5" sx={{ mt: 1 }}>
+                Backend images
+              </Typography>
+              <Backends findings={state.findings} />
+            </>
+          )}
+          {state.findings.notes.map((note) => (
+            <Typography key={note} variant="caption" component="div" color="text.secondary">
+              {note}
+            </Typography>
+          ))}
+        </>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,152 @@
+/**
+ * The deep check's state of one row, what the row says about it in one line, and the grid of
+ * host binaries (OS × variant) its details show. Pure.
+ */
+import { verdictRank } from '@core/index.js';
+import type { DeepVerdict, HostOs, InspectResult, PlatformKey, Verdict } from '@core/index.js';
+import type { DeepFindings, DeepHostBinary } from './deepFindings';
+
+/**
+ * - waiting:      the platform check is done; the deep check waits for a free slot;
+ * - running:      the backend reads the image (bytes so far, when it said);
+ * - done:         the findings (from the backend, or remembered for this digest);
+ * - skipped:      nothing to read inside (the platform check says it is not published, not found, ...);
+ * - failed:       the backend's check of this image failed (timeout, ...);
+ * - stopped:      the user stopped it;
+ * - backend-down: the backend did not answer (or answered too late): the platform matrix stays;
+ * - no-backend:   this host has no backend, or the backend has no deep check.
+ */
+export type DeepRowState =
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'running'; readonly bytesRead?: number; readonly bytesTotal?: number }
+  | { readonly kind: 'done'; readonly findings: DeepFindings; readonly remembered: boolean }
+  | { readonly kind: 'skipped'; readonly message: string }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'backend-down'; readonly message: string }
+  | { readonly kind: 'no-backend'; readonly message: string };
+
+export type DeepRowKind = DeepRowState['kind'];
+
+/** Platform verdicts with nothing the backend could read inside (it would only say so again). */
+const NOTHING_TO_READ: Readonly<Partial<Record<InspectResult['verdict'], string>>> = {
+  'local-only': 'Not checked inside: the image is only in the local image store (never pushed), and the backend reads registries only. Run `archmatrix --deep` on this machine after pushing it.',
+  'not-found': 'Not checked inside: the registry has no such image.',
+  'invalid-reference': 'Not checked inside: not a valid image reference.',
+};
+
+/** Why a row with this platform result needs no deep check, or undefined when it does. */
+export function skipReason(result: InspectResult): string | undefined {
+  return NOTHING_TO_READ[result.verdict];
+}
+
+/** The deep verdict a row's state carries (only a finished check has one). */
+export function deepVerdictOf(state: DeepRowState | undefined): DeepVerdict | undefined {
+  return state?.kind === 'done' ? (state.findings.verdict ?? undefined) : undefined;
+}
+
+const OS_NAMES: Readonly<Record<HostOs, string>> = { darwin: 'macOS', windows: 'Windows', linux: 'Linux' };
+
+/** "macOS on arm64 (Apple silicon)": the hosts that get this variant's binaries for that OS. */
+export function hostsOf(os: HostOs, platform: PlatformKey): string {
+  const cpu = platform === 'linux/arm64' ? 'arm64' : platform === 'linux/amd64' ? 'x86_64' : platform;
+  const kind = os === 'darwin' ? (cpu === 'arm64' ? ' (Apple silicon)' : cpu === 'x86_64' ? ' (Intel)' : '') : '';
+  return `${OS_NAMES[os]} on ${cpu}${kind}`;
+}
+
+export const osName = (os: HostOs): string => OS_NAMES[os];
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
+}
+
+/** Bytes read so far, for the row while it runs: "1.2 MiB of 30.4 MiB read". */
+export function progressText(bytesRead: number | undefined, bytesTotal: number | undefined): string {
+  if (bytesRead === undefined || bytesRead === 0) return 'Reading inside the image…';
+  return bytesTotal === undefined ? `Reading inside the image: ${mib(bytesRead)} read` : `Reading inside the image: ${mib(bytesRead)} of ${mib(bytesTotal)} read`;
+}
+
+const failing = (b: DeepHostBinary): boolean => !b.warningOnly && (b.state === 'wrong-cpu' || b.state === 'missing');
+
+/** The one line under the verdict: which OS and CPU a problem hits, or what was checked. */
+export interface DeepLine {
+  readonly tone: 'ok' | 'warning' | 'error' | 'info' | 'busy';
+  readonly text: string;
+}
+
+export function doneLine(findings: DeepFindings): DeepLine {
+  if (findings.status === 'not-checked') return { tone: 'info', text: `Not checked inside: ${findings.message}` };
+  const bad = findings.hostBinaries.find(failing);
+  if (bad !== undefined) {
+    const what = bad.state === 'missing' ? `${bad.path} is missing` : `${bad.path} is ${bad.found ?? 'another CPU'}${bad.wanted === null ? '' : `, needs ${bad.wanted}`}`;
+    const more = findings.hostBinaries.filter(failing).length - 1;
+    return { tone: 'error', text: `${hostsOf(bad.os, bad.platform)} (${bad.platform} variant): ${what}${more > 0 ? ` (+${more} more)` : ''}` };
+  }
+  const lacking = findings.backend.find((b) => !b.self && findings.verdict === 'backend-missing-platforms' && !(b.platforms.includes('linux/amd64') && b.platforms.includes('linux/arm64')));
+  if (findings.verdict === 'backend-missing-platforms') {
+    const has = lacking === undefined ? '' : ` ${lacking.reference} has ${lacking.platforms.join(', ') || 'no platform'}`;
+    return { tone: 'warning', text: `Backend image lacks linux/amd64 or linux/arm64:${has}` };
+  }
+  const binaries = findings.hostBinaries.length;
+  const backends = findings.backend.length;
+  if (binaries === 0 && backends === 0) return { tone: 'ok', text: 'No host binaries and no backend: only metadata.json was read' };
+  const warn = findings.warnings > 0 ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)` : '';
+  const parts = [binaries > 0 ? `host binaries right for ${findings.variants.join(' and ')}` : undefined, backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined].filter(
+    (p): p is string => p !== undefined,
+  );
+  return { tone: findings.warnings > 0 ? 'warning' : 'ok', text: `Inside: ${parts.join(', ')}${warn}` };
+}
+
+export function deepLine(state: DeepRowState | undefined): DeepLine | undefined {
+  if (state === undefined) return undefined;
+  switch (state.kind) {
+    case 'waiting':
+      return { tone: 'busy', text: 'Inside check waiting…' };
+    case 'running':
+      return { tone: 'busy', text: progressText(state.bytesRead, state.bytesTotal) };
+    case 'done':
+      return doneLine(state.findings);
+    case 'skipped':
+      return { tone: 'info', text: state.message };
+    case 'failed':
+      return { tone: 'warning', text: `Inside check failed: ${state.message}` };
+    case 'stopped':
+      return { tone: 'info', text: 'Inside check stopped' };
+    case 'backend-down':
+      return { tone: 'warning', text: `Backend down or slow: ${state.message}` };
+    case 'no-backend':
+      return { tone: 'info', text: state.message };
+  }
+}
+
+/** One cell of the grid: the host binaries of one OS in one variant. */
+export interface HostGridCell {
+  readonly os: HostOs;
+  readonly platform: PlatformKey;
+  readonly binaries: readonly DeepHostBinary[];
+}
+
+export interface HostGrid {
+  readonly oses: readonly HostOs[];
+  readonly variants: readonly PlatformKey[];
+  readonly cells: readonly HostGridCell[];
+}
+
+const OS_ORDER: readonly HostOs[] = ['darwin', 'windows', 'linux'];
+
+/** Host binaries as OS × variant (variants in the order the check read them, then any others found). */
+export function hostGrid(findings: DeepFindings): HostGrid {
+  const variants = [...new Set([...findings.variants, ...findings.hostBinaries.map((b) => b.platform)])];
+  const oses = OS_ORDER.filter((os) => findings.hostBinaries.some((b) => b.os === os));
+  const cells = oses.flatMap((os) => variants.map((platform) => ({ os, platform, binaries: findings.hostBinaries.filter((b) => b.os === os && b.platform === platform) })));
+  return { oses, variants, cells };
+}
+
+/**
+ * The verdict the row's badge shows: the worse (by the verdict table's rank) of the platform verdict
+ * and the deep verdict, as the core's combineDeepVerdict decides it for the CLI.
+ */
+export function shownVerdict(platform: Verdict, state: DeepRowState | undefined): Verdict {
+  const deep = deepVerdictOf(state);
+  return deep !== undefined && verdictRank(deep) < verdictRank(platform) ? deep : platform;
+}
