@@ -45,8 +45,8 @@ export const FALLBACK_THEMES: ThemeBag = {
       primary: { main: dockerPalette.blue[600] },
       // green 600 under white text is 4.4:1; 700 is 6.5:1 (and as text on white).
       success: { main: dockerPalette.green[700] },
-      // amber 600 as text on white is 3:1: text uses the dark shade (8:1).
-      warning: { main: dockerPalette.amber[600], dark: dockerPalette.amber[800] },
+      // amber 600 as text on white is 3:1 (the deep check's lines use warning.main as text): 700 is 4.8:1.
+      warning: { main: dockerPalette.amber[700], dark: dockerPalette.amber[800] },
       error: { main: dockerPalette.red[600] },
       info: { main: dockerPalette.violet[600] },
       background: { default: '#ffffff', paper: '#ffffff' },
