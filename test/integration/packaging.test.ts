@@ -180,13 +180,25 @@ describe('make push-extension on the test environment', () => {
       const health = await callSocket(sock, { path: '/health' });
       expect(health.status).toBe(200);
       const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-      expect(health.json).toMatchObject({ status: 'ok', service: 'archmatrix-backend', version, arch: 'x64', deepCheck: 'unavailable' });
+      expect(health.json).toMatchObject({ status: 'ok', service: 'archmatrix-backend', version, arch: 'x64', deepCheck: 'available' });
 
       const hostile = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['x; reboot'] } });
       expect(hostile.status).toBe(400);
       expect(hostile.json).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
+      // The deep check is wired: a valid reference becomes a job. The container has no network
+      // (--network=none), so the registry cannot be reached and the row says so, without a crash.
       const deep = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: [push.reference] } });
-      expect(deep.json).toEqual({ statusCode: 501, name: 'not-implemented', message: 'deep check not available yet' });
+      expect(deep.status).toBe(202);
+      const job = deep.json as { id: string };
+      let item: { state?: string; result?: { verdict?: string } } = {};
+      for (let i = 0; i < 150; i += 1) {
+        const polled = (await callSocket(sock, { path: `/deep/${job.id}` })).json as { state: string; items: (typeof item)[] };
+        item = polled.items[0] ?? {};
+        if (polled.state !== 'running') break;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(item.state).toBe('done');
+      expect(item.result?.verdict).toBe('unreachable');
 
       dockerOk(env, ['stop', '--time=10', name]);
       expect(dockerOk(env, ['inspect', '--format={{.State.ExitCode}}', name]).trim()).toBe('0');
