@@ -20,4 +20,4 @@ export * from './requirement.js';
 export * from './commandText.js';
 export * from './jsonRow.js';
 export * from './deep/index.js';
-export { isRecord, type JsonRecord } from './json.js';
+export { isRecord, storedRecord, type JsonRecord } from './json.js';

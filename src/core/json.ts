@@ -25,6 +25,13 @@ export function parseJson(text: unknown, what: string): Result<unknown, ParseErr
   }
 }
 
+/** Stored text (localStorage and the like) read back as a JSON object, or undefined: never throws, never trusted. */
+export function storedRecord(text: string | null): JsonRecord | undefined {
+  if (text === null) return undefined;
+  const parsed = parseJson(text, 'stored data');
+  return parsed.ok && isRecord(parsed.value) ? parsed.value : undefined;
+}
+
 export function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }

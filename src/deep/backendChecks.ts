@@ -4,17 +4,8 @@
  * extension's own platforms and verdict.
  */
 import pLimit from 'p-limit';
-import {
-  backendImagesOf,
-  composeImages,
-  MAX_COMPOSE_BYTES,
-  type BackendImage,
-  type BackendImageFinding,
-  type ComposeImage,
-  type ExtensionMetadata,
-  type InspectResult,
-  type VariantFiles,
-} from '../core/index.js';
+import { backendImagesOf, composeImages, MAX_COMPOSE_BYTES } from '../core/index.js';
+import type { BackendImage, BackendImageFinding, ComposeImage, ExtensionMetadata, InspectResult, VariantFiles } from '../core/index.js';
 import type { PlatformCheck } from './ports.js';
 import { fileText } from './variantReads.js';
 

@@ -51,20 +51,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     return typeof address === 'object' && address !== null ? address.port : options.port;
   };
   const limits = options.limits ?? HTTP_LIMITS;
+  const { uiDir, standinDir, exec, isAllowed, log } = options;
   const server = createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
     createApp({
-      port,
-      key,
-      config,
-      uiDir: options.uiDir,
-      standinDir: options.standinDir,
-      exec: options.exec,
-      isAllowed: options.isAllowed,
+      port, key, config, uiDir, standinDir, exec, isAllowed, log,
       timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
       maxRunning: options.maxRunning ?? MAX_RUNNING,
       maxRunningPerClient: options.maxRunningPerClient ?? MAX_RUNNING_PER_CLIENT,
-      log: options.log,
       vm: options.vm ?? inProcessBackend(createRouter({ jobs: undefined, info: { version: '0.0.0', node: process.version, arch: arch() } })),
     }),
   );

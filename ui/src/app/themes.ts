@@ -1,4 +1,4 @@
-import type { ThemeOptions } from '@mui/material/styles';
+import type { PaletteOptions, ThemeOptions } from '@mui/material/styles';
 
 /**
  * Docker Desktop injects its MUI theme options as `window.__ddMuiV6Themes` before the page runs;
@@ -35,40 +35,35 @@ const shared: ThemeOptions = {
   },
 };
 
+/**
+ * One fallback theme: the shared look and one mode's palette. Text on a coloured chip must reach
+ * 4.5:1 (WCAG AA): with contrastThreshold 4.5 MUI picks black over white where white falls short
+ * (white on the dark theme's red is 3.2:1; black is 6.5:1).
+ */
+const fallbackTheme = (palette: PaletteOptions): ThemeOptions => ({ ...shared, palette: { contrastThreshold: 4.5, ...palette } });
+
 export const FALLBACK_THEMES: ThemeBag = {
-  light: {
-    ...shared,
-    palette: {
-      mode: 'light',
-      // Text on a coloured chip must reach 4.5:1 (WCAG AA): MUI then picks black over white where white falls short.
-      contrastThreshold: 4.5,
-      primary: { main: dockerPalette.blue[600] },
-      // green 600 under white text is 4.4:1; 700 is 6.5:1 (and as text on white).
-      success: { main: dockerPalette.green[700] },
-      // amber 600 as text on white is 3:1 (the deep check's lines use warning.main as text): 700 is 4.8:1.
-      warning: { main: dockerPalette.amber[700], dark: dockerPalette.amber[800] },
-      error: { main: dockerPalette.red[600] },
-      info: { main: dockerPalette.violet[600] },
-      background: { default: '#ffffff', paper: '#ffffff' },
-      text: { primary: '#17191e', secondary: '#505968' },
-    },
-  },
-  dark: {
-    ...shared,
-    palette: {
-      mode: 'dark',
-      // White on the dark theme's red is 3.2:1: with 4.5, chips get black text (6.5:1).
-      contrastThreshold: 4.5,
-      // blue 400 is 4.48:1 on a hovered/this-machine cell (#383a3e); 300 keeps text and links above 4.5:1.
-      primary: { main: dockerPalette.blue[300] },
-      success: { main: dockerPalette.green[400] },
-      warning: { main: dockerPalette.amber[400] },
-      error: { main: dockerPalette.red[400] },
-      info: { main: dockerPalette.violet[300] },
-      background: { default: '#202124', paper: '#27292d' },
-      text: { primary: '#e1e2e6', secondary: '#a3abba' },
-    },
-  },
+  // Light: green 600 under white text is 4.4:1, 700 is 6.5:1 (and as text on white); amber 600 as
+  // text on white is 3:1 (the deep check's lines use warning.main as text), 700 is 4.8:1.
+  light: fallbackTheme({
+    mode: 'light',
+    primary: { main: dockerPalette.blue[600] },
+    success: { main: dockerPalette.green[700] },
+    warning: { main: dockerPalette.amber[700], dark: dockerPalette.amber[800] },
+    error: { main: dockerPalette.red[600] },
+    info: { main: dockerPalette.violet[600] },
+    background: { default: '#ffffff', paper: '#ffffff' },
+    text: { primary: '#17191e', secondary: '#505968' },
+  }),
+  // Dark: blue 400 is 4.48:1 on a hovered/this-machine cell (#383a3e); 300 keeps text and links above 4.5:1.
+  dark: fallbackTheme({
+    mode: 'dark',
+    primary: { main: dockerPalette.blue[300] },
+    success: { main: dockerPalette.green[400] }, warning: { main: dockerPalette.amber[400] }, error: { main: dockerPalette.red[400] },
+    info: { main: dockerPalette.violet[300] },
+    background: { default: '#202124', paper: '#27292d' },
+    text: { primary: '#e1e2e6', secondary: '#a3abba' },
+  }),
 };
 
 interface ThemeHost {

@@ -4,7 +4,7 @@
  * repaints it with no request to the backend and no registry traffic. Bounded in number.
  */
 import type { InspectResult } from '@core/index.js';
-import { isRecord } from '@core/json.js';
+import { isRecord, storedRecord } from '@core/json.js';
 import { parseDeepFindings, type DeepFindings } from './deepFindings';
 
 /** localStorage key; the version changes when the stored shape does. */
@@ -30,14 +30,8 @@ export function deepKey(result: InspectResult): string | undefined {
 /** What was stored, as a map; anything unreadable is dropped. */
 export function parseRememberedDeep(text: string | null): Map<string, RememberedDeepEntry> {
   const entries = new Map<string, RememberedDeepEntry>();
-  if (text === null) return entries;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return entries;
-  }
-  if (!isRecord(data) || !isRecord(data['entries'])) return entries;
+  const data = storedRecord(text);
+  if (data === undefined || !isRecord(data['entries'])) return entries;
   for (const [key, value] of Object.entries(data['entries'])) {
     if (!isRecord(value) || typeof value['savedAt'] !== 'string') continue;
     // Stored as the JSON row's deep keys: the same parser as the backend's answer.

@@ -29,52 +29,56 @@ interface Props {
   readonly onExport: (format: ExportFormat, action: ExportAction) => void;
 }
 
+interface FilterSelectProps {
+  /** Also the test id of the input and the stem of the label's id. */
+  readonly id: string;
+  readonly label: string;
+  readonly minWidth: number;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly children: ReactNode;
+}
+
+/** One labelled filter drop-down of the toolbar. */
+function FilterSelect({ id, label, minWidth, value, onChange, children }: FilterSelectProps): ReactNode {
+  return (
+    <FormControl size="small" sx={{ minWidth }}>
+      <InputLabel id={`${id}-label`}>{label}</InputLabel>
+      <Select labelId={`${id}-label`} label={label} value={value} onChange={(event) => onChange(event.target.value)} inputProps={{ 'data-testid': id }}>
+        {children}
+      </Select>
+    </FormControl>
+  );
+}
+
 /** Filter by verdict and platform, export, refresh or stop. */
 export function MatrixToolbar({ view, columns, running, canExport, count, onView, onRefresh, onCancel, onExport }: Props): ReactNode {
   return (
     <Stack direction="row" spacing={1.5} alignItems="center" useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <FormControl size="small" sx={{ minWidth: 190 }}>
-        <InputLabel id="verdict-filter-label">Verdict</InputLabel>
-        <Select
-          labelId="verdict-filter-label"
-          label="Verdict"
-          value={view.verdict}
-          onChange={(event) => onView({ ...view, verdict: event.target.value as VerdictFilter })}
-          inputProps={{ 'data-testid': 'verdict-filter' }}
-        >
-          <MenuItem value="all">All verdicts</MenuItem>
-          <MenuItem value="attention">Needs attention</MenuItem>
-          {VERDICTS.map((verdict) => (
-            <MenuItem key={verdict} value={verdict}>
-              {verdictLabel(verdict)}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
-      <FormControl size="small" sx={{ minWidth: 210 }}>
-        <InputLabel id="platform-filter-label">Platform</InputLabel>
-        <Select
-          labelId="platform-filter-label"
-          label="Platform"
-          value={view.platform}
-          onChange={(event) => onView({ ...view, platform: event.target.value as PlatformFilter })}
-          inputProps={{ 'data-testid': 'platform-filter' }}
-        >
-          <MenuItem value="any">Any platform</MenuItem>
-          <ListSubheader>Published for</ListSubheader>
-          {columns.map((key) => (
-            <MenuItem key={`has:${key}`} value={`has:${key}`}>
-              {key}
-            </MenuItem>
-          ))}
-          <ListSubheader>Not published for</ListSubheader>
-          {columns.map((key) => (
-            <MenuItem key={`lacks:${key}`} value={`lacks:${key}`}>
-              {`lacks ${key}`}
-            </MenuItem>
-          ))}
-        </Select>
-      </FormControl>
+      <FilterSelect id="verdict-filter" label="Verdict" minWidth={190} value={view.verdict} onChange={(verdict) => onView({ ...view, verdict: verdict as VerdictFilter })}>
+        <MenuItem value="all">All verdicts</MenuItem>
+        <MenuItem value="attention">Needs attention</MenuItem>
+        {VERDICTS.map((verdict) => (
+          <MenuItem key={verdict} value={verdict}>
+            {verdictLabel(verdict)}
+          </MenuItem>
+        ))}
+      </FilterSelect>
+      <FilterSelect id="platform-filter" label="Platform" minWidth={210} value={view.platform} onChange={(platform) => onView({ ...view, platform: platform as PlatformFilter })}>
+        <MenuItem value="any">Any platform</MenuItem>
+        <ListSubheader>Published for</ListSubheader>
+        {columns.map((key) => (
+          <MenuItem key={`has:${key}`} value={`has:${key}`}>
+            {key}
+          </MenuItem>
+        ))}
+        <ListSubheader>Not published for</ListSubheader>
+        {columns.map((key) => (
+          <MenuItem key={`lacks:${key}`} value={`lacks:${key}`}>
+            {`lacks ${key}`}
+          </MenuItem>
+        ))}
+      </FilterSelect>
       {isFiltered(view) && (
         <>
           <Typography variant="body2" color="text.secondary" data-testid="showing" aria-live="polite">

@@ -14,11 +14,8 @@ export function exportStamp(now: Date, host: Platform | undefined): ExportStamp 
 export type ExportFormat = 'markdown' | 'csv' | 'json';
 export type ExportAction = 'copy' | 'download';
 
-export interface ExportFile {
-  readonly label: string;
-  readonly name: string;
-  readonly type: string;
-}
+/** A file to offer: its menu label, file name and MIME type. */
+export type ExportFile = Readonly<Record<'label' | 'name' | 'type', string>>;
 
 export const EXPORT_FILES: Readonly<Record<ExportFormat, ExportFile>> = {
   markdown: { label: 'Markdown', name: 'arch-matrix.md', type: 'text/markdown' },

@@ -1,4 +1,4 @@
-import { VERDICTS, isRecord } from '@core/index.js';
+import { VERDICTS, isRecord, storedRecord } from '@core/index.js';
 import type { CommandRecord, InspectResult, LocalImage } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
@@ -65,14 +65,8 @@ function rowFrom(value: unknown): MatrixRow | undefined {
 
 /** Parse what was stored; anything unreadable is ignored, never trusted. */
 export function parseRemembered(text: string | null): RememberedRows | undefined {
-  if (text === null) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(data) || typeof data['savedAt'] !== 'string' || !Array.isArray(data['rows'])) return undefined;
+  const data = storedRecord(text);
+  if (data === undefined || typeof data['savedAt'] !== 'string' || !Array.isArray(data['rows'])) return undefined;
   const rows = data['rows'].map(rowFrom).filter((row): row is MatrixRow => row !== undefined);
   return rows.length === 0 ? undefined : { savedAt: data['savedAt'], rows };
 }

@@ -1,5 +1,5 @@
 import { VERDICTS, parsePlatform, platformKey } from '@core/index.js';
-import { isRecord } from '@core/index.js';
+import { storedRecord } from '@core/index.js';
 import { validateTyped } from './typed';
 import { DEFAULT_VIEW } from './view';
 import type { ColumnSet, PlatformFilter, SortDirection, SortKey, VerdictFilter, ViewOptions } from './view';
@@ -42,14 +42,8 @@ const columnSet = (value: unknown): ColumnSet | undefined => (value === 'require
 
 /** The saved view; each field falls back to the default when missing or not valid. Never throws. */
 export function parseSavedView(text: string | null): ViewOptions {
-  if (text === null) return DEFAULT_VIEW;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return DEFAULT_VIEW;
-  }
-  if (!isRecord(value)) return DEFAULT_VIEW;
+  const value = storedRecord(text);
+  if (value === undefined) return DEFAULT_VIEW;
   return {
     verdict: verdictFilter(value['verdict']) ?? DEFAULT_VIEW.verdict,
     platform: platformFilter(value['platform']) ?? DEFAULT_VIEW.platform,
