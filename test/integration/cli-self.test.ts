@@ -48,6 +48,16 @@ describe('archmatrix on its own extension image', () => {
     expect(rows[0]?.requirement?.status).toBe('met');
   });
 
+  it('passes its own deep check: no host binaries, the backend is the image itself, ready', () => {
+    const out = runCli(['--deep', '--json', '--require', 'linux/amd64,linux/arm64', '--host-platform', 'linux/arm64', pushed().reference], env.env);
+    expect(out.status, out.stderr).toBe(0);
+    const rows = JSON.parse(out.stdout) as (Row & { deep: { status: string } | null; hostBinaries: unknown[] | null; backend: { self: boolean; source: string }[] | null })[];
+    expect(rows[0]?.verdict).toBe('ready');
+    expect(rows[0]?.deep?.status).toBe('checked');
+    expect(rows[0]?.hostBinaries).toEqual([]);
+    expect(rows[0]?.backend?.map((b) => [b.source, b.self])).toEqual([['vm.image', true]]);
+  });
+
   it('is ready on an arm64 host too', () => {
     const out = runCli(['--json', '--host-platform', 'linux/arm64', pushed().reference], env.env);
     expect((JSON.parse(out.stdout) as Row[])[0]?.verdict).toBe('ready');

@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLabels, parseImageConfig, parseRawManifest, type ManifestSummary } from '../../src/core/index.js';
+import { auditLabels, identifyExecutable, parseImageConfig, parseRawManifest, type ManifestSummary } from '../../src/core/index.js';
+import { createRegistryReader, noCredentials } from '../../src/registry/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk } from '../env/run.js';
@@ -127,6 +128,22 @@ describe('make push-extension on the test environment', () => {
   ])('the %s image runs a Node built for %s', async (key, cpu) => {
     const root = await filesOf(key);
     expect(elfMachine(join(root, 'usr/local/bin/node'))).toBe(cpu);
+  });
+
+  it.each([
+    ['linux/amd64', 'x86_64'],
+    ['linux/arm64', 'arm64'],
+  ])('the project\'s own registry reader and executable check see the %s variant\'s node as %s', async (key, cpu) => {
+    const entry = index.platforms.find((p) => p.key === key);
+    expect(entry, `no ${key} entry in the index`).toBeDefined();
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const read = await reader.readVariantFiles({ domain: env.openRegistry, path: REPO }, entry?.digest ?? '', ['/usr/local/bin/node'], { platform: key });
+    if (!read.ok) throw new Error(`reading ${key}: ${read.error.message}`);
+    const node = read.value.files.get('/usr/local/bin/node');
+    expect(node?.kind).toBe('file');
+    const info = node?.kind === 'file' ? identifyExecutable(node.head, '/usr/local/bin/node') : undefined;
+    expect(info?.format).toBe('elf');
+    expect(info?.cpus).toEqual([cpu]);
   });
 
   it.each(['linux/amd64', 'linux/arm64'])('the %s image holds the compiled backend and its production dependencies, pure JavaScript', async (key) => {
