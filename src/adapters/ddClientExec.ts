@@ -17,6 +17,7 @@
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
+import { ACCESS_REFUSED_CODE } from '../core/failure.js';
 import { isRecord } from '../core/json.js';
 
 type Interrupted = NonNullable<ExecOutput['interrupted']>;
@@ -83,7 +84,9 @@ export function outputFromFailure(reason: unknown, stdoutSoFar = '', stderrSoFar
     };
   }
   if (reason instanceof Error) {
-    const spawnFailed = /ENOENT|spawn/i.test(reason.message) || (reason as { code?: unknown }).code === 'ENOENT';
+    const code = (reason as { code?: unknown }).code;
+    if (code === ACCESS_REFUSED_CODE) return { stdout: stdoutSoFar, stderr: reason.message, exitCode: null, interrupted: 'access-refused' };
+    const spawnFailed = /ENOENT|spawn/i.test(reason.message) || code === 'ENOENT';
     const stderr = [stderrSoFar, reason.message].filter((part) => part !== '').join('\n');
     return spawnFailed
       ? { stdout: stdoutSoFar, stderr, exitCode: null, interrupted: 'spawn-failed' }

@@ -8,7 +8,11 @@ import { buildxVersion, engineVersion } from './dockerCommands.js';
 import { failureOf, newContext, runIn, succeeded } from './inspectContext.js';
 import type { ExecOutput, ExecPort } from './port.js';
 
-export type EngineState = 'ok' | 'unreachable' | 'tool-missing';
+/**
+ * 'access-refused': browser mode's server refused the page's key (restarted server, or a page opened
+ * without the key), so nothing could be asked of docker: neither the engine nor buildx is known.
+ */
+export type EngineState = 'ok' | 'unreachable' | 'tool-missing' | 'access-refused';
 /** What inspectImage is told: 'missing' goes straight to `docker manifest inspect`. */
 export type BuildxState = 'available' | 'missing';
 
@@ -29,7 +33,7 @@ export interface EnvironmentOptions {
   readonly timeoutMs?: number;
 }
 
-export type EnvironmentProblem = 'docker-missing' | 'engine-unreachable' | 'buildx-missing';
+export type EnvironmentProblem = 'access-refused' | 'docker-missing' | 'engine-unreachable' | 'buildx-missing';
 
 /** One problem with the environment, in words: a banner in the tab, a line on stderr. */
 export interface EnvironmentNotice {
@@ -41,6 +45,13 @@ export interface EnvironmentNotice {
 }
 
 export const ENVIRONMENT_NOTICES: Readonly<Record<EnvironmentProblem, EnvironmentNotice>> = {
+  'access-refused': {
+    id: 'access-refused',
+    severity: 'error',
+    title: "This page's access key is stale or missing",
+    message:
+      'The Arch Matrix server refused the key this page holds (the server was restarted, or the page was opened without its key). Open the URL that `npm start` printed last (it ends in #key=...).',
+  },
   'docker-missing': {
     id: 'docker-missing',
     severity: 'error',
@@ -62,8 +73,12 @@ export const ENVIRONMENT_NOTICES: Readonly<Record<EnvironmentProblem, Environmen
   },
 };
 
-/** The problems of an environment, worst first; empty when all is well. Without docker, buildx is not mentioned. */
+/**
+ * The problems of an environment, worst first; empty when all is well. Without docker, buildx is not
+ * mentioned; with a refused key, only the key is (nothing about docker was learnt).
+ */
 export function environmentNotices(status: Pick<EnvironmentStatus, 'engine' | 'buildx'>): EnvironmentNotice[] {
+  if (status.engine === 'access-refused') return [ENVIRONMENT_NOTICES['access-refused']];
   const notices: EnvironmentNotice[] = [];
   if (status.engine === 'tool-missing') notices.push(ENVIRONMENT_NOTICES['docker-missing']);
   if (status.engine === 'unreachable') notices.push(ENVIRONMENT_NOTICES['engine-unreachable']);
@@ -73,6 +88,7 @@ export function environmentNotices(status: Pick<EnvironmentStatus, 'engine' | 'b
 
 function engineState(output: ExecOutput): EngineState {
   if (succeeded(output)) return 'ok';
+  if (output.interrupted === 'access-refused') return 'access-refused';
   return output.interrupted === 'spawn-failed' || failureOf(output).kind === 'tool-missing' ? 'tool-missing' : 'unreachable';
 }
 

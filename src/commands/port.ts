@@ -6,13 +6,18 @@
  * `cmd` is always "docker". `args` must come from commands/dockerCommands.ts, which
  * builds them only from validated values and checks them against the read-only allowlist.
  */
+import type { Interruption } from '../core/failure.js';
+
 export interface ExecOutput {
   readonly stdout: string;
   readonly stderr: string;
   /** null when the process did not exit normally (killed, never started). */
   readonly exitCode: number | null;
-  /** Set when the adapter stopped the process (timeout or cancel) or could not start it. */
-  readonly interrupted?: 'timeout' | 'cancelled' | 'spawn-failed';
+  /**
+   * Set when the adapter stopped the process (timeout or cancel), could not start it, or was refused
+   * before anything ran (access-refused: browser mode's server refused the page's key).
+   */
+  readonly interrupted?: Interruption;
 }
 
 export interface ExecRequest {

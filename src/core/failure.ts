@@ -1,10 +1,23 @@
 /** Classifies a failed docker command from its stderr and exit status, keeping the original message. */
 import type { CommandFailure, FailureKind } from './types.js';
 
+/**
+ * Why a command did not run to its end, when the runner knows: stopped (timeout, cancel), never
+ * started (spawn-failed), or refused before it ran because the browser-mode page's key is stale or
+ * missing (access-refused: nothing about docker or its engine is known then).
+ */
+export type Interruption = 'timeout' | 'cancelled' | 'spawn-failed' | 'access-refused';
+
+/**
+ * The `code` the browser-mode stand-in puts on the Error it hands to ddClient.docker.cli.exec when
+ * the server refused the page's key (HTTP 401); the ddClient adapter turns it into 'access-refused'.
+ */
+export const ACCESS_REFUSED_CODE = 'ARCHMATRIX_ACCESS_REFUSED';
+
 export interface FailedOutput {
   readonly stderr: string;
   readonly exitCode: number | null;
-  readonly interrupted?: 'timeout' | 'cancelled' | 'spawn-failed';
+  readonly interrupted?: Interruption;
 }
 
 /** Checked in this order: the first kind whose pattern matches wins. */
@@ -31,6 +44,7 @@ export function classifyFailure(out: FailedOutput): CommandFailure {
   if (out.interrupted === 'timeout') return make('timeout', 'the command took too long and was stopped');
   if (out.interrupted === 'cancelled') return make('cancelled', 'the command was cancelled');
   if (out.interrupted === 'spawn-failed') return make('tool-missing', 'the docker command could not be started');
+  if (out.interrupted === 'access-refused') return make('unauthorized', 'the browser-mode server refused this page\'s access key');
   for (const [kind, pattern] of PATTERNS) if (pattern.test(stderr)) return make(kind, '');
   if (out.exitCode === 127) return make('tool-missing', 'docker exited with 127 (command not found)');
   return make('error', out.exitCode === null ? 'the command failed' : `the command exited with code ${out.exitCode}`);

@@ -86,7 +86,8 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
         stdout: output.stdout,
         stderr: output.stderr,
         exitCode: output.exitCode,
-        interrupted: output.interrupted,
+        // 'access-refused' is the page's own verdict on a 401 from this server; the server's runner never says it.
+        interrupted: output.interrupted === 'access-refused' ? undefined : output.interrupted,
       };
       sendJson(res, 200, reply);
     } finally {

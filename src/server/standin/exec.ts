@@ -8,6 +8,7 @@
  * The server applies Docker Desktop's argument splitting to the promise form only.
  */
 import type { v1 } from '@docker/extension-api-client-types';
+import { ACCESS_REFUSED_CODE } from '../../core/failure.js';
 import { toExecResult } from './execResult.js';
 import type { ExecForm, ExecReply } from './protocol.js';
 import type { PostExec, TransportResult } from './transport.js';
@@ -27,7 +28,8 @@ const rawResult = (reply: ExecReply): v1.RawExecResult => ({
 
 /** Why nothing ran, or why the server stopped the command, as the Error Docker Desktop would give. */
 function failureOf(result: TransportResult): Error | undefined {
-  if (!result.ok) return new Error(result.message);
+  // A refused key (HTTP 401) is marked apart: no command ran, and the engine was never asked.
+  if (!result.ok) return result.kind === 'unauthorized' ? Object.assign(new Error(result.message), { code: ACCESS_REFUSED_CODE }) : new Error(result.message);
   const { interrupted, stderr } = result.reply;
   if (interrupted === 'spawn-failed') return Object.assign(new Error(stderr), { code: 'ENOENT' });
   if (interrupted === 'timeout') return new Error('the browser-mode server stopped the command: it ran too long');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import { createDdClientExec, outputFromFailure } from '../../../src/adapters/ddClientExec.js';
+import { ACCESS_REFUSED_CODE } from '../../../src/core/failure.js';
 import { fakeClient } from '../../support/fakeClient.js';
 
 const rawResult = (stdout: string, stderr: string, code: number): v1.ExecResult => ({
@@ -106,6 +107,11 @@ describe('createDdClientExec (stream form)', () => {
 describe('outputFromFailure', () => {
   it('keeps stdout, stderr and code of a RawExecResult-like rejection', () => {
     expect(outputFromFailure({ stdout: 'x', stderr: 'y', code: 3 })).toEqual({ stdout: 'x', stderr: 'y', exitCode: 3 });
+  });
+  it('turns an Error marked ACCESS_REFUSED_CODE into access-refused, not a plain failure or a missing tool', () => {
+    const refused = Object.assign(new Error('Missing or wrong key'), { code: ACCESS_REFUSED_CODE });
+    expect(outputFromFailure(refused)).toEqual({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' });
+    expect(outputFromFailure(new Error('Missing or wrong key')).interrupted).toBeUndefined();
   });
   it('describes an unknown rejection as text', () => {
     expect(outputFromFailure({ reason: 'gone' }).stderr).toBe('{"reason":"gone"}');

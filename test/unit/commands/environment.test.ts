@@ -27,6 +27,14 @@ describe('checkEnvironment', () => {
     expect(status.message).toBeDefined();
   });
 
+  it('a refused key (browser mode) is access-refused, not an unreachable engine or a missing docker', async () => {
+    const port = fixturePort([() => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' })]);
+    const status = await checkEnvironment(port.exec);
+    expect(status.engine).toBe('access-refused');
+    expect(status.message).toBe(ENVIRONMENT_NOTICES['access-refused'].message);
+    expect(status.detail).toBe('Missing or wrong key');
+  });
+
   it('docker not installed', async () => {
     const port = fixturePort([() => ({ stdout: '', stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' })]);
     const status = await checkEnvironment(port.exec);
@@ -45,6 +53,15 @@ describe('environmentNotices: the words every front end shows', () => {
     expect(notices.map((n) => n.id)).toEqual(['docker-missing']);
     expect(notices[0]?.severity).toBe('error');
     expect(`${notices[0]?.title} ${notices[0]?.message}`).not.toMatch(/buildx/);
+  });
+
+  it('a refused key is one error saying the key is stale or missing and to open the URL npm start printed last, nothing about the engine or buildx', () => {
+    const notices = environmentNotices({ engine: 'access-refused', buildx: 'missing' });
+    expect(notices.map((n) => [n.id, n.severity])).toEqual([['access-refused', 'error']]);
+    const words = `${notices[0]?.title} ${notices[0]?.message}`;
+    expect(words).toMatch(/key is stale or missing/);
+    expect(words).toMatch(/Open the URL that `npm start` printed last/);
+    expect(words).not.toMatch(/engine|buildx|docker/i);
   });
 
   it('an unreachable engine and a missing buildx are two notices, the error first', () => {

@@ -1,6 +1,7 @@
 import type { v1 } from '@docker/extension-api-client-types';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { ACCESS_REFUSED_CODE } from '../../../src/core/failure.js';
 import { createExec } from '../../../src/server/standin/exec.js';
 import type { ExecBody, ExecReply } from '../../../src/server/standin/protocol.js';
 import type { PostExec, TransportResult } from '../../../src/server/standin/transport.js';
@@ -95,6 +96,16 @@ describe('stand-in exec, stream form', () => {
     expect(failures).toEqual(['refused']);
   });
 
+  it('reports a refused key through onError marked ACCESS_REFUSED_CODE and tells the failure listener', async () => {
+    const failures: string[] = [];
+    const { post } = fakePost({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' });
+    const { events, done } = streamed(createExec(post, (failure) => failures.push(failure.kind)), ['version']);
+    await done;
+    expect(events.closed).toEqual([]);
+    expect(events.errors[0]).toMatchObject({ message: 'Missing or wrong key', code: ACCESS_REFUSED_CODE });
+    expect(failures).toEqual(['unauthorized']);
+  });
+
   it('close() aborts the request and nothing is reported afterwards', async () => {
     let release: (value: TransportResult) => void = () => undefined;
     const { sent, post } = fakePost(() => new Promise<TransportResult>((resolve) => (release = resolve)));
@@ -138,7 +149,14 @@ describe('stand-in exec, promise form', () => {
   });
 
   it('rejects with an Error when the server refused', async () => {
+    const { post } = fakePost({ ok: false, kind: 'refused', message: 'Refused: not on the allowlist' });
+    const rejected = createExec(post)('version', []);
+    await expect(rejected).rejects.toThrow('Refused: not on the allowlist');
+    await expect(rejected).rejects.not.toHaveProperty('code');
+  });
+
+  it('rejects a refused key (HTTP 401) with an Error marked ACCESS_REFUSED_CODE', async () => {
     const { post } = fakePost({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' });
-    await expect(createExec(post)('version', [])).rejects.toThrow('Missing or wrong key');
+    await expect(createExec(post)('version', [])).rejects.toMatchObject({ message: 'Missing or wrong key', code: ACCESS_REFUSED_CODE });
   });
 });

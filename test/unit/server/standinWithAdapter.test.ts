@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDdClientExec } from '../../../src/adapters/ddClientExec.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '../../../src/commands/environment.js';
 import type { DocumentLike } from '../../../src/server/standin/browser.js';
 import { createStandinClient } from '../../../src/server/standin/client.js';
 import type { ExecBody } from '../../../src/server/standin/protocol.js';
@@ -70,6 +71,17 @@ describe('stand-in ddClient behind the ddClient ExecPort adapter', () => {
     expect(output.exitCode).toBeNull();
     expect(output.interrupted).toBeUndefined();
     expect(output.stderr).toContain('not on the allowlist');
+  });
+
+  it('reports a refused key (HTTP 401) as access-refused, and the environment check says only that', async () => {
+    const { exec } = portOver(async () => ({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' }));
+    expect(await exec({ args: ['version', '--format=json'] })).toEqual({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' });
+    const status = await checkEnvironment(exec);
+    expect(status.engine).toBe('access-refused');
+    const notices = environmentNotices(status);
+    expect(notices).toEqual([ENVIRONMENT_NOTICES['access-refused']]);
+    expect(status.message).toBe(ENVIRONMENT_NOTICES['access-refused'].message);
+    expect(`${status.message ?? ''} ${notices.map((n) => n.title).join(' ')}`).not.toMatch(/engine|buildx/i);
   });
 
   it('cancels: the adapter closes the process and the request is aborted', async () => {

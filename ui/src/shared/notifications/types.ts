@@ -1,5 +1,5 @@
 /** Problems that concern every row persist as a banner until they are gone. */
-export type BannerId = 'engine-unreachable' | 'docker-missing' | 'buildx-missing' | 'listing-failed';
+export type BannerId = 'access-refused' | 'engine-unreachable' | 'docker-missing' | 'buildx-missing' | 'listing-failed';
 export type BannerSeverity = 'error' | 'warning' | 'info';
 
 export interface Banner {
