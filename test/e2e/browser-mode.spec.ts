@@ -121,6 +121,29 @@ test('without the key the page says where to find it and no command runs', async
   expect(statuses.every((status) => status === 401)).toBe(true);
 });
 
+// Issue 9: a restarted server has a new key; the old tab's key is refused. That is its own state:
+// one notice that the key is stale or missing, and nothing about the engine or buildx.
+for (const [which, address] of [
+  ['a stale key (the server restarted)', (url: string): string => url.replace(/#.*$/, '#key=a-key-from-the-last-start-of-the-server')],
+  ['no key', (url: string): string => url.replace(/#.*$/, '')],
+] as const) {
+  test(`with ${which} the tab says the key is stale or missing and what to do, nothing about the engine or buildx`, async ({ page }) => {
+    const statuses = recordStatuses(page);
+    await page.goto(address(started().url));
+    const refused = page.locator('[data-banner="access-refused"]');
+    await expect(refused).toBeVisible({ timeout: 30_000 });
+    await expect(refused).toContainText("This page's access key is stale or missing");
+    await expect(refused).toContainText('Open the URL that `npm start` printed last');
+    await expect(refused).not.toContainText(/engine|buildx/i);
+    await expect(page.locator('[data-banner]')).toHaveCount(1);
+    await expect(page.locator('[data-banner="engine-unreachable"], [data-banner="buildx-missing"], [data-banner="docker-missing"]')).toHaveCount(0);
+    await expect(page.getByText(/The Docker engine does not answer|buildx was not found/)).toHaveCount(0);
+    await expect(page.locator('tr[data-image]')).toHaveCount(0);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.every((status) => status === 401)).toBe(true);
+  });
+}
+
 test('the page reports this machine as the server host (os.arch)', async ({ page }) => {
   await page.goto(started().url);
   const host = await page.evaluate(() => ({ arch: window.ddClient?.host.arch, platform: window.ddClient?.host.platform }));

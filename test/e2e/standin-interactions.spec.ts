@@ -85,6 +85,36 @@ test('filter by verdict and by platform, sort by a platform column', async ({ pa
   await expect(rows.first()).toHaveAttribute('data-image', R('arm64-only-attested'));
 });
 
+// Issue 9, item 7: a cell nobody could check exports as "unknown", never "no". The local-only row
+// (not in any registry) knows only its local copy's platform: linux/arm64 (this machine) is unknown.
+test('an unknown cell exports as unknown, never no, in CSV and Markdown', async ({ page }) => {
+  const LOCAL = 'local/dev-extension:latest';
+  await openWithStandin(page, corpusConfig());
+  await expectAllVerdicts(page);
+  await expect(row(page, LOCAL).locator('td[data-platform="linux/arm64"]')).toHaveAttribute('data-state', 'unknown');
+  await expect(row(page, R('amd64-only')).locator('td[data-platform="linux/arm64"]')).toHaveAttribute('data-state', 'no');
+  const exported = async (label: string): Promise<string> => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: label }).click();
+    return readFile(await (await downloading).path(), 'utf8');
+  };
+
+  // CSV: the linux/arm64 field of the local-only row says unknown; a real "no" row still says no.
+  const csv = (await exported('Download CSV')).split('\r\n').map((line) => line.split(','));
+  const csvColumn = csv[0]?.indexOf('linux/arm64') ?? -1;
+  expect(csvColumn).toBeGreaterThan(1);
+  expect(csv.find((fields) => fields[0] === LOCAL)?.[csvColumn]).toBe('unknown');
+  expect(csv.find((fields) => fields[0] === R('amd64-only'))?.[csvColumn]).toBe('no');
+
+  // Markdown: the same cell is the word unknown, never the ✗ that means "not published".
+  const markdown = (await exported('Download Markdown')).split('\n').filter((line) => line.startsWith('| ')).map((line) => line.slice(2, -2).split(' | '));
+  const mdColumn = markdown[0]?.indexOf('linux/arm64') ?? -1;
+  expect(mdColumn).toBeGreaterThan(1);
+  expect(markdown.find((cells) => cells[0] === LOCAL)?.[mdColumn]).toBe('unknown');
+  expect(markdown.find((cells) => cells[0] === R('amd64-only'))?.[mdColumn]).toBe('✗');
+});
+
 test('export the matrix as Markdown, CSV and JSON', async ({ page }) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
