@@ -8,7 +8,7 @@
  */
 import pLimit from 'p-limit';
 import {
-  combineDeepVerdict,
+  withDeepParts,
   decideDeepOutcome,
   judgeHostBinaries,
   parseReference,
@@ -47,21 +47,6 @@ export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
 
 const settledMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-function withDeep(platform: InspectResult, deep: DeepParts): DeepCheckResult {
-  const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, ...(deep.fix !== undefined ? { fix: deep.fix } : {}) });
-  // The fixes go with the verdict that wins: none of the platform verdict's may stay behind.
-  return {
-    ...platform,
-    verdict: combined.verdict,
-    explanation: combined.explanation,
-    fix: combined.fix,
-    userFix: combined.userFix,
-    publisherFix: combined.publisherFix,
-    platformVerdict: platform.verdict,
-    deep,
-  };
-}
-
 /** The deep check of one image (its reference as listed or typed: untrusted). */
 export async function deepCheck(reference: string, deps: DeepCheckDeps, options: DeepCheckOptions = {}): Promise<DeepCheckResult> {
   const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
@@ -79,10 +64,10 @@ export async function deepCheck(reference: string, deps: DeepCheckDeps, options:
   try {
     const deep = await deepParts(reference, platform, deps, { signal, deadline, bytes, report });
     report('done');
-    return withDeep(platform, deep);
+    return withDeepParts(platform, deep);
   } catch (error) {
     // Defensive: every step returns typed results, but a row must come back whatever happens.
-    return withDeep(platform, notChecked(`The deep check failed: ${settledMessage(error)}`, undefined, { bytesRead: bytes.read, bytesTotal: totalOf(bytes) }));
+    return withDeepParts(platform, notChecked(`The deep check failed: ${settledMessage(error)}`, undefined, { bytesRead: bytes.read, bytesTotal: totalOf(bytes) }));
   }
 }
 

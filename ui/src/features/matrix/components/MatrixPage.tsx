@@ -7,6 +7,7 @@ import { SkipLink } from '../../../shared/SkipLink';
 import { useCopyText } from '../../../shared/useCopyText';
 import { DeepCheckProvider } from '../../deep/hooks/DeepCheckContext';
 import { useDeepCheck } from '../../deep/hooks/useDeepCheck';
+import { useJudgedRows } from '../../deep/hooks/useJudgedRows';
 import { useExport } from '../hooks/useExport';
 import { useMatrix } from '../hooks/useMatrix';
 import { useMatrixView } from '../hooks/useMatrixView';
@@ -28,7 +29,9 @@ export function MatrixPage(): ReactNode {
   const { banners } = useNotifier();
   const matrix = useMatrix();
   const deep = useDeepCheck(matrix.state.rows);
-  const view = useMatrixView(matrix.state.rows);
+  // The filter, the counts and the exports judge each row as its badge does: platform and deep verdicts.
+  const rows = useJudgedRows(matrix.state.rows, deep);
+  const view = useMatrixView(rows);
   const exportRows = useExport(view.shown);
   const openLink = useOpenExternal();
   const copy = useCopyText();
@@ -47,7 +50,7 @@ export function MatrixPage(): ReactNode {
           note={overview.note}
           counts={
             matrix.state.rows.length === 0 ? undefined : (
-              <SummaryLinks counts={summaryCounts(matrix.state.rows)} active={view.options.verdict} onFilter={(verdict) => view.setOptions({ ...view.options, verdict })} />
+              <SummaryLinks counts={summaryCounts(rows)} active={view.options.verdict} onFilter={(verdict) => view.setOptions({ ...view.options, verdict })} />
             )
           }
         />
