@@ -7,6 +7,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
+import type { JsonValue } from '@backend/api.js';
 import { toJsonRow, withDeepParts, type JsonExport } from '@core/index.js';
 import type { BackendPort } from '../../../../ui/src/features/deep/backend/backendPort';
 import { useDeepCheck } from '../../../../ui/src/features/deep/hooks/useDeepCheck';
@@ -75,12 +76,21 @@ describe('rows judged with their deep results', () => {
 const dd = { host: { arch: 'arm64', platform: 'darwin' }, extension: { image: '' }, docker: { cli: { exec: () => undefined } } } as unknown as v1.DockerDesktopClient;
 const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => <DockerProvider dd={dd}>{children}</DockerProvider>;
 
+/** The backend's answer for an image with nothing wrong inside. */
+const fineRow: JsonValue = {
+  reference: GOOD,
+  verdict: 'ready',
+  deep: { status: 'checked', verdict: null, platformVerdict: 'ready', message: 'No host binaries and no backend', fix: null, warnings: 0, variants: ['linux/amd64', 'linux/arm64'], notes: [], bytesRead: 10, bytesTotal: 10 },
+  hostBinaries: [],
+  backend: [],
+};
+
 /** The backend finds the wrong host binary in WRONG's image only. */
 const port: BackendPort = {
   startDeep: (refs) => Promise.resolve({ ok: true, value: snapshot(`job:${refs[0] ?? ''}`, refs[0] ?? '', { state: 'queued' }) }),
   pollDeep: (id) => {
     const reference = id.slice('job:'.length);
-    const result = reference === WRONG ? wrongHostBinaryRow : { ...(wrongHostBinaryRow as object), deep: { ...findings, verdict: null, platformVerdict: 'ready' }, hostBinaries: [] };
+    const result = reference === WRONG ? wrongHostBinaryRow : fineRow;
     return Promise.resolve({ ok: true, value: snapshot(id, reference, { state: 'done', result }, 'done') });
   },
   cancelDeep: (id) => Promise.resolve({ ok: true, value: snapshot(id, 'r', { state: 'cancelled' }, 'cancelled') }),

@@ -10,19 +10,9 @@ import type { MatrixRow } from '../../matrix/model/rows';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 import type { DeepRowState } from './deepRow';
 
+// The JSON row's nulls are the core's absent fields.
 function hostBinaryFinding(b: DeepHostBinary): HostBinaryFinding {
-  return {
-    os: b.os,
-    platform: b.platform,
-    path: b.path,
-    state: b.state,
-    message: b.message,
-    warningOnly: b.warningOnly,
-    found: b.found ?? undefined,
-    wanted: b.wanted ?? undefined,
-    fix: b.fix ?? undefined,
-    listedAs: b.listedAs ?? undefined,
-  };
+  return { ...b, found: b.found ?? undefined, wanted: b.wanted ?? undefined, fix: b.fix ?? undefined, listedAs: b.listedAs ?? undefined };
 }
 
 /** The backend's findings (a JSON row's deep parts) back as the core's DeepParts. */
