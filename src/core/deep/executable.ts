@@ -1,6 +1,6 @@
 /**
  * What kind of file the first bytes say it is, and for which CPUs: ELF, PE, Mach-O (thin and
- * universal), or CPU-neutral (script, text, data). Total: any bytes give an ExecutableInfo, a
+ * universal), or CPU-neutral (script, text, data). Total: every byte string gives an ExecutableInfo, a
  * header cut short gives one with a `problem`, never a throw and never a guessed CPU.
  */
 import type { Cpu, ExecutableInfo } from './types.js';

@@ -9,7 +9,10 @@
  * Pure: the reader (src/registry) streams the tar, asks `entry()` what to read, hands the bytes to
  * `content()`, calls `endLayer()` after each layer and stops as soon as `settled()` is true.
  */
+import { ancestors, baseName, isRegular, isUnder, normaliseTarPath, OPAQUE, parentOf, typeName, wantedPathProblem, WHITEOUT_PREFIX } from './tarPaths.js';
 import type { FoundFile } from './types.js';
+
+export { normaliseTarPath, wantedPathProblem } from './tarPaths.js';
 
 /** A path to find. `maxBytes` bounds the bytes kept of a file (a head by default, a whole small file when larger). */
 export interface WantedPath {
@@ -55,54 +58,6 @@ export interface LayerFiles {
   finish(): ReadonlyMap<string, FoundFile>;
 }
 
-const WHITEOUT_PREFIX = '.wh.';
-const OPAQUE = '.wh..wh..opq';
-
-/** "./a/b/", "a/b", "/a//b" -> "/a/b"; undefined for "..", NUL or the root itself. */
-export function normaliseTarPath(name: string): string | undefined {
-  const parts: string[] = [];
-  for (const part of name.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..' || part.includes('\0')) return undefined;
-    parts.push(part);
-  }
-  return parts.length === 0 ? undefined : `/${parts.join('/')}`;
-}
-
-/** Why a wanted path is not a normalised absolute path, or undefined when it is one. */
-export function wantedPathProblem(path: string): string | undefined {
-  if (typeof path !== 'string' || !path.startsWith('/')) return 'not an absolute path';
-  const normal = normaliseTarPath(path);
-  if (normal === undefined) return 'not a file path (empty, the root, or containing "..")';
-  if (normal !== path) return `not normalised (use ${normal})`;
-  return undefined;
-}
-
-function parentOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i <= 0 ? '/' : path.slice(0, i);
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
-/** True when `ancestor` is a strict ancestor of `path` ("/" is everyone's). */
-function isUnder(path: string, ancestor: string): boolean {
-  return ancestor === '/' ? path !== '/' : path.startsWith(`${ancestor}/`);
-}
-
-/** Strict ancestors of a path, nearest first, ending with "/". */
-function ancestors(path: string): string[] {
-  const out: string[] = [];
-  let p = path;
-  while (p !== '/') {
-    p = parentOf(p);
-    out.push(p);
-  }
-  return out;
-}
-
 type Slot =
   | { readonly state: 'open' }
   | { readonly state: 'reading'; readonly file: Omit<Extract<FoundFile, { kind: 'file' }>, 'head'> }
@@ -120,10 +75,6 @@ interface Hiding {
 
 const emptyHiding = (): Hiding => ({ deleted: new Set(), opaque: new Set(), nonDirs: new Set() });
 
-function typeName(type: string | null | undefined): string {
-  return typeof type === 'string' && type !== '' ? type : 'unknown';
-}
-
 function foundOf(path: string, header: TarHeaderLike): FoundFile {
   const type = typeName(header.type);
   if (type === 'symlink') return { kind: 'symlink', path, target: header.linkname ?? '' };
@@ -131,7 +82,6 @@ function foundOf(path: string, header: TarHeaderLike): FoundFile {
   return { kind: 'other', path, type };
 }
 
-const isRegular = (type: string | null | undefined): boolean => type === 'file' || type === 'contiguous-file';
 
 export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<LayerFilesLimits> = {}): LayerFiles {
   const headBytes = limits.headBytes ?? DEFAULT_HEAD_BYTES;
