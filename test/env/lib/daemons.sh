@@ -33,12 +33,15 @@ YML
     printf 'auth:\n  htpasswd:\n    realm: archmatrix-testenv\n    path: %s\n' "$REGDIR/htpasswd" >> "$cfg"
   fi
   setsid nohup docker-registry serve "$cfg" >> "$REGDIR/$name.log" 2>&1 < /dev/null 9>&- &
-  echo $! > "$REGDIR/$name.pid"
+  local launcher=$!
+  echo "$launcher" > "$REGDIR/$name.pid"
+  # Wait on the launched process itself: until it execs, its cmdline is still this
+  # shell's, so the pid_alive cmdline check would fail on a slow first look.
   for _ in $(seq 1 100); do
     if [ "$(http_code "http://127.0.0.1:$port/v2/")" = "$want" ]; then
       log "registry $name up on 127.0.0.1:$port (pid $(cat "$REGDIR/$name.pid"))"; return 0
     fi
-    pid_alive "$REGDIR/$name.pid" "$cfg" || break
+    [ -d "/proc/$launcher" ] || break
     sleep 0.1
   done
   tail -n 30 "$REGDIR/$name.log" >&2
@@ -73,10 +76,11 @@ TOML
   rm -f "$CTRD_SOCK"
   PATH=$TESTENV_DIR/bin:$SYS_PATH setsid nohup "$TESTENV_DIR/bin/containerd" --config "$ENGINE/containerd.toml" \
     >> "$ENGINE/containerd.log" 2>&1 < /dev/null 9>&- &
-  echo $! > "$ENGINE/containerd.pid"
+  local launcher=$!
+  echo "$launcher" > "$ENGINE/containerd.pid"
   for _ in $(seq 1 150); do
-    [ -S "$CTRD_SOCK" ] && { log "containerd up on $CTRD_SOCK (pid $(cat "$ENGINE/containerd.pid"))"; return 0; }
-    pid_alive "$ENGINE/containerd.pid" "$ENGINE/containerd.toml" || break
+    [ -S "$CTRD_SOCK" ] && { log "containerd up on $CTRD_SOCK (pid $launcher)"; return 0; }
+    [ -d "/proc/$launcher" ] || break   # as for the registries: not the cmdline, it may not have exec'd yet
     sleep 0.1
   done
   tail -n 30 "$ENGINE/containerd.log" >&2
