@@ -6,3 +6,4 @@ export * from './inspectImage.js';
 export * from './inspectMany.js';
 export * from './listExtensions.js';
 export * from './environment.js';
+export * from './platformSize.js';

@@ -6,6 +6,7 @@
 import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
 import { DESCRIPTOR_DIGEST, isIndexKind, isSchema1, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
 import { isAttestation, normalisePlatform, platformKey, REFERENCE_DIGEST_ANNOTATION, REFERENCE_TYPE_ANNOTATION } from './platform.js';
+import { imageSizeOf } from './imageSize.js';
 import { err, ok, type ParseError, type Result } from './result.js';
 import type { AttestationEntry, ManifestKind, ManifestSummary, PlatformEntry } from './types.js';
 
@@ -114,7 +115,9 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   }
   const config = readDescriptor(doc.config, 'manifest config');
   if (!config.ok) return config;
-  return ok({ ...base, platforms: [], attestations: [], needsConfig: true, configDigest: config.value.digest });
+  // Its size is a detail: a manifest whose layers cannot be added up is still judged by its platform.
+  const size = imageSizeOf(doc);
+  return ok({ ...base, platforms: [], attestations: [], needsConfig: true, configDigest: config.value.digest, size: size.ok ? size.value : undefined });
 }
 
 /** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */

@@ -123,6 +123,11 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   });
 }
 
+/** The same repository pinned to one manifest digest ("registry/repo@sha256:..."), validated like any reference. */
+export function atDigest(ref: ImageReference, digest: string): Result<ImageReference, ReferenceError> {
+  return parseReference(`${ref.domain}/${ref.path}@${digest}`);
+}
+
 /** "name:tag" for a push command: digests cannot be pushed to, so a digest-only reference gets ":latest". */
 export function pushTarget(ref: ImageReference): string {
   const familiarName = ref.familiar.replace(/[:@].*$/, '');

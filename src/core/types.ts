@@ -84,6 +84,15 @@ export interface AttestationEntry {
 }
 
 /** What one manifest (index, list or single) says, in one typed shape. */
+/** What one platform's image manifest says about its size (core/imageSize.ts). */
+export interface ImageSize {
+  /** Sum of the layers' sizes (compressed, as stored in the registry): what a pull downloads. */
+  readonly layerBytes: number;
+  readonly layers: number;
+  /** The image config's size (a few KiB). */
+  readonly configBytes: number;
+}
+
 export interface ManifestSummary {
   readonly kind: ManifestKind;
   readonly mediaType: string;
@@ -94,6 +103,8 @@ export interface ManifestSummary {
   /** Single manifests carry no platform: the config must be read (configDigest says which). */
   readonly needsConfig: boolean;
   readonly configDigest?: string;
+  /** A single manifest's own size figures (an index's platforms are each read apart, on demand). */
+  readonly size?: ImageSize;
 }
 
 /** Where the platforms of a result came from. */

@@ -39,3 +39,13 @@ record engine.image-inspect.missing 'an image the engine does not hold' -- \
   version --format=json)
 (DOCKER_HOST=unix:///nonexistent/docker.sock record engine-unreachable.image-ls 'DOCKER_HOST pointing at a socket that does not exist' -- \
   image ls --filter=label=com.docker.desktop.extension.api.version --format=json)
+# One platform's image manifest, pinned by digest (what the details read for each platform's size).
+# (Recorded on the test environment: REG=127.0.0.1:5100.)
+amd64_digest=$(docker buildx imagetools inspect "$REG/corpus/good:1.0.0" --raw |
+  node -e 'const d = JSON.parse(require("node:fs").readFileSync(0, "utf8")); process.stdout.write(d.manifests.find((m) => m.platform?.architecture === "amd64").digest)')
+record platform-manifest.imagetools-raw 'the linux/amd64 image manifest of corpus/good, by digest' -- \
+  buildx imagetools inspect "$REG/corpus/good@$amd64_digest" --raw
+record platform-manifest.manifest-inspect 'the same manifest through docker manifest inspect (buildx missing)' -- \
+  manifest inspect --insecure "$REG/corpus/good@$amd64_digest"
+record platform-manifest-unknown.imagetools-raw 'a digest the repository does not hold' -- \
+  buildx imagetools inspect "$REG/corpus/good@sha256:0000000000000000000000000000000000000000000000000000000000000000" --raw

@@ -54,9 +54,33 @@ const CORPUS = OPEN_CORPUS.map((image) => image.name);
 /** The images in the recorded local store (the engine's `image ls` of extension images): the pulled corpus and the local-only one. */
 const INSTALLED = [...ENGINE_CORPUS.map((image) => image.name), 'local-only'];
 
+interface VerboseEntry {
+  readonly Ref?: unknown;
+  readonly Raw?: unknown;
+}
+
+/**
+ * Each platform manifest of an image, as `imagetools inspect REPO@DIGEST --raw` serves it: the bytes
+ * docker's `manifest inspect --verbose` recorded for that digest (its base64 `Raw`), which are
+ * exactly the bytes the registry serves and --raw prints.
+ */
+export function platformManifestReplies(name: string): Reply[] {
+  const rec = loadFixture(`${name}.manifest-inspect-verbose`);
+  const parsed = JSON.parse(rec.stdout) as VerboseEntry | VerboseEntry[];
+  return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((entry) => {
+    if (typeof entry.Ref !== 'string' || typeof entry.Raw !== 'string') return [];
+    const [tagged, digest] = entry.Ref.split('@');
+    if (tagged === undefined || digest === undefined) return [];
+    const repository = tagged.replace(/:[^:/]+$/, '');
+    const stdout = Buffer.from(entry.Raw, 'base64').toString('utf8');
+    return [derived(reply('imagetools-raw', rec), `the Raw bytes of ${digest.slice(0, 19)}`, { refs: [`${repository}@${digest}`], stdout, stderr: '', exitCode: 0 })];
+  });
+}
+
 export function registryReplies(): Reply[] {
   const replies: Reply[] = [];
   for (const name of CORPUS) {
+    replies.push(...platformManifestReplies(name));
     replies.push(reply('imagetools-raw', loadFixture(`${name}.imagetools-raw`)));
     replies.push(reply('imagetools-config', loadFixture(`${name}.imagetools-image`)));
     replies.push(reply('manifest-inspect', loadFixture(`${name}.manifest-inspect`)));

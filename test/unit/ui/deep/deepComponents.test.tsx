@@ -6,6 +6,7 @@ import { DeepRowLine } from '../../../../ui/src/features/deep/components/DeepRow
 import { DeepCheckProvider } from '../../../../ui/src/features/deep/hooks/DeepCheckContext';
 import { rowKey, type DeepCheckController } from '../../../../ui/src/features/deep/hooks/useDeepCheck';
 import { parseDeepFindings } from '../../../../ui/src/features/deep/model/deepFindings';
+import { judgedResult } from '../../../../ui/src/features/deep/model/judgedRows';
 import type { DeepRowState } from '../../../../ui/src/features/deep/model/deepRow';
 import { doneRow, wrongHostBinaryRow } from './deepRows';
 
@@ -52,6 +53,23 @@ describe('deep check components', () => {
     ]);
     expect(container.querySelector('[data-backend-image="127.0.0.1:5100/deep/backend:1.0.0"]')?.textContent).toContain('linux/amd64, linux/arm64');
     expect(screen.getByTestId('fix').textContent).toContain('TARGETARCH');
+  });
+
+  it('when the deep verdict is the row\'s verdict, its explanation and fix are not said again in "Inside each variant"', () => {
+    if (findings === undefined || row.result === undefined) throw new Error('fixture must parse');
+    const state: DeepRowState = { kind: 'done', findings, remembered: false };
+    const judged = { ...row, result: judgedResult(row.result, state) };
+    expect(judged.result.verdict).toBe('wrong-host-binary');
+    const { container } = render(
+      <DeepCheckProvider value={controller(state)}>
+        <DeepDetails row={judged} onCopy={() => undefined} />
+      </DeepCheckProvider>,
+    );
+    const message = screen.getByTestId('deep-message');
+    expect(message.getAttribute('data-told-above')).toBe('true');
+    expect(message.textContent).not.toContain(findings.message);
+    expect(screen.queryByTestId('fix')).toBeNull();
+    expect(container.querySelectorAll('[data-host-binary]')).toHaveLength(3);
   });
 
   it('shows progress and a Stop button while reading, and Retry when the backend is down', () => {

@@ -12,7 +12,7 @@ import { FixLine } from '../../matrix/components/FixLine';
 import type { MatrixRow } from '../../matrix/model/rows';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
-import { deepLine, hostGrid, hostsOf, osName } from '../model/deepRow';
+import { deepLine, deepToldAbove, hostGrid, hostsOf, osName } from '../model/deepRow';
 
 const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
@@ -132,10 +132,18 @@ export function DeepDetails({ row, onCopy }: { readonly row: MatrixRow; readonly
         </Typography>
       ) : (
         <>
-          <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
-            {state.findings.message}
-          </Typography>
-          {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
+          {deepToldAbove(row.result, state.findings) ? (
+            <Typography variant="body2" color="text.secondary" sx={{ my: 0.5 }} data-testid="deep-message" data-told-above="true">
+              The verdict above is this check's finding.
+            </Typography>
+          ) : (
+            <>
+              <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
+                {state.findings.message}
+              </Typography>
+              {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
+            </>
+          )}
           {state.findings.status === 'checked' && (
             <>
               <HostBinaryGrid findings={state.findings} image={row.reference} />

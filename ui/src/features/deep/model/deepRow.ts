@@ -2,8 +2,8 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import { verdictRank } from '@core/index.js';
-import type { DeepVerdict, HostOs, InspectResult, PlatformKey, Verdict } from '@core/index.js';
+import { formatBytes, verdictRank } from '@core/index.js';
+import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 
 /**
@@ -56,14 +56,10 @@ export function hostsOf(os: HostOs, platform: PlatformKey): string {
 
 export const osName = (os: HostOs): string => OS_NAMES[os];
 
-function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.max(1, Math.round(bytes / 1024))} KiB`;
-}
-
 /** Bytes read so far, for the row while it runs: "1.2 MiB of 30.4 MiB read". */
 export function progressText(bytesRead: number | undefined, bytesTotal: number | undefined): string {
   if (bytesRead === undefined || bytesRead === 0) return 'Reading inside the image…';
-  return bytesTotal === undefined ? `Reading inside the image: ${mib(bytesRead)} read` : `Reading inside the image: ${mib(bytesRead)} of ${mib(bytesTotal)} read`;
+  return bytesTotal === undefined ? `Reading inside the image: ${formatBytes(bytesRead)} read` : `Reading inside the image: ${formatBytes(bytesRead)} of ${formatBytes(bytesTotal)} read`;
 }
 
 const failing = (b: DeepHostBinary): boolean => !b.warningOnly && (b.state === 'wrong-cpu' || b.state === 'missing');
@@ -149,4 +145,12 @@ export function hostGrid(findings: DeepFindings): HostGrid {
 export function shownVerdict(platform: Verdict, state: DeepRowState | undefined): Verdict {
   const deep = deepVerdictOf(state);
   return deep !== undefined && verdictRank(deep) < verdictRank(platform) ? deep : platform;
+}
+
+/**
+ * True when the row's verdict (its badge and the explanation and fix atop its details) is this deep
+ * finding: the details' "Inside each variant" section then does not say it again.
+ */
+export function deepToldAbove(result: Pick<VerdictDetail, 'verdict' | 'explanation'> | undefined, findings: DeepFindings): boolean {
+  return result !== undefined && findings.verdict !== null && result.verdict === findings.verdict && result.explanation === findings.message;
 }

@@ -5,10 +5,17 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { formatBytes } from '@core/index.js';
 import type { ManifestSummary } from '@core/index.js';
+import { usePlatformSizes } from '../hooks/usePlatformSizes';
+import { sizeText } from '../model/platformSizes';
+import type { PlatformSizeState, SizeTool } from '../model/platformSizes';
 import { ShortDigest } from './ShortDigest';
 
 interface Props {
+  /** The row's reference: each platform's size is read at its digest in the same repository. */
+  readonly reference: string;
+  readonly sizeTool: SizeTool;
   readonly manifest: ManifestSummary;
   readonly onCopy: (text: string) => void;
   /** The platforms of the result (for a single manifest: read from its config). */
@@ -16,14 +23,26 @@ interface Props {
 }
 
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
-function bytes(size: number): string {
-  return size < 1024 ? `${size} B` : `${(size / 1024).toFixed(1)} KiB`;
+/** One platform's compressed size: "…" while its manifest is read, "—" (why, on hover) when that failed. */
+function SizeCell({ state }: { readonly state: PlatformSizeState | undefined }): ReactNode {
+  const shown = sizeText(state);
+  return (
+    <TableCell align="right" data-testid="compressed-size" data-state={state?.kind ?? 'loading'} title={shown.title} sx={nowrap}>
+      {shown.text}
+    </TableCell>
+  );
 }
 
-/** Each platform's digest, media type and size; Windows entries with their OS version; attestations apart. */
-export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNode {
+/**
+ * Each platform's digest, media type, compressed image size (read when the details open) and the
+ * manifest's own size; Windows entries with their OS version; attestations apart.
+ */
+export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCopy }: Props): ReactNode {
   const platformByDigest = new Map(manifest.platforms.map((entry) => [entry.digest, entry.key]));
+  const sizes = usePlatformSizes(reference, manifest.platforms.map((entry) => entry.digest), sizeTool);
+  const single = manifest.size === undefined ? undefined : sizeText({ kind: 'ready', size: manifest.size });
   return (
     <>
       <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
@@ -33,6 +52,9 @@ export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNo
         <Typography variant="body2" color="text.secondary">
           {`No index: the platform (${platforms.length === 0 ? 'unknown' : platforms.join(', ')}) comes from the image config`}
           {manifest.configDigest === undefined ? '.' : ` ${manifest.configDigest}.`}
+          {single !== undefined && (
+            <span data-testid="compressed-size" title={single.title}>{` Compressed size: ${single.text}.`}</span>
+          )}
         </Typography>
       ) : (
         <Table size="small" aria-label="Platforms">
@@ -42,6 +64,7 @@ export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNo
               <TableCell>OS version</TableCell>
               <TableCell>Digest</TableCell>
               <TableCell>Media type</TableCell>
+              <TableCell align="right">Compressed size</TableCell>
               <TableCell align="right">Manifest size</TableCell>
             </TableRow>
           </TableHead>
@@ -54,7 +77,10 @@ export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNo
                   <ShortDigest digest={entry.digest} onCopy={onCopy} />
                 </TableCell>
                 <TableCell sx={mono}>{entry.mediaType}</TableCell>
-                <TableCell align="right">{bytes(entry.size)}</TableCell>
+                <SizeCell state={sizes.get(entry.digest)} />
+                <TableCell align="right" sx={nowrap}>
+                  {formatBytes(entry.size)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -82,7 +108,9 @@ export function PlatformEntries({ manifest, platforms, onCopy }: Props): ReactNo
                   <TableCell sx={mono}>
                     <ShortDigest digest={entry.digest} onCopy={onCopy} />
                   </TableCell>
-                  <TableCell align="right">{bytes(entry.size)}</TableCell>
+                  <TableCell align="right" sx={nowrap}>
+                    {formatBytes(entry.size)}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -57,7 +57,7 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
               </Typography>
             </Box>
           )}
-          {result.manifest !== undefined && <PlatformEntries manifest={result.manifest} platforms={result.platforms} onCopy={onCopy} />}
+          {result.manifest !== undefined && <PlatformEntries reference={row.reference} sizeTool={details.sizeTool} manifest={result.manifest} platforms={result.platforms} onCopy={onCopy} />}
           <DeepDetails row={row} onCopy={onCopy} />
         </>
       )}

@@ -1,5 +1,7 @@
 import { auditLabels, describeFailure } from '@core/index.js';
 import type { LabelFinding } from '@core/index.js';
+import type { SizeTool } from '@commands/index.js';
+import { sizeToolOf } from './platformSizes';
 import type { MatrixRow } from './rows';
 
 export interface RowDetailsModel {
@@ -12,6 +14,8 @@ export interface RowDetailsModel {
    * left out when the row's fix already says it (one error is never told three times in one panel).
    */
   readonly failure?: { readonly message: string; readonly advice?: string };
+  /** How each platform's size is read: the way the row itself was asked. */
+  readonly sizeTool: SizeTool;
 }
 
 export function rowDetails(row: MatrixRow): RowDetailsModel {
@@ -26,5 +30,5 @@ export function rowDetails(row: MatrixRow): RowDetailsModel {
   const advice = result?.failure === undefined ? undefined : describeFailure(result.failure);
   const told = advice !== undefined && (advice === result?.fix || advice === result?.userFix);
   const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: told ? undefined : advice };
-  return { findings, source, failure };
+  return { findings, source, failure, sizeTool: result === undefined ? 'buildx' : sizeToolOf(result) };
 }
