@@ -133,3 +133,30 @@ export function launchServer(command: string, args: readonly string[], env: Node
     child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${String(code)}) before printing its URL:\n${output}`)));
   });
 }
+
+/**
+ * The tab at rest, for screenshots: every row has its verdict, no deep check is waiting or running,
+ * and the images' icons (from the labels' unreachable URLs) have fallen back.
+ */
+export async function tabAtRest(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  const matrix = page.getByTestId('arch-matrix');
+  await expect(matrix.locator('tr[data-image]').first()).toBeVisible({ timeout: 60_000 });
+  await expect(matrix.locator('[data-verdict="pending"]')).toHaveCount(0, { timeout: 120_000 });
+  await expect(matrix).toHaveAttribute('aria-busy', 'false');
+  await expect(matrix.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, { timeout: 180_000 });
+  await page.waitForLoadState('networkidle');
+}
+
+/** A row's details opened and at rest (each platform's size read), scrolled to the top, no hover or focus ring left over. */
+export async function openDetailsAtRest(page: Page, reference: string): Promise<void> {
+  const row = page.locator(`tr[data-image="${reference}"]`);
+  await row.getByRole('button', { name: `Show details of ${reference}` }).click();
+  const details = page.getByTestId('row-details');
+  await expect(details).toBeVisible();
+  await expect(details.locator('[data-testid="compressed-size"][data-state="loading"]')).toHaveCount(0, { timeout: 30_000 });
+  await row.evaluate((tr) => tr.scrollIntoView({ block: 'start' }));
+  await page.mouse.move(0, 0);
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await expect(page.getByRole('tooltip')).toHaveCount(0);
+}

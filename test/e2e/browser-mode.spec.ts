@@ -178,6 +178,13 @@ test('without buildx the corpus still gets its verdicts, through docker manifest
     expectSeededRows(rows);
     expect(commands.some((body) => body.args[0] === 'manifest')).toBe(true);
     expect(broken.output()).toContain('buildx was not found');
+    // The details read each platform's size the same way: docker manifest inspect at its digest.
+    const good = corpusRef(env, 'good');
+    await page.locator(`tr[data-image="${good}"]`).getByRole('button', { name: `Show details of ${good}` }).click();
+    const sizes = page.getByTestId('row-details').getByTestId('compressed-size');
+    await expect.poll(() => sizes.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 }).toEqual(['ready', 'ready']);
+    const reads = commands.filter((body) => body.args.some((arg) => arg.includes('corpus/good@sha256:')));
+    expect(reads.map((body) => body.args.slice(0, 3))).toEqual([['manifest', 'inspect', '--insecure'], ['manifest', 'inspect', '--insecure']]);
   } finally {
     broken.stop();
     rmSync(config, { recursive: true, force: true });
@@ -225,6 +232,38 @@ test('at 1000 px: red only for a missing required platform, optional columns fol
   expect(Math.max(...verdictWidths)).toBeLessThanOrEqual(Math.min(...verdictWidths) + 1);
 });
 
+/** The layers of one platform manifest added up, read straight from the registry's HTTP API (not through our code). */
+async function registryLayerSum(reference: string, digest: string): Promise<number> {
+  const [host, ...path] = reference.replace(/:[^:/]+$/, '').split('/');
+  const response = await fetch(`http://${host ?? ''}/v2/${path.join('/')}/manifests/${digest}`, {
+    headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+  });
+  const manifest = (await response.json()) as { layers: { size: number }[] };
+  return manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
+}
+
+test("a row's details show each platform's compressed size, as the registry's manifest adds it up", async ({ page }) => {
+  const commands = recordCommands(page);
+  await settledAtPane(page);
+  const reference = corpusRef(env, 'good');
+  await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
+  const cells = page.getByTestId('row-details').getByTestId('compressed-size');
+  await expect(cells).toHaveCount(2);
+  await expect.poll(() => cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 }).toEqual(['ready', 'ready']);
+  for (const cell of await cells.all()) {
+    const digest = await cell.locator('xpath=..').locator('[data-digest]').getAttribute('data-digest');
+    const sum = await registryLayerSum(reference, digest ?? '');
+    expect(sum).toBeGreaterThan(1024 * 1024);
+    expect(await cell.textContent()).toBe(`${(sum / 1024 / 1024).toFixed(1)} MiB`);
+  }
+  const reads = commands.filter((body) => body.args.some((arg) => arg.includes('corpus/good@sha256:')));
+  expect(reads).toHaveLength(2);
+  for (const body of reads) {
+    const args = effectiveArgs(body.args, body.form);
+    expect(args.ok && isReadOnlyCommand(args.value) && args.value[4] === '--raw', `allowlisted: ${body.args.join(' ')}`).toBe(true);
+  }
+});
+
 test('the summary starts with "N of M ready"; each count filters the matrix', async ({ page }) => {
   await settledAtPane(page);
   const installed = installedImages(env).length;
@@ -252,6 +291,8 @@ test('at 1000 px: a typed image lands in view, highlighted', async ({ page }) =>
   await expect(row).toHaveAttribute('data-highlighted', 'true');
   await expect(row).toBeInViewport();
   await expect(row.getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
+  // Rows are ordered by verdict: the row moved when its verdict landed, and is brought back into view.
+  await expect(row).toBeInViewport();
 
   // A filter says how much it hides and can be cleared; typed rows, filters and sort survive a reload.
   const total = await page.locator('tr[data-image]').count();

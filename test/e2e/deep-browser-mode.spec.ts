@@ -56,6 +56,12 @@ test('every deep corpus image gets its deep verdict, one line, and its host-bina
     );
     const expected: Cell[] = image.hostBinaries.map((b) => [b.os, b.platform, b.path, b.state] as const);
     expect(seen.map(key).sort(), image.reference).toEqual(expect.arrayContaining(expected.map(key).sort()));
+    // One error said once: a deep verdict that is the row's has its explanation and fix atop the panel only.
+    const details = page.getByTestId('row-details');
+    if (image.verdict === 'wrong-host-binary') {
+      await expect(details.getByTestId('fix'), image.reference).toHaveCount(1);
+      await expect(details.getByTestId('deep-message'), image.reference).toHaveAttribute('data-told-above', 'true');
+    }
     await row(page, image.reference).getByRole('button', { name: `Hide details of ${image.reference}` }).click();
   }
 });

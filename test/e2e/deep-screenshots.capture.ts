@@ -6,7 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
-import { launchServer, type ServerProcess } from './browser-mode.helpers.js';
+import { launchServer, openDetailsAtRest, tabAtRest, type ServerProcess } from './browser-mode.helpers.js';
 
 const env = loadTestEnv();
 let server: ServerProcess | undefined;
@@ -23,20 +23,15 @@ for (const scheme of ['light', 'dark'] as const) {
   test(`deep results with a wrong host binary opened, ${scheme}`, async ({ browser }) => {
     test.setTimeout(240_000);
     if (server === undefined) throw new Error('npm start did not start');
-    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 1000 } });
+    // Docker Desktop's pane width; tall enough for the details down to the host-binary grid.
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1000, height: 1200 } });
     const page = await context.newPage();
-    await page.goto(server.url);
-    const matrix = page.getByTestId('arch-matrix');
-    await expect(matrix.locator('tr[data-image]').first()).toBeVisible({ timeout: 60_000 });
-    await expect(matrix.locator('[data-verdict="pending"]')).toHaveCount(0, { timeout: 120_000 });
-    await expect(matrix.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, { timeout: 180_000 });
+    await tabAtRest(page, server.url);
     const reference = `${env.openRegistry}/corpus/wrong-host-binary:1.0.0`;
     const row = page.locator(`tr[data-image="${reference}"]`);
     await expect(row.locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'wrong-host-binary');
-    await row.getByRole('button', { name: `Show details of ${reference}` }).click();
+    await openDetailsAtRest(page, reference);
     await expect(page.locator(`[data-host-binary][data-image="${reference}"][data-state="wrong-cpu"]`).first()).toBeVisible();
-    await page.waitForLoadState('networkidle');
-    await row.evaluate((tr) => tr.scrollIntoView({ block: 'start' }));
     await page.screenshot({ path: `docs/screenshots/deep-${scheme}.png` });
     await context.close();
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { atDigest, formatBytes, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '../../../src/core/index.js';
-import type { ImageSize, ParseError, Result } from '../../../src/core/index.js';
+import type { ImageSize, ParseError, ReferenceError, Result } from '../../../src/core/index.js';
 import { fixtureNames, loadFixture, loadRecording } from '../../support/recordings.js';
 
-function value<T>(r: Result<T, ParseError>): T {
-  if (!r.ok) throw new Error(`expected ok, got: ${r.error.message}`);
+function value<T>(r: Result<T, ParseError | ReferenceError>): T {
+  if (!r.ok) throw new Error(`expected ok, got: ${'message' in r.error ? r.error.message : r.error.reason}`);
   return r.value;
 }
 

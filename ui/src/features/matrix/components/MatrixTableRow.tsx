@@ -41,11 +41,6 @@ interface Props {
 export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, onCopy, onRemove }: Props): ReactNode {
   const [open, setOpen] = useState(false);
   const rowRef = useRef<HTMLTableRowElement>(null);
-  useEffect(() => {
-    const element = rowRef.current;
-    // jsdom has no scrollIntoView.
-    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
-  }, [highlighted]);
   const columns = layout.shown;
   const hasFold = layout.optional.length > 0;
   const foldedPublished = layout.folded.filter((key) => cellState(row, key) === 'yes');
@@ -56,6 +51,12 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
   const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
+  useEffect(() => {
+    const element = rowRef.current;
+    // Rows are ordered by verdict: a just-typed row moves when its verdict (platform, then deep) lands,
+    // so it is brought into view again each time. jsdom has no scrollIntoView.
+    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, [highlighted, verdict]);
   return (
     <>
       <TableRow
