@@ -22,6 +22,19 @@ export function manifestKind(mediaType: string): ManifestKind | undefined {
   return Object.prototype.hasOwnProperty.call(KIND_BY_MEDIA_TYPE, mediaType) ? KIND_BY_MEDIA_TYPE[mediaType] : undefined;
 }
 
+const KIND_NAMES: Readonly<Record<ManifestKind, string>> = {
+  'oci-index': 'OCI index',
+  'docker-manifest-list': 'Docker manifest list',
+  'oci-manifest': 'OCI manifest',
+  'docker-manifest': 'Docker manifest v2',
+};
+
+/** "OCI manifest", "Docker manifest list", ...: a media type for people; an unknown one as it is. */
+export function mediaTypeName(mediaType: string): string {
+  const kind = manifestKind(mediaType);
+  return kind === undefined ? mediaType : KIND_NAMES[kind];
+}
+
 export function isSchema1(mediaType: string): boolean {
   return SCHEMA1.test(mediaType);
 }

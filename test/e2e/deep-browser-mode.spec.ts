@@ -45,7 +45,11 @@ test('every deep corpus image gets its deep verdict, one line, and its host-bina
     const line = row(page, image.reference).locator('[data-testid="deep-line"]');
     await expect(line, image.reference).toHaveAttribute('data-deep-state', 'done', { timeout: 120_000 });
     await expect(row(page, image.reference).locator('[data-testid="verdict"]'), image.reference).toHaveAttribute('data-verdict', image.verdict);
-    if (image.verdict === 'wrong-host-binary') await expect(line).toContainText(/(macOS|Windows|Linux) on (arm64|x86_64).*variant\)/);
+    if (image.verdict === 'wrong-host-binary') {
+      await expect(line).toContainText(/(macOS|Windows|Linux) on (arm64|x86_64).*variant\)/);
+      // The deep line says the finding: the badge has no second explanation above it.
+      await expect(row(page, image.reference).getByTestId('row-explanation')).toHaveCount(0);
+    }
   }
   for (const image of OPEN.filter((i) => i.hostBinaries.length > 0)) {
     await row(page, image.reference).getByRole('button', { name: `Show details of ${image.reference}` }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '../../../src/core/index.js';
+import { mediaTypeName, parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '../../../src/core/index.js';
 import type { ParseError, Result } from '../../../src/core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 import { CORPUS, sorted } from '../../support/corpus.js';
@@ -169,5 +169,18 @@ describe('single manifests built from the recorded amd64-only one', () => {
     const c = value(parseImageConfig(text));
     expect(Object.getPrototypeOf(c.labels)).toBe(Object.prototype);
     expect(Object.keys(c.labels ?? {})).toContain('__proto__');
+  });
+});
+
+describe('mediaTypeName', () => {
+  it.each([
+    ['application/vnd.oci.image.index.v1+json', 'OCI index'],
+    ['application/vnd.docker.distribution.manifest.list.v2+json', 'Docker manifest list'],
+    ['application/vnd.oci.image.manifest.v1+json', 'OCI manifest'],
+    ['application/vnd.docker.distribution.manifest.v2+json', 'Docker manifest v2'],
+    ['application/vnd.example.thing', 'application/vnd.example.thing'],
+    ['constructor', 'constructor'],
+  ])('%s is %s', (mediaType, name) => {
+    expect(mediaTypeName(mediaType)).toBe(name);
   });
 });

@@ -1,7 +1,8 @@
 /** The deep check's pure UI rules: the badge's verdict, hostile backend answers, the remembered store. */
 import { describe, expect, it } from 'vitest';
 import { parseDeepFindings } from '../../../../ui/src/features/deep/model/deepFindings';
-import { shownVerdict, type DeepRowState } from '../../../../ui/src/features/deep/model/deepRow';
+import { rowExplanation, shownVerdict, type DeepRowState } from '../../../../ui/src/features/deep/model/deepRow';
+import { judgedResult } from '../../../../ui/src/features/deep/model/judgedRows';
 import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '../../../../ui/src/features/deep/model/rememberedDeep';
 import { DIGEST, platformResult, wrongHostBinaryRow } from './deepRows';
 
@@ -18,6 +19,18 @@ describe('the verdict badge of a row', () => {
     expect(shownVerdict('missing-platforms', done('backend-missing-platforms'))).toBe('missing-platforms');
     expect(shownVerdict('ready', done(null))).toBe('ready');
     expect(shownVerdict('ready', { kind: 'running', bytesRead: 10 })).toBe('ready');
+  });
+});
+
+describe('the explanation under a row\'s badge', () => {
+  it('is left to the deep line when the deep finding is the verdict, and kept otherwise', () => {
+    const state = done('wrong-host-binary');
+    const ready = platformResult('127.0.0.1:5100/x/y:1');
+    expect(rowExplanation(judgedResult(ready, state), state)).toBeUndefined();
+    const incompatible = platformResult('127.0.0.1:5100/x/y:1', 'incompatible');
+    expect(rowExplanation(judgedResult(incompatible, state), state)).toBe(incompatible.explanation);
+    expect(rowExplanation(ready, { kind: 'running' })).toBe(ready.explanation);
+    expect(rowExplanation(ready, undefined)).toBe(ready.explanation);
   });
 });
 

@@ -154,3 +154,8 @@ export function shownVerdict(platform: Verdict, state: DeepRowState | undefined)
 export function deepToldAbove(result: Pick<VerdictDetail, 'verdict' | 'explanation'> | undefined, findings: DeepFindings): boolean {
   return result !== undefined && findings.verdict !== null && result.verdict === findings.verdict && result.explanation === findings.message;
 }
+
+/** The explanation under a row's badge: none when the deep line below it already says the verdict's finding. */
+export function rowExplanation(result: Pick<VerdictDetail, 'verdict' | 'explanation'>, state: DeepRowState | undefined): string | undefined {
+  return state?.kind === 'done' && deepToldAbove(result, state.findings) ? undefined : result.explanation;
+}

@@ -18,7 +18,7 @@ import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../model/rows';
 import { DeepRowLine } from '../../deep/components/DeepRowLine';
 import { useDeepRow } from '../../deep/hooks/DeepCheckContext';
-import { shownVerdict } from '../../deep/model/deepRow';
+import { rowExplanation, shownVerdict } from '../../deep/model/deepRow';
 import { ExtensionIdentity } from './ExtensionIdentity';
 import { FoldedPlatformsCell } from './FoldedPlatforms';
 import { PlatformCell } from './PlatformCell';
@@ -51,6 +51,8 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
   const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
+  // When the deep finding is the verdict, the deep line below the badge says it (which OS and CPU).
+  const explanation = row.result === undefined ? undefined : rowExplanation(row.result, deep?.state);
   useEffect(() => {
     const element = rowRef.current;
     // Rows are ordered by verdict: a just-typed row moves when its verdict (platform, then deep) lands,
@@ -94,15 +96,16 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
         <TableCell sx={{ width: 200, minWidth: 170, maxWidth: 200 }}>
           <VerdictBadge verdict={verdict} />
-          {row.result !== undefined && (
+          {explanation !== undefined && (
             <Typography
               variant="caption"
               component="div"
               color="text.secondary"
-              title={row.result.explanation}
+              title={explanation}
+              data-testid="row-explanation"
               sx={{ mt: 0.5, lineHeight: 1.35, overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
             >
-              {row.result.explanation}
+              {explanation}
             </Typography>
           )}
           <DeepRowLine row={row} />

@@ -5,7 +5,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { formatBytes } from '@core/index.js';
+import { formatBytes, mediaTypeName } from '@core/index.js';
 import type { ManifestSummary } from '@core/index.js';
 import { usePlatformSizes } from '../hooks/usePlatformSizes';
 import { sizeText } from '../model/platformSizes';
@@ -46,7 +46,8 @@ export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCo
   return (
     <>
       <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
-        {manifest.needsConfig ? 'Single manifest' : `Platforms (${manifest.platforms.length})`} · {manifest.mediaType}
+        {manifest.needsConfig ? 'Single manifest' : `Platforms (${manifest.platforms.length})`} ·{' '}
+        <span title={manifest.mediaType}>{mediaTypeName(manifest.mediaType)}</span>
       </Typography>
       {manifest.needsConfig ? (
         <Typography variant="body2" color="text.secondary">
@@ -71,12 +72,12 @@ export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCo
           <TableBody>
             {manifest.platforms.map((entry) => (
               <TableRow key={`${entry.digest}-${entry.key}`} data-entry-platform={entry.key}>
-                <TableCell sx={mono}>{entry.key}</TableCell>
+                <TableCell sx={{ ...mono, ...nowrap }}>{entry.key}</TableCell>
                 <TableCell sx={mono}>{entry.platform.osVersion ?? ''}</TableCell>
                 <TableCell sx={mono}>
                   <ShortDigest digest={entry.digest} onCopy={onCopy} />
                 </TableCell>
-                <TableCell sx={mono}>{entry.mediaType}</TableCell>
+                <TableCell title={entry.mediaType}>{mediaTypeName(entry.mediaType)}</TableCell>
                 <SizeCell state={sizes.get(entry.digest)} />
                 <TableCell align="right" sx={nowrap}>
                   {formatBytes(entry.size)}
