@@ -44,7 +44,7 @@ export function classifyFailure(out: FailedOutput): CommandFailure {
   if (out.interrupted === 'timeout') return make('timeout', 'the command took too long and was stopped');
   if (out.interrupted === 'cancelled') return make('cancelled', 'the command was cancelled');
   if (out.interrupted === 'spawn-failed') return make('tool-missing', 'the docker command could not be started');
-  if (out.interrupted === 'access-refused') return make('unauthorized', 'the browser-mode server refused this page\'s access key');
+  if (out.interrupted === 'access-refused') return make('access-refused', 'the browser-mode server refused this page\'s access key');
   for (const [kind, pattern] of PATTERNS) if (pattern.test(stderr)) return make(kind, '');
   if (out.exitCode === 127) return make('tool-missing', 'docker exited with 127 (command not found)');
   return make('error', out.exitCode === null ? 'the command failed' : `the command exited with code ${out.exitCode}`);
@@ -74,6 +74,8 @@ export function describeFailure(f: CommandFailure): string {
       return 'The registry did not answer in time: retry, or check the network.';
     case 'cancelled':
       return 'The check was cancelled before it finished: refresh to run it again.';
+    case 'access-refused':
+      return 'The browser-mode server did not accept this page\'s key (it restarted, or the page is older than it): open the URL `npm start` printed, then retry.';
     case 'error':
       return 'docker reported an unexpected error: see the raw output for details.';
   }

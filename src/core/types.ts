@@ -17,6 +17,7 @@ export const FAILURE_KINDS = [
   'tool-missing',
   'timeout',
   'cancelled',
+  'access-refused',
   'error',
 ] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];

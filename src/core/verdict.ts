@@ -51,6 +51,7 @@ const FAILURE_WORDS: Readonly<Record<CommandFailure['kind'], (registry: string) 
   'rate-limited': (registry) => `${registry} is rate limiting requests`,
   'tool-missing': () => 'docker buildx is not available, so the registry could not be asked',
   cancelled: () => 'The check was cancelled before it finished',
+  'access-refused': () => 'Not checked: the browser-mode server refused this page\'s key',
   error: () => 'docker reported an unexpected error',
 };
 
@@ -82,6 +83,7 @@ function fromFailure(input: VerdictInput, failure: CommandFailure): VerdictDetai
     case 'rate-limited':
     case 'tool-missing':
     case 'cancelled':
+    case 'access-refused':
     case 'error':
       return { verdict: 'error', explanation, fix: describeFailure(failure), userFix: describeFailure(failure) };
   }

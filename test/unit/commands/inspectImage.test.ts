@@ -217,3 +217,16 @@ describe('inspectImage without buildx', () => {
     expect(port.calls).toHaveLength(1);
   });
 });
+
+describe('inspectImage when browser mode refuses the page\'s key', () => {
+  it('says so and what to do, with no word of docker login, the registry or the engine', async () => {
+    const port = fixturePort([() => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' })]);
+    const result = await inspectImage(port.exec, { reference: corpus('good') }, { host: AMD64 });
+    expect(result.verdict).toBe('error');
+    expect(result.failure?.kind).toBe('access-refused');
+    expect(result.explanation).toMatch(/browser-mode server refused this page's key/);
+    expect(result.fix).toMatch(/open the URL `npm start` printed/);
+    for (const text of [result.explanation, result.fix ?? '', result.userFix ?? '']) expect(text).not.toMatch(/docker login|engine|buildx/i);
+    expect(port.calls).toHaveLength(1);
+  });
+});

@@ -64,7 +64,7 @@ describe('classifyFailure on texts the recorded rig cannot produce', () => {
     expect(classifyFailure({ stderr: 'not found', exitCode: null, interrupted: 'timeout' }).kind).toBe('timeout');
     expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }).kind).toBe('cancelled');
     expect(classifyFailure({ stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }).kind).toBe('tool-missing');
-    expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'access-refused' })).toEqual({ kind: 'unauthorized', message: "the browser-mode server refused this page's access key" });
+    expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'access-refused' })).toEqual({ kind: 'access-refused', message: "the browser-mode server refused this page's access key" });
     expect(classifyFailure({ stderr: '', exitCode: 127 }).kind).toBe('tool-missing');
   });
 
