@@ -1,11 +1,11 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
 import { App } from '../../../ui/src/app/App';
-import { ensureDockerThemes } from '../../../ui/src/app/themes';
 import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { loadFixture, loadRecording } from '../../support/recordings.js';
+import { freshTabPerTest } from './hookHarness';
 import { corpusConfig, reply } from '../../support/standin/corpusConfig.js';
 import { installStandin } from '../../support/standin/installStandin.js';
 import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';
@@ -30,14 +30,7 @@ const allDone = (): boolean => {
   return verdicts.length > 0 && verdicts.every((v) => v.getAttribute('data-verdict') !== 'pending');
 };
 
-beforeEach(() => {
-  ensureDockerThemes(window);
-  window.localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  delete window.ddClient;
-});
+freshTabPerTest();
 
 // jsdom renders MUI slowly on a busy machine: generous limits, no timing assertions.
 describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_000 }, () => {

@@ -1,8 +1,7 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../ui/src/app/App';
-import { ensureDockerThemes } from '../../../ui/src/app/themes';
-import { R, corpusClient } from './hookHarness';
+import { R, corpusClient, freshTabPerTest } from './hookHarness';
 
 function clipboard(writeText: (text: string) => Promise<void>): void {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
@@ -15,15 +14,8 @@ async function openFixOf(reference: string): Promise<HTMLElement> {
   return details;
 }
 
-beforeEach(() => {
-  ensureDockerThemes(window);
-  window.localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  delete window.ddClient;
-  Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
-});
+freshTabPerTest();
+afterEach(() => Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }));
 
 describe('"Copy the fix" in a row\'s details (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
   it('copies the fix shown, exactly, and says so', async () => {

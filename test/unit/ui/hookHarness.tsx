@@ -2,9 +2,12 @@
  * Renders a hook inside the tab's providers (Docker client, notifications) for renderHook tests.
  * `corpusClient` is the e2e stand-in ddClient replaying the recorded corpus (host arm64).
  */
+import { cleanup } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import { afterEach, beforeEach } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import type { ExecPort } from '../../../src/commands/index.js';
+import { ensureDockerThemes } from '../../../ui/src/app/themes';
 import { DockerProvider } from '../../../ui/src/shared/docker/DockerContext';
 import { NotificationProvider } from '../../../ui/src/shared/notifications/NotificationProvider';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
@@ -38,4 +41,16 @@ export function providers(dd: v1.DockerDesktopClient, exec?: ExecPort): (props: 
       </DockerProvider>
     );
   };
+}
+
+/** Each test of the file starts with Docker Desktop's theme variables, empty storage and no client, and leaves none behind. */
+export function freshTabPerTest(): void {
+  beforeEach(() => {
+    ensureDockerThemes(window);
+    window.localStorage.clear();
+  });
+  afterEach(() => {
+    cleanup();
+    delete window.ddClient;
+  });
 }

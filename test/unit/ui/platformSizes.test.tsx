@@ -1,12 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { formatBytes } from '../../../src/core/index.js';
 import { App } from '../../../ui/src/app/App';
-import { ensureDockerThemes } from '../../../ui/src/app/themes';
 import { sizeText, sizeToolOf } from '../../../ui/src/features/matrix/model/platformSizes';
 import { derived, reply } from '../../support/standin/corpusConfig.js';
 import { loadFixture } from '../../support/recordings.js';
-import { R, corpusClient } from './hookHarness';
+import { R, corpusClient, freshTabPerTest } from './hookHarness';
 
 interface Decoded {
   readonly Descriptor: { readonly digest: string; readonly platform?: { readonly architecture: string } };
@@ -29,14 +28,7 @@ async function openDetails(reference: string): Promise<HTMLElement> {
 const sizeCells = (details: HTMLElement): HTMLElement[] => within(details).getAllByTestId('compressed-size');
 const digestOf = (cell: HTMLElement): string => cell.closest('tr')?.querySelector('[data-digest]')?.getAttribute('data-digest') ?? '';
 
-beforeEach(() => {
-  ensureDockerThemes(window);
-  window.localStorage.clear();
-});
-afterEach(() => {
-  cleanup();
-  delete window.ddClient;
-});
+freshTabPerTest();
 
 describe("each platform's compressed size in the details (recorded corpus)", { timeout: 60_000 }, () => {
   it('reads every platform of the index when the details open, and shows the layers added up as docker reads them', async () => {
