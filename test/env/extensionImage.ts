@@ -58,13 +58,23 @@ export function testBuildArgs(env: TestEnv): string {
 }
 
 /** Runs `make push-extension` for IMAGE=<open registry>/archmatrix/extension and the given tag. */
+/**
+ * The test registry's known race (test/env/lib/seed.sh says more): with the docker driver buildx pushes
+ * twice, and distribution 2.8 may answer the second push's HEAD with 500 "invalid checksum digest
+ * format". Only that failure is retried; the build itself is cached, so a retry only pushes again.
+ */
+const REGISTRY_RACE = /invalid checksum digest format/;
+
 export function pushExtensionImage(env: TestEnv, tag: string = uniqueTag()): ExtensionPush {
   const image = `${env.openRegistry}/archmatrix/extension`;
-  const make = run(
-    'make',
-    ['--no-print-directory', 'push-extension', `IMAGE=${image}`, `TAG=${tag}`, 'BUILDER=default', `BUILD_ARGS=${testBuildArgs(env)}`],
-    { env: env.env, cwd: REPO_ROOT, timeoutMs: 900_000 },
-  );
+  const push = (): CommandRun =>
+    run('make', ['--no-print-directory', 'push-extension', `IMAGE=${image}`, `TAG=${tag}`, 'BUILDER=default', `BUILD_ARGS=${testBuildArgs(env)}`], {
+      env: env.env,
+      cwd: REPO_ROOT,
+      timeoutMs: 900_000,
+    });
+  let make = push();
+  for (let attempt = 2; attempt <= 3 && make.status !== 0 && REGISTRY_RACE.test(make.stderr + make.stdout); attempt += 1) make = push();
   return { image, tag, reference: `${image}:${tag}`, make };
 }
 
