@@ -25,6 +25,24 @@ interface Props {
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
+/** A digest, short, with its copy button. */
+function DigestCell({ digest, onCopy }: { readonly digest: string; readonly onCopy: (text: string) => void }): ReactNode {
+  return (
+    <TableCell sx={mono}>
+      <ShortDigest digest={digest} onCopy={onCopy} />
+    </TableCell>
+  );
+}
+
+/** The manifest document's own size (not the image's). */
+function ManifestSizeCell({ size }: { readonly size: number }): ReactNode {
+  return (
+    <TableCell align="right" sx={nowrap}>
+      {formatBytes(size)}
+    </TableCell>
+  );
+}
+
 /** One platform's compressed size: "…" while its manifest is read, "—" (why, on hover) when that failed. */
 function SizeCell({ state }: { readonly state: PlatformSizeState | undefined }): ReactNode {
   const shown = sizeText(state);
@@ -74,14 +92,10 @@ export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCo
               <TableRow key={`${entry.digest}-${entry.key}`} data-entry-platform={entry.key}>
                 <TableCell sx={{ ...mono, ...nowrap }}>{entry.key}</TableCell>
                 <TableCell sx={mono}>{entry.platform.osVersion ?? ''}</TableCell>
-                <TableCell sx={mono}>
-                  <ShortDigest digest={entry.digest} onCopy={onCopy} />
-                </TableCell>
+                <DigestCell digest={entry.digest} onCopy={onCopy} />
                 <TableCell title={entry.mediaType}>{mediaTypeName(entry.mediaType)}</TableCell>
                 <SizeCell state={sizes.get(entry.digest)} />
-                <TableCell align="right" sx={nowrap}>
-                  {formatBytes(entry.size)}
-                </TableCell>
+                <ManifestSizeCell size={entry.size} />
               </TableRow>
             ))}
           </TableBody>
@@ -106,12 +120,8 @@ export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCo
                 <TableRow key={entry.digest} data-attestation={entry.referenceType}>
                   <TableCell sx={mono}>{entry.referenceType}</TableCell>
                   <TableCell sx={mono}>{entry.describes === undefined ? '' : (platformByDigest.get(entry.describes) ?? entry.describes)}</TableCell>
-                  <TableCell sx={mono}>
-                    <ShortDigest digest={entry.digest} onCopy={onCopy} />
-                  </TableCell>
-                  <TableCell align="right" sx={nowrap}>
-                    {formatBytes(entry.size)}
-                  </TableCell>
+                  <DigestCell digest={entry.digest} onCopy={onCopy} />
+                  <ManifestSizeCell size={entry.size} />
                 </TableRow>
               ))}
             </TableBody>
