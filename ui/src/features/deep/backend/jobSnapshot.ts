@@ -17,9 +17,10 @@ function itemFrom(value: unknown): DeepItemSnapshot | undefined {
     reference,
     canonical,
     state: known,
-    ...(progress === undefined ? {} : { progress: progress as JsonValue }),
-    ...(result === undefined ? {} : { result: result as JsonValue }),
-    ...(itemError === undefined ? {} : { error: itemError }),
+    // Shape-checked where they are read: parseProgress, parseDeepFindings.
+    progress: progress as JsonValue | undefined,
+    result: result as JsonValue | undefined,
+    error: itemError,
   };
 }
 
@@ -31,13 +32,12 @@ export function parseJobSnapshot(value: unknown): DeepJobSnapshot | undefined {
   if (typeof id !== 'string' || known === undefined || !Array.isArray(items) || typeof pollAfterMs !== 'number') return undefined;
   const parsed = items.map(itemFrom);
   if (!parsed.every((item): item is DeepItemSnapshot => item !== undefined)) return undefined;
-  const reason = CANCEL_REASONS.find((r) => r === cancelReason);
-  return { id, state: known, items: parsed, pollAfterMs, ...(reason === undefined ? {} : { cancelReason: reason }) };
+  return { id, state: known, items: parsed, pollAfterMs, cancelReason: CANCEL_REASONS.find((r) => r === cancelReason) };
 }
 
 /** Bytes read so far, from an item's progress ({bytesRead, bytesTotal}); undefined when it says nothing usable. */
 export function parseProgress(value: unknown): { readonly bytesRead: number; readonly bytesTotal?: number } | undefined {
   if (!isRecord(value) || typeof value['bytesRead'] !== 'number' || !Number.isFinite(value['bytesRead'])) return undefined;
   const total = value['bytesTotal'];
-  return { bytesRead: value['bytesRead'], ...(typeof total === 'number' && Number.isFinite(total) && total > 0 ? { bytesTotal: total } : {}) };
+  return { bytesRead: value['bytesRead'], bytesTotal: typeof total === 'number' && Number.isFinite(total) && total > 0 ? total : undefined };
 }

@@ -135,7 +135,7 @@ export function useDeepCheck(rows: readonly MatrixRow[], portOverride?: BackendP
           return;
         }
         const progress = parseProgress(item.progress);
-        set(key, { kind: 'running', ...(progress === undefined ? {} : { bytesRead: progress.bytesRead, ...(progress.bytesTotal === undefined ? {} : { bytesTotal: progress.bytesTotal }) }) });
+        set(key, { kind: 'running', bytesRead: progress?.bytesRead, bytesTotal: progress?.bytesTotal });
         await sleep(Math.min(MAX_POLL_MS, Math.max(MIN_POLL_MS, snapshot.pollAfterMs)), signal);
         if (signal.aborted) break;
         answer = await port.pollDeep(snapshot.id);
