@@ -1,5 +1,6 @@
 import { VERDICTS, parsePlatform, platformKey } from '@core/index.js';
 import { storedRecord } from '@core/index.js';
+import { parseJson } from '@core/json.js';
 import { validateTyped } from './typed';
 import { DEFAULT_VIEW } from './view';
 import type { ColumnSet, PlatformFilter, SortDirection, SortKey, VerdictFilter, ViewOptions } from './view';
@@ -56,15 +57,10 @@ export function parseSavedView(text: string | null): ViewOptions {
 /** The saved typed references: valid references only, each once, at most 50. Never throws. */
 export function parseSavedTyped(text: string | null): string[] {
   if (text === null) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(value)) return [];
+  const parsed = parseJson(text, 'saved typed references');
+  if (!parsed.ok || !Array.isArray(parsed.value)) return [];
   const references = new Set<string>();
-  for (const item of value) {
+  for (const item of parsed.value as unknown[]) {
     if (typeof item !== 'string') continue;
     const checked = validateTyped(item);
     if (checked.ok) references.add(checked.reference);
