@@ -1,10 +1,9 @@
-import { verdictSeverity } from '@core/index.js';
-import { rowVerdict } from './rows';
+import { summariseMatrix, verdictSeverity } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 /**
- * The counts the summary starts with. Installed extensions only, each reference counted once;
- * typed images are counted apart. (A pure rule: it belongs in the core once issue 9's core summary lands there.)
+ * The counts the summary links show, from the core's summary (summariseMatrix: each image once by its
+ * canonical reference; typed images apart), over all rows, whatever the filter.
  */
 export interface SummaryCounts {
   /** Installed extension images (distinct references). */
@@ -20,20 +19,7 @@ export interface SummaryCounts {
 }
 
 export function summaryCounts(rows: readonly MatrixRow[]): SummaryCounts {
-  const installed = new Map<string, MatrixRow>();
-  const typed = new Set<string>();
-  for (const row of rows) {
-    if (row.origin === 'typed') typed.add(row.reference);
-    else if (!installed.has(row.reference)) installed.set(row.reference, row);
-  }
-  let ready = 0;
-  let attention = 0;
-  let pending = 0;
-  for (const row of installed.values()) {
-    const verdict = rowVerdict(row);
-    if (verdict === 'pending') pending += 1;
-    else if (verdict === 'ready') ready += 1;
-    else if (verdictSeverity(verdict) === 'warning' || verdictSeverity(verdict) === 'error') attention += 1;
-  }
-  return { installed: installed.size, ready, attention, pending, typed: typed.size };
+  const { installed, typed } = summariseMatrix(rows);
+  const attention = installed.counts.filter((c) => ['warning', 'error'].includes(verdictSeverity(c.verdict))).reduce((sum, c) => sum + c.count, 0);
+  return { installed: installed.total, ready: installed.ready, attention, pending: installed.pending, typed: typed.total };
 }
