@@ -84,4 +84,7 @@ export function worthNotice(result: Pick<InspectResult, 'verdict' | 'source' | '
 
 export const verdictLabel = (verdict: Verdict): string => VERDICT_TABLE[verdict].label;
 export const verdictSeverity = (verdict: Verdict): Severity => VERDICT_TABLE[verdict].severity;
+
+/** The "needs attention" rule (the tab's filter and its summary count): a warning or an error; `info` (local only) is not. */
+export const needsAttention = (verdict: Verdict): boolean => VERDICT_TABLE[verdict].severity === 'warning' || VERDICT_TABLE[verdict].severity === 'error';
 export const verdictRank = (verdict: Verdict): number => VERDICT_TABLE[verdict].rank;

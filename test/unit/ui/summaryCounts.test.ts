@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectResult } from '../../../src/core/index.js';
 import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
 import { summaryCounts } from '../../../ui/src/features/matrix/model/summaryCounts';
+import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
 
 const row = (reference: string, verdict: InspectResult['verdict'] | 'pending', origin: MatrixRow['origin'] = 'installed'): MatrixRow =>
   verdict === 'pending'
@@ -22,6 +23,13 @@ describe('summaryCounts', () => {
       row('t2', 'not-found', 'typed'),
     ];
     expect(summaryCounts(rows)).toEqual({ installed: 5, ready: 1, attention: 2, pending: 1, typed: 2 });
+  });
+
+  it('the "needs attention" count is the number of installed rows its filter keeps (local only counted in neither)', () => {
+    const rows = [row('a', 'ready'), row('b', 'missing-platforms'), row('c', 'incompatible'), row('d', 'local-only'), row('e', 'unreachable'), row('f', 'pending')];
+    const kept = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'attention' });
+    expect(kept.map((r) => r.reference).sort()).toEqual(['b', 'c', 'e']);
+    expect(summaryCounts(rows).attention).toBe(kept.length);
   });
 
   it('is all zero without rows', () => {

@@ -1,4 +1,4 @@
-import { summariseMatrix, verdictSeverity } from '@core/index.js';
+import { needsAttention, summariseMatrix } from '@core/index.js';
 import type { MatrixRow } from './rows';
 
 /**
@@ -20,6 +20,6 @@ export interface SummaryCounts {
 
 export function summaryCounts(rows: readonly MatrixRow[]): SummaryCounts {
   const { installed, typed } = summariseMatrix(rows);
-  const attention = installed.counts.filter((c) => ['warning', 'error'].includes(verdictSeverity(c.verdict))).reduce((sum, c) => sum + c.count, 0);
+  const attention = installed.counts.filter((c) => needsAttention(c.verdict)).reduce((sum, c) => sum + c.count, 0);
   return { installed: installed.total, ready: installed.ready, attention, pending: installed.pending, typed: typed.total };
 }

@@ -1,4 +1,4 @@
-import { compareRowNames, compareRows, rowOrderKey, verdictSeverity } from '@core/index.js';
+import { compareRowNames, compareRows, rowOrderKey, needsAttention } from '@core/index.js';
 import type { PlatformKey, RowOrderKey, Verdict } from '@core/index.js';
 import { cellState } from './cells';
 import { rowVerdict } from './rows';
@@ -27,7 +27,7 @@ const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
 function keep(row: MatrixRow, view: ViewOptions): boolean {
   const verdict = rowVerdict(row);
-  if (view.verdict === 'attention' && (verdict === 'pending' || verdictSeverity(verdict) === 'ok')) return false;
+  if (view.verdict === 'attention' && (verdict === 'pending' || !needsAttention(verdict))) return false;
   if (view.verdict !== 'all' && view.verdict !== 'attention' && verdict !== view.verdict) return false;
   if (view.platform === 'any') return true;
   const [want, ...rest] = view.platform.split(':');
