@@ -1,15 +1,15 @@
 /**
  * The browser-mode request handler: every request must name this server in Host (no DNS
- * rebinding); /api/exec also needs a same-origin Origin and the per-start key; everything
- * else is the built UI, read-only.
+ * rebinding); /api/exec and /api/vm also need a same-origin Origin and the per-start key; everything
+ * else is the built UI, read-only. Refusals under /api/vm use the backend's error shape (vmRoute.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createExecRoute, type ExecRouteDeps } from './execRoute.js';
 import { checkFetchSite, checkHost, checkKey, checkOrigin } from './guards.js';
 import { reject, sendRejection, type Rejection } from './http.js';
-import { EXEC_PATH, KEY_HEADER, VM_PATH } from './standin/protocol.js';
+import { EXEC_PATH, KEY_HEADER } from './standin/protocol.js';
 import { serveStatic, type StaticDeps } from './staticRoute.js';
-import { createVmRoute, type VmRouteDeps } from './vmRoute.js';
+import { createVmRoute, isVmPath, sendVmRejection, type VmRouteDeps } from './vmRoute.js';
 
 export interface AppDeps extends ExecRouteDeps, StaticDeps, VmRouteDeps {
   /** The port the server listens on (for the Host and Origin checks). */
@@ -22,34 +22,34 @@ export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void
 export function createApp(deps: AppDeps): RequestHandler {
   const exec = createExecRoute(deps);
   const vm = createVmRoute(deps);
-  const refuse = (req: IncomingMessage, res: ServerResponse, rejection: Rejection): void => {
-    deps.log?.(`refused (${rejection.code}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
-    req.resume();
-    sendRejection(res, rejection);
-  };
-
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const port = deps.port();
-    const host = checkHost(req.headers.host, port);
-    if (!host.ok) return refuse(req, res, host.error);
     const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
+    // Under /api/vm every refusal is in the backend's shape (vmRoute.ts): the tab reads one shape.
+    const refuse = (rejection: Rejection): void => {
+      deps.log?.(`refused (${rejection.code}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
+      req.resume();
+      (isVmPath(pathname) ? sendVmRejection : sendRejection)(res, rejection);
+    };
+    const host = checkHost(req.headers.host, port);
+    if (!host.ok) return refuse(host.error);
 
     const guarded = (): Rejection | undefined =>
       [checkOrigin(req.headers.origin, port), checkFetchSite(req.headers['sec-fetch-site']), checkKey(req.headers[KEY_HEADER], deps.key)].find(
         (check) => !check.ok,
       )?.error;
     if (pathname === EXEC_PATH) {
-      if (req.method !== 'POST') return refuse(req, res, reject(405, 'method-not-allowed', `${EXEC_PATH} takes POST only.`));
+      if (req.method !== 'POST') return refuse(reject(405, 'method-not-allowed', `${EXEC_PATH} takes POST only.`));
       const refused = guarded();
-      return refused === undefined ? exec(req, res) : refuse(req, res, refused);
+      return refused === undefined ? exec(req, res) : refuse(refused);
     }
-    if (pathname.startsWith(`${VM_PATH}/`)) {
+    if (isVmPath(pathname)) {
       const refused = guarded();
-      return refused === undefined ? vm(req, res, pathname) : refuse(req, res, refused);
+      return refused === undefined ? vm(req, res, pathname) : refuse(refused);
     }
-    if (pathname.startsWith('/api/')) return refuse(req, res, reject(404, 'not-found', `Nothing at ${pathname}.`));
+    if (pathname.startsWith('/api/')) return refuse(reject(404, 'not-found', `Nothing at ${pathname}.`));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      return refuse(req, res, reject(405, 'method-not-allowed', 'The UI is read-only: GET and HEAD only.'));
+      return refuse(reject(405, 'method-not-allowed', 'The UI is read-only: GET and HEAD only.'));
     }
     return serveStatic(req, res, pathname, deps);
   };

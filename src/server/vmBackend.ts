@@ -7,6 +7,7 @@
  * "backend down" on the affected rows.
  */
 import { request as httpRequest } from 'node:http';
+import { SOCKET_ENV } from '../backend/config.js';
 import type { Router } from '../backend/router.js';
 
 export interface VmRequest {
@@ -42,8 +43,12 @@ export function inProcessBackend(handle: Router): VmBackend {
   };
 }
 
+/** What to do when the backend's socket does not answer: start a backend there, or use the one in-process. */
+export const startHint = (socketPath: string): string =>
+  `start it with \`${SOCKET_ENV}=${socketPath} node dist/node/backend/main.js\`, or unset ${SOCKET_ENV} to use the backend inside \`npm start\``;
+
 /** Largest backend answer relayed (a job of 256 deep results stays far below). */
-export const MAX_BACKEND_REPLY_BYTES = 16 * 1024 * 1024;
+const MAX_BACKEND_REPLY_BYTES = 16 * 1024 * 1024;
 
 /** A running backend on a Unix socket; `timeoutMs` bounds each request. */
 export function socketBackend(socketPath: string, timeoutMs: number): VmBackend {
@@ -90,7 +95,7 @@ export function socketBackend(socketPath: string, timeoutMs: number): VmBackend 
       });
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
         const why = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'is not running' : `could not be reached (${error.code ?? error.message})`;
-        finish(down(`Arch Matrix's backend on ${socketPath} ${why}`));
+        finish(down(`Arch Matrix's backend on ${socketPath} ${why}: ${startHint(socketPath)}`));
       });
       outgoing.end(payload);
     });

@@ -1,18 +1,22 @@
 /**
  * /api/vm/<backend path>: the page's `ddClient.extension.vm.service` requests, relayed to Arch
  * Matrix's backend (vmBackend.ts). The caller (app.ts) has already checked Host, Origin and the
- * key. The method and path are the page's (the backend refuses what it does not serve); the body
- * must be JSON and small. The reply is the backend's status and body, unchanged.
+ * key. Only the methods the backend serves (GET, POST, DELETE) and backend paths pass; the body
+ * must be JSON and small. The reply is the backend's status and body, unchanged. Everything this
+ * route or app.ts refuses under /api/vm is in the backend's own error shape {statusCode, name,
+ * message} (sendVmRejection), so the stand-in and the tab read one shape whoever refused.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BASE_HEADERS, readBody, reject, sendRejection, type Rejection } from './http.js';
+import { BASE_HEADERS, readBody, reject, sendJson, type Rejection } from './http.js';
+import type { RejectionCode } from './standin/protocol.js';
 import { VM_PATH } from './standin/protocol.js';
 import type { VmBackend } from './vmBackend.js';
 
 /** The backend takes at most 256 KiB (its own limit): nothing larger is relayed. */
-export const MAX_VM_BODY_BYTES = 256 * 1024;
+const MAX_VM_BODY_BYTES = 256 * 1024;
 
-const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods the backend serves (api.ts): nothing else is relayed. */
+const METHODS = new Set(['GET', 'POST', 'DELETE']);
 /** Backend paths: letters, digits and - _ . / only (no query, no `..`, no encoded characters). */
 const BACKEND_PATH = /^\/[A-Za-z0-9_./-]{0,200}$/;
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
@@ -21,6 +25,21 @@ export interface VmRouteDeps {
   readonly vm: VmBackend;
   readonly log?: (line: string) => void;
 }
+
+/** A refusal under /api/vm, in the backend's ErrorReply shape (api.ts). */
+export interface VmRefusal {
+  readonly statusCode: number;
+  readonly name: RejectionCode;
+  readonly message: string;
+}
+
+export const vmRefusal = (rejection: Rejection): VmRefusal => ({ statusCode: rejection.status, name: rejection.code, message: rejection.message });
+
+export function sendVmRejection(res: ServerResponse, rejection: Rejection): void {
+  sendJson(res, rejection.status, vmRefusal(rejection));
+}
+
+export const isVmPath = (pathname: string): boolean => pathname.startsWith(`${VM_PATH}/`);
 
 /** The backend path of an /api/vm/... request, or why it is refused. */
 export function backendPath(pathname: string): { readonly ok: true; readonly path: string } | { readonly ok: false; readonly rejection: Rejection } {
@@ -31,17 +50,41 @@ export function backendPath(pathname: string): { readonly ok: true; readonly pat
   return { ok: true, path };
 }
 
+/** The `message` of a backend's error body, or the body text itself. */
+function replyMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
+  } catch {
+    // not JSON: the text itself
+  }
+  return body.slice(0, 300);
+}
+
 export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
   const refuse = (res: ServerResponse, rejection: Rejection): void => {
     deps.log?.(`refused (${rejection.code}) vm.service: ${rejection.message}`);
-    sendRejection(res, rejection);
+    sendVmRejection(res, rejection);
+  };
+  // A backend that is down fails every row: the terminal says so once (again after it answered in between).
+  let lastFailure: string | undefined;
+  const noteReply = (status: number, body: string): void => {
+    if (status < 500) {
+      lastFailure = undefined;
+      return;
+    }
+    const message = `vm.service: the backend answered ${status}: ${replyMessage(body)}`;
+    if (message === lastFailure) return;
+    lastFailure = message;
+    deps.log?.(message);
   };
   return async (req, res, pathname) => {
     const method = req.method ?? 'GET';
     const target = backendPath(pathname);
     if (!METHODS.has(method) || !target.ok) {
       req.resume();
-      return refuse(res, target.ok ? reject(405, 'method-not-allowed', `${method.slice(0, 16)} is not an HTTP method vm.service sends.`) : target.rejection);
+      if (target.ok) res.setHeader('allow', [...METHODS].join(', '));
+      return refuse(res, target.ok ? reject(405, 'method-not-allowed', `${method.slice(0, 16)} is not a method the backend serves (${[...METHODS].join(', ')}).`) : target.rejection);
     }
     const text = await readBody(req, MAX_VM_BODY_BYTES);
     if (!text.ok) {
@@ -65,6 +108,7 @@ export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: Se
     res.on('close', onClose);
     try {
       const reply = await deps.vm({ method, path: target.path, body }, controller.signal);
+      noteReply(reply.status, reply.body);
       if (res.headersSent || res.destroyed) return;
       res.writeHead(reply.status, {
         ...BASE_HEADERS,
@@ -72,7 +116,10 @@ export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: Se
         'content-length': Buffer.byteLength(reply.body),
         'cache-control': 'no-store',
       });
-      res.end(method === 'HEAD' ? undefined : reply.body);
+      res.end(reply.body);
+    } catch (error) {
+      deps.log?.(`vm.service: internal error: ${error instanceof Error ? error.message : String(error)}`);
+      sendVmRejection(res, reject(500, 'internal-error', 'The server failed to relay the request to the backend.'));
     } finally {
       res.off('close', onClose);
     }

@@ -40,7 +40,8 @@ export function createVmService(fetchFn: FetchLike, key: string | undefined): v1
     const text = await response.text();
     if (response.ok) return parsed(text);
     const reply = parsed(text);
-    const name = isRecord(reply) && typeof reply['name'] === 'string' ? reply['name'] : isRecord(reply) && isRecord(reply['error']) && typeof reply['error']['code'] === 'string' ? reply['error']['code'] : 'Error';
+    // The backend's {statusCode, name, message}, also when the browser-mode server refused (vmRoute.ts).
+    const name = isRecord(reply) && typeof reply['name'] === 'string' ? reply['name'] : 'Error';
     const rejection: ServiceRejection = { statusCode: response.status, name, message: text };
     throw rejection;
   };

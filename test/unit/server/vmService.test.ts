@@ -76,6 +76,32 @@ describe('the stand-in vm.service, as a real host', () => {
     await expect(service(inProcess, 'not-the-key-of-this-server').get('/health')).rejects.toMatchObject({ statusCode: 401 });
   });
 
+  it("answers its own refusals under /api/vm in the backend's shape {statusCode, name, message}", async () => {
+    const rejection: unknown = await service(inProcess, 'not-the-key-of-this-server').get('/health').catch((reason: unknown) => reason);
+    expect(rejection).toMatchObject({ statusCode: 401, name: 'unauthorized' });
+    expect(JSON.parse((rejection as { message: string }).message)).toEqual({ statusCode: 401, name: 'unauthorized', message: expect.stringContaining('wrong key') as unknown });
+  });
+
+  it('relays only the methods the backend serves: PUT, PATCH and HEAD are a 405 in the backend shape, never relayed', async () => {
+    const relayed: string[] = [];
+    const recording = await startServer({
+      port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false,
+      vm: (request) => {
+        relayed.push(request.method);
+        return Promise.resolve({ status: 200, body: '{}' });
+      },
+    });
+    try {
+      await expect(service(recording).put('/deep', { references: ['a/b:1'] })).rejects.toMatchObject({ statusCode: 405, name: 'method-not-allowed' });
+      await expect(service(recording).patch('/deep', {})).rejects.toMatchObject({ statusCode: 405, name: 'method-not-allowed' });
+      await expect(service(recording).head('/health')).rejects.toMatchObject({ statusCode: 405 });
+      await expect(service(recording).get('/health')).resolves.toEqual({});
+      expect(relayed).toEqual(['GET']);
+    } finally {
+      await recording.close();
+    }
+  });
+
   it('refuses a path that is not a backend path before relaying it', async () => {
     await expect(service(inProcess).get('/deep/%00x')).rejects.toMatchObject({ statusCode: 400, name: 'bad-request' });
     // The URL is normalised first: this is /api/etc/passwd, which is nothing.
@@ -93,6 +119,32 @@ describe("the tab's backend port through the stand-in", () => {
     expect(done.ok && done.value.items[0]).toMatchObject({ state: 'done', progress: { bytesRead: 10, bytesTotal: 20 }, result: { verdict: 'ready' } });
     const cancelled = await port.cancelDeep(started.value.id);
     expect(cancelled.ok).toBe(true);
+  });
+
+  it("shows the server's refusal of a stale key as its readable message, not the raw JSON", async () => {
+    const answer = await createVmServicePort(client(service(inProcess, 'a-key-from-an-earlier-start'))).startDeep(['a/b:1']);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error).toMatchObject({ kind: 'error', statusCode: 401 });
+    expect(answer.error.message).toMatch(/^Missing or wrong key: open the URL that `npm start` printed/);
+  });
+
+  it('tells the terminal, once, that the backend socket is dead, and how to start it', async () => {
+    const lines: string[] = [];
+    const deadSock = join(root, 'nobody.sock');
+    const dead = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: socketBackend(deadSock, 2_000), log: (line) => lines.push(line) });
+    try {
+      const port = createVmServicePort(client(service(dead)));
+      const first = await port.startDeep(['a/b:1']);
+      await port.startDeep(['c/d:1']);
+      expect(first.ok ? 'ok' : first.error.kind).toBe('down');
+      expect(first.ok ? '' : first.error.message).toContain(`ARCHMATRIX_BACKEND_SOCKET=${deadSock} node dist/node/backend/main.js`);
+      const logged = lines.filter((line) => line.includes('the backend answered 503'));
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(`on ${deadSock} is not running: start it with`);
+    } finally {
+      await dead.close();
+    }
   });
 
   it('says "no-backend" for a host without vm.service', async () => {
