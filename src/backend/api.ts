@@ -17,6 +17,8 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 
 export const HEALTH_PATH = '/health';
 export const DEEP_PATH = '/deep';
+/** Job ids are the backend's own (UUIDs); anything else cannot name a job (DEEP_PATH/<id>). */
+export const JOB_ID = /^[0-9a-f-]{1,64}$/;
 /** The socket's file name in /run/guest-services (metadata.json `vm.exposes.socket`). */
 export const SOCKET_NAME = 'archmatrix.sock';
 export const DEFAULT_SOCKET_PATH = `/run/guest-services/${SOCKET_NAME}`;

@@ -3,6 +3,7 @@
  * MAX_REFERENCES, each one accepted by the core's parseReference. One refused reference
  * refuses the whole request, with every reason.
  */
+import { isRecord } from '../core/json.js';
 import { parseReference } from '../core/reference.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { ImageReference } from '../core/types.js';
@@ -15,8 +16,6 @@ export interface RequestedReference {
   readonly input: string;
   readonly parsed: ImageReference;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function parseDeepRequest(body: unknown): Result<readonly RequestedReference[], ErrorReply> {
   const bad = (message: string): Result<readonly RequestedReference[], ErrorReply> => err(errorReply(400, 'bad-request', message));

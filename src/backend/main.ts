@@ -7,11 +7,8 @@
  * from the registry too and no credentials (Docker Desktop's VM cannot reach the host's store).
  */
 import { readVersion } from '../cli/version.js';
-import { createBackend } from './backend.js';
 import { readBackendConfig } from './config.js';
-import { createDeepCheckService } from './deepCheckService.js';
-import { registryPlatformCheck } from './registryPlatformCheck.js';
-import { createRegistryReader, noCredentials } from '../registry/index.js';
+import { createRegistryBackend } from './registryBackend.js';
 
 async function main(): Promise<number> {
   const config = readBackendConfig(process.env);
@@ -19,16 +16,7 @@ async function main(): Promise<number> {
     process.stderr.write(`archmatrix-backend: ${config.error}\n`);
     return 2;
   }
-  // One reader for the life of the backend: its cache (by digest, never stale) makes a second check free.
-  const deepCheck = createDeepCheckService({
-    platformCheck: registryPlatformCheck({ credentials: noCredentials }),
-    reader: createRegistryReader({ credentials: noCredentials }),
-  });
-  const backend = createBackend({
-    deepCheck,
-    info: { version: readVersion(), node: process.version, arch: process.arch },
-    jobLimits: { concurrency: config.value.concurrency },
-  });
+  const backend = createRegistryBackend({ concurrency: config.value.concurrency });
   try {
     await backend.listen(config.value.socketPath);
   } catch (error) {

@@ -7,6 +7,7 @@ import {
   DEEP_PATH,
   errorReply,
   HEALTH_PATH,
+  JOB_ID,
   type DeepJobSnapshot,
   type ErrorReply,
   type HealthReply,
@@ -34,9 +35,6 @@ export interface RouterOptions {
   readonly jobs: JobStore | undefined;
   readonly info: { readonly version: string; readonly node: string; readonly arch: string };
 }
-
-/** Job ids are the backend's own (UUIDs); anything else cannot name a job. */
-const JOB_ID = /^[0-9a-f-]{1,64}$/;
 
 const fail = (reply: ErrorReply, allow?: string): BackendReply => ({ status: reply.statusCode, body: reply, allow });
 const notAllowed = (method: string, path: string, allow: string): BackendReply =>

@@ -1,5 +1,7 @@
 /** Browser-mode settings from the environment, validated, and what the server writes to its log. */
 import { environmentNotices, type EnvironmentStatus } from '../commands/environment.js';
+// The backend's own variable: browser mode relays vm.service to a running backend's socket when it names one.
+import { SOCKET_ENV } from '../backend/config.js';
 import { checkSocketPath } from '../backend/socketFile.js';
 import { err, ok, type Result } from '../core/result.js';
 
@@ -33,9 +35,6 @@ export interface HttpLimits {
 
 export const HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, checkIntervalMs: 1_000 };
 
-/** Browser mode relays vm.service to a running backend's socket when this names one (else: the backend in-process). */
-export const BACKEND_SOCKET_ENV = 'ARCHMATRIX_BACKEND_SOCKET';
-
 /** Upper bound for one vm.service request relayed to a backend socket (it answers in milliseconds). */
 export const VM_REQUEST_TIMEOUT_MS = 15_000;
 
@@ -58,10 +57,10 @@ export function readSettings(env: NodeJS.ProcessEnv): Result<EnvSettings, string
   if (!port.ok) return port;
   const image = env.ARCHMATRIX_EXTENSION_IMAGE?.trim();
   const extensionImage = image === undefined || image === '' ? DEFAULT_EXTENSION_IMAGE : image;
-  const socket = env[BACKEND_SOCKET_ENV]?.trim();
+  const socket = env[SOCKET_ENV]?.trim();
   if (socket === undefined || socket === '') return ok({ port: port.value, extensionImage });
   const checked = checkSocketPath(socket);
-  if (!checked.ok) return err(`${BACKEND_SOCKET_ENV}: ${checked.error}`);
+  if (!checked.ok) return err(`${SOCKET_ENV}: ${checked.error}`);
   return ok({ port: port.value, extensionImage, backendSocket: checked.value });
 }
 

@@ -9,12 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
-import { arch } from 'node:os';
-import { createBackend, type Backend } from '../backend/backend.js';
-import { createDeepCheckService } from '../backend/deepCheckService.js';
-import { registryPlatformCheck } from '../backend/registryPlatformCheck.js';
-import { createRegistryReader, noCredentials } from '../registry/index.js';
-import { readVersion } from '../cli/version.js';
+import type { Backend } from '../backend/backend.js';
+import { createRegistryBackend } from '../backend/registryBackend.js';
 import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
 import { inProcessBackend, socketBackend, type VmBackend } from './vmBackend.js';
@@ -42,11 +38,7 @@ async function main(): Promise<number> {
   let vm: VmBackend;
   if (socket === undefined) {
     // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials.
-    const deepCheck = createDeepCheckService({
-      platformCheck: registryPlatformCheck({ credentials: noCredentials }),
-      reader: createRegistryReader({ credentials: noCredentials }),
-    });
-    local = createBackend({ deepCheck, info: { version: readVersion(), node: process.version, arch: arch() } });
+    local = createRegistryBackend();
     vm = inProcessBackend(local.handle);
   } else {
     vm = socketBackend(socket, VM_REQUEST_TIMEOUT_MS);

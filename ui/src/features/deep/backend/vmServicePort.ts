@@ -9,14 +9,12 @@
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import { isRecord } from '@core/json.js';
-import { DEEP_PATH } from '@backend/api.js';
+import { DEEP_PATH, JOB_ID } from '@backend/api.js';
 import type { BackendAnswer, BackendFailure, BackendFailureKind, BackendPort } from './backendPort';
 import { parseJobSnapshot } from './jobSnapshot';
 
 /** How long one request may take before the backend counts as down (it answers in milliseconds). */
 export const BACKEND_REQUEST_TIMEOUT_MS = 15_000;
-
-const JOB_ID = /^[0-9a-f-]{1,64}$/;
 
 function kindOf(statusCode: number | undefined, name: string | undefined): BackendFailureKind {
   if (statusCode === undefined) return 'down';
