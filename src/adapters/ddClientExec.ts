@@ -23,7 +23,7 @@ import { isRecord } from '../core/json.js';
 type Interrupted = NonNullable<ExecOutput['interrupted']>;
 
 /** How long output is still collected after onClose (a host may deliver the last chunks after it). */
-export const CLOSE_GRACE_MS = 50;
+const CLOSE_GRACE_MS = 50;
 
 /** The bytes of a chunk a host handed over as binary (Uint8Array, ArrayBuffer, a serialised Node Buffer). */
 function chunkBytes(chunk: unknown): Uint8Array | undefined {

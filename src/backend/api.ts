@@ -20,7 +20,7 @@ export const DEEP_PATH = '/deep';
 /** Job ids are the backend's own (UUIDs); anything else cannot name a job (DEEP_PATH/<id>). */
 export const JOB_ID = /^[0-9a-f-]{1,64}$/;
 /** The socket's file name in /run/guest-services (metadata.json `vm.exposes.socket`). */
-export const SOCKET_NAME = 'archmatrix.sock';
+const SOCKET_NAME = 'archmatrix.sock';
 export const DEFAULT_SOCKET_PATH = `/run/guest-services/${SOCKET_NAME}`;
 
 /** What the deep check gets besides the reference: cancel and a way to report progress. */

@@ -3,7 +3,7 @@
  * from the router (router.ts). It is only ever bound to a Unix socket (socketFile.ts): no TCP port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readBody, sendJson } from '../server/http.js';
+import { readJsonBody, sendJson, type Rejection } from '../server/http.js';
 import { errorReply, type ErrorReply } from './api.js';
 import type { Router } from './router.js';
 
@@ -16,7 +16,6 @@ export interface HttpLimits {
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, requestTimeoutMs: 30_000 };
 
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sendError(res: ServerResponse, reply: ErrorReply, close = false): void {
@@ -24,33 +23,17 @@ function sendError(res: ServerResponse, reply: ErrorReply, close = false): void 
   sendJson(res, reply.statusCode, reply);
 }
 
-type Body = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reply: ErrorReply };
-
-async function readJsonBody(req: IncomingMessage, limits: HttpLimits): Promise<Body> {
-  const type = req.headers['content-type'];
-  const text = await readBody(req, limits.maxBodyBytes);
-  if (!text.ok) {
-    const name = text.error.code === 'too-large' ? 'too-large' : 'bad-request';
-    return { ok: false, reply: errorReply(text.error.status, name, text.error.message) };
-  }
-  if (text.value.trim() === '') return { ok: true, value: undefined };
-  if (type !== undefined && !JSON_TYPE.test(type)) {
-    return { ok: false, reply: errorReply(415, 'unsupported-media-type', `The body must be application/json, not ${type.slice(0, 60)}.`) };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text.value) as unknown };
-  } catch {
-    return { ok: false, reply: errorReply(400, 'bad-request', 'The body is not valid JSON.') };
-  }
-}
+/** The shared reader's refusal, named as the backend names it (api.ts ErrorName). */
+const bodyError = (rejection: Rejection): ErrorReply =>
+  errorReply(rejection.status, rejection.code === 'too-large' || rejection.code === 'unsupported-media-type' ? rejection.code : 'bad-request', rejection.message);
 
 async function handle(req: IncomingMessage, res: ServerResponse, router: Router, limits: HttpLimits): Promise<void> {
   const method = req.method ?? 'GET';
   let body: unknown;
   if (BODY_METHODS.has(method)) {
-    const read = await readJsonBody(req, limits);
+    const read = await readJsonBody(req, limits.maxBodyBytes, false);
     if (!read.ok) {
-      sendError(res, read.reply, true);
+      sendError(res, bodyError(read.error), true);
       return;
     }
     body = read.value;

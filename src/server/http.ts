@@ -1,6 +1,6 @@
 /**
  * The server's HTTP plumbing: a refused request (Rejection) and its JSON reply, the headers every
- * response carries, and reading a request body with a size limit.
+ * response carries, and reading a request body (as text or JSON) with a size limit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { err, ok, type Result } from '../core/result.js';
@@ -74,4 +74,25 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Result<st
     req.on('error', () => finish(err(reject(400, 'bad-request', 'The request body could not be read.'))));
     req.on('close', () => finish(err(reject(400, 'bad-request', 'The request ended before its body.'))));
   });
+}
+
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+/**
+ * A request's JSON body: undefined when empty; otherwise it must be application/json (a body
+ * without a Content-Type passes only when `typeRequired` is false) and valid JSON. Shared by the
+ * backend's HTTP server and browser mode's /api/vm relay.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number, typeRequired: boolean): Promise<Result<unknown, Rejection>> {
+  const text = await readBody(req, limit);
+  if (!text.ok || text.value.trim() === '') return text.ok ? ok(undefined) : text;
+  const type = req.headers['content-type'];
+  if (type === undefined ? typeRequired : !JSON_TYPE.test(type)) {
+    return err(reject(415, 'unsupported-media-type', `The body must be application/json, not ${type === undefined ? 'untyped' : type.slice(0, 60)}.`));
+  }
+  try {
+    return ok(JSON.parse(text.value) as unknown);
+  } catch {
+    return err(reject(400, 'bad-request', 'The body is not valid JSON.'));
+  }
 }

@@ -27,8 +27,8 @@ export interface VmReply {
 export type VmBackend = (request: VmRequest, signal: AbortSignal) => Promise<VmReply>;
 
 /** The status and name the server answers with when no backend answered. */
-export const BACKEND_DOWN_STATUS = 503;
-export const BACKEND_DOWN_NAME = 'backend-down';
+const BACKEND_DOWN_STATUS = 503;
+const BACKEND_DOWN_NAME = 'backend-down';
 
 const down = (message: string): VmReply => ({
   status: BACKEND_DOWN_STATUS,
@@ -44,7 +44,7 @@ export function inProcessBackend(handle: Router): VmBackend {
 }
 
 /** What to do when the backend's socket does not answer: start a backend there, or use the one in-process. */
-export const startHint = (socketPath: string): string =>
+const startHint = (socketPath: string): string =>
   `start it with \`${SOCKET_ENV}=${socketPath} node dist/node/backend/main.js\`, or unset ${SOCKET_ENV} to use the backend inside \`npm start\``;
 
 /** Largest backend answer relayed (a job of 256 deep results stays far below). */

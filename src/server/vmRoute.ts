@@ -7,7 +7,7 @@
  * message} (sendVmRejection), so the stand-in and the tab read one shape whoever refused.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BASE_HEADERS, readBody, reject, sendJson, type Rejection } from './http.js';
+import { BASE_HEADERS, readJsonBody, reject, sendJson, type Rejection } from './http.js';
 import type { RejectionCode } from './standin/protocol.js';
 import { VM_PATH } from './standin/protocol.js';
 import type { VmBackend } from './vmBackend.js';
@@ -19,7 +19,6 @@ const MAX_VM_BODY_BYTES = 256 * 1024;
 const METHODS = new Set(['GET', 'POST', 'DELETE']);
 /** Backend paths: letters, digits and - _ . / only (no query, no `..`, no encoded characters). */
 const BACKEND_PATH = /^\/[A-Za-z0-9_./-]{0,200}$/;
-const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 export interface VmRouteDeps {
   readonly vm: VmBackend;
@@ -33,7 +32,7 @@ export interface VmRefusal {
   readonly message: string;
 }
 
-export const vmRefusal = (rejection: Rejection): VmRefusal => ({ statusCode: rejection.status, name: rejection.code, message: rejection.message });
+const vmRefusal = (rejection: Rejection): VmRefusal => ({ statusCode: rejection.status, name: rejection.code, message: rejection.message });
 
 export function sendVmRejection(res: ServerResponse, rejection: Rejection): void {
   sendJson(res, rejection.status, vmRefusal(rejection));
@@ -86,20 +85,10 @@ export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: Se
       if (target.ok) res.setHeader('allow', [...METHODS].join(', '));
       return refuse(res, target.ok ? reject(405, 'method-not-allowed', `${method.slice(0, 16)} is not a method the backend serves (${[...METHODS].join(', ')}).`) : target.rejection);
     }
-    const text = await readBody(req, MAX_VM_BODY_BYTES);
-    if (!text.ok) {
+    const body = await readJsonBody(req, MAX_VM_BODY_BYTES, true);
+    if (!body.ok) {
       res.setHeader('connection', 'close');
-      return refuse(res, text.error);
-    }
-    let body: unknown;
-    if (text.value.trim() !== '') {
-      const type = req.headers['content-type'];
-      if (type === undefined || !JSON_TYPE.test(type)) return refuse(res, reject(415, 'unsupported-media-type', 'vm.service bodies are JSON.'));
-      try {
-        body = JSON.parse(text.value) as unknown;
-      } catch {
-        return refuse(res, reject(400, 'bad-request', 'The body is not valid JSON.'));
-      }
+      return refuse(res, body.error);
     }
     const controller = new AbortController();
     const onClose = (): void => {
@@ -107,7 +96,7 @@ export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: Se
     };
     res.on('close', onClose);
     try {
-      const reply = await deps.vm({ method, path: target.path, body }, controller.signal);
+      const reply = await deps.vm({ method, path: target.path, body: body.value }, controller.signal);
       noteReply(reply.status, reply.body);
       if (res.headersSent || res.destroyed) return;
       res.writeHead(reply.status, {
