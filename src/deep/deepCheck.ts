@@ -62,7 +62,7 @@ export async function deepCheck(reference: string, deps: DeepCheckDeps, options:
   report('index');
   const platform = await deps.platformCheck(reference, signal);
   try {
-    const deep = await deepParts(reference, platform, deps, { signal, deadline, bytes, report });
+    const deep = await deepParts(reference, platform, deps, { signal, cancel: options.signal, deadline, bytes, report });
     report('done');
     return withDeepParts(platform, deep);
   } catch (error) {
@@ -72,7 +72,10 @@ export async function deepCheck(reference: string, deps: DeepCheckDeps, options:
 }
 
 interface Run {
+  /** The caller's cancel and the deadline, for the platform checks. */
   readonly signal: AbortSignal;
+  /** The caller's cancel alone, for the reads (which take the deadline apart, to tell a timeout from a cancel). */
+  readonly cancel: AbortSignal | undefined;
   readonly deadline: AbortSignal;
   readonly bytes: ByteCount;
   readonly report: (phase: DeepProgress['phase']) => void;
@@ -88,7 +91,7 @@ async function deepParts(reference: string, platform: InspectResult, deps: DeepC
   const ctx: ReadContext = {
     reader: deps.reader,
     repo: { domain: parsed.value.domain, path: parsed.value.path },
-    signal: run.signal,
+    cancel: run.cancel,
     deadline: run.deadline,
     bytes: run.bytes,
     progress: () => run.report('files'),

@@ -4,7 +4,7 @@
  * backend, which has no credentials, the `archmatrix --deep REF` command to run on the host), any other
  * failure of the index or of the reads.
  */
-import { parseReference, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
+import { describeFailure, parseReference, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
 import type { DeepCheckSite } from './ports.js';
 
 /** `docker login HOST` (plain `docker login` for Docker Hub). */
@@ -66,7 +66,7 @@ export function notCheckedForRead(reference: string, failure: CommandFailure, si
     case 'cancelled':
       return notChecked('Cancelled before its files were read.', undefined, bytes);
     case 'timeout':
-      return notChecked(`Its files were not read before the per-image deadline (${failure.message}).`, 'Run the check again; a slow registry may need a longer deadline.', bytes);
+      return notChecked(`Its files were not read before the per-image deadline (${failure.message}).`, describeFailure(failure), bytes);
     default:
       return notChecked(`Its files could not be read: ${failure.message}`, undefined, bytes);
   }

@@ -30,7 +30,9 @@ export const totalOf = (count: ByteCount): number => [...count.totals.values()].
 export interface ReadContext {
   readonly reader: VariantFileReader;
   readonly repo: Repository;
-  readonly signal: AbortSignal;
+  /** The caller's cancel only: a read that ends at `deadline` must say timeout, not cancelled. */
+  readonly cancel?: AbortSignal | undefined;
+  /** The per-image deadline. */
   readonly deadline: AbortSignal;
   readonly bytes: ByteCount;
   readonly progress: () => void;
@@ -47,7 +49,7 @@ const overCap = (count: ByteCount): string => `the image's byte cap (${size(coun
 
 async function read(ctx: ReadContext, variant: Variant, wanted: readonly (string | WantedFile)[]): Promise<VariantFiles | CommandFailure> {
   if (ctx.bytes.read >= ctx.bytes.cap) return { kind: 'error', message: overCap(ctx.bytes) };
-  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.signal, deadline: ctx.deadline });
+  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.cancel, deadline: ctx.deadline });
   if (!got.ok) return got.error;
   ctx.bytes.read += got.value.bytesRead;
   ctx.bytes.totals.set(variant.platform, got.value.bytesTotal);

@@ -49,8 +49,9 @@ function causeCode(e: unknown): string | undefined {
 export function thrownFailure(method: string, url: URL, e: unknown, signals: { deadline: AbortSignal; cancel?: AbortSignal | undefined }): RegistryFailure {
   if (e instanceof RegistryFailure) return e;
   const where = `${method} ${url.origin}${url.pathname}`;
-  if (signals.cancel?.aborted) return failure('cancelled', `${where}: cancelled`);
+  // The deadline first: a cancel signal may itself include the deadline (AbortSignal.any), so both are aborted then.
   if (signals.deadline.aborted) return failure('timeout', `${where}: timed out (the per-image deadline passed)`);
+  if (signals.cancel?.aborted) return failure('cancelled', `${where}: cancelled`);
   const code = causeCode(e);
   const reason = e instanceof Error ? e.message : String(e);
   return failure('unreachable', `${where}: ${code ? `${code}: ` : ''}${reason === 'fetch failed' && code ? 'connection failed' : reason}`);

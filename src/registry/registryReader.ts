@@ -81,8 +81,9 @@ export interface RegistryReader {
 
 function toFailure(e: unknown, signals: RequestSignals): CommandFailure {
   if (e instanceof RegistryFailure) return e.failure;
-  if (signals.cancel?.aborted) return { kind: 'cancelled', message: 'the read was cancelled' };
+  // The deadline first: a cancel signal may itself include the deadline (AbortSignal.any), so both are aborted then.
   if (signals.deadline.aborted) return { kind: 'timeout', message: 'the registry did not answer before the deadline' };
+  if (signals.cancel?.aborted) return { kind: 'cancelled', message: 'the read was cancelled' };
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 

@@ -45,9 +45,11 @@ export function fakeReader(variants: Readonly<Record<string, FakeVariant>>): Fak
           const signals = [options.signal, options.deadline].filter((s): s is AbortSignal => s !== undefined);
           for (const s of signals) s.addEventListener('abort', () => resolve(), { once: true });
         });
-        const kind = options.deadline?.aborted === true ? 'timeout' : 'cancelled';
+        const kind = options.deadline?.aborted === true ? 'timeout' : 'cancelled'; // the deadline first, as the registry reader
         return { ok: false, error: { kind, message: kind === 'timeout' ? 'the registry did not answer before the deadline' : 'the read was cancelled' } };
       }
+      // As the registry reader: the deadline first (a cancel signal may include it), then the cancel.
+      if (options.deadline?.aborted === true) return { ok: false, error: { kind: 'timeout', message: 'the registry did not answer before the deadline' } };
       if (options.signal?.aborted === true) return { ok: false, error: { kind: 'cancelled', message: 'the read was cancelled' } };
       if (variant.failure !== undefined) return { ok: false, error: variant.failure };
       const files = new Map<string, FoundFile>(paths.map((p) => [p, variant.files[p] ?? { kind: 'missing', path: p, whitedOut: false }]));

@@ -364,6 +364,16 @@ describe('registry reader: auth, redirects, failures', () => {
     expect(failureOf(await reader.readVariantFiles(repoOf(reg), other, ['/x'], { platform: 'linux/arm64', deadline })).kind).toBe('timeout');
   });
 
+  it('a deadline that is also part of the cancel signal still ends the read as a timeout, not cancelled', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    reg.handler = () => true;
+    const deadline = AbortSignal.timeout(200);
+    const signal = AbortSignal.any([new AbortController().signal, deadline]);
+    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64', signal, deadline }));
+    expect(f.kind).toBe('timeout');
+  });
+
   it('a blob that stalls mid-stream ends at the deadline with unreadable paths', async () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
