@@ -37,7 +37,7 @@ export interface DeepCheckOptions {
   readonly signal?: AbortSignal;
   /** For the whole deep check of one image (index, every read, backend checks). Default 120 s. */
   readonly deadlineMs?: number;
-  /** Compressed bytes downloaded per image before further reads stop. Default 256 MiB. */
+  /** Compressed bytes downloaded per image, all its reads together (they run at once): past it, reads stop. Default 256 MiB. */
   readonly maxBytes?: number;
   readonly onProgress?: (progress: DeepProgress) => void;
 }
@@ -51,7 +51,7 @@ const settledMessage = (error: unknown): string => (error instanceof Error ? err
 export async function deepCheck(reference: string, deps: DeepCheckDeps, options: DeepCheckOptions = {}): Promise<DeepCheckResult> {
   const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const bytes: ByteCount = { read: 0, totals: new Map<PlatformKey, number>(), cap: options.maxBytes ?? DEFAULT_DEEP_MAX_BYTES };
+  const bytes: ByteCount = { read: 0, totals: new Map<PlatformKey, number>(), budget: { downloaded: 0, max: options.maxBytes ?? DEFAULT_DEEP_MAX_BYTES } };
   const report = (phase: DeepProgress['phase']): void => {
     try {
       options.onProgress?.({ reference, phase, bytesRead: bytes.read, bytesTotal: totalOf(bytes) });

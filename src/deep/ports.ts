@@ -18,11 +18,20 @@ export interface WantedFile {
   readonly maxBytes?: number;
 }
 
+/** Compressed bytes downloaded for one image and its cap, shared by all its reads (which run at once). */
+export interface ImageBytes {
+  downloaded: number;
+  readonly max: number;
+}
+
 export interface VariantReadOptions {
   readonly platform: PlatformKey;
+  /** The caller's cancel. */
   readonly signal?: AbortSignal;
   /** The per-image deadline shared by every read of one image. */
   readonly deadline?: AbortSignal;
+  /** The per-image byte budget shared by every read of one image: the reader adds what it downloads and stops past `max`. */
+  readonly budget?: ImageBytes;
 }
 
 /** The registry reader's one method the orchestration uses (src/registry's RegistryReader has it). */

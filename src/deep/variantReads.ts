@@ -13,16 +13,16 @@ import {
   type PlatformKey,
   type VariantFiles,
 } from '../core/index.js';
-import type { Repository, VariantFileReader, WantedFile } from './ports.js';
+import type { ImageBytes, Repository, VariantFileReader, WantedFile } from './ports.js';
 import type { Variant } from './variants.js';
 
 export const METADATA_PATH = '/metadata.json';
 
-/** Bytes of one image: what was downloaded, the sum of its variants' layers, and the cap. */
+/** Bytes of one image: what its reads downloaded, the sum of its variants' layers, and the budget all its reads share. */
 export interface ByteCount {
   read: number;
   readonly totals: Map<PlatformKey, number>;
-  readonly cap: number;
+  readonly budget: ImageBytes;
 }
 
 export const totalOf = (count: ByteCount): number => [...count.totals.values()].reduce((a, b) => a + b, 0);
@@ -45,11 +45,11 @@ export type MetadataRead =
   | { readonly kind: 'failed'; readonly variant: Variant; readonly failure: CommandFailure };
 
 const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`);
-const overCap = (count: ByteCount): string => `the image's byte cap (${size(count.cap)}) was reached before this was read`;
+const overCap = (count: ByteCount): string => `the image's byte cap (${size(count.budget.max)}) was reached before this was read`;
 
 async function read(ctx: ReadContext, variant: Variant, wanted: readonly (string | WantedFile)[]): Promise<VariantFiles | CommandFailure> {
-  if (ctx.bytes.read >= ctx.bytes.cap) return { kind: 'error', message: overCap(ctx.bytes) };
-  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.cancel, deadline: ctx.deadline });
+  if (ctx.bytes.budget.downloaded >= ctx.bytes.budget.max) return { kind: 'error', message: overCap(ctx.bytes) };
+  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.cancel, deadline: ctx.deadline, budget: ctx.bytes.budget });
   if (!got.ok) return got.error;
   ctx.bytes.read += got.value.bytesRead;
   ctx.bytes.totals.set(variant.platform, got.value.bytesTotal);

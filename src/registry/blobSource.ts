@@ -14,12 +14,24 @@ export interface BlobRef {
   readonly size: number;
 }
 
+/**
+ * Compressed bytes downloaded for one image and its cap, shared by every read of that image (they may
+ * run at once, one per variant): each read adds what it downloads, and all stop once the cap is passed.
+ */
+export interface ImageBytes {
+  downloaded: number;
+  readonly max: number;
+}
+
 export interface ByteBudget {
   /** Bytes downloaded in this read (not counting cache hits). */
   downloaded: number;
-  readonly maxDownloaded: number;
   blobGets: number;
+  /** The image's bytes this read draws on. */
+  readonly image: ImageBytes;
 }
+
+const overCap = (image: ImageBytes): LayerProblem => new LayerProblem(`over the byte cap: more than ${image.max} compressed bytes for this image`);
 
 async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
   const { digest, size } = blob;
@@ -36,6 +48,8 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
     if (cached && (await sha256Digest(cached.bytes)) === digest) await cache.putBlob(digest, { bytes: cached.bytes, complete: true });
     return;
   }
+  // Another read of the image may have used up the cap meanwhile: no new request then.
+  if (budget.image.downloaded >= budget.image.max) throw overCap(budget.image);
   budget.blobGets += 1;
   const res = await client.blob(repo, digest, signals, have);
   let skip = have - res.offset;
@@ -43,9 +57,8 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
   try {
     for await (const chunk of streamChunks(res.body, signals.signal)) {
       budget.downloaded += chunk.byteLength;
-      if (budget.downloaded > budget.maxDownloaded) {
-        throw new LayerProblem(`over the byte cap: more than ${budget.maxDownloaded} compressed bytes for this image`);
-      }
+      budget.image.downloaded += chunk.byteLength;
+      if (budget.image.downloaded > budget.image.max) throw overCap(budget.image);
       const part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
       skip = Math.max(0, skip - chunk.byteLength);
       if (part.byteLength === 0) continue;

@@ -9,7 +9,7 @@ import type { FoundFile, VariantFiles } from '../core/deep/types.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CommandFailure, PlatformKey } from '../core/types.js';
 import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
-import { blobStream, type ByteBudget } from './blobSource.js';
+import { blobStream, type ByteBudget, type ImageBytes } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
 import { failure, RegistryFailure } from './httpFailure.js';
 import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
@@ -17,7 +17,7 @@ import { RegistryClient, requestSignals, type FetchLike, type RepositoryRef, typ
 import { variantLayers } from './variantManifest.js';
 
 export interface ReaderLimits {
-  /** Compressed bytes downloaded per read (default 256 MiB). */
+  /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
   readonly maxBytesPerImage: number;
   /** Uncompressed tar bytes walked per read (default 2 GiB). */
   readonly maxUncompressedBytes: number;
@@ -59,6 +59,12 @@ export interface ReadOptions {
    * AbortSignal.timeout(ms) made once per image; when it fires the failure is 'timeout'. Wins over deadlineMs.
    */
   readonly deadline?: AbortSignal;
+  /**
+   * The image's compressed bytes, shared by all its reads (both steps, every variant, even at once), so the
+   * image as a whole stays within `max` (give `{ downloaded: 0, max }` once per image). Default: this read's own,
+   * capped at the reader's maxBytesPerImage.
+   */
+  readonly budget?: ImageBytes;
 }
 
 /** What the reader has done since it was made (for the benchmark and tests). */
@@ -119,7 +125,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     if (!layers.ok) return err({ kind: 'error', message: layers.error });
     const bytesTotal = layers.value.reduce((n, l) => n + l.size, 0);
     const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
-    const budget: ByteBudget = { downloaded: 0, maxDownloaded: limits.maxBytesPerImage, blobGets: 0 };
+    const budget: ByteBudget = { downloaded: 0, blobGets: 0, image: read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage } };
     const counters: TarCounters = { entries: 0, uncompressedBytes: 0 };
     let problem: string | undefined;
     for (const layer of [...layers.value].reverse()) {

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deepCheck } from '../../../src/deep/deepCheck.js';
 import { createRegistryReader, noCredentials } from '../../../src/registry/index.js';
-import { startRegistry, type FakeRegistry } from '../registry/fakeRegistry.js';
+import { randomBytes } from 'node:crypto';
+import { gzip, LAYER_GZIP, startRegistry, tarOf, type FakeRegistry } from '../registry/fakeRegistry.js';
 import { deps, fakePlatformCheck, inspectResult } from './fakeReader.js';
 
 const servers: FakeRegistry[] = [];
@@ -32,5 +33,21 @@ describe('deepCheck with the registry reader', () => {
     expect(result.deep.status).toBe('not-checked');
     expect(result.deep.explanation).toMatch(/per-image deadline/);
     expect(result.deep.fix).toMatch(/retry/i);
+  });
+
+  it('the byte cap holds for the image as a whole while its variants are read at once', async () => {
+    const reg = await registry();
+    // Each variant's metadata.json sits after 600 kB of incompressible bytes: reading it means downloading them.
+    const variant = async (): Promise<string> =>
+      reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'noise', data: randomBytes(600_000) }, { name: 'metadata.json', data: '{}' }])) }]);
+    const [amd, arm] = [await variant(), await variant()];
+    const ref = `${reg.host}/corpus/x:1.0.0`;
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const cap = 400_000;
+    const result = await deepCheck(ref, deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': amd, 'linux/arm64': arm }) })), { maxBytes: cap });
+    // Past the cap each running read stops at its next chunk: at most one chunk (64 KiB) over it per read at once.
+    expect(reader.stats.bytesDownloaded).toBeLessThanOrEqual(cap + 2 * 64 * 1024);
+    expect(result.deep.bytesRead).toBe(reader.stats.bytesDownloaded);
+    expect(result.deep.notes.join('\n')).toMatch(/byte cap/);
   });
 });

@@ -52,6 +52,8 @@ export function fakeReader(variants: Readonly<Record<string, FakeVariant>>): Fak
       if (options.deadline?.aborted === true) return { ok: false, error: { kind: 'timeout', message: 'the registry did not answer before the deadline' } };
       if (options.signal?.aborted === true) return { ok: false, error: { kind: 'cancelled', message: 'the read was cancelled' } };
       if (variant.failure !== undefined) return { ok: false, error: variant.failure };
+      // As the registry reader: what a read downloads counts against the image's shared budget.
+      if (options.budget !== undefined) options.budget.downloaded += variant.bytesPerRead ?? 100;
       const files = new Map<string, FoundFile>(paths.map((p) => [p, variant.files[p] ?? { kind: 'missing', path: p, whitedOut: false }]));
       return { ok: true, value: { platform: options.platform, digest, files, bytesRead: variant.bytesPerRead ?? 100, bytesTotal: variant.bytesTotal ?? 1000 } };
     },
