@@ -4,7 +4,7 @@ export * from './result.js';
 export * from './reference.js';
 export * from './platform.js';
 export { parseRawManifest } from './manifestDoc.js';
-export { parseImageSize, imageSizeOf, MAX_LAYERS } from './imageSize.js';
+export { parseImageSize, imageSizeOf, imageLayers, MAX_LAYERS } from './imageSize.js';
 export { formatBytes } from './bytes.js';
 export { parseImageConfig, type ImageConfigInfo } from './imageConfig.js';
 export { parseFormattedInspect } from './formattedInspect.js';

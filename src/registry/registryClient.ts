@@ -43,8 +43,8 @@ export interface RegistryClientOptions {
   readonly maxManifestBytes?: number;
 }
 
+/** A manifest's bytes as the registry sent them (its kind is read from the document, not the Content-Type). */
 export interface ManifestBytes {
-  readonly mediaType: string;
   readonly bytes: Uint8Array;
 }
 
@@ -108,9 +108,7 @@ export class RegistryClient {
     const url = this.url(repo, `manifests/${reference}`);
     const res = await this.get(url, repo, { Accept: MANIFEST_ACCEPT }, signals);
     try {
-      const bytes = await readCapped(res, this.maxManifestBytes, `the manifest ${reference}`, signals.signal);
-      const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
-      return { mediaType, bytes };
+      return { bytes: await readCapped(res, this.maxManifestBytes, `the manifest ${reference}`, signals.signal) };
     } catch (e) {
       throw thrownFailure('GET', url, e, signals);
     }

@@ -6,6 +6,9 @@
  */
 import { createLayerFiles, DEFAULT_HEAD_BYTES, DEFAULT_MAX_DIR_ENTRIES, type WantedPath } from '../core/deep/layerFiles.js';
 import type { FoundFile, VariantFiles } from '../core/deep/types.js';
+import { imageLayers } from '../core/imageSize.js';
+import { isRecord, parseJson } from '../core/json.js';
+import type { Descriptor } from '../core/manifestDoc.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CommandFailure, PlatformKey } from '../core/types.js';
 import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
@@ -14,7 +17,6 @@ import type { CredentialsPort } from './credentials.js';
 import { failure, RegistryFailure } from './httpFailure.js';
 import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
 import { RegistryClient, requestSignals, type FetchLike, type RepositoryRef, type RequestSignals } from './registryClient.js';
-import { variantLayers } from './variantManifest.js';
 
 export interface ReaderLimits {
   /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
@@ -93,36 +95,44 @@ function toFailure(e: unknown, signals: RequestSignals): CommandFailure {
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }
 
+/** The layers of a variant's image manifest (untrusted bytes), bottom first; or why it is not one. */
+function variantLayers(bytes: Uint8Array): Result<readonly Descriptor[], string> {
+  const json = parseJson(new TextDecoder().decode(bytes), 'manifest');
+  if (!json.ok) return err(json.error.message);
+  if (!isRecord(json.value)) return err('not a JSON object');
+  const layers = imageLayers(json.value);
+  return layers.ok ? layers : err(layers.error.message);
+}
+
 export function createRegistryReader(options: RegistryReaderOptions): RegistryReader {
   const limits: ReaderLimits = { ...DEFAULT_READER_LIMITS, ...options.limits };
   const cache = options.cache ?? memoryBlobCache();
   const client = new RegistryClient({ credentials: options.credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const stats: ReaderStats = { manifestGets: 0, blobGets: 0, bytesDownloaded: 0 };
 
-  async function manifestBytes(repo: RepositoryRef, digest: string, signals: RequestSignals): Promise<{ bytes: Uint8Array; mediaType: string }> {
+  async function manifestBytes(repo: RepositoryRef, digest: string, signals: RequestSignals): Promise<Uint8Array> {
     const cached = await cache.getManifest(digest);
-    if (cached) return { bytes: cached, mediaType: '' };
+    if (cached) return cached;
     stats.manifestGets += 1;
     const got = await client.manifest(repo, digest, signals);
     if ((await sha256Digest(got.bytes)) !== digest) {
       throw failure('error', `the registry's manifest for ${digest} does not match that digest`);
     }
     await cache.putManifest(digest, got.bytes);
-    return got;
+    return got.bytes;
   }
 
   async function readVariantFiles(repo: RepositoryRef, variantDigest: string, wantedIn: readonly (string | WantedPath)[], read: ReadOptions): Promise<Result<VariantFiles, CommandFailure>> {
     const signals = requestSignals(read.deadline ?? read.deadlineMs ?? limits.deadlineMs, read.signal);
     if (!SHA256_DIGEST.test(variantDigest)) return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
     const wanted = wantedIn.map((w) => (typeof w === 'string' ? { path: w } : w));
-    let layers;
+    let layers: Result<readonly Descriptor[], string>;
     try {
-      const manifest = await manifestBytes(repo, variantDigest, signals);
-      layers = variantLayers(manifest.bytes, manifest.mediaType);
+      layers = variantLayers(await manifestBytes(repo, variantDigest, signals));
     } catch (e) {
       return err(toFailure(e, signals));
     }
-    if (!layers.ok) return err({ kind: 'error', message: layers.error });
+    if (!layers.ok) return err({ kind: 'error', message: `the variant manifest ${variantDigest.slice(0, 19)}: ${layers.error}` });
     const bytesTotal = layers.value.reduce((n, l) => n + l.size, 0);
     const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
     const budget: ByteBudget = { downloaded: 0, blobGets: 0, image: read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage } };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atDigest, formatBytes, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '../../../src/core/index.js';
+import { atDigest, formatBytes, imageLayers, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '../../../src/core/index.js';
 import type { ImageSize, ParseError, ReferenceError, Result } from '../../../src/core/index.js';
 import { fixtureNames, loadFixture, loadRecording } from '../../support/recordings.js';
 
@@ -85,6 +85,12 @@ describe('parseImageSize refuses what is not one platform manifest', () => {
 
   it('imageSizeOf takes a parsed document', () => {
     expect(value(imageSizeOf(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).layerBytes).toBe(12);
+  });
+
+  it('imageLayers lists the layers bottom first, and refuses an index with or without its mediaType', () => {
+    expect(value(imageLayers(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).map((l) => l.size)).toEqual([5, 7]);
+    const index = imageLayers({ schemaVersion: 2, manifests: [] });
+    expect(index.ok ? 'ok' : index.error.message).toMatch(/index of platforms/);
   });
 });
 

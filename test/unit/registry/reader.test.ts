@@ -406,6 +406,14 @@ describe('registry reader: auth, redirects, failures', () => {
     expect(f.message).toMatch(/does not match/);
   });
 
+  it('a digest naming an index is refused as an index, even without its mediaType', async () => {
+    const reg = await registry();
+    const index = new TextEncoder().encode(JSON.stringify({ schemaVersion: 2, manifests: [] }));
+    reg.manifests.set(digestOf(index), index);
+    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digestOf(index), ['/x'], { platform: 'linux/amd64' }));
+    expect(f.message).toMatch(/index of platforms/);
+  });
+
   it('an unreachable registry is unreachable; a bad digest is refused before any request', async () => {
     const reg = await registry();
     const host = reg.host;
