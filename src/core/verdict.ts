@@ -36,7 +36,8 @@ function registryOf(reference: string): string {
   return parsed.ok ? `The registry ${parsed.value.domain}` : 'The registry';
 }
 
-function loginCommand(reference: string): string {
+/** `docker login HOST` for the reference's registry (plain `docker login` for Docker Hub or an invalid reference). */
+export function loginCommand(reference: string): string {
   const parsed = parseReference(reference);
   if (!parsed.ok || parsed.value.domain === 'docker.io') return 'docker login';
   return `docker login ${parsed.value.domain}`;

@@ -4,22 +4,12 @@
  * backend, which has no credentials, the `archmatrix --deep REF` command to run on the host), any other
  * failure of the index or of the reads.
  */
-import { describeFailure, parseReference, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
+import { describeFailure, loginCommand, shellWord, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
 import type { DeepCheckSite } from './ports.js';
-
-/** `docker login HOST` (plain `docker login` for Docker Hub). */
-export function loginCommand(reference: string): string {
-  const parsed = parseReference(reference);
-  return !parsed.ok || parsed.value.domain === 'docker.io' ? 'docker login' : `docker login ${parsed.value.domain}`;
-}
-
-/** The reference as one shell word (references are validated: no quotes needed, but never trust that). */
-function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
 
 /** What to run when the registry refused access. */
 export function unauthorizedFix(reference: string, site: DeepCheckSite): string {
+  // References are validated (no quotes needed), but never trust that.
   const run = `archmatrix --deep ${shellWord(reference)}`;
   return site === 'backend'
     ? `Run \`${run}\` on the host: it uses your docker login, which the extension's backend cannot see.`
@@ -67,6 +57,10 @@ export function notCheckedForRead(reference: string, failure: CommandFailure, si
       return notChecked('Cancelled before its files were read.', undefined, bytes);
     case 'timeout':
       return notChecked(`Its files were not read before the per-image deadline (${failure.message}).`, describeFailure(failure), bytes);
+    case 'not-found':
+    case 'rate-limited':
+    case 'unreachable':
+      return notChecked(`Its files could not be read: ${failure.message}`, describeFailure(failure), bytes);
     default:
       return notChecked(`Its files could not be read: ${failure.message}`, undefined, bytes);
   }

@@ -185,11 +185,10 @@ export class RegistryClient {
   /** The Authorization header value answering a 401's challenge. */
   private async authorize(challenge: AuthChallenge | undefined, repo: RepositoryRef, url: URL, signals: RequestSignals): Promise<string> {
     const where = `GET ${url.origin}${url.pathname}`;
-    const login = `log in with \`docker login ${repo.domain}\``;
     if (challenge === undefined) throw failure('unauthorized', `${where}: 401 unauthorized, with no challenge Arch Matrix can answer`);
     const credential = await this.options.credentials.get(repo.domain).catch(() => undefined);
     if (challenge.scheme === 'basic') {
-      if (credential?.kind !== 'basic') throw failure('unauthorized', `${where}: 401 unauthorized: the registry wants a user and password; ${login}`);
+      if (credential?.kind !== 'basic') throw failure('unauthorized', `${where}: 401 unauthorized: the registry ${repo.domain} wants a user and password, and there is no stored login for it`);
       return `Basic ${base64(`${credential.username}:${credential.password}`)}`;
     }
     const token = await this.token(challenge, repo, credential, signals);
@@ -225,7 +224,7 @@ export class RegistryClient {
     if (res.status === 401 || res.status === 403) {
       await drain(res);
       const why = credential ? 'the stored login was refused' : 'no stored login';
-      throw failure('unauthorized', `${where}: ${res.status} unauthorized (${why}); log in with \`docker login ${repo.domain}\``);
+      throw failure('unauthorized', `${where}: ${res.status} unauthorized for the registry ${repo.domain} (${why})`);
     }
     let body: Uint8Array;
     try {

@@ -50,4 +50,27 @@ describe('deepCheck with the registry reader', () => {
     expect(result.deep.bytesRead).toBe(reader.stats.bytesDownloaded);
     expect(result.deep.notes.join('\n')).toMatch(/byte cap/);
   });
+
+  it('a refused login: the registry\'s message keeps to facts, and the fix fits where the check runs', async () => {
+    const reg = await registry();
+    reg.auth = { kind: 'basic', user: 'u', pass: 'p' };
+    const ref = `${reg.host}/corpus/x:1.0.0`;
+    const check = fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) });
+    const backend = await deepCheck(ref, deps(createRegistryReader({ credentials: noCredentials }), check, 'backend'));
+    expect(backend.deep.explanation).toMatch(/^unauthorized: .*no stored login/);
+    expect(backend.deep.explanation).not.toMatch(/docker login/);
+    expect(backend.deep.fix).toBe(`Run \`archmatrix --deep ${ref}\` on the host: it uses your docker login, which the extension's backend cannot see.`);
+    const wrong = { get: () => Promise.resolve({ kind: 'basic' as const, username: 'u', password: 'wrong' }) };
+    const cli = await deepCheck(ref, deps(createRegistryReader({ credentials: wrong }), check, 'cli'));
+    expect(cli.deep.fix).toBe(`Run \`docker login ${reg.host}\`, then \`archmatrix --deep ${ref}\` again.`);
+  });
+
+  it('a read that finds no such manifest says what to do about it', async () => {
+    const reg = await registry();
+    const ref = `${reg.host}/corpus/x:1.0.0`;
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const result = await deepCheck(ref, deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) })));
+    expect(result.deep.explanation).toMatch(/^Its files could not be read: .*not found/);
+    expect(result.deep.fix).toBe('The registry has no such repository or tag: check the name, or push the image.');
+  });
 });
