@@ -143,10 +143,26 @@ export function sameImage(a: string, b: string): boolean {
   return left.ok && right.ok && left.value.canonical === right.value.canonical;
 }
 
-const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
+const LOOPBACK_V4 = /^127\.(?:0|[1-9]\d{0,2})\.(?:0|[1-9]\d{0,2})\.(?:0|[1-9]\d{0,2})$/;
 
-/** True for a registry on this machine (localhost, 127.0.0.1 or [::1], any port). */
+/**
+ * The one loopback rule (docker's --insecure, the registry reader's plain HTTP): localhost, ::1 and the
+ * IPv4 addresses 127.0.0.0/8. Not *.localhost: a resolver may send such a name anywhere.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const h = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1') return true;
+  return LOOPBACK_V4.test(h) && h.split('.').every((octet) => Number(octet) <= 255);
+}
+
+/** The host of "host[:port]", or "[v6]" of "[v6]:port". */
+export function hostnameOf(hostAndPort: string): string {
+  if (hostAndPort.startsWith('[')) return hostAndPort.slice(0, hostAndPort.indexOf(']') + 1);
+  const colon = hostAndPort.lastIndexOf(':');
+  return colon === -1 ? hostAndPort : hostAndPort.slice(0, colon);
+}
+
+/** True for a registry on this machine (see isLoopbackHost), any port. */
 export function isLoopbackRegistry(domain: string): boolean {
-  const host = domain.startsWith('[') ? domain.slice(0, domain.indexOf(']') + 1) : (domain.split(':')[0] ?? '');
-  return LOOPBACK_HOSTS.has(host);
+  return isLoopbackHost(hostnameOf(domain));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAuthChallenge } from '../../../src/registry/authChallenge.js';
 import { credentialKey } from '../../../src/registry/credentials.js';
 import { allowedUrl, isLoopbackHost, registryOrigin } from '../../../src/registry/endpoint.js';
+import { isLoopbackRegistry } from '../../../src/core/index.js';
 
 describe('registry endpoints', () => {
   it('Docker Hub is reached at registry-1.docker.io over https, its login key is index.docker.io/v1/', () => {
@@ -20,6 +21,24 @@ describe('registry endpoints', () => {
     expect(allowedUrl(new URL('http://storage.example.com/x'))).toBe(false);
     expect(allowedUrl(new URL('https://storage.example.com/x'))).toBe(true);
     expect(allowedUrl(new URL('file:///etc/passwd'))).toBe(false);
+  });
+});
+
+describe('one loopback rule for the reader\'s plain HTTP and docker\'s --insecure', () => {
+  it.each([
+    ['127.0.0.1:5100', true],
+    ['localhost:5000', true],
+    ['[::1]:5000', true],
+    ['127.8.9.10:5000', true],
+    ['LOCALHOST', true],
+    ['registry.localhost:5000', false],
+    ['127.256.0.1:5000', false],
+    ['127.0.0.01:5000', false],
+    ['127.0.0.1.example.com', false],
+    ['10.0.0.5:5000', false],
+  ])('%s: loopback %s in both', (domain, loopback) => {
+    expect(isLoopbackRegistry(domain)).toBe(loopback);
+    expect(registryOrigin(domain).startsWith('http://')).toBe(loopback);
   });
 });
 
