@@ -6,13 +6,15 @@
  * - `wrong-host-binary`: a host binary `wrong-cpu` or `missing` in any variant, unless that cell is
  *   warning-only (Windows in linux/arm64, the only exception).
  * - `backend-missing-platforms`: a backend image other than the extension itself lacks
- *   linux/amd64 or linux/arm64. A backend whose platforms could not be read (unauthorized,
- *   not-found, unreachable, invalid reference, error) is named in the explanation, not counted.
+ *   linux/amd64 or linux/arm64. A backend whose verdict has no complete platform list in the verdict
+ *   table (local-only: one local platform; unauthorized, not-found, ...: none) is named in the
+ *   explanation, not counted.
  * When both hold, `wrong-host-binary` wins (it ranks right after `incompatible`; the other right
  * after `missing-platforms`) and the explanation names both.
  */
 import { RECOMMENDED_PLATFORMS, parsePlatform, platformKey } from '../platform.js';
 import type { PlatformKey, Verdict } from '../types.js';
+import { VERDICT_TABLE } from '../verdictTable.js';
 import type { BackendImageFinding, HostBinaryFinding, HostBinaryState } from './types.js';
 
 export const DEEP_VERDICTS = ['wrong-host-binary', 'backend-missing-platforms'] as const satisfies readonly Verdict[];
@@ -30,26 +32,26 @@ export interface DeepOutcome {
 }
 
 const FAILING_STATES: readonly HostBinaryState[] = ['wrong-cpu', 'missing'];
-/** Backend verdicts that mean its platforms are unknown. */
-const UNCHECKED_BACKEND_VERDICTS = ['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'];
 
 /** Does this host-binary finding change the verdict? */
 export function isFailingHostBinary(finding: HostBinaryFinding): boolean {
   return !finding.warningOnly && FAILING_STATES.includes(finding.state);
 }
 
+/** A backend other than the extension whose platform list is not the registry's full list: its platforms are unknown. */
+const unchecked = (backend: BackendImageFinding): boolean => !backend.self && VERDICT_TABLE[backend.verdict].platformList !== 'complete';
+
+/** The keys as platformKey writes them (a JSON row read back may carry "linux/arm64/v8"). */
 function normalisedKeys(platforms: readonly PlatformKey[]): Set<PlatformKey> {
-  const keys = new Set<PlatformKey>();
-  for (const p of platforms) {
+  return new Set(platforms.map((p) => {
     const parsed = parsePlatform(p);
-    keys.add(parsed.ok ? platformKey(parsed.value) : p);
-  }
-  return keys;
+    return parsed.ok ? platformKey(parsed.value) : p;
+  }));
 }
 
 /** The recommended platforms a backend image lacks (empty when its platforms are unknown or complete). */
 export function backendLacks(backend: BackendImageFinding): PlatformKey[] {
-  if (backend.self || UNCHECKED_BACKEND_VERDICTS.includes(backend.verdict)) return [];
+  if (backend.self || unchecked(backend)) return [];
   const keys = normalisedKeys(backend.platforms);
   return RECOMMENDED_PLATFORMS.filter((p) => !keys.has(p));
 }
@@ -76,10 +78,10 @@ export function decideDeepOutcome(
   const failing = hostBinaries.filter(isFailingHostBinary);
   const warnings = hostBinaries.filter((f) => f.state !== 'ok' && f.warningOnly).length;
   const lacking = backends.map((backend) => ({ backend, lacks: backendLacks(backend) })).filter((b) => b.lacks.length > 0);
-  const unchecked = backends.filter((b) => !b.self && UNCHECKED_BACKEND_VERDICTS.includes(b.verdict));
+  const notChecked = backends.filter(unchecked);
   const notes: string[] = [];
   if (warnings > 0) notes.push(`${plural(warnings, 'warning')} that ${warnings === 1 ? 'does' : 'do'} not change the verdict`);
-  if (unchecked.length > 0) notes.push(`backend ${unchecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
+  if (notChecked.length > 0) notes.push(`backend ${notChecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
   const tail = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
 
   if (failing.length > 0) {

@@ -3,7 +3,7 @@
  * (host binaries per OS, backend images). Pure types; the rules live beside this file, the
  * registry reader (src/registry) fills VariantFiles, the core judges them.
  */
-import type { PlatformKey } from '../types.js';
+import type { PlatformKey, Verdict } from '../types.js';
 
 /** The host operating systems metadata.json lists binaries for. */
 export const HOST_OSES = ['darwin', 'windows', 'linux'] as const;
@@ -120,7 +120,7 @@ export interface BackendImageFinding {
   /** True for ${DESKTOP_PLUGIN_IMAGE} (the extension image itself): never a separate problem. */
   readonly self: boolean;
   readonly platforms: readonly PlatformKey[];
-  /** The normal platform verdict of that image (a Verdict string). */
-  readonly verdict: string;
+  /** The normal platform verdict of that image. */
+  readonly verdict: Verdict;
   readonly message: string;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '@cli/renderJson.js';
-import { toJson, toJsonRow, type DeepCheckResult, type DeepParts, type HostBinaryFinding } from '@core/index.js';
+import { toJson, toJsonRow, type DeepCheckResult, type BackendImageFinding, type DeepParts, type HostBinaryFinding } from '@core/index.js';
 import { AMD64_ONLY, READY, UNREACHABLE } from '../cli/results.js';
 
 describe('toJsonRow / renderJson', () => {
@@ -84,7 +84,7 @@ describe('toJsonRow: the deep check keys', () => {
   });
 
   it('host binary entries carry os, platform (the variant), path, state, found, message and fix', () => {
-    const backend = { reference: 'x/worker:1', source: 'compose:worker', self: false, platforms: ['linux/amd64'], verdict: 'missing-platforms', message: 'm' };
+    const backend: BackendImageFinding = { reference: 'x/worker:1', source: 'compose:worker', self: false, platforms: ['linux/amd64'], verdict: 'missing-platforms', message: 'm' };
     const row = toJsonRow(deepResult({ verdict: 'wrong-host-binary', fix: 'Pick the macOS binary by CPU.', hostBinaries: [WRONG], backend: [backend] }));
     expect(row.hostBinaries).toEqual([
       { os: 'darwin', platform: 'linux/arm64', path: '/darwin/esbuild', state: 'wrong-cpu', found: 'x86_64', wanted: 'arm64', message: WRONG.message, fix: WRONG.fix, warningOnly: false, listedAs: null },

@@ -70,6 +70,14 @@ describe('decideDeepOutcome', () => {
     expect(outcome.explanation).toMatch(/backend mcp\/docker:0\.0\.4 \(unauthorized\) not checked/);
   });
 
+  it('a backend only in the local store (local-only, one local platform) is named as not checked, not judged as lacking', () => {
+    const local = backend({ reference: 'acme/backend:dev', platforms: ['linux/amd64'], verdict: 'local-only' });
+    expect(backendLacks(local)).toEqual([]);
+    const outcome = decideDeepOutcome([], [local]);
+    expect(outcome.verdict).toBeUndefined();
+    expect(outcome.explanation).toMatch(/backend acme\/backend:dev \(local-only\) not checked/);
+  });
+
   it('normalises backend platform keys (linux/arm64/v8 counts as linux/arm64)', () => {
     expect(backendLacks(backend({ platforms: ['linux/amd64', 'linux/arm64/v8'] }))).toEqual([]);
     expect(backendLacks(backend({ platforms: ['linux/arm/v7'] }))).toEqual(['linux/amd64', 'linux/arm64']);

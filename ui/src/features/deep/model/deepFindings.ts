@@ -3,7 +3,7 @@
  * (the JSON row of src/core/jsonRow.ts: `deep`, `hostBinaries`, `backend`). Shape-checked: the
  * backend is another process and may be another version; anything unreadable is dropped, never trusted.
  */
-import { DEEP_VERDICTS, HOST_BINARY_STATES, HOST_OSES } from '@core/index.js';
+import { DEEP_VERDICTS, HOST_BINARY_STATES, HOST_OSES, VERDICTS } from '@core/index.js';
 import type { JsonBackend, JsonDeep, JsonHostBinary } from '@core/index.js';
 import { isRecord } from '@core/json.js';
 
@@ -49,7 +49,7 @@ function hostBinaryFrom(value: unknown): DeepHostBinary | undefined {
 function backendFrom(value: unknown): DeepBackendImage | undefined {
   if (!isRecord(value)) return undefined;
   const reference = str(value['reference']);
-  const verdict = str(value['verdict']);
+  const verdict = oneOf(VERDICTS, value['verdict']);
   if (reference === undefined || verdict === undefined) return undefined;
   return { reference, source: str(value['source']) ?? '', self: value['self'] === true, platforms: strings(value['platforms']), verdict, message: str(value['message']) ?? '' };
 }

@@ -2,7 +2,7 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import { formatBytes, verdictRank } from '@core/index.js';
+import { backendLacks, formatBytes, verdictRank } from '@core/index.js';
 import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 
@@ -78,8 +78,8 @@ export function doneLine(findings: DeepFindings): DeepLine {
     const more = findings.hostBinaries.filter(failing).length - 1;
     return { tone: 'error', text: `${hostsOf(bad.os, bad.platform)} (${bad.platform} variant): ${what}${more > 0 ? ` (+${more} more)` : ''}` };
   }
-  const lacking = findings.backend.find((b) => !b.self && findings.verdict === 'backend-missing-platforms' && !(b.platforms.includes('linux/amd64') && b.platforms.includes('linux/arm64')));
   if (findings.verdict === 'backend-missing-platforms') {
+    const lacking = findings.backend.find((b) => backendLacks(b).length > 0);
     const has = lacking === undefined ? '' : ` ${lacking.reference} has ${lacking.platforms.join(', ') || 'no platform'}`;
     return { tone: 'warning', text: `Backend image lacks linux/amd64 or linux/arm64:${has}` };
   }
