@@ -24,11 +24,9 @@ export function hasDeepDetails(result: InspectResult): boolean {
 export function deepLines(result: InspectResult, paint: Paint): string[] {
   if (!hasDeepParts(result)) return [];
   const d = result.deep;
-  if (d.status === 'not-checked') {
-    const lines = [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`];
-    if (d.fix !== undefined && d.fix !== result.fix) lines.push(`  deep fix: ${printable(d.fix)}`);
-    return lines;
-  }
+  // The row's fix is the winning verdict's: when the platform verdict is worse, the deep fix is said here.
+  const deepFix = d.fix !== undefined && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
+  if (d.status === 'not-checked') return [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
   const lines: string[] = [];
   for (const f of d.hostBinaries) {
     if (f.state === 'ok') continue;
@@ -40,6 +38,5 @@ export function deepLines(result: InspectResult, paint: Paint): string[] {
     if (lacks.length > 0) lines.push(`  ${paint('warning', printable(`backend ${b.reference} (${b.source}): lacks ${lacks.join(', ')}`))}`);
   }
   for (const note of d.notes) lines.push(`  ${paint('dim', `note: ${printable(note)}`)}`);
-  if (d.verdict === undefined && d.fix !== undefined) lines.push(`  deep fix: ${printable(d.fix)}`);
-  return lines;
+  return [...lines, ...deepFix];
 }

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { deepLines } from '../../../src/cli/renderDeep.js';
+import { plain } from '../../../src/cli/text.js';
+import { withDeepParts, type DeepParts, type HostBinaryFinding, type InspectResult } from '../../../src/core/index.js';
+import { READY, result } from './results.js';
+
+const WRONG: HostBinaryFinding = {
+  os: 'darwin',
+  platform: 'linux/arm64',
+  path: '/darwin/tool',
+  state: 'wrong-cpu',
+  found: 'x86_64',
+  wanted: 'arm64',
+  message: 'x86_64 Mach-O at /darwin/tool in the linux/arm64 variant.',
+  warningOnly: false,
+  fix: 'Pick the macOS binary by CPU.',
+};
+
+const deep = (over: Partial<DeepParts>): DeepParts => ({
+  status: 'checked',
+  verdict: 'wrong-host-binary',
+  explanation: WRONG.message,
+  fix: WRONG.fix,
+  warnings: 0,
+  variants: ['linux/amd64', 'linux/arm64'],
+  hostBinaries: [WRONG],
+  backend: [],
+  notes: [],
+  bytesRead: 1,
+  bytesTotal: 1,
+  ...over,
+});
+
+const INCOMPATIBLE: InspectResult = result({
+  reference: 'acme/ext:1',
+  verdict: 'incompatible',
+  platforms: ['linux/amd64', 'linux/arm64'],
+  explanation: 'Not published for this machine',
+  fix: 'docker buildx build --platform=linux/amd64,linux/arm64 --push .',
+});
+
+describe('deepLines: the deep fix', () => {
+  it('is printed when the platform verdict is worse and keeps its own fix as the row fix', () => {
+    const judged = withDeepParts(INCOMPATIBLE, deep({}));
+    expect(judged.verdict).toBe('incompatible');
+    expect(judged.fix).toBe(INCOMPATIBLE.fix);
+    expect(deepLines(judged, plain)).toContain('  deep fix: Pick the macOS binary by CPU.');
+  });
+
+  it('is not printed twice when the deep verdict wins (the row fix is already the deep fix)', () => {
+    const judged = withDeepParts(READY, deep({}));
+    expect(judged.verdict).toBe('wrong-host-binary');
+    expect(judged.fix).toBe(WRONG.fix);
+    expect(deepLines(judged, plain).filter((line) => line.includes('deep fix'))).toEqual([]);
+  });
+
+  it('a not-checked image still says its deep fix', () => {
+    const judged = withDeepParts(READY, deep({ status: 'not-checked', verdict: undefined, explanation: 'never pushed', fix: 'docker push x', hostBinaries: [] }));
+    expect(deepLines(judged, plain)).toEqual(['  deep check: not checked: never pushed', '  deep fix: docker push x']);
+  });
+});
