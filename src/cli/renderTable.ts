@@ -16,6 +16,9 @@ export interface TableOptions {
   readonly verbose?: boolean;
 }
 
+/** Under a failed image without --verbose: the human line above is all it shows, docker's own words are a flag away. */
+export const VERBOSE_HINT = "(--verbose shows docker's own message)";
+
 /** Raw lines shown under --verbose, at most. */
 export const MAX_RAW_LINES = 20;
 
@@ -66,6 +69,9 @@ function details(results: readonly InspectResult[], required: readonly PlatformK
     if (verbose && r.failure !== undefined) lines.push(...rawLines(r.failure.message, paint));
     lines.push(...deepLines(r, paint));
     if (r.fix !== undefined) lines.push(`  fix: ${printable(r.fix)}`);
+    if (!verbose && r.failure !== undefined && r.failure.message.trim() !== '' && r.fix?.includes('--verbose') !== true) {
+      lines.push(`  ${paint('dim', VERBOSE_HINT)}`);
+    }
     if (requirement !== undefined && failsRequirement) {
       const why = REQUIREMENT_WHY[requirement.status](requirement.missing);
       lines.push(`  ${paint('error', `requirement failed: ${why}`)}`);

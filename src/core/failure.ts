@@ -77,6 +77,6 @@ export function describeFailure(f: CommandFailure): string {
     case 'access-refused':
       return 'The browser-mode server did not accept this page\'s key (it restarted, or the page is older than it): open the URL `npm start` printed, then retry.';
     case 'error':
-      return 'docker reported an unexpected error: see the raw output for details.';
+      return "docker reported an unexpected error: its own message says what went wrong (in the row's details, or with `--verbose` in the CLI).";
   }
 }

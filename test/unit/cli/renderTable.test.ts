@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RAW_LINES, platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
+import { MAX_RAW_LINES, VERBOSE_HINT, platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
+import { decideVerdict } from '../../../src/core/index.js';
 import { ansi, plain } from '../../../src/cli/text.js';
 import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from './results.js';
 
@@ -21,7 +22,7 @@ describe('renderTable', () => {
 
   it('explains every image that needs attention, with its fix; a registry error is one human line', () => {
     expect(text).toContain(`${AMD64_ONLY.reference}: Missing platforms\n  ${AMD64_ONLY.explanation}\n  fix: ${AMD64_ONLY.fix}`);
-    expect(text).toContain(`${UNREACHABLE.reference}: Unreachable\n  ${UNREACHABLE.explanation}\n\n`);
+    expect(text).toContain(`${UNREACHABLE.reference}: Unreachable\n  ${UNREACHABLE.explanation}\n  ${VERBOSE_HINT}\n\n`);
     expect(text).not.toContain('connection refused');
     expect(text).not.toContain(`${READY.reference}: Ready`);
   });
@@ -34,6 +35,19 @@ describe('renderTable', () => {
     expect(capped).toContain(`    line ${MAX_RAW_LINES - 1}\\u001b[2J\n    … 5 more lines (--json has the whole text)`);
     expect(capped).not.toContain(`line ${MAX_RAW_LINES}\\u001b`);
     expect(capped).not.toContain('\u001b');
+  });
+
+  it('without --verbose a failed image says where docker\'s message is; an error row\'s fix names --verbose, not a tab-only raw output', () => {
+    const failure = { kind: 'error' as const, message: 'ERROR: unexpected status from HEAD request: 418 teapot' };
+    const error = { ...UNREACHABLE, ...decideVerdict({ reference: UNREACHABLE.reference, platforms: [], source: 'registry', failure }), failure };
+    const quiet = renderTable([error, UNREACHABLE], { required: [], paint: plain });
+    expect(quiet).not.toContain('teapot');
+    expect(quiet).not.toContain('raw output');
+    expect(quiet).toMatch(/ {2}fix: docker reported an unexpected error: .*`--verbose`/);
+    expect(quiet.split(VERBOSE_HINT)).toHaveLength(2); // once, under the unreachable row: the error row's fix says it already
+    const verbose = renderTable([error, UNREACHABLE], { required: [], paint: plain, verbose: true });
+    expect(verbose).toContain('teapot');
+    expect(verbose).not.toContain(VERBOSE_HINT);
   });
 
   it('ends with a summary line', () => {
