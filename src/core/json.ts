@@ -55,6 +55,11 @@ export function stringArray(value: unknown): string[] | undefined {
   return out;
 }
 
+/** True when the text takes more than maxBytes in UTF-8 (the cheap length check first: a character is at least one byte). */
+export function exceedsUtf8Bytes(text: string, maxBytes: number): boolean {
+  return text.length > maxBytes || new TextEncoder().encode(text).length > maxBytes;
+}
+
 /** Shortens untrusted text for use inside an error message. */
 export function excerpt(text: string, max = 60): string {
   let oneLine = '';

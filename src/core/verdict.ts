@@ -57,8 +57,8 @@ const FAILURE_WORDS: Readonly<Record<CommandFailure['kind'], (registry: string) 
 };
 
 /** For someone who installed the image and cannot rebuild it: update, or tell its publisher. */
-function updateOrTell(what: string): string {
-  return `Check for an update of this extension; if there is none, tell its publisher ${what} (the build command is the publisher's fix)`;
+export function updateOrTell(what: string, theirs = "the build command is the publisher's fix"): string {
+  return `Check for an update of this extension; if there is none, tell its publisher ${what} (${theirs})`;
 }
 
 function fromFailure(input: VerdictInput, failure: CommandFailure): VerdictDetail {

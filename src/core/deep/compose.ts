@@ -4,7 +4,7 @@
  * is the extension image itself.
  */
 import { parseDocument } from 'yaml';
-import { excerpt, hasControlChar, isRecord, type JsonRecord } from '../json.js';
+import { exceedsUtf8Bytes, excerpt, hasControlChar, isRecord, type JsonRecord } from '../json.js';
 import { err, ok, type Result } from '../result.js';
 
 /** Real extension compose files are a few KiB. */
@@ -76,7 +76,7 @@ function judgeService(service: string, body: unknown): ComposeImage {
 /** Parses a compose file's text and lists every service with the image it runs, in file order. */
 export function composeImages(text: unknown): Result<readonly ComposeImage[], ComposeProblem> {
   if (typeof text !== 'string') return problem('not-yaml', `is a ${typeof text}, not text`);
-  if (text.length > MAX_COMPOSE_BYTES || new TextEncoder().encode(text).length > MAX_COMPOSE_BYTES) {
+  if (exceedsUtf8Bytes(text, MAX_COMPOSE_BYTES)) {
     return problem('too-large', `is larger than ${MAX_COMPOSE_BYTES / 1024 / 1024} MiB`);
   }
   let root: unknown;

@@ -3,12 +3,13 @@
  * verdict and the deep verdict, with the explanation and fix of the one that wins.
  */
 import type { InspectResult, VerdictDetail } from '../types.js';
+import { updateOrTell } from '../verdict.js';
 import { verdictRank } from '../verdictTable.js';
 import type { DeepOutcome } from './deepOutcome.js';
 import type { DeepCheckResult, DeepParts } from './deepResult.js';
 
 /** A deep finding is the publisher's to fix (a new build); its user can update or tell the publisher. */
-export const DEEP_USER_FIX = "Check for an update of this extension; if there is none, tell its publisher what the deep check found (the fix is the publisher's)";
+export const DEEP_USER_FIX = updateOrTell('what the deep check found', "the fix is the publisher's");
 
 export function combineDeepVerdict(platform: VerdictDetail, deep: Pick<DeepOutcome, 'verdict' | 'explanation' | 'fix'>): VerdictDetail {
   if (deep.verdict === undefined || verdictRank(platform.verdict) <= verdictRank(deep.verdict)) return platform;

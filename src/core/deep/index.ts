@@ -5,6 +5,7 @@ export * from './metadata.js';
 export * from './compose.js';
 export * from './backendImages.js';
 export * from './variantCpu.js';
+export { OS_NAMES } from './hostBinaryText.js';
 export * from './hostBinaries.js';
 export * from './deepOutcome.js';
 export * from './deepResult.js';

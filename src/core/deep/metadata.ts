@@ -3,7 +3,7 @@
  * (backend) section. Hostile text (huge, not JSON, prototype keys, odd shapes) gives a typed
  * problem or a finding, never a throw.
  */
-import { excerpt, isRecord, type JsonRecord } from '../json.js';
+import { excerpt, exceedsUtf8Bytes, isRecord, parseJson, type JsonRecord } from '../json.js';
 import { err, ok, type Result } from '../result.js';
 import { normaliseImagePath } from './imagePath.js';
 import { HOST_OSES, type ExtensionMetadata, type HostBinaryPath, type HostOs } from './types.js';
@@ -33,10 +33,6 @@ function own(record: JsonRecord, key: string): unknown {
 
 function isHostOs(key: string): key is HostOs {
   return (HOST_OSES as readonly string[]).includes(key);
-}
-
-function utf8Length(text: string): number {
-  return new TextEncoder().encode(text).length;
 }
 
 interface HostSection {
@@ -118,15 +114,12 @@ function readVm(vm: unknown, ignored: string[]): ExtensionMetadata['vm'] {
 /** Parses the text of an extension's /metadata.json. */
 export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata, MetadataProblem> {
   if (typeof text !== 'string') return problem('not-json', `is a ${typeof text}, not text`);
-  if (text.length > MAX_METADATA_BYTES || utf8Length(text) > MAX_METADATA_BYTES) {
+  if (exceedsUtf8Bytes(text, MAX_METADATA_BYTES)) {
     return problem('too-large', `is larger than ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (e) {
-    return problem('not-json', `is not JSON (${excerpt(e instanceof Error ? e.message : String(e), 80)})`);
-  }
+  const json = parseJson(text.replace(/^\uFEFF/, ''), 'the text');
+  if (!json.ok) return problem('not-json', `is not JSON (${excerpt(json.error.message, 100)})`);
+  const parsed = json.value;
   if (!isRecord(parsed)) {
     return problem('not-an-object', `is ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not an object`);
   }

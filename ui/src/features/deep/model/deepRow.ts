@@ -2,7 +2,7 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import { backendLacks, formatBytes, verdictRank } from '@core/index.js';
+import { OS_NAMES, RECOMMENDED_PLATFORMS, backendLacks, formatBytes, variantCpu, verdictRank } from '@core/index.js';
 import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 
@@ -45,11 +45,10 @@ export function deepVerdictOf(state: DeepRowState | undefined): DeepVerdict | un
   return state?.kind === 'done' ? (state.findings.verdict ?? undefined) : undefined;
 }
 
-const OS_NAMES: Readonly<Record<HostOs, string>> = { darwin: 'macOS', windows: 'Windows', linux: 'Linux' };
-
 /** "macOS on arm64 (Apple silicon)": the hosts that get this variant's binaries for that OS. */
 export function hostsOf(os: HostOs, platform: PlatformKey): string {
-  const cpu = platform === 'linux/arm64' ? 'arm64' : platform === 'linux/amd64' ? 'x86_64' : platform;
+  // The two Desktop variants by CPU (the core's names); any other variant by its key.
+  const cpu = RECOMMENDED_PLATFORMS.includes(platform) ? (variantCpu(platform) ?? platform) : platform;
   const kind = os === 'darwin' ? (cpu === 'arm64' ? ' (Apple silicon)' : cpu === 'x86_64' ? ' (Intel)' : '') : '';
   return `${OS_NAMES[os]} on ${cpu}${kind}`;
 }
