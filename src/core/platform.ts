@@ -108,7 +108,9 @@ export function parsePlatformSpecifier(text: string): Result<Platform, ParseErro
   const { os, architecture } = parsed.value;
   if (!KNOWN_OS.has(os)) {
     const asArch = normalisePlatform({ os: 'linux', architecture: os });
-    const hint = asArch.ok && KNOWN_ARCH.has(asArch.value.architecture) ? `; did you mean linux/${trimmed}?` : '';
+    // "x86_64/linux" is os and architecture swapped; "arm/v7" an architecture with its variant.
+    const swapped = parts.length === 2 && KNOWN_OS.has(parts[1] ?? '');
+    const hint = asArch.ok && KNOWN_ARCH.has(asArch.value.architecture) ? `; did you mean ${swapped ? `${parts[1]}/${parts[0]}` : `linux/${trimmed}`}?` : '';
     return err(bad(`"${os.slice(0, 40)}" is not an operating system${hint}`));
   }
   if (!KNOWN_ARCH.has(architecture)) return err(bad(`"${architecture.slice(0, 40)}" is not an architecture (e.g. amd64, arm64, arm/v7)`));

@@ -124,6 +124,7 @@ describe('parsePlatformList', () => {
     };
     expect(problems('arm/v7')).toContain('"arm" is not an operating system; did you mean linux/arm/v7?');
     expect(problems('arm64/v8')).toContain('did you mean linux/arm64/v8?');
+    expect(problems('x86_64/linux')).toContain('"x86_64" is not an operating system; did you mean linux/x86_64?');
     expect(problems('linux')).toContain('"linux" is an operating system: name its architecture too, e.g. linux/amd64');
     expect(problems('amd46')).toContain('"amd46" is not an architecture');
     expect(problems('linux/amd46')).toContain('"amd46" is not an architecture');
