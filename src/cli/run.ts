@@ -108,7 +108,7 @@ function deepResults(io: CliIo, command: InspectCommand, targets: readonly Inspe
       reader: io.deepReader(),
       site: 'cli',
     },
-    { onResult, ...(command.concurrency !== undefined ? { concurrency: command.concurrency } : {}), ...(io.signal ? { signal: io.signal } : {}) },
+    { onResult, concurrency: command.concurrency, signal: io.signal },
   );
 }
 

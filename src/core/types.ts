@@ -84,7 +84,6 @@ export interface AttestationEntry {
   readonly describes?: string;
 }
 
-/** What one manifest (index, list or single) says, in one typed shape. */
 /** What one platform's image manifest says about its size (core/imageSize.ts). */
 export interface ImageSize {
   /** Sum of the layers' sizes (compressed, as stored in the registry): what a pull downloads. */
@@ -94,6 +93,7 @@ export interface ImageSize {
   readonly configBytes: number;
 }
 
+/** What one manifest (index, list or single) says, in one typed shape. */
 export interface ManifestSummary {
   readonly kind: ManifestKind;
   readonly mediaType: string;

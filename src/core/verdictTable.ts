@@ -67,10 +67,6 @@ export type Verdict = keyof typeof VERDICT_TABLE;
 /** Every verdict, in the table's order (the order filters and menus list them in). */
 export const VERDICTS = Object.keys(VERDICT_TABLE) as readonly Verdict[];
 
-export function verdictRule(verdict: Verdict): VerdictRule {
-  return VERDICT_TABLE[verdict];
-}
-
 /** Failure kinds that say nothing new after a retry: the user cancelled, or buildx is missing (a banner says so). */
 const NO_NOTICE: ReadonlySet<FailureKind> = new Set<FailureKind>(['cancelled', 'tool-missing']);
 

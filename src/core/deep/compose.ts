@@ -15,7 +15,7 @@ export const MAX_COMPOSE_SERVICES = 200;
 const MAX_ALIASES = 100;
 
 /** The variable Docker Desktop sets to the extension's own image when it runs the backend. */
-export const SELF_IMAGE_VARIABLE = 'DESKTOP_PLUGIN_IMAGE';
+const SELF_IMAGE_VARIABLE = 'DESKTOP_PLUGIN_IMAGE';
 
 /** One service of the compose file and the image it runs. */
 export type ComposeImage =
@@ -36,7 +36,8 @@ export interface ComposeProblem {
 const problem = (reason: ComposeProblemReason, message: string): Result<never, ComposeProblem> =>
   err({ reason, message: `compose file ${message}` });
 
-const SELF_FORMS = /^\$(?:\{DESKTOP_PLUGIN_IMAGE(?:[:]?[-?][^}]*)?\}|DESKTOP_PLUGIN_IMAGE)$/;
+/** `${DESKTOP_PLUGIN_IMAGE}`, `${DESKTOP_PLUGIN_IMAGE:-default}`, `$DESKTOP_PLUGIN_IMAGE` (the name has no regex metacharacter). */
+const SELF_FORMS = new RegExp(`^\\$(?:\\{${SELF_IMAGE_VARIABLE}(?:[:]?[-?][^}]*)?\\}|${SELF_IMAGE_VARIABLE})$`);
 /** `$NAME`, `${NAME}`, `${NAME:-default}` ...; `$$` is a literal `$`. */
 const VARIABLE = /\$(?:\{([^}]*)\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 

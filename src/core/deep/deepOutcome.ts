@@ -89,7 +89,7 @@ export function decideDeepOutcome(
     return {
       verdict: 'wrong-host-binary',
       explanation: `${hostSentence(failing)}${also}${tail}`,
-      ...(failing[0]?.fix !== undefined ? { fix: failing[0].fix } : {}),
+      fix: failing[0]?.fix,
       warnings,
     };
   }

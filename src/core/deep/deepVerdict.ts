@@ -23,7 +23,7 @@ export function combineDeepVerdict(platform: VerdictDetail, deep: Pick<DeepOutco
  * (its badge, filter, counts and exports) all judge a row by this one rule.
  */
 export function withDeepParts(platform: InspectResult, deep: DeepParts): DeepCheckResult {
-  const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, ...(deep.fix !== undefined ? { fix: deep.fix } : {}) });
+  const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, fix: deep.fix });
   // The fixes go with the verdict that wins: none of the platform verdict's may stay behind.
   return {
     ...platform,

@@ -173,13 +173,13 @@ export function judgeHostBinary(cell: HostBinaryCell): HostBinaryFinding {
     platform: cell.platform,
     path: cell.path,
     state: judged.state,
-    ...(judged.found !== undefined ? { found: judged.found } : {}),
-    ...(wanted !== undefined && info?.cpus.length !== 0 ? { wanted } : {}),
-    ...(info !== undefined ? { format: info.format } : {}),
-    ...(cell.listedAs !== undefined ? { listedAs: cell.listedAs } : {}),
+    found: judged.found,
+    wanted: info?.cpus.length === 0 ? undefined : wanted,
+    format: info?.format,
+    listedAs: cell.listedAs,
     message: warning ? `${judged.message}. ${warning}.` : `${judged.message}.`,
     warningOnly: warning !== undefined,
-    ...(judged.fix !== undefined ? { fix: judged.fix } : {}),
+    fix: judged.fix,
   };
 }
 

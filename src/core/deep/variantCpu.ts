@@ -6,9 +6,6 @@ import { parsePlatform, platformKey } from '../platform.js';
 import type { PlatformKey } from '../types.js';
 import type { Cpu } from './types.js';
 
-/** The variants Docker Desktop installs extensions from (its hosts are x86_64 and arm64 machines). */
-export const DESKTOP_VARIANTS: readonly PlatformKey[] = ['linux/amd64', 'linux/arm64'];
-
 const ARCH_CPUS: Readonly<Record<string, Cpu>> = { amd64: 'x86_64', arm64: 'arm64', arm: 'arm', '386': 'i386' };
 
 /** linux/amd64 -> x86_64, linux/arm64 -> arm64, linux/arm/v7 -> arm, linux/386 -> i386; others: none. */
