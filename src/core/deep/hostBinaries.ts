@@ -234,13 +234,7 @@ export function judgeHostBinaries(
     const wanted = variantCpu(platform);
     for (const item of items) {
       const counterpart = counterpartOf(item, items, wanted);
-      findings.push(
-        judgeHostBinary({
-          ...item,
-          platform,
-          ...(counterpart !== undefined ? { counterpart } : {}),
-        }),
-      );
+      findings.push(judgeHostBinary({ ...item, platform, counterpart }));
     }
     findings.push(...badPathFindings(metadata, platform));
   }

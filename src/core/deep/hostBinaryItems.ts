@@ -50,7 +50,7 @@ export function itemsOf(metadata: ExtensionMetadata, files: VariantFiles | undef
           ? notRead(binary.path, "this variant's files were not read")
           : (files.files.get(binary.path) ?? notRead(binary.path, 'the reader did not settle this path'));
       const info = found.kind === 'file' ? identifyExecutable(found.head, binary.path) : undefined;
-      items.push({ os, path: binary.path, found, ...(info ? { info } : {}) });
+      items.push({ os, path: binary.path, found, info });
       if (found.kind === 'directory') items.push(...directoryItems(os, binary.path, found, budget, 1));
     }
   }

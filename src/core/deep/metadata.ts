@@ -130,7 +130,7 @@ export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata,
   return ok({
     hostBinaries: host.value.hostBinaries,
     badPaths: host.value.badPaths,
-    ...(vm !== undefined ? { vm } : {}),
+    vm,
     ignored,
   });
 }
