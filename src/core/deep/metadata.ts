@@ -117,8 +117,9 @@ export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata,
   if (exceedsUtf8Bytes(text, MAX_METADATA_BYTES)) {
     return problem('too-large', `is larger than ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
   }
-  const json = parseJson(text.replace(/^\uFEFF/, ''), 'the text');
-  if (!json.ok) return problem('not-json', `is not JSON (${excerpt(json.error.message, 100)})`);
+  const json = parseJson(text.replace(/^\uFEFF/, ''), 'metadata.json');
+  // "metadata.json cannot be read: not valid JSON (...)" / ": empty output" (parseJson's words after its "what: ").
+  if (!json.ok) return problem('not-json', `cannot be read: ${excerpt(json.error.message.replace(/^metadata\.json: /, ''), 120)}`);
   const parsed = json.value;
   if (!isRecord(parsed)) {
     return problem('not-an-object', `is ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not an object`);
