@@ -4,7 +4,8 @@
  * (`buildx imagetools inspect --raw`) and the registry reader with docker's stored logins; the backend
  * gives an index read by the registry reader itself (it runs no commands) and no credentials.
  */
-import type { CommandFailure, InspectResult, PlatformKey, Result, VariantFiles } from '../core/index.js';
+import type { CommandFailure, ImageBytes, InspectResult, PlatformKey, Result, VariantFiles } from '../core/index.js';
+import type { WantedPath } from '../core/deep/layerFiles.js';
 
 /** A registry and repository, as in a parsed reference. */
 export interface Repository {
@@ -12,17 +13,11 @@ export interface Repository {
   readonly path: string;
 }
 
-/** A path to read in a variant; `maxBytes` for a whole small file (metadata.json, a compose file). */
-export interface WantedFile {
-  readonly path: string;
-  readonly maxBytes?: number;
-}
+/** A path to read in a variant; `maxBytes` for a whole small file (metadata.json, a compose file). The core's WantedPath. */
+export type WantedFile = WantedPath;
 
-/** Compressed bytes downloaded for one image and its cap, shared by all its reads (which run at once). */
-export interface ImageBytes {
-  downloaded: number;
-  readonly max: number;
-}
+/** The per-image byte budget all reads of one image share (the core's type, as the registry reader takes it). */
+export type { ImageBytes };
 
 export interface VariantReadOptions {
   readonly platform: PlatformKey;

@@ -3,6 +3,7 @@
  * (a Range request from where the cache ends). What was read is put back into the cache when the
  * stream ends or is cancelled; a complete blob only after its digest checked out.
  */
+import type { ImageBytes } from '../core/deep/types.js';
 import { sha256Digest, type BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
@@ -12,15 +13,6 @@ import type { RegistryClient, RepositoryRef, RequestSignals } from './registryCl
 export interface BlobRef {
   readonly digest: string;
   readonly size: number;
-}
-
-/**
- * Compressed bytes downloaded for one image and its cap, shared by every read of that image (they may
- * run at once, one per variant): each read adds what it downloads, and all stop once the cap is passed.
- */
-export interface ImageBytes {
-  downloaded: number;
-  readonly max: number;
 }
 
 export interface ByteBudget {

@@ -124,3 +124,12 @@ export interface BackendImageFinding {
   readonly verdict: Verdict;
   readonly message: string;
 }
+
+/**
+ * Compressed bytes downloaded for one image and its cap, shared by every read of that image (they run
+ * at once, one per variant): each read adds what it downloads, and all stop once the cap is passed.
+ */
+export interface ImageBytes {
+  downloaded: number;
+  readonly max: number;
+}
