@@ -1,6 +1,7 @@
 /**
- * The content-addressed cache of the reader: blobs (layers, possibly only the prefix read so far) and
- * manifests by digest. A digest names its bytes for ever, so entries are never stale.
+ * The content-addressed cache of the reader: blobs (layers) and manifests by digest; a layer's prefix
+ * read so far (not yet checked against its digest) under "registry/repository@digest" (blobSource.ts).
+ * A digest names its bytes for ever, so entries are never stale.
  */
 
 export interface CachedBlob {

@@ -25,9 +25,17 @@ export interface ByteBudget {
 
 const overCap = (image: ImageBytes): LayerProblem => new LayerProblem(`over the byte cap: more than ${image.max} compressed bytes for this image`);
 
+/**
+ * A blob's cache key: a complete blob was checked against its digest and is shared by digest; a partial
+ * one is not checked yet, so only reads of the same repository reuse it (another registry, possibly a
+ * hostile one, can never hand its bytes to this one's image).
+ */
+const partialKey = (repo: RepositoryRef, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
+
 async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
   const { digest, size } = blob;
-  const cached = await cache.getBlob(digest);
+  const whole = await cache.getBlob(digest);
+  const cached = whole?.complete === true ? whole : await cache.getBlob(partialKey(repo, digest));
   const parts: Uint8Array[] = [];
   if (cached && cached.bytes.byteLength > 0) {
     parts.push(cached.bytes);
@@ -64,7 +72,7 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
     if (complete) {
       if ((await sha256Digest(bytes)) === digest) await cache.putBlob(digest, { bytes, complete: true });
     } else if (bytes.byteLength > have) {
-      await cache.putBlob(digest, { bytes, complete: false });
+      await cache.putBlob(partialKey(repo, digest), { bytes, complete: false });
     }
   }
 }

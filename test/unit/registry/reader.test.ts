@@ -116,6 +116,24 @@ describe('registry reader: layers', () => {
     expect(reader.stats.bytesDownloaded).toBe(layer.byteLength);
   });
 
+  it("a layer's unchecked prefix is reused by the same repository only, never handed to another one", async () => {
+    const reg = await registry();
+    // Big enough that the read stops (metadata.json found) long before the layer's end.
+    const layer = gzip(await tarOf([{ name: 'metadata.json', data: METADATA }, { name: 'filler', data: randomBytes(16_000_000) }]));
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const other = { domain: reg.host, path: 'other/repo' };
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    expect(reader.stats.bytesDownloaded).toBeLessThan(layer.byteLength);
+    const before = blobGets(reg).length;
+    // The same repository: the prefix in the cache answers, no new blob request.
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    expect(blobGets(reg)).toHaveLength(before);
+    // Another repository: its registry is asked for its own bytes.
+    expect(text(value(await reader.readVariantFiles(other, digest, ['/metadata.json'], { platform: 'linux/amd64' })).files.get('/metadata.json'))).toBe(METADATA);
+    expect(blobGets(reg).slice(before).some((url) => url.includes('/other/repo/blobs/'))).toBe(true);
+  });
+
   it('without Range support the prefix is skipped and the file still found', async () => {
     const reg = await registry();
     reg.ranges = false;
