@@ -56,8 +56,10 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   useEffect(() => {
     const element = rowRef.current;
     // Rows are ordered by verdict: a just-typed row moves when its verdict (platform, then deep) lands,
-    // so it is brought into view again each time. jsdom has no scrollIntoView.
-    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    // so it is brought into view again each time. At once, not smoothly: a smooth scroll aims at where
+    // the row was when it started, and rows above that grow meanwhile (their deep lines arriving) leave
+    // it out of view; once there, the browser's scroll anchoring keeps it there. jsdom has no scrollIntoView.
+    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center' });
   }, [highlighted, verdict]);
   return (
     <>
