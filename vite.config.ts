@@ -9,10 +9,14 @@ import { fileURLToPath } from 'node:url';
  * tsconfig.json's "paths" mirrors it. src/ itself keeps relative imports, so its NodeNext build
  * (tsconfig.node.json) needs no alias.
  */
-export const SOURCE_LAYERS = ['core', 'commands', 'adapters', 'registry', 'backend', 'cli', 'server', 'bench'] as const;
-export const sourceAliases: Record<string, string> = Object.fromEntries(
-  SOURCE_LAYERS.map((layer) => [`@${layer}`, fileURLToPath(new URL(`./src/${layer}`, import.meta.url))]),
-);
+export const SOURCE_LAYERS = ['core', 'commands', 'adapters', 'registry', 'deep', 'backend', 'cli', 'server', 'bench'] as const;
+export const sourceAliases: Record<string, string> = {
+  ...Object.fromEntries(
+    SOURCE_LAYERS.map((layer) => [`@${layer}`, fileURLToPath(new URL(`./src/${layer}`, import.meta.url))]),
+  ),
+  // The tab's own sources, for tests: `@ui/features/matrix/model/rows`.
+  '@ui': fileURLToPath(new URL('./ui/src', import.meta.url)),
+};
 
 // Docker Desktop loads the tab from files inside the extension image (ui/), so every URL is relative.
 const tab: UserConfig = {

@@ -9,8 +9,8 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
-import { effectiveArgs } from '../../src/server/argSplit.js';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
+import { effectiveArgs } from '@server/argSplit.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import {
   CORPUS,

@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Verdict } from '../../src/core/index.js';
+import type { Verdict } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { CORPUS_TAG, corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
 import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';

@@ -3,14 +3,14 @@
  * (test/env/testenv up). Every registry reference is built from the environment's host:port values.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeExec } from '../../src/adapters/nodeExec.js';
-import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
-import { checkEnvironment } from '../../src/commands/environment.js';
-import { inspectImage } from '../../src/commands/inspectImage.js';
-import { inspectMany } from '../../src/commands/inspectMany.js';
-import { listInstalledExtensions } from '../../src/commands/listExtensions.js';
-import type { ExecPort } from '../../src/commands/port.js';
-import type { Platform, Verdict } from '../../src/core/index.js';
+import { createNodeExec } from '@adapters/nodeExec.js';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
+import { checkEnvironment } from '@commands/environment.js';
+import { inspectImage } from '@commands/inspectImage.js';
+import { inspectMany } from '@commands/inspectMany.js';
+import { listInstalledExtensions } from '@commands/listExtensions.js';
+import type { ExecPort } from '@commands/port.js';
+import type { Platform, Verdict } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { CORPUS_TAG, ENGINE_CORPUS, OPEN_CORPUS } from '../support/corpus.js';
 import { loggedInConfig } from './helpers/loggedInConfig.js';

@@ -6,7 +6,7 @@
  * few corpus images.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonRow } from '../../src/core/index.js';
+import type { JsonRow } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { deepCorpus, type DeepCorpusImage } from '../support/deepCorpus.js';
 import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';

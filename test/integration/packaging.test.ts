@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLabels, identifyExecutable, parseImageConfig, parseRawManifest, type ManifestSummary } from '../../src/core/index.js';
-import { createRegistryReader, noCredentials } from '../../src/registry/index.js';
+import { auditLabels, identifyExecutable, parseImageConfig, parseRawManifest, type ManifestSummary } from '@core/index.js';
+import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk } from '../env/run.js';

@@ -4,12 +4,12 @@
  * The index comes from the registry as imagetools would give it; the reader reads each variant's files.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dockerConfigCredentials } from '../../src/adapters/dockerCredentials.js';
-import { parseRawManifest } from '../../src/core/index.js';
-import type { FoundFile } from '../../src/core/deep/types.js';
-import type { PlatformEntry } from '../../src/core/types.js';
-import { createRegistryReader, noCredentials, type RepositoryRef } from '../../src/registry/index.js';
-import { MANIFEST_ACCEPT } from '../../src/registry/registryClient.js';
+import { dockerConfigCredentials } from '@adapters/dockerCredentials.js';
+import { parseRawManifest } from '@core/index.js';
+import type { FoundFile } from '@core/deep/types.js';
+import type { PlatformEntry } from '@core/types.js';
+import { createRegistryReader, noCredentials, type RepositoryRef } from '@registry/index.js';
+import { MANIFEST_ACCEPT } from '@registry/registryClient.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { loggedInConfig, type LoggedInConfig } from './helpers/loggedInConfig.js';
 

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseImageConfig, parseRawManifest } from '../../src/core/index.js';
+import { parseImageConfig, parseRawManifest } from '@core/index.js';
 import {
   backendImagesOf,
   composeImages,
@@ -18,7 +18,7 @@ import {
   type FoundFile,
   type HostBinaryFinding,
   type VariantFiles,
-} from '../../src/core/deep/index.js';
+} from '@core/deep/index.js';
 import { REPO_ROOT } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk, run } from '../env/run.js';

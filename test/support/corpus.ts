@@ -3,7 +3,7 @@
  * builds (test/env/lib/seed.sh) and what test/data/fixtures recorded from the same Dockerfiles (the
  * table in its README). Test expectations only: the product never sees these.
  */
-import type { ManifestKind, Verdict } from '../../src/core/index.js';
+import type { ManifestKind, Verdict } from '@core/index.js';
 
 /** The tag of every corpus image. */
 export const CORPUS_TAG = '1.0.0';

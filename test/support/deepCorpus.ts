@@ -8,7 +8,7 @@
  * Where the issue's contract leaves a choice open, the entry says so in `decision` (the rules in
  * src/core/deep and this table must agree: change both together).
  */
-import type { BackendImageFinding, HostBinaryFinding, HostOs } from '../../src/core/deep/types.js';
+import type { BackendImageFinding, HostBinaryFinding, HostOs } from '@core/deep/types.js';
 import type { TestEnv } from '../env/testEnv.js';
 
 /** The two variants every deep image publishes. */

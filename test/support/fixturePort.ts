@@ -7,9 +7,9 @@
  * Every argv it receives must pass isReadOnlyCommand: a violation is kept in `violations` and makes
  * the port throw, and tests assert `violations` is empty.
  */
-import { isReadOnlyCommand } from '../../src/commands/allowlist.js';
-import { parseReference } from '../../src/core/index.js';
-import type { ExecOutput, ExecPort, ExecRequest } from '../../src/commands/port.js';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
+import { parseReference } from '@core/index.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '@commands/port.js';
 import { fixtureNames, loadFixture, loadRecording, outputOf, type Recording } from './recordings.js';
 
 /** Our argv form of a recorded argv (only the --format spelling differs). */

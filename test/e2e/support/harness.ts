@@ -1,6 +1,6 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
-import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { installStandin } from '../../support/standin/installStandin.js';
 import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';

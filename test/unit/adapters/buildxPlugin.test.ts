@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildxRoute, findBuildxPlugin, pluginDirs } from '../../../src/adapters/buildxPlugin.js';
+import { buildxRoute, findBuildxPlugin, pluginDirs } from '@adapters/buildxPlugin.js';
 
 let root = '';
 beforeEach(() => {

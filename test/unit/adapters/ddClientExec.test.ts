@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import { createDdClientExec, outputFromFailure } from '../../../src/adapters/ddClientExec.js';
-import { ACCESS_REFUSED_CODE } from '../../../src/core/failure.js';
+import { createDdClientExec, outputFromFailure } from '@adapters/ddClientExec.js';
+import { ACCESS_REFUSED_CODE } from '@core/failure.js';
 import { fakeClient } from '../../support/fakeClient.js';
 
 const rawResult = (stdout: string, stderr: string, code: number): v1.ExecResult => ({

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { createNodeExec } from '../../../src/adapters/nodeExec.js';
+import { createNodeExec } from '@adapters/nodeExec.js';
 
 const node = createNodeExec({ docker: process.execPath, killGraceMs: 300 });
 const script = (code: string): string[] => ['-e', code];

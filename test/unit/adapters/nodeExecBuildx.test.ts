@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNodeExec } from '../../../src/adapters/nodeExec.js';
+import { createNodeExec } from '@adapters/nodeExec.js';
 
 const INSPECT = ['buildx', 'imagetools', 'inspect', '127.0.0.1:5100/corpus/good:1.0.0', '--raw'];
 

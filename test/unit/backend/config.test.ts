@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readBackendConfig } from '../../../src/backend/config.js';
+import { readBackendConfig } from '@backend/config.js';
 
 describe('backend settings from the environment', () => {
   it('defaults to Docker Desktop socket and 4 checks at once', () => {

@@ -3,10 +3,10 @@
  * platform check stand in for the registry; the result is the core's JSON row.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeepJobSnapshot } from '../../../src/backend/api.js';
-import { createBackend, type Backend } from '../../../src/backend/backend.js';
-import { createDeepCheckService } from '../../../src/backend/deepCheckService.js';
-import type { JsonRow } from '../../../src/core/index.js';
+import type { DeepJobSnapshot } from '@backend/api.js';
+import { createBackend, type Backend } from '@backend/backend.js';
+import { createDeepCheckService } from '@backend/deepCheckService.js';
+import type { JsonRow } from '@core/index.js';
 import { fileOf } from '../core/deep/deepData.js';
 import { AMD, ARM, REF, fakePlatformCheck, fakeReader, inspectResult, textFile } from '../deep/fakeReader.js';
 

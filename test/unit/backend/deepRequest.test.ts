@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_REFERENCES, parseDeepRequest } from '../../../src/backend/deepRequest.js';
+import { MAX_REFERENCES, parseDeepRequest } from '@backend/deepRequest.js';
 
 describe('POST /deep body validation', () => {
   it('accepts references the core accepts, keeping what was given and the canonical form', () => {

@@ -3,8 +3,8 @@
  * the signal it got and can report progress. Lets tests drive concurrency, cancel and timeouts
  * without sleeping.
  */
-import type { ImageReference } from '../../../src/core/types.js';
-import type { DeepCheck, DeepCheckContext, JsonValue } from '../../../src/backend/api.js';
+import type { ImageReference } from '@core/types.js';
+import type { DeepCheck, DeepCheckContext, JsonValue } from '@backend/api.js';
 
 export interface PendingCheck {
   readonly reference: ImageReference;

@@ -3,10 +3,10 @@
  * concurrency, progress by polling, cancel, abandonment, deadlines, failures of the check.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeepCheck, DeepJobSnapshot, ErrorReply } from '../../../src/backend/api.js';
-import { createBackend, type Backend } from '../../../src/backend/backend.js';
-import type { JobLimits } from '../../../src/backend/jobs.js';
-import type { BackendReply } from '../../../src/backend/router.js';
+import type { DeepCheck, DeepJobSnapshot, ErrorReply } from '@backend/api.js';
+import { createBackend, type Backend } from '@backend/backend.js';
+import type { JobLimits } from '@backend/jobs.js';
+import type { BackendReply } from '@backend/router.js';
 import { controlledDeepCheck } from './fakeDeepCheck.js';
 
 const INFO = { version: '9.9.9', node: 'v22.0.0', arch: 'arm64' };

@@ -8,8 +8,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DeepJobSnapshot, ErrorReply } from '../../../src/backend/api.js';
-import { createBackend, type Backend } from '../../../src/backend/backend.js';
+import type { DeepJobSnapshot, ErrorReply } from '@backend/api.js';
+import { createBackend, type Backend } from '@backend/backend.js';
 import { callSocket } from './socketClient.js';
 import { controlledDeepCheck, type ControlledDeepCheck } from './fakeDeepCheck.js';
 

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RequestCounter, classifyRequest, startDelayProxy } from '../../../src/bench/proxy.js';
-import type { DelayProxy } from '../../../src/bench/proxy.js';
+import { RequestCounter, classifyRequest, startDelayProxy } from '@bench/proxy.js';
+import type { DelayProxy } from '@bench/proxy.js';
 
 describe('classifyRequest', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { zeroCounts } from '../../../src/bench/proxy.js';
-import type { KindCounts } from '../../../src/bench/proxy.js';
-import type { RunStats } from '../../../src/bench/measure.js';
-import { perImage, renderReport } from '../../../src/bench/report.js';
-import type { BenchImage } from '../../../src/bench/setup.js';
+import { zeroCounts } from '@bench/proxy.js';
+import type { KindCounts } from '@bench/proxy.js';
+import type { RunStats } from '@bench/measure.js';
+import { perImage, renderReport } from '@bench/report.js';
+import type { BenchImage } from '@bench/setup.js';
 
 const images: BenchImage[] = [
   { repository: 'bench/00-good', source: 'good', index: true },

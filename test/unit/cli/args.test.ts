@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, parseConcurrency, parsePlatformList, parseTimeout, validateReferences } from '../../../src/cli/args.js';
-import type { CliCommand, InspectCommand } from '../../../src/cli/args.js';
-import type { Platform } from '../../../src/core/index.js';
+import { parseCliArgs, parseConcurrency, parsePlatformList, parseTimeout, validateReferences } from '@cli/args.js';
+import type { CliCommand, InspectCommand } from '@cli/args.js';
+import type { Platform } from '@core/index.js';
 
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };
 

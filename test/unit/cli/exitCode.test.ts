@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EXIT_OK, EXIT_REQUIREMENT_FAILED, exitCodeFor } from '../../../src/cli/exitCode.js';
+import { EXIT_OK, EXIT_REQUIREMENT_FAILED, exitCodeFor } from '@cli/exitCode.js';
 import { checkRequirement, type RequirementStatus } from '@core/index.js';
-import { VERDICTS } from '../../../src/core/index.js';
-import type { Verdict } from '../../../src/core/index.js';
+import { VERDICTS } from '@core/index.js';
+import type { Verdict } from '@core/index.js';
 
 const BOTH = ['linux/amd64', 'linux/arm64'];
 const row = (verdict: Verdict, platforms: string[]) => ({ verdict, platforms });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, progressLine, showProgress } from '../../../src/cli/progress.js';
+import { createProgress, progressLine, showProgress } from '@cli/progress.js';
 import { READY, UNREACHABLE } from './results.js';
 
 function sink() {

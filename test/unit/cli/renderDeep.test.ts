@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { deepLines } from '../../../src/cli/renderDeep.js';
-import { plain } from '../../../src/cli/text.js';
-import { withDeepParts, type DeepParts, type HostBinaryFinding, type InspectResult } from '../../../src/core/index.js';
+import { deepLines } from '@cli/renderDeep.js';
+import { plain } from '@cli/text.js';
+import { withDeepParts, type DeepParts, type HostBinaryFinding, type InspectResult } from '@core/index.js';
 import { READY, result } from './results.js';
 
 const WRONG: HostBinaryFinding = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RAW_LINES, VERBOSE_HINT, platformMark, renderTable, tableColumns } from '../../../src/cli/renderTable.js';
-import { decideVerdict } from '../../../src/core/index.js';
-import { ansi, plain } from '../../../src/cli/text.js';
+import { MAX_RAW_LINES, VERBOSE_HINT, platformMark, renderTable, tableColumns } from '@cli/renderTable.js';
+import { decideVerdict } from '@core/index.js';
+import { ansi, plain } from '@cli/text.js';
 import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from './results.js';
 
 const AMD64 = { os: 'linux', architecture: 'amd64' };

@@ -1,5 +1,5 @@
 /** Hand-built InspectResults for render tests (the rendering is under test, not the verdicts). */
-import type { InspectResult } from '../../../src/core/index.js';
+import type { InspectResult } from '@core/index.js';
 
 export function result(overrides: Partial<InspectResult> & Pick<InspectResult, 'reference' | 'verdict'>): InspectResult {
   return { explanation: `explanation of ${overrides.reference}`, platforms: [], commands: [], ...overrides };

@@ -3,13 +3,13 @@
  * environment check, inspection, output and exit code, with no docker at all.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/run.js';
-import type { CliIo } from '../../../src/cli/run.js';
-import type { ExecOutput, ExecPort } from '../../../src/commands/port.js';
+import { runCli } from '@cli/run.js';
+import type { CliIo } from '@cli/run.js';
+import type { ExecOutput, ExecPort } from '@commands/port.js';
 import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { OPEN_CORPUS, sorted } from '../../support/corpus.js';
 import type { Override } from '../../support/fixturePort.js';
-import type { VariantFileReader } from '../../../src/deep/ports.js';
+import type { VariantFileReader } from '@deep/ports.js';
 import { fileOf } from '../core/deep/deepData.js';
 import { textFile } from '../deep/fakeReader.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignRows, ansi, plain, printable, useColor } from '../../../src/cli/text.js';
+import { alignRows, ansi, plain, printable, useColor } from '@cli/text.js';
 
 describe('printable', () => {
   it('escapes C0/C1 controls, DEL and bidirectional overrides, keeps the rest', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
 import { describeCommand } from '@core/index.js';
 import {
   buildxVersion,
@@ -10,9 +10,9 @@ import {
   listExtensionImages,
   manifestInspect,
   parseImageId,
-} from '../../../src/commands/dockerCommands.js';
-import { parseReference } from '../../../src/core/index.js';
-import type { ImageReference } from '../../../src/core/index.js';
+} from '@commands/dockerCommands.js';
+import { parseReference } from '@core/index.js';
+import type { ImageReference } from '@core/index.js';
 
 function ref(text: string): ImageReference {
   const parsed = parseReference(text);

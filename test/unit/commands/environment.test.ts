@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '../../../src/commands/environment.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '@commands/environment.js';
 import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 
 describe('checkEnvironment', () => {

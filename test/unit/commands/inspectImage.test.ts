@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inspectImage } from '../../../src/commands/inspectImage.js';
-import type { InspectTarget } from '../../../src/commands/inspectImage.js';
-import { parseImageInspect } from '../../../src/core/index.js';
-import type { LocalImage, Platform } from '../../../src/core/index.js';
+import { inspectImage } from '@commands/inspectImage.js';
+import type { InspectTarget } from '@commands/inspectImage.js';
+import { parseImageInspect } from '@core/index.js';
+import type { LocalImage, Platform } from '@core/index.js';
 import { answer, fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { loadFixture } from '../../support/recordings.js';
 import { OPEN_CORPUS } from '../../support/corpus.js';

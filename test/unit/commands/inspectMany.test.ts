@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { inspectMany } from '../../../src/commands/inspectMany.js';
-import { inspectImage } from '../../../src/commands/inspectImage.js';
-import type { ExecOutput, ExecRequest } from '../../../src/commands/port.js';
-import type { InspectResult } from '../../../src/core/index.js';
+import { inspectMany } from '@commands/inspectMany.js';
+import { inspectImage } from '@commands/inspectImage.js';
+import type { ExecOutput, ExecRequest } from '@commands/port.js';
+import type { InspectResult } from '@core/index.js';
 import { fixturePort } from '../../support/fixturePort.js';
 import { OPEN_CORPUS } from '../../support/corpus.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inspectMany } from '../../../src/commands/inspectMany.js';
-import { listInstalledExtensions } from '../../../src/commands/listExtensions.js';
+import { inspectMany } from '@commands/inspectMany.js';
+import { listInstalledExtensions } from '@commands/listExtensions.js';
 import { answer, fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 
 describe('listInstalledExtensions', () => {

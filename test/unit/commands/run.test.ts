@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REFUSED_MESSAGE, runCommand } from '../../../src/commands/run.js';
-import type { ExecPort, ExecRequest } from '../../../src/commands/port.js';
+import { REFUSED_MESSAGE, runCommand } from '@commands/run.js';
+import type { ExecPort, ExecRequest } from '@commands/port.js';
 import { answer } from '../../support/fixturePort.js';
 
 describe('runCommand', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, matrixColumns, stampLine, toCsv, toJson, toMarkdown, type ExportStamp, type InspectResult } from '../../../src/core/index.js';
+import { csvField, matrixColumns, stampLine, toCsv, toJson, toMarkdown, type ExportStamp, type InspectResult } from '@core/index.js';
 import { resultFor } from './results.js';
 
 const corpus = ['good', 'amd64-only', 'windows-entry', 'many-platforms'].map((n) => resultFor(n));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFailure, describeFailure, FAILURE_KINDS, type FailureKind } from '../../../src/core/index.js';
+import { classifyFailure, describeFailure, FAILURE_KINDS, type FailureKind } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const EXPECTED: Readonly<Record<string, FailureKind>> = {

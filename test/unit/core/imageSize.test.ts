@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atDigest, formatBytes, imageLayers, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '../../../src/core/index.js';
-import type { ImageSize, ParseError, ReferenceError, Result } from '../../../src/core/index.js';
+import { atDigest, formatBytes, imageLayers, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '@core/index.js';
+import type { ImageSize, ParseError, ReferenceError, Result } from '@core/index.js';
 import { fixtureNames, loadFixture, loadRecording } from '../../support/recordings.js';
 
 function value<T>(r: Result<T, ParseError | ReferenceError>): T {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormattedInspect, parseImageConfig, parseManifestInspect } from '../../../src/core/index.js';
+import { parseFormattedInspect, parseImageConfig, parseManifestInspect } from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 type Doc = Record<string, unknown>;

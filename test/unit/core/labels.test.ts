@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditLabels, extensionInfo, parseImageConfig, REQUIRED_LABELS, safeHttpUrl } from '../../../src/core/index.js';
+import { auditLabels, extensionInfo, parseImageConfig, REQUIRED_LABELS, safeHttpUrl } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const labelsOf = (name: string): Record<string, string> => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseImageInspect, parseImageList, parseReference, platformKey } from '../../../src/core/index.js';
+import { parseImageInspect, parseImageList, parseReference, platformKey } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 describe('parseImageInspect on every recorded docker image inspect', () => {

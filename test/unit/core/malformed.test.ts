@@ -8,7 +8,7 @@ import {
   parseRawManifest,
   type ParseError,
   type Result,
-} from '../../../src/core/index.js';
+} from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 const PARSERS = { parseRawManifest, parseImageConfig, parseFormattedInspect, parseManifestInspect, parseImageInspect, parseImageList };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mediaTypeName, parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '../../../src/core/index.js';
-import type { ParseError, Result } from '../../../src/core/index.js';
+import { mediaTypeName, parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '@core/index.js';
+import type { ParseError, Result } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 import { CORPUS, sorted } from '../../support/corpus.js';
 

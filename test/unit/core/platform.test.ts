@@ -8,7 +8,7 @@ import {
   parsePlatform,
   platformKey,
   RECOMMENDED_PLATFORMS,
-} from '../../../src/core/index.js';
+} from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 const keyOf = (text: string): string => {

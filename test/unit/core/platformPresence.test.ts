@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VERDICTS, platformPresence } from '../../../src/core/index.js';
-import type { Verdict } from '../../../src/core/index.js';
+import { VERDICTS, platformPresence } from '@core/index.js';
+import type { Verdict } from '@core/index.js';
 
 describe('platformPresence', () => {
   const complete: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'wrong-host-binary', 'backend-missing-platforms'];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReference, pushTarget } from '../../../src/core/index.js';
+import { parseReference, pushTarget } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 
 const SAFE_ARG = /^[a-z0-9[][a-zA-Z0-9._:/@\-[\]]*$/;

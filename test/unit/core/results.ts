@@ -1,5 +1,5 @@
 /** Builds InspectResults the way the command layer does (core functions on recorded outputs), for summary/export tests. */
-import { decideVerdict, hostPlatform, parseRawManifest, platformKey, comparePlatformKeys, type InspectResult, type Platform } from '../../../src/core/index.js';
+import { decideVerdict, hostPlatform, parseRawManifest, platformKey, comparePlatformKeys, type InspectResult, type Platform } from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 export function resultFor(name: string, host: Platform | undefined = hostPlatform('arm64')): InspectResult {

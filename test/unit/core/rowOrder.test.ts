@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRowNames, compareRows, rowName, rowOrderKey, type RowOrderKey } from '../../../src/core/index.js';
+import { compareRowNames, compareRows, rowName, rowOrderKey, type RowOrderKey } from '@core/index.js';
 
 const TITLE = 'org.opencontainers.image.title';
 

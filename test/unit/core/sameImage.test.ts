@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameImage } from '../../../src/core/index.js';
+import { sameImage } from '@core/index.js';
 
 describe('sameImage', () => {
   it('matches the spellings docker treats as one image', () => {

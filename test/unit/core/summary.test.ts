@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostPlatform, summarise, summariseMatrix, type InspectResult, type SummaryEntry, type Verdict } from '../../../src/core/index.js';
+import { hostPlatform, summarise, summariseMatrix, type InspectResult, type SummaryEntry, type Verdict } from '@core/index.js';
 import { resultFor } from './results.js';
 
 const ARM = hostPlatform('arm64');

@@ -14,7 +14,7 @@ import {
   type Platform,
   type Verdict,
   type VerdictInput,
-} from '../../../src/core/index.js';
+} from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 const REF = '127.0.0.1:5000/corpus/x:1.0.0';

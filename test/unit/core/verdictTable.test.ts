@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { VERDICT_TABLE, VERDICTS, platformPresence, summariseMatrix, verdictRank, worthNotice } from '../../../src/core/index.js';
-import type { FailureKind, InspectResult, Severity, Verdict } from '../../../src/core/index.js';
+import { VERDICT_TABLE, VERDICTS, platformPresence, summariseMatrix, verdictRank, worthNotice } from '@core/index.js';
+import type { FailureKind, InspectResult, Severity, Verdict } from '@core/index.js';
 import { checkRequirement } from '@core/index.js';
 
 const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'ok'];

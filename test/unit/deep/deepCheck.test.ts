@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonRow } from '@core/index.js';
-import { deepCheck, deepCheckMany, type DeepProgress } from '../../../src/deep/deepCheck.js';
+import { deepCheck, deepCheckMany, type DeepProgress } from '@deep/deepCheck.js';
 import { fileOf } from '../core/deep/deepData.js';
 import { AMD, ARM, REF, deps, fakePlatformCheck, fakeReader, inspectResult, textFile } from './fakeReader.js';
 

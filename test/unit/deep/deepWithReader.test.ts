@@ -1,7 +1,7 @@
 /** The deep check over the real registry reader and the fake registry: what the orchestration and the reader do together. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { deepCheck } from '../../../src/deep/deepCheck.js';
-import { createRegistryReader, noCredentials } from '../../../src/registry/index.js';
+import { deepCheck } from '@deep/deepCheck.js';
+import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { randomBytes } from 'node:crypto';
 import { gzip, LAYER_GZIP, startRegistry, tarOf, type FakeRegistry } from '../registry/fakeRegistry.js';
 import { deps, fakePlatformCheck, inspectResult } from './fakeReader.js';

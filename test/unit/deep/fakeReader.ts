@@ -1,6 +1,6 @@
 /** A fake registry reader and platform check for the deep check orchestration's unit tests. */
 import type { CommandFailure, FoundFile, InspectResult, Result, VariantFiles } from '@core/index.js';
-import type { DeepCheckDeps, PlatformCheck, Repository, VariantFileReader, VariantReadOptions, WantedFile } from '../../../src/deep/ports.js';
+import type { DeepCheckDeps, PlatformCheck, Repository, VariantFileReader, VariantReadOptions, WantedFile } from '@deep/ports.js';
 
 export const AMD = `sha256:${'a'.repeat(64)}`;
 export const ARM = `sha256:${'b'.repeat(64)}`;

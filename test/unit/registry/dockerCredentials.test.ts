@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dockerConfigCredentials, execFileHelper, validHelperName, type HelperRunner } from '../../../src/adapters/dockerCredentials.js';
+import { dockerConfigCredentials, execFileHelper, validHelperName, type HelperRunner } from '@adapters/dockerCredentials.js';
 
 const dirs: string[] = [];
 afterEach(async () => {

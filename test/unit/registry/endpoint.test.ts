@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthChallenge } from '../../../src/registry/authChallenge.js';
-import { credentialKey } from '../../../src/registry/credentials.js';
-import { allowedUrl, isLoopbackHost, registryOrigin } from '../../../src/registry/endpoint.js';
-import { isLoopbackRegistry } from '../../../src/core/index.js';
+import { parseAuthChallenge } from '@registry/authChallenge.js';
+import { credentialKey } from '@registry/credentials.js';
+import { allowedUrl, isLoopbackHost, registryOrigin } from '@registry/endpoint.js';
+import { isLoopbackRegistry } from '@core/index.js';
 
 describe('registry endpoints', () => {
   it('Docker Hub is reached at registry-1.docker.io over https, its login key is index.docker.io/v1/', () => {

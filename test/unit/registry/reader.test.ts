@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FoundFile, VariantFiles } from '../../../src/core/deep/types.js';
-import type { CommandFailure } from '../../../src/core/types.js';
-import type { Result } from '../../../src/core/result.js';
-import { createRegistryReader, noCredentials, type CredentialsPort, type ReaderLimits } from '../../../src/registry/index.js';
-import { directoryBlobCache } from '../../../src/registry/directoryBlobCache.js';
+import type { FoundFile, VariantFiles } from '@core/deep/types.js';
+import type { CommandFailure } from '@core/types.js';
+import type { Result } from '@core/result.js';
+import { createRegistryReader, noCredentials, type CredentialsPort, type ReaderLimits } from '@registry/index.js';
+import { directoryBlobCache } from '@registry/directoryBlobCache.js';
 import { digestOf, gzip, LAYER_GZIP, LAYER_TAR, LAYER_ZSTD, sendBlob, startRegistry, startServer, tarOf, type FakeRegistry, type FakeServer } from './fakeRegistry.js';
 
 const servers: FakeServer[] = [];

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ExecPort, ExecRequest } from '../../../src/commands/port.js';
-import { COMMAND_TIMEOUT_MS } from '../../../src/server/config.js';
-import { startServer, type RunningServer } from '../../../src/server/server.js';
+import type { ExecPort, ExecRequest } from '@commands/port.js';
+import { COMMAND_TIMEOUT_MS } from '@server/config.js';
+import { startServer, type RunningServer } from '@server/server.js';
 import { postExec, send } from './httpClient.js';
 
 // A stand-in UI folder: the shape vite writes (index.html with a module script, an asset), made up for this test.

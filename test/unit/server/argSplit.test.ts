@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveArgs, splitCommandLine } from '../../../src/server/argSplit.js';
+import { effectiveArgs, splitCommandLine } from '@server/argSplit.js';
 
 describe('effectiveArgs (Docker Desktop argument splitting)', () => {
   it('passes stream-form arguments unchanged, spaces and quotes included', () => {

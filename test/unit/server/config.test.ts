@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, describeEnvironment, printable, readPort, readSettings } from '../../../src/server/config.js';
+import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, describeEnvironment, printable, readPort, readSettings } from '@server/config.js';
 
 describe('readPort', () => {
   it('defaults when PORT is unset or empty', () => {

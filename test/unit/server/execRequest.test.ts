@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContentType, MAX_ARG_LENGTH, MAX_ARGS, parseExecBody } from '../../../src/server/execRequest.js';
+import { checkContentType, MAX_ARG_LENGTH, MAX_ARGS, parseExecBody } from '@server/execRequest.js';
 
 const refusal = (text: string): string => {
   const result = parseExecBody(text);

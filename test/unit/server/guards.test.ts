@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allowedHosts, checkFetchSite, checkHost, checkKey, checkOrigin } from '../../../src/server/guards.js';
+import { allowedHosts, checkFetchSite, checkHost, checkKey, checkOrigin } from '@server/guards.js';
 
 const PORT = 4680;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { injectStandin, STANDIN_ENTRY } from '../../../src/server/indexHtml.js';
-import type { StandinConfig } from '../../../src/server/standin/protocol.js';
+import { injectStandin, STANDIN_ENTRY } from '@server/indexHtml.js';
+import type { StandinConfig } from '@server/standin/protocol.js';
 
 const config: StandinConfig = { platform: 'linux', arch: 'x64', hostname: 'box', extensionImage: 'archmatrix/extension:dev' };
 // The shape vite writes for a build with base './' (a module script and a stylesheet in <head>).

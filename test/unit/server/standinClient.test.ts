@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { createStandinClient, externalUrl } from '../../../src/server/standin/client.js';
-import type { DocumentLike } from '../../../src/server/standin/browser.js';
-import type { StandinConfig } from '../../../src/server/standin/protocol.js';
-import { showBanner } from '../../../src/server/standin/toast.js';
-import type { PostExec } from '../../../src/server/standin/transport.js';
+import { createStandinClient, externalUrl } from '@server/standin/client.js';
+import type { DocumentLike } from '@server/standin/browser.js';
+import type { StandinConfig } from '@server/standin/protocol.js';
+import { showBanner } from '@server/standin/toast.js';
+import type { PostExec } from '@server/standin/transport.js';
 
 const config: StandinConfig = { platform: 'linux', arch: 'x64', hostname: 'box', extensionImage: 'archmatrix/extension:dev' };
 // jsdom's Document does what DocumentLike asks; TypeScript cannot relate DOM's Node generics to the narrow type.

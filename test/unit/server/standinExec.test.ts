@@ -1,10 +1,10 @@
 import type { v1 } from '@docker/extension-api-client-types';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACCESS_REFUSED_CODE } from '../../../src/core/failure.js';
-import { createExec } from '../../../src/server/standin/exec.js';
-import type { ExecBody, ExecReply } from '../../../src/server/standin/protocol.js';
-import type { PostExec, TransportResult } from '../../../src/server/standin/transport.js';
+import { ACCESS_REFUSED_CODE } from '@core/failure.js';
+import { createExec } from '@server/standin/exec.js';
+import type { ExecBody, ExecReply } from '@server/standin/protocol.js';
+import type { PostExec, TransportResult } from '@server/standin/transport.js';
 
 // Output recorded from the rig.
 const fixture = new URL('../../data/fixtures/buildx-version.buildx-0.13.1.json', import.meta.url);

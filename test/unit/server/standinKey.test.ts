@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HistoryLike, LocationLike, StorageLike } from '../../../src/server/standin/browser.js';
-import { takeKey } from '../../../src/server/standin/key.js';
+import type { HistoryLike, LocationLike, StorageLike } from '@server/standin/browser.js';
+import { takeKey } from '@server/standin/key.js';
 
 const KEY = 'Abc_def-0123456789abcdefghij';
 

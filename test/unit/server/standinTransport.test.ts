@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTransport, parseReply } from '../../../src/server/standin/transport.js';
+import { createTransport, parseReply } from '@server/standin/transport.js';
 
 interface Call {
   readonly input: string;

@@ -7,12 +7,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createDdClientExec } from '../../../src/adapters/ddClientExec.js';
-import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '../../../src/commands/environment.js';
-import type { DocumentLike } from '../../../src/server/standin/browser.js';
-import { createStandinClient } from '../../../src/server/standin/client.js';
-import type { ExecBody } from '../../../src/server/standin/protocol.js';
-import type { PostExec, TransportResult } from '../../../src/server/standin/transport.js';
+import { createDdClientExec } from '@adapters/ddClientExec.js';
+import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '@commands/environment.js';
+import type { DocumentLike } from '@server/standin/browser.js';
+import { createStandinClient } from '@server/standin/client.js';
+import type { ExecBody } from '@server/standin/protocol.js';
+import type { PostExec, TransportResult } from '@server/standin/transport.js';
 
 interface Recorded {
   readonly argv: string[];

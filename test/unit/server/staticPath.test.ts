@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveStaticPath } from '../../../src/server/staticRoute.js';
+import { resolveStaticPath } from '@server/staticRoute.js';
 
 const dirs = { uiDir: '/srv/ui', standinDir: '/srv/node/server/standin' };
 

@@ -13,7 +13,7 @@ import { createBackend, type Backend } from '@backend/backend.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { createVmService } from '@server/standin/vmService.js';
 import { inProcessBackend, socketBackend } from '@server/vmBackend.js';
-import { createVmServicePort } from '../../../ui/src/features/deep/backend/vmServicePort.js';
+import { createVmServicePort } from '@ui/features/deep/backend/vmServicePort.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));
 const uiDir = join(root, 'ui');

@@ -1,8 +1,8 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { isReadOnlyCommand } from '../../../src/commands/allowlist.js';
-import { App } from '../../../ui/src/app/App';
-import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '../../../ui/src/features/matrix/model/remembered';
+import { isReadOnlyCommand } from '@commands/allowlist.js';
+import { App } from '@ui/app/App';
+import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '@ui/features/matrix/model/remembered';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { loadFixture, loadRecording } from '../../support/recordings.js';
 import { freshTabPerTest } from './hookHarness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLayout, isRequiredPlatform } from '../../../ui/src/features/matrix/model/columns';
+import { columnLayout, isRequiredPlatform } from '@ui/features/matrix/model/columns';
 
 const COLUMNS = ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/arm/v7', 'linux/riscv64'];
 

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../../ui/src/app/App';
+import { App } from '@ui/app/App';
 import { R, corpusClient, freshTabPerTest } from './hookHarness';
 
 function clipboard(writeText: (text: string) => Promise<void>): void {

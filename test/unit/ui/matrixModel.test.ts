@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectResult } from '../../../src/core/index.js';
-import { cellState } from '../../../ui/src/features/matrix/model/cells';
-import { initialMatrixState, matrixReducer } from '../../../ui/src/features/matrix/model/matrixState';
-import type { MatrixRow, RowSeed } from '../../../ui/src/features/matrix/model/rows';
-import { rowDetails } from '../../../ui/src/features/matrix/model/details';
-import { rowFixes } from '../../../ui/src/features/matrix/model/fixes';
-import { runOverview } from '../../../ui/src/features/matrix/model/progress';
-import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
+import type { InspectResult } from '@core/index.js';
+import { cellState } from '@ui/features/matrix/model/cells';
+import { initialMatrixState, matrixReducer } from '@ui/features/matrix/model/matrixState';
+import type { MatrixRow, RowSeed } from '@ui/features/matrix/model/rows';
+import { rowDetails } from '@ui/features/matrix/model/details';
+import { rowFixes } from '@ui/features/matrix/model/fixes';
+import { runOverview } from '@ui/features/matrix/model/progress';
+import { DEFAULT_VIEW, viewRows } from '@ui/features/matrix/model/view';
 
 const result = (reference: string, verdict: InspectResult['verdict'], platforms: string[], failure?: InspectResult['failure']): InspectResult => ({
   reference,

@@ -1,11 +1,11 @@
 /** The rules that moved out of hooks and components into ui/src/features/matrix/model. */
 import { describe, expect, it } from 'vitest';
-import type { InspectResult } from '../../../src/core/index.js';
-import { APP_VERSION, exportMessages, exportStamp, exportText, hasExportable } from '../../../ui/src/features/matrix/model/exports';
-import { transientSummary, typedFailureToast } from '../../../ui/src/features/matrix/model/failureToasts';
-import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
-import { validateTyped } from '../../../ui/src/features/matrix/model/typed';
-import { DEFAULT_VIEW, isFiltered, toggleSort } from '../../../ui/src/features/matrix/model/view';
+import type { InspectResult } from '@core/index.js';
+import { APP_VERSION, exportMessages, exportStamp, exportText, hasExportable } from '@ui/features/matrix/model/exports';
+import { transientSummary, typedFailureToast } from '@ui/features/matrix/model/failureToasts';
+import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import { validateTyped } from '@ui/features/matrix/model/typed';
+import { DEFAULT_VIEW, isFiltered, toggleSort } from '@ui/features/matrix/model/view';
 
 const result = (reference: string, verdict: InspectResult['verdict'], failure?: InspectResult['failure'], source?: InspectResult['source']): InspectResult => ({
   reference,

@@ -1,6 +1,6 @@
 import { render } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PlatformCell } from '../../../ui/src/features/matrix/components/PlatformCell';
+import { PlatformCell } from '@ui/features/matrix/components/PlatformCell';
 
 const cell = (platform: string, state: 'yes' | 'no' | 'unknown' | 'pending', required: boolean): HTMLElement => {
   const { container } = render(

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { formatBytes } from '../../../src/core/index.js';
-import { App } from '../../../ui/src/app/App';
-import { sizeText, sizeToolOf } from '../../../ui/src/features/matrix/model/platformSizes';
+import { formatBytes } from '@core/index.js';
+import { App } from '@ui/app/App';
+import { sizeText, sizeToolOf } from '@ui/features/matrix/model/platformSizes';
 import { derived, reply } from '../../support/standin/corpusConfig.js';
 import { loadFixture } from '../../support/recordings.js';
 import { R, corpusClient, freshTabPerTest } from './hookHarness';

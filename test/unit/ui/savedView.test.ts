@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSavedTyped, parseSavedView } from '../../../ui/src/features/matrix/model/savedView';
-import { DEFAULT_VIEW } from '../../../ui/src/features/matrix/model/view';
+import { parseSavedTyped, parseSavedView } from '@ui/features/matrix/model/savedView';
+import { DEFAULT_VIEW } from '@ui/features/matrix/model/view';
 
 describe('the saved view and typed references (read back from localStorage)', () => {
   it('reads back a valid view exactly', () => {

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import { FALLBACK_THEMES, ensureDockerThemes } from '../../../ui/src/app/themes';
-import { findDdClient } from '../../../ui/src/shared/ddClient';
-import { openExternal, safeExternalUrl } from '../../../ui/src/shared/openExternal';
+import { FALLBACK_THEMES, ensureDockerThemes } from '@ui/app/themes';
+import { findDdClient } from '@ui/shared/ddClient';
+import { openExternal, safeExternalUrl } from '@ui/shared/openExternal';
 import { fakeClient } from '../../support/fakeClient.js';
 
 describe('ensureDockerThemes', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InspectResult } from '../../../src/core/index.js';
-import type { MatrixRow } from '../../../ui/src/features/matrix/model/rows';
-import { summaryCounts } from '../../../ui/src/features/matrix/model/summaryCounts';
-import { DEFAULT_VIEW, viewRows } from '../../../ui/src/features/matrix/model/view';
+import type { InspectResult } from '@core/index.js';
+import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
+import { DEFAULT_VIEW, viewRows } from '@ui/features/matrix/model/view';
 
 const row = (reference: string, verdict: InspectResult['verdict'] | 'pending', origin: MatrixRow['origin'] = 'installed'): MatrixRow =>
   verdict === 'pending'

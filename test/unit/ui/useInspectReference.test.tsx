@@ -1,10 +1,10 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InspectResult } from '../../../src/core/index.js';
-import type { ExecPort, ExecRequest } from '../../../src/commands/index.js';
-import { useInspectReference } from '../../../ui/src/features/matrix/hooks/useInspectReference';
-import type { TypedRowEvents } from '../../../ui/src/features/matrix/hooks/useInspectReference';
-import type { RowSeed } from '../../../ui/src/features/matrix/model/rows';
+import type { InspectResult } from '@core/index.js';
+import type { ExecPort, ExecRequest } from '@commands/index.js';
+import { useInspectReference } from '@ui/features/matrix/hooks/useInspectReference';
+import type { TypedRowEvents } from '@ui/features/matrix/hooks/useInspectReference';
+import type { RowSeed } from '@ui/features/matrix/model/rows';
 import { loadFixture } from '../../support/recordings.js';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from './hookHarness';

@@ -1,8 +1,8 @@
 import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useInstalledExtensions } from '../../../ui/src/features/matrix/hooks/useInstalledExtensions';
-import type { Listing } from '../../../ui/src/features/matrix/hooks/useInstalledExtensions';
-import { useNotifier } from '../../../ui/src/shared/notifications/NotificationProvider';
+import { useInstalledExtensions } from '@ui/features/matrix/hooks/useInstalledExtensions';
+import type { Listing } from '@ui/features/matrix/hooks/useInstalledExtensions';
+import { useNotifier } from '@ui/shared/notifications/NotificationProvider';
 import { loadRecording } from '../../support/recordings.js';
 import { reply } from '../../support/standin/corpusConfig.js';
 import { R, SELF, corpusClient, providers } from './hookHarness';

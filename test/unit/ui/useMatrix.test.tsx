@@ -1,7 +1,7 @@
 import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { useMatrix } from '../../../ui/src/features/matrix/hooks/useMatrix';
-import { REMEMBERED_KEY, parseRemembered } from '../../../ui/src/features/matrix/model/remembered';
+import { useMatrix } from '@ui/features/matrix/hooks/useMatrix';
+import { REMEMBERED_KEY, parseRemembered } from '@ui/features/matrix/model/remembered';
 import { loadFixture } from '../../support/recordings.js';
 import { reply } from '../../support/standin/corpusConfig.js';
 import { R, SELF, corpusClient, providers } from './hookHarness';

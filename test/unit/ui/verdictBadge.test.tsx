@@ -1,6 +1,6 @@
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VerdictBadge } from '../../../ui/src/features/matrix/components/VerdictBadge';
+import { VerdictBadge } from '@ui/features/matrix/components/VerdictBadge';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { backendImagesOf } from '../../../../src/core/deep/backendImages.js';
-import { MAX_COMPOSE_BYTES, composeImages, isSelfImage } from '../../../../src/core/deep/compose.js';
-import { parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
+import { backendImagesOf } from '@core/deep/backendImages.js';
+import { MAX_COMPOSE_BYTES, composeImages, isSelfImage } from '@core/deep/compose.js';
+import { parseExtensionMetadata } from '@core/deep/metadata.js';
 import { dataText } from './deepData.js';
 
 function images(text: string) {

@@ -1,7 +1,7 @@
 /** Loads the real bytes and files in test/data/deep (see its README for where each came from). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { FoundFile } from '../../../../src/core/deep/types.js';
+import type { FoundFile } from '@core/deep/types.js';
 
 const DIR = fileURLToPath(new URL('../../../data/deep/', import.meta.url));
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEEP_VERDICTS, backendLacks, decideDeepOutcome } from '../../../../src/core/deep/deepOutcome.js';
-import { judgeHostBinaries } from '../../../../src/core/deep/hostBinaries.js';
-import { parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
-import type { BackendImageFinding, HostBinaryFinding } from '../../../../src/core/deep/types.js';
+import { DEEP_VERDICTS, backendLacks, decideDeepOutcome } from '@core/deep/deepOutcome.js';
+import { judgeHostBinaries } from '@core/deep/hostBinaries.js';
+import { parseExtensionMetadata } from '@core/deep/metadata.js';
+import type { BackendImageFinding, HostBinaryFinding } from '@core/deep/types.js';
 import { dataText, fileOf } from './deepData.js';
 
 const finding = (over: Partial<HostBinaryFinding>): HostBinaryFinding => ({

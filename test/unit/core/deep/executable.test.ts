@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeExecutable, identifyExecutable } from '../../../../src/core/deep/executable.js';
+import { describeExecutable, identifyExecutable } from '@core/deep/executable.js';
 import { head } from './deepData.js';
 
 describe('identifyExecutable on real executables from npm', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DIRECTORY_ENTRIES, judgeHostBinaries, judgeHostBinary } from '../../../../src/core/deep/hostBinaries.js';
-import { parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
-import { decideDeepOutcome } from '../../../../src/core/deep/deepOutcome.js';
-import { HOST_BINARY_STATES, type ExtensionMetadata, type FoundFile, type HostBinaryFinding, type VariantFiles } from '../../../../src/core/deep/types.js';
+import { MAX_DIRECTORY_ENTRIES, judgeHostBinaries, judgeHostBinary } from '@core/deep/hostBinaries.js';
+import { parseExtensionMetadata } from '@core/deep/metadata.js';
+import { decideDeepOutcome } from '@core/deep/deepOutcome.js';
+import { HOST_BINARY_STATES, type ExtensionMetadata, type FoundFile, type HostBinaryFinding, type VariantFiles } from '@core/deep/types.js';
 import { dataText, fileOf, head, type HeadName } from './deepData.js';
 
 function metadataOf(text: string): ExtensionMetadata {

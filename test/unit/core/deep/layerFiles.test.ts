@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLayerFiles, normaliseTarPath, type LayerFiles, type TarHeaderLike } from '../../../../src/core/deep/layerFiles.js';
+import { createLayerFiles, normaliseTarPath, type LayerFiles, type TarHeaderLike } from '@core/deep/layerFiles.js';
 
 type Entry = TarHeaderLike & { readonly data?: string };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseImagePath } from '../../../../src/core/deep/imagePath.js';
-import { MAX_METADATA_BYTES, parseExtensionMetadata } from '../../../../src/core/deep/metadata.js';
-import type { ExtensionMetadata } from '../../../../src/core/deep/types.js';
+import { normaliseImagePath } from '@core/deep/imagePath.js';
+import { MAX_METADATA_BYTES, parseExtensionMetadata } from '@core/deep/metadata.js';
+import type { ExtensionMetadata } from '@core/deep/types.js';
 import { dataText } from './deepData.js';
 
 function parsed(text: string): ExtensionMetadata {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counterpartKey, normalisedVariant, variantCpu } from '../../../../src/core/deep/variantCpu.js';
+import { counterpartKey, normalisedVariant, variantCpu } from '@core/deep/variantCpu.js';
 
 describe('variantCpu', () => {
   it.each([

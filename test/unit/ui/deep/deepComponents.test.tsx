@@ -1,13 +1,13 @@
 /** The deep check's DOM: the row's line and the details' host-binary grid with its data-* hooks. */
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DeepDetails } from '../../../../ui/src/features/deep/components/DeepDetails';
-import { DeepRowLine } from '../../../../ui/src/features/deep/components/DeepRowLine';
-import { DeepCheckProvider } from '../../../../ui/src/features/deep/hooks/DeepCheckContext';
-import { rowKey, type DeepCheckController } from '../../../../ui/src/features/deep/hooks/useDeepCheck';
-import { parseDeepFindings } from '../../../../ui/src/features/deep/model/deepFindings';
-import { judgedResult } from '../../../../ui/src/features/deep/model/judgedRows';
-import type { DeepRowState } from '../../../../ui/src/features/deep/model/deepRow';
+import { DeepDetails } from '@ui/features/deep/components/DeepDetails';
+import { DeepRowLine } from '@ui/features/deep/components/DeepRowLine';
+import { DeepCheckProvider } from '@ui/features/deep/hooks/DeepCheckContext';
+import { rowKey, type DeepCheckController } from '@ui/features/deep/hooks/useDeepCheck';
+import { parseDeepFindings } from '@ui/features/deep/model/deepFindings';
+import { judgedResult } from '@ui/features/deep/model/judgedRows';
+import type { DeepRowState } from '@ui/features/deep/model/deepRow';
 import { doneRow, wrongHostBinaryRow } from './deepRows';
 
 const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');

@@ -1,9 +1,9 @@
 /** The deep check's pure UI rules: the badge's verdict, hostile backend answers, the remembered store. */
 import { describe, expect, it } from 'vitest';
-import { parseDeepFindings } from '../../../../ui/src/features/deep/model/deepFindings';
-import { rowExplanation, shownVerdict, type DeepRowState } from '../../../../ui/src/features/deep/model/deepRow';
-import { judgedResult } from '../../../../ui/src/features/deep/model/judgedRows';
-import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '../../../../ui/src/features/deep/model/rememberedDeep';
+import { parseDeepFindings } from '@ui/features/deep/model/deepFindings';
+import { rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deep/model/deepRow';
+import { judgedResult } from '@ui/features/deep/model/judgedRows';
+import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deep/model/rememberedDeep';
 import { DIGEST, platformResult, wrongHostBinaryRow } from './deepRows';
 
 const findings = parseDeepFindings(wrongHostBinaryRow);

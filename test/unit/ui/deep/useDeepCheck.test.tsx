@@ -7,11 +7,11 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { BackendAnswer, BackendPort } from '../../../../ui/src/features/deep/backend/backendPort';
-import { MAX_DEEP_JOBS, rowKey, useDeepCheck } from '../../../../ui/src/features/deep/hooks/useDeepCheck';
-import { REMEMBERED_DEEP_KEY } from '../../../../ui/src/features/deep/model/rememberedDeep';
-import type { MatrixRow } from '../../../../ui/src/features/matrix/model/rows';
-import { DockerProvider } from '../../../../ui/src/shared/docker/DockerContext';
+import type { BackendAnswer, BackendPort } from '@ui/features/deep/backend/backendPort';
+import { MAX_DEEP_JOBS, rowKey, useDeepCheck } from '@ui/features/deep/hooks/useDeepCheck';
+import { REMEMBERED_DEEP_KEY } from '@ui/features/deep/model/rememberedDeep';
+import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import { DockerProvider } from '@ui/shared/docker/DockerContext';
 import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
 
 const dd = { host: { arch: 'arm64', platform: 'darwin' }, extension: { image: '' }, docker: { cli: { exec: () => undefined } } } as unknown as v1.DockerDesktopClient;
