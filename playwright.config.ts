@@ -26,7 +26,14 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
   projects: [
@@ -36,7 +43,9 @@ export default defineConfig({
     // After browser-mode: both run `npm start`, which rebuilds dist/ui.
     { name: 'deep', testMatch: /\/deep-[^/]*\.spec\.ts$/, dependencies: ['browser-mode'] },
     // Writes docs/screenshots/*.png: only when asked for (see test/e2e/screenshots.capture.ts).
-    ...(process.env['ARCHMATRIX_SCREENSHOTS'] === '1' ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts$/ }] : []),
+    ...(process.env['ARCHMATRIX_SCREENSHOTS'] === '1'
+      ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts$/ }]
+      : []),
   ],
   webServer: {
     // Its own build in dist/ui-standin: `npm start` (browser-mode specs) rebuilds dist/ui while tests run.

@@ -9,7 +9,17 @@ import { fileURLToPath } from 'node:url';
  * tsconfig.json's "paths" mirrors it. src/ itself keeps relative imports, so its NodeNext build
  * (tsconfig.node.json) needs no alias.
  */
-export const SOURCE_LAYERS = ['core', 'commands', 'adapters', 'registry', 'deep', 'backend', 'cli', 'server', 'bench'] as const;
+export const SOURCE_LAYERS = [
+  'core',
+  'commands',
+  'adapters',
+  'registry',
+  'deep',
+  'backend',
+  'cli',
+  'server',
+  'bench',
+] as const;
 export const sourceAliases: Record<string, string> = {
   ...Object.fromEntries(
     SOURCE_LAYERS.map((layer) => [`@${layer}`, fileURLToPath(new URL(`./src/${layer}`, import.meta.url))]),

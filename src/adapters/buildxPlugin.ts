@@ -11,7 +11,12 @@ export type BuildxRoute = 'via-docker' | 'direct';
 
 /** The folders docker searches for CLI plugins, in docker's order. */
 export function pluginDirs(env: NodeJS.ProcessEnv): string[] {
-  const config = env.DOCKER_CONFIG !== undefined && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : env.HOME !== undefined && env.HOME !== '' ? join(env.HOME, '.docker') : undefined;
+  const config =
+    env.DOCKER_CONFIG !== undefined && env.DOCKER_CONFIG !== ''
+      ? env.DOCKER_CONFIG
+      : env.HOME !== undefined && env.HOME !== ''
+        ? join(env.HOME, '.docker')
+        : undefined;
   return [
     ...(config !== undefined ? [join(config, 'cli-plugins')] : []),
     '/usr/local/lib/docker/cli-plugins',

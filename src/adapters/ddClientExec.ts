@@ -30,7 +30,12 @@ function chunkBytes(chunk: unknown): Uint8Array | undefined {
   if (chunk instanceof Uint8Array) return chunk;
   if (chunk instanceof ArrayBuffer) return new Uint8Array(chunk);
   if (ArrayBuffer.isView(chunk)) return new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-  if (isRecord(chunk) && chunk['type'] === 'Buffer' && Array.isArray(chunk['data']) && chunk['data'].every((b) => typeof b === 'number')) {
+  if (
+    isRecord(chunk) &&
+    chunk['type'] === 'Buffer' &&
+    Array.isArray(chunk['data']) &&
+    chunk['data'].every((b) => typeof b === 'number')
+  ) {
     return Uint8Array.from(chunk['data'] as number[]);
   }
   return undefined;
@@ -85,7 +90,8 @@ export function outputFromFailure(reason: unknown, stdoutSoFar = '', stderrSoFar
   }
   if (reason instanceof Error) {
     const code = (reason as { code?: unknown }).code;
-    if (code === ACCESS_REFUSED_CODE) return { stdout: stdoutSoFar, stderr: reason.message, exitCode: null, interrupted: 'access-refused' };
+    if (code === ACCESS_REFUSED_CODE)
+      return { stdout: stdoutSoFar, stderr: reason.message, exitCode: null, interrupted: 'access-refused' };
     const spawnFailed = /ENOENT|spawn/i.test(reason.message) || code === 'ENOENT';
     const stderr = [stderrSoFar, reason.message].filter((part) => part !== '').join('\n');
     return spawnFailed
@@ -168,7 +174,10 @@ function runOnce(dd: v1.DockerDesktopClient, request: ExecRequest): Promise<Exec
           onClose(exitCode: number) {
             if (settled || grace !== undefined) return;
             const code = typeof exitCode === 'number' ? exitCode : null;
-            grace = setTimeout(() => finish({ stdout: out.text(), stderr: err.text(), exitCode: code }), CLOSE_GRACE_MS);
+            grace = setTimeout(
+              () => finish({ stdout: out.text(), stderr: err.text(), exitCode: code }),
+              CLOSE_GRACE_MS,
+            );
           },
         },
       });

@@ -41,15 +41,20 @@ export function execFileHelper(timeoutMs: number, env?: NodeJS.ProcessEnv): Help
   return (name, serverUrl) =>
     new Promise((resolve) => {
       if (!validHelperName(name)) return resolve(undefined);
-      const child = execFile(`docker-credential-${name}`, ['get'], { timeout: timeoutMs, maxBuffer: 1024 * 1024, shell: false, env: env ?? process.env }, (error, stdout) => {
-        if (error) return resolve(undefined);
-        try {
-          const answer: unknown = JSON.parse(stdout);
-          resolve(isRecord(answer) ? (answer as HelperAnswer) : undefined);
-        } catch {
-          resolve(undefined);
-        }
-      });
+      const child = execFile(
+        `docker-credential-${name}`,
+        ['get'],
+        { timeout: timeoutMs, maxBuffer: 1024 * 1024, shell: false, env: env ?? process.env },
+        (error, stdout) => {
+          if (error) return resolve(undefined);
+          try {
+            const answer: unknown = JSON.parse(stdout);
+            resolve(isRecord(answer) ? (answer as HelperAnswer) : undefined);
+          } catch {
+            resolve(undefined);
+          }
+        },
+      );
       child.on('error', () => resolve(undefined));
       child.stdin?.on('error', () => undefined);
       child.stdin?.end(serverUrl);
@@ -71,11 +76,14 @@ function sameRegistry(key: string, host: string): boolean {
 }
 
 function decodeAuth(entry: JsonRecord): RegistryCredential | undefined {
-  if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '') return { kind: 'identity-token', token: entry.identitytoken };
+  if (typeof entry.identitytoken === 'string' && entry.identitytoken !== '')
+    return { kind: 'identity-token', token: entry.identitytoken };
   if (typeof entry.auth === 'string' && entry.auth !== '') {
     let text: string;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(entry.auth), (c) => c.charCodeAt(0)));
+      text = new TextDecoder('utf-8', { fatal: true }).decode(
+        Uint8Array.from(atob(entry.auth), (c) => c.charCodeAt(0)),
+      );
     } catch {
       return undefined;
     }
@@ -98,7 +106,9 @@ function fromHelper(answer: HelperAnswer | undefined): RegistryCredential | unde
 
 export function dockerConfigCredentials(options: DockerCredentialsOptions = {}): CredentialsPort {
   const env = options.env ?? process.env;
-  const dir = options.configDir ?? (env.DOCKER_CONFIG && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : join(homedir(), '.docker'));
+  const dir =
+    options.configDir ??
+    (env.DOCKER_CONFIG && env.DOCKER_CONFIG !== '' ? env.DOCKER_CONFIG : join(homedir(), '.docker'));
   const runHelper = options.runHelper ?? execFileHelper(options.helperTimeoutMs ?? 10_000, env);
   let config: Promise<JsonRecord> | undefined;
   const load = (): Promise<JsonRecord> => {

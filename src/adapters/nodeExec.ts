@@ -50,7 +50,13 @@ export function createNodeExec(options: NodeExecOptions = {}): ExecPort {
   };
 }
 
-function run(binary: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBuffer: number, grace: number): Promise<ExecOutput> {
+function run(
+  binary: string,
+  request: ExecRequest,
+  env: NodeJS.ProcessEnv,
+  maxBuffer: number,
+  grace: number,
+): Promise<ExecOutput> {
   return new Promise<ExecOutput>((resolve) => {
     if (request.signal?.aborted === true) {
       resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' });
@@ -117,12 +123,21 @@ function run(binary: string, request: ExecRequest, env: NodeJS.ProcessEnv, maxBu
     child.on('error', (error: NodeJS.ErrnoException) => {
       // Spawn failures (ENOENT, EACCES) come here and no 'close' follows when nothing started.
       if (child.pid === undefined) {
-        finish({ stdout, stderr: `${binary}: ${error.code ?? 'error'}: ${error.message}`, exitCode: null, interrupted: 'spawn-failed' });
+        finish({
+          stdout,
+          stderr: `${binary}: ${error.code ?? 'error'}: ${error.message}`,
+          exitCode: null,
+          interrupted: 'spawn-failed',
+        });
       }
     });
     child.on('close', (code: number | null) => {
       if (stopped === 'overflow') {
-        finish({ stdout, stderr: `${stderr}\noutput exceeded ${maxBuffer} characters; the command was stopped`.trim(), exitCode: null });
+        finish({
+          stdout,
+          stderr: `${stderr}\noutput exceeded ${maxBuffer} characters; the command was stopped`.trim(),
+          exitCode: null,
+        });
       } else if (stopped !== undefined) {
         finish({ stdout, stderr, exitCode: null, interrupted: stopped });
       } else {

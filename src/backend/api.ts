@@ -108,7 +108,12 @@ export interface ErrorReply {
   readonly reasons?: readonly ReferenceProblem[];
 }
 
-export const errorReply = (statusCode: number, name: ErrorName, message: string, reasons?: readonly ReferenceProblem[]): ErrorReply => ({
+export const errorReply = (
+  statusCode: number,
+  name: ErrorName,
+  message: string,
+  reasons?: readonly ReferenceProblem[],
+): ErrorReply => ({
   statusCode,
   name,
   message,

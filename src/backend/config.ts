@@ -18,7 +18,9 @@ export function readBackendConfig(env: Readonly<Record<string, string | undefine
   const rawConcurrency = env[CONCURRENCY_ENV] ?? '4';
   const concurrency = /^[0-9]{1,2}$/.test(rawConcurrency) ? Number(rawConcurrency) : Number.NaN;
   if (!(concurrency >= 1 && concurrency <= MAX_CONCURRENCY)) {
-    return err(`${CONCURRENCY_ENV} must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${rawConcurrency.slice(0, 20)}"`);
+    return err(
+      `${CONCURRENCY_ENV} must be a whole number from 1 to ${MAX_CONCURRENCY}, not "${rawConcurrency.slice(0, 20)}"`,
+    );
   }
   return ok({ socketPath: socket.value, concurrency });
 }

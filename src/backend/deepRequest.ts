@@ -18,20 +18,32 @@ export interface RequestedReference {
 }
 
 export function parseDeepRequest(body: unknown): Result<readonly RequestedReference[], ErrorReply> {
-  const bad = (message: string): Result<readonly RequestedReference[], ErrorReply> => err(errorReply(400, 'bad-request', message));
+  const bad = (message: string): Result<readonly RequestedReference[], ErrorReply> =>
+    err(errorReply(400, 'bad-request', message));
   if (!isRecord(body)) return bad('The body must be a JSON object: {"references": ["image:tag", ...]}.');
   const unknownKeys = Object.keys(body).filter((key) => key !== 'references');
-  if (unknownKeys.length > 0) return bad(`Unknown field(s): ${unknownKeys.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40))).join(', ')}.`);
+  if (unknownKeys.length > 0)
+    return bad(
+      `Unknown field(s): ${unknownKeys
+        .slice(0, 5)
+        .map((k) => JSON.stringify(k.slice(0, 40)))
+        .join(', ')}.`,
+    );
   const references = body.references;
   if (!Array.isArray(references)) return bad('"references" must be an array of image references.');
   if (references.length === 0) return bad('"references" is empty: name at least one image.');
-  if (references.length > MAX_REFERENCES) return bad(`"references" holds ${references.length} entries; at most ${MAX_REFERENCES} per request.`);
+  if (references.length > MAX_REFERENCES)
+    return bad(`"references" holds ${references.length} entries; at most ${MAX_REFERENCES} per request.`);
 
   const accepted: RequestedReference[] = [];
   const problems: ReferenceProblem[] = [];
   references.forEach((input: unknown, index) => {
     if (typeof input !== 'string') {
-      problems.push({ index, input: String(JSON.stringify(input) ?? 'undefined').slice(0, 80), reason: 'is not a string' });
+      problems.push({
+        index,
+        input: String(JSON.stringify(input) ?? 'undefined').slice(0, 80),
+        reason: 'is not a string',
+      });
       return;
     }
     const parsed = parseReference(input);
@@ -41,7 +53,14 @@ export function parseDeepRequest(body: unknown): Result<readonly RequestedRefere
   if (problems.length > 0) {
     const first = problems[0];
     const summary = first === undefined ? '' : `: "${first.input.slice(0, 80)}" ${first.reason}`;
-    return err(errorReply(400, 'invalid-reference', `${problems.length} reference(s) refused, nothing was read${summary}.`, problems));
+    return err(
+      errorReply(
+        400,
+        'invalid-reference',
+        `${problems.length} reference(s) refused, nothing was read${summary}.`,
+        problems,
+      ),
+    );
   }
   return ok(accepted);
 }

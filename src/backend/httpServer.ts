@@ -25,7 +25,11 @@ function sendError(res: ServerResponse, reply: ErrorReply, close = false): void 
 
 /** The shared reader's refusal, named as the backend names it (api.ts ErrorName). */
 const bodyError = (rejection: Rejection): ErrorReply =>
-  errorReply(rejection.status, rejection.code === 'too-large' || rejection.code === 'unsupported-media-type' ? rejection.code : 'bad-request', rejection.message);
+  errorReply(
+    rejection.status,
+    rejection.code === 'too-large' || rejection.code === 'unsupported-media-type' ? rejection.code : 'bad-request',
+    rejection.message,
+  );
 
 async function handle(req: IncomingMessage, res: ServerResponse, router: Router, limits: HttpLimits): Promise<void> {
   const method = req.method ?? 'GET';
@@ -50,7 +54,15 @@ export function createBackendHttpServer(router: Router, limits: HttpLimits = DEF
   const connectionsCheckingInterval = Math.max(50, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 4)));
   const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     handle(req, res, router, limits).catch((error: unknown) => {
-      sendError(res, errorReply(500, 'internal', `The backend failed on this request: ${error instanceof Error ? error.message : String(error)}`), true);
+      sendError(
+        res,
+        errorReply(
+          500,
+          'internal',
+          `The backend failed on this request: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+        true,
+      );
     });
   });
   server.requestTimeout = limits.requestTimeoutMs;

@@ -123,7 +123,11 @@ export function createJobStore(options: JobStoreOptions): JobStore {
     const onJobAbort = (): void => own.abort(job.controller.signal.reason);
     job.controller.signal.addEventListener('abort', onJobAbort, { once: true });
     const timer = setTimeout(() => {
-      own.abort(new ItemTimeout(`The deep check of ${item.request.parsed.canonical} took longer than ${Math.round(limits.itemTimeoutMs / 1000)} s and was stopped.`));
+      own.abort(
+        new ItemTimeout(
+          `The deep check of ${item.request.parsed.canonical} took longer than ${Math.round(limits.itemTimeoutMs / 1000)} s and was stopped.`,
+        ),
+      );
     }, limits.itemTimeoutMs);
     const onProgress = (progress: JsonValue): void => {
       if (item.state !== 'running') return;
@@ -178,7 +182,13 @@ export function createJobStore(options: JobStoreOptions): JobStore {
     create(references) {
       const pending = pendingItems();
       if (pending + references.length > limits.maxPendingItems) {
-        return err(errorReply(429, 'busy', `${pending} deep checks are queued or running; at most ${limits.maxPendingItems}. Try again when some have finished.`));
+        return err(
+          errorReply(
+            429,
+            'busy',
+            `${pending} deep checks are queued or running; at most ${limits.maxPendingItems}. Try again when some have finished.`,
+          ),
+        );
       }
       const items: Item[] = references.map((request) => ({ request, state: 'queued' }));
       let markSettled: () => void = () => undefined;
@@ -218,7 +228,8 @@ export function createJobStore(options: JobStoreOptions): JobStore {
       const t = now();
       for (const job of [...jobs.values()]) {
         if (jobState(job) === 'running' && t - job.lastSeen > limits.abandonAfterMs) cancelJob(job, 'abandoned');
-        if (job.finishedAt !== undefined && t - Math.max(job.finishedAt, job.lastSeen) > limits.keepFinishedMs) jobs.delete(job.id);
+        if (job.finishedAt !== undefined && t - Math.max(job.finishedAt, job.lastSeen) > limits.keepFinishedMs)
+          jobs.delete(job.id);
       }
     },
 

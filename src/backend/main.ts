@@ -20,10 +20,14 @@ async function main(): Promise<number> {
   try {
     await backend.listen(config.value.socketPath);
   } catch (error) {
-    process.stderr.write(`archmatrix-backend: cannot listen on ${config.value.socketPath}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `archmatrix-backend: cannot listen on ${config.value.socketPath}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
-  process.stdout.write(`archmatrix-backend ${readVersion()} (node ${process.version}, ${process.arch}) listening on ${config.value.socketPath}\n`);
+  process.stdout.write(
+    `archmatrix-backend ${readVersion()} (node ${process.version}, ${process.arch}) listening on ${config.value.socketPath}\n`,
+  );
   const signal = await stopSignal();
   process.stdout.write(`archmatrix-backend: ${signal}: cancelling running checks and closing the socket\n`);
   await backend.close();
@@ -39,7 +43,9 @@ function stopSignal(): Promise<NodeJS.Signals> {
 
 void main()
   .catch((error: unknown) => {
-    process.stderr.write(`archmatrix-backend: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `archmatrix-backend: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     return 1;
   })
   .then((code) => process.exit(code));

@@ -17,5 +17,9 @@ export function createRegistryBackend(jobLimits?: Partial<JobLimits>): Backend {
     platformCheck: registryPlatformCheck({ credentials: noCredentials }),
     reader: createRegistryReader({ credentials: noCredentials }),
   });
-  return createBackend({ deepCheck, info: { version: readVersion(), node: process.version, arch: process.arch }, jobLimits });
+  return createBackend({
+    deepCheck,
+    info: { version: readVersion(), node: process.version, arch: process.arch },
+    jobLimits,
+  });
 }

@@ -39,11 +39,19 @@ function failureOf(error: unknown, signal: AbortSignal): CommandFailure {
 }
 
 export function registryPlatformCheck(options: RegistryPlatformCheckOptions): PlatformCheck {
-  const client = new RegistryClient({ credentials: options.credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = new RegistryClient({
+    credentials: options.credentials,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   return async (reference, signal): Promise<InspectResult> => {
     const parsed = parseReference(reference);
     if (!parsed.ok) {
-      const detail = decideVerdict({ reference, platforms: [], source: 'registry', invalidReason: parsed.error.reason });
+      const detail = decideVerdict({
+        reference,
+        platforms: [],
+        source: 'registry',
+        invalidReason: parsed.error.reason,
+      });
       return { ...detail, reference, platforms: [], commands: [] };
     }
     const ref = parsed.value;
@@ -60,7 +68,9 @@ export function registryPlatformCheck(options: RegistryPlatformCheckOptions): Pl
       platforms = manifest.platforms.map((p) => p.platform);
       if (manifest.needsConfig && manifest.configDigest !== undefined) {
         const blob = await client.blob(repo, manifest.configDigest, signals);
-        const config = parseImageConfig(new TextDecoder().decode(await readCapped(new Response(blob.body), MAX_CONFIG_BYTES, 'the image config')));
+        const config = parseImageConfig(
+          new TextDecoder().decode(await readCapped(new Response(blob.body), MAX_CONFIG_BYTES, 'the image config')),
+        );
         if (!config.ok) throw new Error(`the image config cannot be read: ${config.error.message}`);
         platforms = config.value.platforms;
       }
@@ -69,7 +79,13 @@ export function registryPlatformCheck(options: RegistryPlatformCheckOptions): Pl
       manifest = undefined;
       platforms = [];
     }
-    const detail = decideVerdict({ reference: ref.familiar, platforms, source: 'registry', ...(options.host ? { host: options.host } : {}), ...(failure ? { failure } : {}) });
+    const detail = decideVerdict({
+      reference: ref.familiar,
+      platforms,
+      source: 'registry',
+      ...(options.host ? { host: options.host } : {}),
+      ...(failure ? { failure } : {}),
+    });
     return {
       ...detail,
       reference,

@@ -38,9 +38,18 @@ export interface RouterOptions {
 
 const fail = (reply: ErrorReply, allow?: string): BackendReply => ({ status: reply.statusCode, body: reply, allow });
 const notAllowed = (method: string, path: string, allow: string): BackendReply =>
-  fail(errorReply(405, 'method-not-allowed', `${method.slice(0, 16)} is not allowed on ${path}; allowed: ${allow}.`), allow);
+  fail(
+    errorReply(405, 'method-not-allowed', `${method.slice(0, 16)} is not allowed on ${path}; allowed: ${allow}.`),
+    allow,
+  );
 const noJob = (id: string): BackendReply =>
-  fail(errorReply(404, 'not-found', `No deep-check job "${id.slice(0, 64)}": it finished long ago, was never created, or the backend restarted. Start a new one with POST ${DEEP_PATH}.`));
+  fail(
+    errorReply(
+      404,
+      'not-found',
+      `No deep-check job "${id.slice(0, 64)}": it finished long ago, was never created, or the backend restarted. Start a new one with POST ${DEEP_PATH}.`,
+    ),
+  );
 const unavailable = (): BackendReply => fail(errorReply(501, 'not-implemented', 'deep check not available yet'));
 
 export type Router = (request: BackendRequest) => BackendReply;
@@ -86,8 +95,15 @@ export function createRouter(options: RouterOptions): Router {
   return (request) => {
     const path = request.path.split('?')[0] ?? '';
     if (path === HEALTH_PATH) return request.method === 'GET' ? health() : notAllowed(request.method, path, 'GET');
-    if (path === DEEP_PATH) return request.method === 'POST' ? startJob(request.body) : notAllowed(request.method, path, 'POST');
+    if (path === DEEP_PATH)
+      return request.method === 'POST' ? startJob(request.body) : notAllowed(request.method, path, 'POST');
     if (path.startsWith(`${DEEP_PATH}/`)) return jobRoute(request.method, path.slice(DEEP_PATH.length + 1));
-    return fail(errorReply(404, 'not-found', `No route ${request.method.slice(0, 16)} ${path.slice(0, 100)}; the backend answers GET ${HEALTH_PATH}, POST ${DEEP_PATH}, GET and DELETE ${DEEP_PATH}/<id>.`));
+    return fail(
+      errorReply(
+        404,
+        'not-found',
+        `No route ${request.method.slice(0, 16)} ${path.slice(0, 100)}; the backend answers GET ${HEALTH_PATH}, POST ${DEEP_PATH}, GET and DELETE ${DEEP_PATH}/<id>.`,
+      ),
+    );
   };
 }

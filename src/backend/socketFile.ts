@@ -13,7 +13,8 @@ export const MAX_SOCKET_PATH_BYTES = 107;
 
 export function checkSocketPath(path: string): Result<string, string> {
   if (!isAbsolute(path)) return err(`the socket path "${path.slice(0, 120)}" is not absolute`);
-  if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) return err(`the socket path is longer than ${MAX_SOCKET_PATH_BYTES} bytes`);
+  if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES)
+    return err(`the socket path is longer than ${MAX_SOCKET_PATH_BYTES} bytes`);
   return ok(path);
 }
 

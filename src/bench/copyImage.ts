@@ -23,13 +23,17 @@ function descriptorDigests(value: unknown, key: 'manifests' | 'layers'): string[
   if (typeof value !== 'object' || value === null) return [];
   const list: unknown = Reflect.get(value, key);
   if (!Array.isArray(list)) return [];
-  return list.flatMap((d: unknown) => (typeof d === 'object' && d !== null && 'digest' in d && typeof d.digest === 'string' ? [d.digest] : []));
+  return list.flatMap((d: unknown) =>
+    typeof d === 'object' && d !== null && 'digest' in d && typeof d.digest === 'string' ? [d.digest] : [],
+  );
 }
 
 function configDigest(value: unknown): string[] {
   if (typeof value !== 'object' || value === null || !('config' in value)) return [];
   const config: unknown = value.config;
-  return typeof config === 'object' && config !== null && 'digest' in config && typeof config.digest === 'string' ? [config.digest] : [];
+  return typeof config === 'object' && config !== null && 'digest' in config && typeof config.digest === 'string'
+    ? [config.digest]
+    : [];
 }
 
 export class RegistryCopier {
@@ -52,14 +56,20 @@ export class RegistryCopier {
 
   /** The digest the tag points to, or undefined when there is no such tag. */
   async digestOf(repo: string, ref: string): Promise<string | undefined> {
-    const res = await fetch(this.url(`${repo}/manifests/${ref}`), { method: 'HEAD', headers: { accept: MANIFEST_TYPES } });
+    const res = await fetch(this.url(`${repo}/manifests/${ref}`), {
+      method: 'HEAD',
+      headers: { accept: MANIFEST_TYPES },
+    });
     if (res.status === 404) return undefined;
     if (!res.ok) throw new Error(`HEAD ${repo}/manifests/${ref}: HTTP ${res.status}`);
     return res.headers.get('docker-content-digest') ?? undefined;
   }
 
   private async copyBlob(from: string, to: string, digest: string): Promise<void> {
-    const mount = await fetch(this.url(`${to}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`), { method: 'POST' });
+    const mount = await fetch(
+      this.url(`${to}/blobs/uploads/?mount=${encodeURIComponent(digest)}&from=${encodeURIComponent(from)}`),
+      { method: 'POST' },
+    );
     if (mount.status === 201) return;
     // Not mounted: the registry opened an upload instead; send the blob in one piece.
     const location = mount.headers.get('location');
@@ -68,7 +78,11 @@ export class RegistryCopier {
     if (!blob.ok) throw new Error(`GET ${from}/blobs/${digest}: HTTP ${blob.status}`);
     const target = new URL(location, `http://${this.registry}`);
     target.searchParams.set('digest', digest);
-    const put = await fetch(target, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: new Uint8Array(await blob.arrayBuffer()) });
+    const put = await fetch(target, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(await blob.arrayBuffer()),
+    });
     if (put.status !== 201) throw new Error(`upload ${digest} into ${to}: HTTP ${put.status}`);
   }
 
@@ -78,11 +92,17 @@ export class RegistryCopier {
     if (manifest === undefined) throw new Error(`${this.registry}/${from}:${ref} does not exist`);
     const parsed: unknown = JSON.parse(new TextDecoder().decode(manifest.bytes));
     for (const child of descriptorDigests(parsed, 'manifests')) await this.copy(from, child, to, child);
-    for (const blob of [...configDigest(parsed), ...descriptorDigests(parsed, 'layers')]) await this.copyBlob(from, to, blob);
-    const put = await fetch(this.url(`${to}/manifests/${toRef}`), { method: 'PUT', headers: { 'content-type': manifest.mediaType }, body: manifest.bytes });
+    for (const blob of [...configDigest(parsed), ...descriptorDigests(parsed, 'layers')])
+      await this.copyBlob(from, to, blob);
+    const put = await fetch(this.url(`${to}/manifests/${toRef}`), {
+      method: 'PUT',
+      headers: { 'content-type': manifest.mediaType },
+      body: manifest.bytes,
+    });
     if (put.status !== 201) throw new Error(`PUT ${to}/manifests/${toRef}: HTTP ${put.status} ${await put.text()}`);
     const digest = put.headers.get('docker-content-digest') ?? '';
-    if (digest !== manifest.digest) throw new Error(`copy of ${from}:${ref} got digest ${digest}, expected ${manifest.digest}`);
+    if (digest !== manifest.digest)
+      throw new Error(`copy of ${from}:${ref} got digest ${digest}, expected ${manifest.digest}`);
     return digest;
   }
 }

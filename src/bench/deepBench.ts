@@ -18,11 +18,39 @@ import { startDelayProxy } from './proxy.js';
 
 /** The open registry's deep corpus (test/env/lib/seed-deep.sh), in its order. */
 export const DEEP_NAMES = [
-  'good', 'page-pattern', 'darwin-x64-both', 'universal', 'missing-in-arm64', 'whiteout', 'scripts', 'wrong-elf',
-  'wrong-pe', 'both-cpus', 'compose-backend', 'vm-self', 'zstd', 'big-base', 'bad-metadata', 'no-metadata', 'odd-paths',
+  'good',
+  'page-pattern',
+  'darwin-x64-both',
+  'universal',
+  'missing-in-arm64',
+  'whiteout',
+  'scripts',
+  'wrong-elf',
+  'wrong-pe',
+  'both-cpus',
+  'compose-backend',
+  'vm-self',
+  'zstd',
+  'big-base',
+  'bad-metadata',
+  'no-metadata',
+  'odd-paths',
 ] as const;
 /** Deep images whose metadata.json lists host binaries: the 20 timed images are copies of these. */
-const WITH_HOST_BINARIES = ['good', 'page-pattern', 'darwin-x64-both', 'universal', 'missing-in-arm64', 'whiteout', 'scripts', 'wrong-elf', 'wrong-pe', 'both-cpus', 'zstd', 'big-base'] as const;
+const WITH_HOST_BINARIES = [
+  'good',
+  'page-pattern',
+  'darwin-x64-both',
+  'universal',
+  'missing-in-arm64',
+  'whiteout',
+  'scripts',
+  'wrong-elf',
+  'wrong-pe',
+  'both-cpus',
+  'zstd',
+  'big-base',
+] as const;
 const TAG = '1.0.0';
 const CACHE_BYTES = 1024 * 1024 * 1024;
 
@@ -55,20 +83,31 @@ interface ImageFigures {
 
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(2);
 
-async function bottomLayer(registry: string, repository: string): Promise<{ digest: string; size: number } | undefined> {
+async function bottomLayer(
+  registry: string,
+  repository: string,
+): Promise<{ digest: string; size: number } | undefined> {
   const copier = new RegistryCopier(registry);
   const index = await copier.getManifest(repository, TAG);
   if (index === undefined) return undefined;
-  const doc = JSON.parse(new TextDecoder().decode(index.bytes)) as { manifests?: { digest: string; platform?: { os?: string } }[] };
+  const doc = JSON.parse(new TextDecoder().decode(index.bytes)) as {
+    manifests?: { digest: string; platform?: { os?: string } }[];
+  };
   const first = doc.manifests?.find((m) => m.platform?.os === 'linux');
   if (first === undefined) return undefined;
   const variant = await copier.getManifest(repository, first.digest);
   if (variant === undefined) return undefined;
-  const layers = (JSON.parse(new TextDecoder().decode(variant.bytes)) as { layers?: { digest: string; size: number }[] }).layers ?? [];
+  const layers =
+    (JSON.parse(new TextDecoder().decode(variant.bytes)) as { layers?: { digest: string; size: number }[] }).layers ??
+    [];
   return layers[0];
 }
 
-export async function runDeepBench(options: { registry: string; delayMs: number; log: (text: string) => void }): Promise<string> {
+export async function runDeepBench(options: {
+  registry: string;
+  delayMs: number;
+  log: (text: string) => void;
+}): Promise<string> {
   const [host, port] = options.registry.split(':');
   const proxy = await startDelayProxy({ host: host ?? '127.0.0.1', port: Number(port) }, options.delayMs);
   const lines: string[] = [];
@@ -77,7 +116,11 @@ export async function runDeepBench(options: { registry: string; delayMs: number;
     const platformCheck = registryPlatformCheck({ credentials: noCredentials });
     const counting = countingFetch();
     // A cache budget that holds every layer pass 1 reads (the reader's default in-memory budget is 256 MiB).
-    const reader: RegistryReader = createRegistryReader({ credentials: noCredentials, fetch: counting.fetch, cache: memoryBlobCache(CACHE_BYTES) });
+    const reader: RegistryReader = createRegistryReader({
+      credentials: noCredentials,
+      fetch: counting.fetch,
+      cache: memoryBlobCache(CACHE_BYTES),
+    });
     const deps = { platformCheck, reader, site: 'cli' as const };
 
     options.log(`deep: pass 1 over ${DEEP_NAMES.length} deep corpus images (one reader) ...`);
@@ -101,7 +144,11 @@ export async function runDeepBench(options: { registry: string; delayMs: number;
     options.log('deep: pass 2 over the same images (same reader, its cache) ...');
     const second = { ...reader.stats };
     for (const name of DEEP_NAMES) await deepCheck(ref(`deep/${name}`), deps);
-    const pass2 = { blobGets: reader.stats.blobGets - second.blobGets, bytes: reader.stats.bytesDownloaded - second.bytesDownloaded, manifestGets: reader.stats.manifestGets - second.manifestGets };
+    const pass2 = {
+      blobGets: reader.stats.blobGets - second.blobGets,
+      bytes: reader.stats.bytesDownloaded - second.bytesDownloaded,
+      manifestGets: reader.stats.manifestGets - second.manifestGets,
+    };
 
     options.log('deep: 20 images with host binaries, a cold reader each, 4 at a time ...');
     const copier = new RegistryCopier(options.registry);
@@ -110,7 +157,8 @@ export async function runDeepBench(options: { registry: string; delayMs: number;
       const source = WITH_HOST_BINARIES[i % WITH_HOST_BINARIES.length] ?? 'good';
       const repository = `bench/deep-${String(i).padStart(2, '0')}-${source}`;
       const want = await copier.digestOf(`deep/${source}`, TAG);
-      if (want !== undefined && (await copier.digestOf(repository, TAG)) !== want) await copier.copy(`deep/${source}`, TAG, repository, TAG);
+      if (want !== undefined && (await copier.digestOf(repository, TAG)) !== want)
+        await copier.copy(`deep/${source}`, TAG, repository, TAG);
       repositories.push(repository);
     }
     const readers = new Map<string, RegistryReader>();
@@ -126,18 +174,26 @@ export async function runDeepBench(options: { registry: string; delayMs: number;
     };
     const requestsBefore = proxy.counter.total['manifest-get'] + proxy.counter.total['blob-get'];
     const started = performance.now();
-    const timed = await deepCheckMany(repositories.map(ref), { platformCheck, reader: perRepository, site: 'cli' }, { concurrency: 4 });
+    const timed = await deepCheckMany(
+      repositories.map(ref),
+      { platformCheck, reader: perRepository, site: 'cli' },
+      { concurrency: 4 },
+    );
     const seconds = (performance.now() - started) / 1000;
     const requests = proxy.counter.total['manifest-get'] + proxy.counter.total['blob-get'] - requestsBefore;
     const timedBytes = [...readers.values()].reduce((n, r) => n + r.stats.bytesDownloaded, 0);
     const timedTotal = timed.reduce((n, r) => n + r.deep.bytesTotal, 0);
 
     lines.push('', `Deep check (--deep), through the proxy (+${options.delayMs} ms per request):`, '');
-    lines.push('| image | verdict | variants | downloaded MiB | layers MiB | share | variant manifest GETs | blob GETs |');
+    lines.push(
+      '| image | verdict | variants | downloaded MiB | layers MiB | share | variant manifest GETs | blob GETs |',
+    );
     lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const f of figures) {
       const share = f.bytesTotal > 0 ? `${((100 * f.bytesRead) / f.bytesTotal).toFixed(1)} %` : '-';
-      lines.push(`| deep/${f.name} | ${f.verdict} | ${f.variants} | ${mib(f.bytesRead)} | ${mib(f.bytesTotal)} | ${share} | ${f.manifestGets} (${f.variants > 0 ? (f.manifestGets / f.variants).toFixed(1) : '-'} per variant) | ${f.blobGets} |`);
+      lines.push(
+        `| deep/${f.name} | ${f.verdict} | ${f.variants} | ${mib(f.bytesRead)} | ${mib(f.bytesTotal)} | ${share} | ${f.manifestGets} (${f.variants > 0 ? (f.manifestGets / f.variants).toFixed(1) : '-'} per variant) | ${f.blobGets} |`,
+      );
     }
     const sumRead = figures.reduce((n, f) => n + f.bytesRead, 0);
     const sumTotal = figures.reduce((n, f) => n + f.bytesTotal, 0);

@@ -22,7 +22,8 @@ async function main(): Promise<number> {
   const options = parseBenchOptions(process.argv.slice(2), process.env);
   const log = (text: string): void => void process.stderr.write(`bench: ${text}\n`);
   const code = options.platforms ? await platformBench(options, log) : 0;
-  if (options.deep) process.stdout.write(await runDeepBench({ registry: options.registry, delayMs: options.delayMs, log }));
+  if (options.deep)
+    process.stdout.write(await runDeepBench({ registry: options.registry, delayMs: options.delayMs, log }));
   return code;
 }
 
@@ -72,9 +73,23 @@ async function platformBench(options: BenchOptions, log: (text: string) => void)
     const naive = await runNaiveLoop(options.docker, refs, options.env, proxy.counter);
     log(`  ${naive.seconds.toFixed(2)} s`);
     process.stdout.write(
-      renderReport({ images, delayMs: options.delayMs, cpus: availableParallelism(), load: [loadBefore, loadavg()[0] ?? 0], buildx, process: cost, archMatrix, naive, nodeAdapter }),
+      renderReport({
+        images,
+        delayMs: options.delayMs,
+        cpus: availableParallelism(),
+        load: [loadBefore, loadavg()[0] ?? 0],
+        buildx,
+        process: cost,
+        archMatrix,
+        naive,
+        nodeAdapter,
+      }),
     );
-    return [...archMatrix, naive, ...(nodeAdapter !== undefined ? [nodeAdapter] : [])].some((s) => s.failures.length > 0) ? 1 : 0;
+    return [...archMatrix, naive, ...(nodeAdapter !== undefined ? [nodeAdapter] : [])].some(
+      (s) => s.failures.length > 0,
+    )
+      ? 1
+      : 0;
   } finally {
     await proxy.close();
   }

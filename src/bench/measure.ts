@@ -79,18 +79,28 @@ export async function runArchMatrix(
       refs.map((reference) => ({ reference })),
       { host: options.host, concurrency: options.concurrency },
     );
-    return results.filter((r) => !ANSWERED.has(r.verdict)).map((r) => `${r.reference}: ${r.verdict} ${r.failure?.message ?? ''}`.trim());
+    return results
+      .filter((r) => !ANSWERED.has(r.verdict))
+      .map((r) => `${r.reference}: ${r.verdict} ${r.failure?.message ?? ''}`.trim());
   });
   return { stats, results };
 }
 
 /** What `docker buildx imagetools inspect --format '{{json .}}'` users write: one image after another. */
-export async function runNaiveLoop(docker: string, refs: readonly string[], env: NodeJS.ProcessEnv, counter: RequestCounter): Promise<RunStats> {
+export async function runNaiveLoop(
+  docker: string,
+  refs: readonly string[],
+  env: NodeJS.ProcessEnv,
+  counter: RequestCounter,
+): Promise<RunStats> {
   return timed('naive sequential loop', counter, async () => {
     const failures: string[] = [];
     for (const ref of refs) {
       try {
-        const { stdout } = await run(docker, ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .}}'], { env, maxBuffer: 64 * 1024 * 1024 });
+        const { stdout } = await run(docker, ['buildx', 'imagetools', 'inspect', ref, '--format', '{{json .}}'], {
+          env,
+          maxBuffer: 64 * 1024 * 1024,
+        });
         JSON.parse(stdout);
       } catch (error) {
         failures.push(`${ref}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
@@ -101,7 +111,11 @@ export async function runNaiveLoop(docker: string, refs: readonly string[], env:
 }
 
 /** One `docker buildx version`: what starting the docker CLI and the buildx plugin costs here. */
-export async function processCost(docker: string, env: NodeJS.ProcessEnv, times: number): Promise<{ seconds: number; cpuSeconds?: number }> {
+export async function processCost(
+  docker: string,
+  env: NodeJS.ProcessEnv,
+  times: number,
+): Promise<{ seconds: number; cpuSeconds?: number }> {
   await run(docker, ['buildx', 'version'], { env });
   const cpu0 = childCpuSeconds();
   const t0 = performance.now();

@@ -25,7 +25,8 @@ export interface BenchOptions {
 }
 
 function positiveInt(name: string, text: string, max: number): number {
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) throw new Error(`--${name}: expected a whole number from 1 to ${max}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max)
+    throw new Error(`--${name}: expected a whole number from 1 to ${max}, got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
@@ -33,7 +34,9 @@ function dockerEnv(base: NodeJS.ProcessEnv): { docker: string; env: NodeJS.Proce
   if (base.DOCKER_CONFIG !== undefined) return { docker: 'docker', env: base };
   const dir = base.TESTENV_DIR ?? '/tmp/archmatrix-testenv';
   if (!existsSync(join(dir, 'docker-config'))) {
-    throw new Error(`no test environment in ${dir}: run \`bash test/env/testenv up\` (or set DOCKER_CONFIG and --registry)`);
+    throw new Error(
+      `no test environment in ${dir}: run \`bash test/env/testenv up\` (or set DOCKER_CONFIG and --registry)`,
+    );
   }
   return {
     docker: join(dir, 'bin', 'docker'),
@@ -63,11 +66,15 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
   const concurrency =
     values.concurrency === undefined
       ? [undefined]
-      : values.concurrency.split(',').map((part) => (part === 'default' ? undefined : positiveInt('concurrency', part, 64)));
+      : values.concurrency
+          .split(',')
+          .map((part) => (part === 'default' ? undefined : positiveInt('concurrency', part, 64)));
   const delayMs = values.delay === undefined ? 50 : /^\d+$/.test(values.delay) ? Number(values.delay) : Number.NaN;
-  if (!Number.isFinite(delayMs) || delayMs > 10_000) throw new Error(`--delay: expected milliseconds (0-10000), got ${JSON.stringify(values.delay)}`);
+  if (!Number.isFinite(delayMs) || delayMs > 10_000)
+    throw new Error(`--delay: expected milliseconds (0-10000), got ${JSON.stringify(values.delay)}`);
   const registry = values.registry ?? `127.0.0.1:${base.TESTENV_PORT ?? '5100'}`;
-  if (!/^[a-z0-9.-]+:\d+$/.test(registry)) throw new Error(`--registry: expected HOST:PORT, got ${JSON.stringify(registry)}`);
+  if (!/^[a-z0-9.-]+:\d+$/.test(registry))
+    throw new Error(`--registry: expected HOST:PORT, got ${JSON.stringify(registry)}`);
   return {
     images: values.images === undefined ? 40 : positiveInt('images', values.images, 99),
     delayMs,

@@ -7,7 +7,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type RequestKind = 'manifest-get' | 'manifest-head' | 'blob-get' | 'blob-head' | 'ping' | 'token' | 'other';
-export const REQUEST_KINDS: readonly RequestKind[] = ['manifest-get', 'manifest-head', 'blob-get', 'blob-head', 'ping', 'token', 'other'];
+export const REQUEST_KINDS: readonly RequestKind[] = [
+  'manifest-get',
+  'manifest-head',
+  'blob-get',
+  'blob-head',
+  'ping',
+  'token',
+  'other',
+];
 
 export interface Classified {
   readonly kind: RequestKind;
@@ -31,7 +39,15 @@ export function classifyRequest(method: string, url: string): Classified {
 }
 
 export type KindCounts = Record<RequestKind, number>;
-export const zeroCounts = (): KindCounts => ({ 'manifest-get': 0, 'manifest-head': 0, 'blob-get': 0, 'blob-head': 0, ping: 0, token: 0, other: 0 });
+export const zeroCounts = (): KindCounts => ({
+  'manifest-get': 0,
+  'manifest-head': 0,
+  'blob-get': 0,
+  'blob-head': 0,
+  ping: 0,
+  token: 0,
+  other: 0,
+});
 
 export class RequestCounter {
   readonly total: KindCounts = zeroCounts();

@@ -30,7 +30,9 @@ export function perImage(stats: RunStats, images: readonly BenchImage[]): PerIma
 
 function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-  return rows.map((r) => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '));
+  return rows.map((r) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '),
+  );
 }
 
 const f = (n: number, digits = 2): string => n.toFixed(digits);
@@ -59,27 +61,43 @@ export function renderReport(input: ReportInput): string {
       `${input.delayMs} ms added per registry request, ${input.cpus} CPUs, ${input.buildx}`,
     `Load average (1 min) before / after: ${f(input.load[0])} / ${f(input.load[1])}${Math.max(...input.load) > input.cpus ? ' (busy machine: times are inflated)' : ''}`,
     `Starting \`docker buildx version\` here: ${f(input.process.seconds)} s wall` +
-      (input.process.cpuSeconds !== undefined ? `, ${f(input.process.cpuSeconds)} s CPU (docker CLI + plugin metadata + plugin: 3 processes)` : ''),
+      (input.process.cpuSeconds !== undefined
+        ? `, ${f(input.process.cpuSeconds)} s CPU (docker CLI + plugin metadata + plugin: 3 processes)`
+        : ''),
     '',
     ...table([
       ['run', 'seconds', 'child CPU s', 'requests', 'req/image', 'manifest GET/index', 'max', 'manifest GET/single'],
       ...runs.map((s) => {
         const p = perImage(s, images);
-        return [s.name, f(s.seconds), s.childCpuSeconds !== undefined ? f(s.childCpuSeconds) : 'n/a', String(sumKinds(s.counts)), f(p.requests, 1), f(p.indexManifestGetsMean), String(p.indexManifestGetsMax), f(p.singleManifestGetsMean)];
+        return [
+          s.name,
+          f(s.seconds),
+          s.childCpuSeconds !== undefined ? f(s.childCpuSeconds) : 'n/a',
+          String(sumKinds(s.counts)),
+          f(p.requests, 1),
+          f(p.indexManifestGetsMean),
+          String(p.indexManifestGetsMax),
+          f(p.singleManifestGetsMean),
+        ];
       }),
     ]),
     '',
     'Requests by kind:',
-    ...table([['run', ...REQUEST_KINDS], ...runs.map((s) => [s.name, ...REQUEST_KINDS.map((k) => String(s.counts[k]))])]),
+    ...table([
+      ['run', ...REQUEST_KINDS],
+      ...runs.map((s) => [s.name, ...REQUEST_KINDS.map((k) => String(s.counts[k]))]),
+    ]),
     '',
     `Ratio (naive / fastest Docker Desktop path run, ${best.name}): ${f(naive.seconds / best.seconds, 1)}x faster (target: >= 12x with 40 images at 50 ms)`,
   ];
   const bestPer = perImage(best, images);
-  lines.push(`Manifest GETs per index image (Arch Matrix): ${f(bestPer.indexManifestGetsMean)} mean, ${bestPer.indexManifestGetsMax} max (target: at most 1)`);
+  lines.push(
+    `Manifest GETs per index image (Arch Matrix): ${f(bestPer.indexManifestGetsMean)} mean, ${bestPer.indexManifestGetsMax} max (target: at most 1)`,
+  );
   if (best.childCpuSeconds !== undefined) {
     lines.push(
       `CPU floor: Arch Matrix's docker processes used ${f(best.childCpuSeconds)} CPU s, i.e. >= ${f(best.childCpuSeconds / input.cpus)} s on ${input.cpus} CPUs ` +
-        `(${f(best.childCpuSeconds / best.seconds / input.cpus * 100, 0)}% of all CPUs during the run).`,
+        `(${f((best.childCpuSeconds / best.seconds / input.cpus) * 100, 0)}% of all CPUs during the run).`,
     );
   }
   if (input.nodeAdapter !== undefined) {

@@ -16,7 +16,10 @@ export const CORPUS_NAMES = [
 ] as const;
 export const CORPUS_TAG = '1.0.0';
 
-const INDEX_TYPES = new Set(['application/vnd.oci.image.index.v1+json', 'application/vnd.docker.distribution.manifest.list.v2+json']);
+const INDEX_TYPES = new Set([
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+]);
 
 export interface BenchImage {
   /** "bench/07-good" */
@@ -38,7 +41,9 @@ export async function prepareImages(registry: string, count: number): Promise<Be
   for (const name of CORPUS_NAMES) {
     const manifest = await copier.getManifest(`corpus/${name}`, CORPUS_TAG);
     if (manifest === undefined) {
-      throw new Error(`${registry}/corpus/${name}:${CORPUS_TAG} is missing: start and seed the test environment (bash test/env/testenv up)`);
+      throw new Error(
+        `${registry}/corpus/${name}:${CORPUS_TAG} is missing: start and seed the test environment (bash test/env/testenv up)`,
+      );
     }
     sources.set(name, { digest: manifest.digest, index: INDEX_TYPES.has(manifest.mediaType) });
   }

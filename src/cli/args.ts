@@ -57,12 +57,14 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'V' },
 } as const;
 
-const usage = (messages: readonly string[]): { readonly ok: false; readonly error: UsageError } => err({ kind: 'usage', messages });
+const usage = (messages: readonly string[]): { readonly ok: false; readonly error: UsageError } =>
+  err({ kind: 'usage', messages });
 
 /** "linux/amd64,linux/arm64" or docker's short forms "amd64,arm64" -> normalised keys, or the reasons the list is not valid. */
 export function parsePlatformList(text: string): Result<PlatformKey[], string[]> {
   const parts = text.split(',').map((part) => part.trim());
-  if (parts.every((part) => part === '')) return err(['--require needs at least one platform, e.g. linux/amd64,linux/arm64']);
+  if (parts.every((part) => part === ''))
+    return err(['--require needs at least one platform, e.g. linux/amd64,linux/arm64']);
   const keys: PlatformKey[] = [];
   const problems: string[] = [];
   for (const part of parts) {
@@ -87,7 +89,8 @@ export function parseTimeout(text: string): Result<number, string> {
   const match = /^(\d+(?:\.\d+)?)(ms|s)?$/.exec(text);
   if (match === null) return err(`--timeout: ${JSON.stringify(text)} is not a duration (e.g. 30, 30s, 500ms)`);
   const ms = match[2] === 'ms' ? Number(match[1]) : Number(match[1]) * 1000;
-  if (ms < 1 || ms > MAX_TIMEOUT_SECONDS * 1000) return err(`--timeout must be between 1ms and ${MAX_TIMEOUT_SECONDS}s`);
+  if (ms < 1 || ms > MAX_TIMEOUT_SECONDS * 1000)
+    return err(`--timeout must be between 1ms and ${MAX_TIMEOUT_SECONDS}s`);
   return ok(Math.round(ms));
 }
 
@@ -103,7 +106,9 @@ export function validateReferences(inputs: readonly string[]): Result<string[], 
   return invalid.length > 0 ? err(invalid) : ok(valid);
 }
 
-function parseRaw(argv: readonly string[]): Result<ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>, string> {
+function parseRaw(
+  argv: readonly string[],
+): Result<ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>, string> {
   try {
     return ok(parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
@@ -115,7 +120,10 @@ function parseRaw(argv: readonly string[]): Result<ReturnType<typeof parseArgs<{
  * argv (without node and the script) -> what to do.
  * `defaultHost` is the platform of this machine (from os.arch()), used unless --host-platform is given.
  */
-export function parseCliArgs(argv: readonly string[], defaultHost: Platform | undefined): Result<CliCommand, UsageError> {
+export function parseCliArgs(
+  argv: readonly string[],
+  defaultHost: Platform | undefined,
+): Result<CliCommand, UsageError> {
   const raw = parseRaw(argv);
   if (!raw.ok) return usage([raw.error]);
   const { values, positionals } = raw.value;
@@ -145,9 +153,13 @@ export function parseCliArgs(argv: readonly string[], defaultHost: Platform | un
   if (values['host-platform'] !== undefined) {
     const parsed = parsePlatformSpecifier(values['host-platform']);
     if (parsed.ok) host = parsed.value;
-    else problems.push(`--host-platform: ${JSON.stringify(values['host-platform'])} is not a platform (${parsed.error.message})`);
+    else
+      problems.push(
+        `--host-platform: ${JSON.stringify(values['host-platform'])} is not a platform (${parsed.error.message})`,
+      );
   }
-  if (values.progress === true && values['no-progress'] === true) problems.push('--progress and --no-progress contradict each other');
+  if (values.progress === true && values['no-progress'] === true)
+    problems.push('--progress and --no-progress contradict each other');
   const references = validateReferences(positionals);
   if (!references.ok) {
     for (const e of references.error) problems.push(`invalid reference ${JSON.stringify(e.input)}: ${e.reason}`);

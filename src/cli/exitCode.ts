@@ -20,7 +20,10 @@ export const EXIT_USAGE = 2;
 export const EXIT_ENVIRONMENT = 3;
 export type ExitCode = typeof EXIT_OK | typeof EXIT_REQUIREMENT_FAILED | typeof EXIT_USAGE | typeof EXIT_ENVIRONMENT;
 
-export function exitCodeFor(results: readonly Pick<InspectResult, 'verdict' | 'platforms'>[], required: readonly PlatformKey[]): ExitCode {
+export function exitCodeFor(
+  results: readonly Pick<InspectResult, 'verdict' | 'platforms'>[],
+  required: readonly PlatformKey[],
+): ExitCode {
   if (required.length === 0) return EXIT_OK;
   return results.every((r) => checkRequirement(r, required).status === 'met') ? EXIT_OK : EXIT_REQUIREMENT_FAILED;
 }

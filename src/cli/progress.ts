@@ -20,7 +20,11 @@ export function showProgress(mode: ProgressMode, isTTY: boolean): boolean {
   return mode === 'always' || (mode === 'auto' && isTTY);
 }
 
-export function progressLine(finished: number, total: number, result: Pick<InspectResult, 'reference' | 'verdict'>): string {
+export function progressLine(
+  finished: number,
+  total: number,
+  result: Pick<InspectResult, 'reference' | 'verdict'>,
+): string {
   return `[${finished}/${total}] ${printable(result.reference)}: ${result.verdict}`;
 }
 

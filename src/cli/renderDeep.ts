@@ -18,7 +18,12 @@ function binaryLine(f: HostBinaryFinding): string {
 export function hasDeepDetails(result: InspectResult): boolean {
   if (!hasDeepParts(result)) return false;
   const d = result.deep;
-  return d.status === 'not-checked' || d.verdict !== undefined || d.hostBinaries.some((f) => f.state !== 'ok') || d.notes.length > 0;
+  return (
+    d.status === 'not-checked' ||
+    d.verdict !== undefined ||
+    d.hostBinaries.some((f) => f.state !== 'ok') ||
+    d.notes.length > 0
+  );
 }
 
 export function deepLines(result: InspectResult, paint: Paint): string[] {
@@ -26,7 +31,8 @@ export function deepLines(result: InspectResult, paint: Paint): string[] {
   const d = result.deep;
   // The row's fix is the winning verdict's: when the platform verdict is worse, the deep fix is said here.
   const deepFix = d.fix !== undefined && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
-  if (d.status === 'not-checked') return [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
+  if (d.status === 'not-checked')
+    return [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
   const lines: string[] = [];
   for (const f of d.hostBinaries) {
     if (f.state === 'ok') continue;
@@ -35,7 +41,8 @@ export function deepLines(result: InspectResult, paint: Paint): string[] {
   }
   for (const b of d.backend) {
     const lacks = backendLacks(b);
-    if (lacks.length > 0) lines.push(`  ${paint('warning', printable(`backend ${b.reference} (${b.source}): lacks ${lacks.join(', ')}`))}`);
+    if (lacks.length > 0)
+      lines.push(`  ${paint('warning', printable(`backend ${b.reference} (${b.source}): lacks ${lacks.join(', ')}`))}`);
   }
   for (const note of d.notes) lines.push(`  ${paint('dim', `note: ${printable(note)}`)}`);
   return [...lines, ...deepFix];

@@ -4,7 +4,15 @@
  */
 import type { InspectResult, Platform, PlatformKey, PlatformPresence, RequirementStatus } from '../core/index.js';
 import { deepLines, hasDeepDetails } from './renderDeep.js';
-import { RECOMMENDED_PLATFORMS, checkRequirement, comparePlatformKeys, platformPresence, summarise, verdictLabel, verdictSeverity } from '../core/index.js';
+import {
+  RECOMMENDED_PLATFORMS,
+  checkRequirement,
+  comparePlatformKeys,
+  platformPresence,
+  summarise,
+  verdictLabel,
+  verdictSeverity,
+} from '../core/index.js';
 import type { Paint, Tone } from './text.js';
 import { alignRows, printable } from './text.js';
 
@@ -23,9 +31,13 @@ export const VERBOSE_HINT = "(--verbose shows docker's own message)";
 export const MAX_RAW_LINES = 20;
 
 function rawLines(message: string, paint: Paint): string[] {
-  const lines = message.split(/\r?\n/).map((line) => line.trimEnd()).filter((line) => line !== '');
+  const lines = message
+    .split(/\r?\n/)
+    .map((line) => line.trimEnd())
+    .filter((line) => line !== '');
   const shown = lines.slice(0, MAX_RAW_LINES).map((line) => `    ${paint('dim', printable(line))}`);
-  if (lines.length > MAX_RAW_LINES) shown.push(`    ${paint('dim', `… ${lines.length - MAX_RAW_LINES} more lines (--json has the whole text)`)}`);
+  if (lines.length > MAX_RAW_LINES)
+    shown.push(`    ${paint('dim', `… ${lines.length - MAX_RAW_LINES} more lines (--json has the whole text)`)}`);
   return shown.length === 0 ? [] : [`  ${paint('dim', 'docker said:')}`, ...shown];
 }
 
@@ -58,7 +70,12 @@ function matrix(results: readonly InspectResult[], columns: readonly PlatformKey
   return alignRows(rows, paint, tones);
 }
 
-function details(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint, verbose: boolean): string[] {
+function details(
+  results: readonly InspectResult[],
+  required: readonly PlatformKey[],
+  paint: Paint,
+  verbose: boolean,
+): string[] {
   const lines: string[] = [];
   for (const r of results) {
     const requirement = required.length > 0 ? checkRequirement(r, required) : undefined;
@@ -69,7 +86,12 @@ function details(results: readonly InspectResult[], required: readonly PlatformK
     if (verbose && r.failure !== undefined) lines.push(...rawLines(r.failure.message, paint));
     lines.push(...deepLines(r, paint));
     if (r.fix !== undefined) lines.push(`  fix: ${printable(r.fix)}`);
-    if (!verbose && r.failure !== undefined && r.failure.message.trim() !== '' && r.fix?.includes('--verbose') !== true) {
+    if (
+      !verbose &&
+      r.failure !== undefined &&
+      r.failure.message.trim() !== '' &&
+      r.fix?.includes('--verbose') !== true
+    ) {
       lines.push(`  ${paint('dim', VERBOSE_HINT)}`);
     }
     if (requirement !== undefined && failsRequirement) {
@@ -85,7 +107,8 @@ const REQUIREMENT_WHY: Readonly<Record<RequirementStatus, (missing: readonly Pla
   'missing-platforms': (missing) => `lacks ${missing.join(', ')}`,
   'not-published': () => 'not in any registry',
   'not-inspected': () => 'could not be inspected',
-  'deep-finding': (missing) => `the deep check found a host binary or backend problem${missing.length > 0 ? `; also lacks ${missing.join(', ')}` : ''}`,
+  'deep-finding': (missing) =>
+    `the deep check found a host binary or backend problem${missing.length > 0 ? `; also lacks ${missing.join(', ')}` : ''}`,
 };
 
 function requirementLine(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {

@@ -43,10 +43,12 @@ export interface CliIo {
   readonly deepReader: () => VariantFileReader;
 }
 
-type Targets = { readonly ok: true; readonly targets: InspectTarget[] } | { readonly ok: false; readonly code: ExitCode };
+type Targets =
+  { readonly ok: true; readonly targets: InspectTarget[] } | { readonly ok: false; readonly code: ExitCode };
 
 async function collectTargets(io: CliIo, command: InspectCommand): Promise<Targets> {
-  if (command.references.length > 0) return { ok: true, targets: command.references.map((reference) => ({ reference })) };
+  if (command.references.length > 0)
+    return { ok: true, targets: command.references.map((reference) => ({ reference })) };
   const listed = await listInstalledExtensions(io.exec, { signal: io.signal });
   if (!listed.ok) {
     io.stderr.write(`archmatrix: could not list the installed extensions: ${describeFailure(listed.error)}\n`);
@@ -89,7 +91,14 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     io.stdout.write(renderJson(results, command.require));
   } else {
     const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
-    io.stdout.write(renderTable(tableOrder(results, targets), { required: command.require, paint, host: command.host, verbose: command.verbose }));
+    io.stdout.write(
+      renderTable(tableOrder(results, targets), {
+        required: command.require,
+        paint,
+        host: command.host,
+        verbose: command.verbose,
+      }),
+    );
   }
   return exitCodeFor(results, command.require);
 }
@@ -98,13 +107,24 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
  * --deep: each target's platform check (imagetools, as without --deep) and then its files through the
  * registry reader; backend images get the same platform check.
  */
-function deepResults(io: CliIo, command: InspectCommand, targets: readonly InspectTarget[], buildx: BuildxState, onResult: (result: InspectResult) => void): Promise<InspectResult[]> {
+function deepResults(
+  io: CliIo,
+  command: InspectCommand,
+  targets: readonly InspectTarget[],
+  buildx: BuildxState,
+  onResult: (result: InspectResult) => void,
+): Promise<InspectResult[]> {
   const byReference = new Map(targets.map((t) => [t.reference, t]));
   return deepCheckMany(
     targets.map((t) => t.reference),
     {
       platformCheck: (reference, signal) =>
-        inspectImage(io.exec, byReference.get(reference) ?? { reference }, { buildx, host: command.host, timeoutMs: command.timeoutMs, signal }),
+        inspectImage(io.exec, byReference.get(reference) ?? { reference }, {
+          buildx,
+          host: command.host,
+          timeoutMs: command.timeoutMs,
+          signal,
+        }),
       reader: io.deepReader(),
       site: 'cli',
     },

@@ -36,7 +36,11 @@ export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv, noColorFlag: bo
 }
 
 /** Left-aligned columns separated by two spaces; `cells` are plain text, `paint` decides each cell's tone. */
-export function alignRows(rows: readonly (readonly string[])[], paint: Paint, tones?: readonly (readonly (Tone | undefined)[])[]): string[] {
+export function alignRows(
+  rows: readonly (readonly string[])[],
+  paint: Paint,
+  tones?: readonly (readonly (Tone | undefined)[])[],
+): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell].length)));
   return rows.map((row, r) =>

@@ -8,7 +8,14 @@ export function readVersion(from: string = dirname(fileURLToPath(import.meta.url
   for (let i = 0; i < 6; i += 1) {
     try {
       const pkg: unknown = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-      if (typeof pkg === 'object' && pkg !== null && 'name' in pkg && pkg.name === 'arch-matrix' && 'version' in pkg && typeof pkg.version === 'string') {
+      if (
+        typeof pkg === 'object' &&
+        pkg !== null &&
+        'name' in pkg &&
+        pkg.name === 'arch-matrix' &&
+        'version' in pkg &&
+        typeof pkg.version === 'string'
+      ) {
         return pkg.version;
       }
     } catch {

@@ -62,7 +62,8 @@ export const ENVIRONMENT_NOTICES: Readonly<Record<EnvironmentProblem, Environmen
     id: 'engine-unreachable',
     severity: 'error',
     title: 'The Docker engine does not answer',
-    message: 'The docker CLI cannot reach a Docker engine: is it running? Check DOCKER_HOST or `docker context`, then refresh.',
+    message:
+      'The docker CLI cannot reach a Docker engine: is it running? Check DOCKER_HOST or `docker context`, then refresh.',
   },
   'buildx-missing': {
     id: 'buildx-missing',
@@ -82,14 +83,17 @@ export function environmentNotices(status: Pick<EnvironmentStatus, 'engine' | 'b
   const notices: EnvironmentNotice[] = [];
   if (status.engine === 'tool-missing') notices.push(ENVIRONMENT_NOTICES['docker-missing']);
   if (status.engine === 'unreachable') notices.push(ENVIRONMENT_NOTICES['engine-unreachable']);
-  if (status.engine !== 'tool-missing' && status.buildx === 'missing') notices.push(ENVIRONMENT_NOTICES['buildx-missing']);
+  if (status.engine !== 'tool-missing' && status.buildx === 'missing')
+    notices.push(ENVIRONMENT_NOTICES['buildx-missing']);
   return notices;
 }
 
 function engineState(output: ExecOutput): EngineState {
   if (succeeded(output)) return 'ok';
   if (output.interrupted === 'access-refused') return 'access-refused';
-  return output.interrupted === 'spawn-failed' || failureOf(output).kind === 'tool-missing' ? 'tool-missing' : 'unreachable';
+  return output.interrupted === 'spawn-failed' || failureOf(output).kind === 'tool-missing'
+    ? 'tool-missing'
+    : 'unreachable';
 }
 
 /** The second word of buildx's version line, when it looks like a version. */

@@ -48,7 +48,10 @@ export async function runAndParse<T>(
   ctx: InspectContext,
   args: readonly string[],
   parse: (stdout: string) => Result<T, ParseError>,
-): Promise<{ readonly ok: true; readonly value: T; readonly stdout: string } | { readonly ok: false; readonly failure: CommandFailure; readonly output: ExecOutput }> {
+): Promise<
+  | { readonly ok: true; readonly value: T; readonly stdout: string }
+  | { readonly ok: false; readonly failure: CommandFailure; readonly output: ExecOutput }
+> {
   const output = await runIn(ctx, args);
   if (!succeeded(output)) return { ok: false, failure: failureOf(output), output };
   const parsed = parse(output.stdout);

@@ -60,22 +60,39 @@ interface Findings {
  */
 function buildxAbsent(found: Lookup): boolean {
   if (found.ok || found.output === undefined || found.output.interrupted !== undefined) return false;
-  return found.failure.kind === 'tool-missing' || (found.output.exitCode === 125 && /^unknown flag: --raw\b/.test(found.output.stderr));
+  return (
+    found.failure.kind === 'tool-missing' ||
+    (found.output.exitCode === 125 && /^unknown flag: --raw\b/.test(found.output.stderr))
+  );
 }
 
-async function askRegistry(ctx: InspectContext, ref: ImageReference, target: InspectTarget, options: InspectOptions): Promise<Lookup> {
+async function askRegistry(
+  ctx: InspectContext,
+  ref: ImageReference,
+  target: InspectTarget,
+  options: InspectOptions,
+): Promise<Lookup> {
   if (options.buildx === 'missing') return manifestLookup(ctx, ref);
   const found = await buildxLookup(ctx, ref, target.local);
   return options.buildx === undefined && buildxAbsent(found) ? manifestLookup(ctx, ref) : found;
 }
 
-async function askLocalStore(ctx: InspectContext, ref: ImageReference, target: InspectTarget): Promise<LocalImage | undefined> {
+async function askLocalStore(
+  ctx: InspectContext,
+  ref: ImageReference,
+  target: InspectTarget,
+): Promise<LocalImage | undefined> {
   if (target.local !== undefined) return target.local;
   const found = await runAndParse(ctx, imageInspect([ref]), parseImageInspect);
   return found.ok ? found.value[0] : undefined;
 }
 
-async function investigate(ctx: InspectContext, ref: ImageReference, target: InspectTarget, options: InspectOptions): Promise<Findings> {
+async function investigate(
+  ctx: InspectContext,
+  ref: ImageReference,
+  target: InspectTarget,
+  options: InspectOptions,
+): Promise<Findings> {
   const registry = await askRegistry(ctx, ref, target, options);
   if (registry.ok) {
     return { platforms: registry.platforms, source: 'registry', manifest: registry.manifest };
@@ -91,10 +108,19 @@ async function investigate(ctx: InspectContext, ref: ImageReference, target: Ins
   };
 }
 
-export async function inspectImage(exec: ExecPort, target: InspectTarget, options: InspectOptions = {}): Promise<InspectResult> {
+export async function inspectImage(
+  exec: ExecPort,
+  target: InspectTarget,
+  options: InspectOptions = {},
+): Promise<InspectResult> {
   const parsed = parseReference(target.reference);
   if (!parsed.ok) {
-    const detail = decideVerdict({ reference: target.reference, platforms: [], source: 'registry', invalidReason: parsed.error.reason });
+    const detail = decideVerdict({
+      reference: target.reference,
+      platforms: [],
+      source: 'registry',
+      invalidReason: parsed.error.reason,
+    });
     return { ...detail, reference: target.reference, platforms: [], commands: [] };
   }
   const ref = parsed.value;
@@ -104,7 +130,10 @@ export async function inspectImage(exec: ExecPort, target: InspectTarget, option
     found = await investigate(ctx, ref, target, options);
   } catch (error) {
     // Defensive: the core is total and runCommand never rejects, but a result must come back whatever happens.
-    found = { platforms: [], failure: { kind: 'error', message: error instanceof Error ? error.message : String(error) } };
+    found = {
+      platforms: [],
+      failure: { kind: 'error', message: error instanceof Error ? error.message : String(error) },
+    };
   }
   const input: VerdictInput = {
     reference: ref.familiar,

@@ -20,7 +20,9 @@ export interface InspectManyOptions extends InspectOptions {
 }
 
 /** Group targets by canonical reference; invalid ones stay alone (they run no command anyway). */
-function groupTargets(targets: readonly InspectTarget[]): { readonly target: InspectTarget; readonly indexes: number[] }[] {
+function groupTargets(
+  targets: readonly InspectTarget[],
+): { readonly target: InspectTarget; readonly indexes: number[] }[] {
   const groups = new Map<string, { target: InspectTarget; indexes: number[] }>();
   targets.forEach((target, index) => {
     const parsed = parseReference(target.reference);
@@ -31,7 +33,8 @@ function groupTargets(targets: readonly InspectTarget[]): { readonly target: Ins
     } else {
       group.indexes.push(index);
       // Prefer a target that carries the engine's image: it can save a registry round trip.
-      if (group.target.local === undefined && target.local !== undefined) group.target = { ...group.target, local: target.local };
+      if (group.target.local === undefined && target.local !== undefined)
+        group.target = { ...group.target, local: target.local };
     }
   });
   return [...groups.values()];
@@ -43,7 +46,11 @@ function cancelledResult(target: InspectTarget): InspectResult {
   return { ...detail, reference: target.reference, platforms: [], failure, commands: [] };
 }
 
-export async function inspectMany(exec: ExecPort, targets: readonly InspectTarget[], options: InspectManyOptions = {}): Promise<InspectResult[]> {
+export async function inspectMany(
+  exec: ExecPort,
+  targets: readonly InspectTarget[],
+  options: InspectManyOptions = {},
+): Promise<InspectResult[]> {
   const { concurrency = DEFAULT_CONCURRENCY, onResult, ...inspectOptions } = options;
   const limit = pLimit(Math.max(1, Math.floor(concurrency)));
   const results: InspectResult[] = new Array<InspectResult>(targets.length);
@@ -64,7 +71,8 @@ export async function inspectMany(exec: ExecPort, targets: readonly InspectTarge
   await Promise.all(
     groupTargets(targets).map(({ target, indexes }) =>
       limit(async () => {
-        const result = options.signal?.aborted === true ? cancelledResult(target) : await inspectImage(exec, target, inspectOptions);
+        const result =
+          options.signal?.aborted === true ? cancelledResult(target) : await inspectImage(exec, target, inspectOptions);
         deliver(result, indexes);
       }),
     ),

@@ -34,7 +34,10 @@ function findImage(images: readonly LocalImage[], id: string): LocalImage | unde
   return images.find((image) => bareId(image.id).startsWith(want));
 }
 
-export async function listInstalledExtensions(exec: ExecPort, options: ListOptions = {}): Promise<Result<InstalledExtension[], CommandFailure>> {
+export async function listInstalledExtensions(
+  exec: ExecPort,
+  options: ListOptions = {},
+): Promise<Result<InstalledExtension[], CommandFailure>> {
   const ctx = newContext(exec, options.timeoutMs ?? 30_000, options.signal);
   const lsArgs = listExtensionImages();
   const ls = await runIn(ctx, lsArgs);
@@ -43,7 +46,9 @@ export async function listInstalledExtensions(exec: ExecPort, options: ListOptio
   if (!rows.ok) return err(unreadable(lsArgs, rows.error));
   if (rows.value.length === 0) return ok([]);
 
-  const ids = [...new Set(rows.value.map((row) => parseImageId(row.id)).filter((id): id is ImageId => id !== undefined))];
+  const ids = [
+    ...new Set(rows.value.map((row) => parseImageId(row.id)).filter((id): id is ImageId => id !== undefined)),
+  ];
   let images: readonly LocalImage[] = [];
   if (ids.length > 0) {
     const inspectArgs = imageInspect(ids);

@@ -25,11 +25,17 @@ export const REFUSED_MESSAGE = 'refused: not a read-only command on the Arch Mat
 
 const now = (): number => Date.now();
 
-export async function runCommand(exec: ExecPort, args: readonly string[], options: RunOptions = {}): Promise<RunOutcome> {
+export async function runCommand(
+  exec: ExecPort,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<RunOutcome> {
   if (!isReadOnlyCommand(args)) return { output: { stdout: '', stderr: REFUSED_MESSAGE, exitCode: null } };
-  if (options.signal?.aborted === true) return { output: { stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' } };
+  if (options.signal?.aborted === true)
+    return { output: { stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' } };
   const remaining = options.deadline === undefined ? undefined : options.deadline - now();
-  if (remaining !== undefined && remaining <= 0) return { output: { stdout: '', stderr: '', exitCode: null, interrupted: 'timeout' } };
+  if (remaining !== undefined && remaining <= 0)
+    return { output: { stdout: '', stderr: '', exitCode: null, interrupted: 'timeout' } };
 
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -58,7 +64,10 @@ export async function runCommand(exec: ExecPort, args: readonly string[], option
 
   try {
     const output = await Promise.race([running, stopped]);
-    return { output, record: { argv: [...args], exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr } };
+    return {
+      output,
+      record: { argv: [...args], exitCode: output.exitCode, stdout: output.stdout, stderr: output.stderr },
+    };
   } finally {
     clearTimeout(timer);
     if (onAbort !== undefined) options.signal?.removeEventListener('abort', onAbort);

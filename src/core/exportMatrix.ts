@@ -35,12 +35,25 @@ export function matrixColumns(results: readonly InspectResult[]): PlatformKey[] 
 }
 
 function markdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
-export function toMarkdown(results: readonly InspectResult[], columns: readonly PlatformKey[], stamp: ExportStamp): string {
+export function toMarkdown(
+  results: readonly InspectResult[],
+  columns: readonly PlatformKey[],
+  stamp: ExportStamp,
+): string {
   const header = ['Extension', 'Verdict', ...columns];
-  const lines = [`_${markdownCell(stampLine(stamp))}_`, '', `| ${header.map(markdownCell).join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`];
+  const lines = [
+    `_${markdownCell(stampLine(stamp))}_`,
+    '',
+    `| ${header.map(markdownCell).join(' | ')} |`,
+    `|${header.map(() => ' --- ').join('|')}|`,
+  ];
   for (const r of results) {
     const cells = [r.reference, r.verdict, ...columns.map((c) => MARKDOWN_CELL[platformPresence(r, c)])];
     lines.push(`| ${cells.map(markdownCell).join(' | ')} |`);
@@ -56,9 +69,20 @@ export function csvField(value: string): string {
 
 /** Cells yes / no / unknown; the stamp is in three columns of every row (CSV has no place for a note). */
 export function toCsv(results: readonly InspectResult[], columns: readonly PlatformKey[], stamp: ExportStamp): string {
-  const rows = [['reference', 'verdict', ...columns, 'explanation', 'fix', 'exported_at', 'this_machine', 'archmatrix_version']];
+  const rows = [
+    ['reference', 'verdict', ...columns, 'explanation', 'fix', 'exported_at', 'this_machine', 'archmatrix_version'],
+  ];
   for (const r of results) {
-    rows.push([r.reference, r.verdict, ...columns.map((c) => platformPresence(r, c)), r.explanation, r.fix ?? '', stamp.date, hostText(stamp), stamp.version]);
+    rows.push([
+      r.reference,
+      r.verdict,
+      ...columns.map((c) => platformPresence(r, c)),
+      r.explanation,
+      r.fix ?? '',
+      stamp.date,
+      hostText(stamp),
+      stamp.version,
+    ]);
   }
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -22,11 +22,23 @@ export interface FailedOutput {
 
 /** Checked in this order: the first kind whose pattern matches wins. */
 const PATTERNS: readonly (readonly [FailureKind, RegExp])[] = [
-  ['tool-missing', /is not a docker command|unknown command|docker: not found|command not found|executable file not found|\bENOENT\b|unknown flag: --raw/i],
+  [
+    'tool-missing',
+    /is not a docker command|unknown command|docker: not found|command not found|executable file not found|\bENOENT\b|unknown flag: --raw/i,
+  ],
   ['rate-limited', /toomanyrequests|too many requests|\b429\b|rate limit/i],
-  ['unreachable', /Cannot connect to the Docker daemon|Is the docker daemon running|permission denied while trying to connect/i],
-  ['unauthorized', /pull access denied|unauthorized|authentication required|no basic auth credentials|\bdenied\b|\b401\b|\b403\b|forbidden/i],
-  ['unreachable', /connection refused|no such host|i\/o timeout|network is unreachable|host is unreachable|TLS handshake|server gave HTTP response to HTTPS client|connection reset|no route to host|x509:|certificate/i],
+  [
+    'unreachable',
+    /Cannot connect to the Docker daemon|Is the docker daemon running|permission denied while trying to connect/i,
+  ],
+  [
+    'unauthorized',
+    /pull access denied|unauthorized|authentication required|no basic auth credentials|\bdenied\b|\b401\b|\b403\b|forbidden/i,
+  ],
+  [
+    'unreachable',
+    /connection refused|no such host|i\/o timeout|network is unreachable|host is unreachable|TLS handshake|server gave HTTP response to HTTPS client|connection reset|no route to host|x509:|certificate/i,
+  ],
   ['timeout', /context deadline exceeded|Client\.Timeout exceeded|timed out|timeout exceeded/i],
   ['not-found', /not found|no such manifest|manifest unknown|No such image|name unknown|does not exist/i],
 ];
@@ -40,11 +52,16 @@ export function classifyFailure(out: FailedOutput): CommandFailure {
   const message = cleanMessage(stderr);
   // No exitCode key at all when there was none: a failure is stored and compared as it is.
   const exit = typeof out.exitCode === 'number' ? { exitCode: out.exitCode } : {};
-  const make = (kind: FailureKind, fallback: string): CommandFailure => ({ kind, message: message || fallback, ...exit });
+  const make = (kind: FailureKind, fallback: string): CommandFailure => ({
+    kind,
+    message: message || fallback,
+    ...exit,
+  });
   if (out.interrupted === 'timeout') return make('timeout', 'the command took too long and was stopped');
   if (out.interrupted === 'cancelled') return make('cancelled', 'the command was cancelled');
   if (out.interrupted === 'spawn-failed') return make('tool-missing', 'the docker command could not be started');
-  if (out.interrupted === 'access-refused') return make('access-refused', 'the browser-mode server refused this page\'s access key');
+  if (out.interrupted === 'access-refused')
+    return make('access-refused', "the browser-mode server refused this page's access key");
   for (const [kind, pattern] of PATTERNS) if (pattern.test(stderr)) return make(kind, '');
   if (out.exitCode === 127) return make('tool-missing', 'docker exited with 127 (command not found)');
   return make('error', out.exitCode === null ? 'the command failed' : `the command exited with code ${out.exitCode}`);
@@ -75,7 +92,7 @@ export function describeFailure(f: CommandFailure): string {
     case 'cancelled':
       return 'The check was cancelled before it finished: refresh to run it again.';
     case 'access-refused':
-      return 'The browser-mode server did not accept this page\'s key (it restarted, or the page is older than it): open the URL `npm start` printed, then retry.';
+      return "The browser-mode server did not accept this page's key (it restarted, or the page is older than it): open the URL `npm start` printed, then retry.";
     case 'error':
       return "docker reported an unexpected error: its own message says what went wrong (in the row's details, or with `--verbose` in the CLI).";
   }

@@ -18,18 +18,30 @@ function summariseDescriptorOnly(doc: JsonRecord): Result<ManifestSummary, Parse
   const kind = manifestKind(d.value.mediaType);
   if (kind === undefined) return summariseManifest(doc);
   if (isIndexKind(kind)) return err(malformed('index descriptor without its manifests'));
-  return ok({ kind, mediaType: d.value.mediaType, digest: d.value.digest, platforms: [], attestations: [], needsConfig: true });
+  return ok({
+    kind,
+    mediaType: d.value.mediaType,
+    digest: d.value.digest,
+    platforms: [],
+    attestations: [],
+    needsConfig: true,
+  });
 }
 
 function summariseManifestValue(doc: unknown): Result<ManifestSummary, ParseError> {
   if (!isRecord(doc)) return err(malformed('manifest is not a JSON object'));
   const digest = typeof doc.digest === 'string' ? doc.digest : undefined;
-  if (doc.manifests === undefined && doc.config === undefined && digest !== undefined) return summariseDescriptorOnly(doc);
+  if (doc.manifests === undefined && doc.config === undefined && digest !== undefined)
+    return summariseDescriptorOnly(doc);
   return summariseManifest(doc, digest);
 }
 
 /** Fills the platform of a single manifest from the `image` config printed next to it. */
-function withImagePlatform(summary: ManifestSummary, image: unknown, size: number): Result<ManifestSummary, ParseError> {
+function withImagePlatform(
+  summary: ManifestSummary,
+  image: unknown,
+  size: number,
+): Result<ManifestSummary, ParseError> {
   if (!summary.needsConfig || image === undefined || image === null) return ok(summary);
   const config = readImageConfig(image);
   if (!config.ok) return config;

@@ -31,7 +31,10 @@ function labelsOf(config: JsonRecord, where: string): Result<Record<string, stri
 }
 
 /** Reads one config object: its platform and labels. */
-export function readConfigObject(doc: JsonRecord, where: string): Result<{ platform: Platform; labels?: Record<string, string> }, ParseError> {
+export function readConfigObject(
+  doc: JsonRecord,
+  where: string,
+): Result<{ platform: Platform; labels?: Record<string, string> }, ParseError> {
   const platform = normalisePlatform(doc);
   if (!platform.ok) return err(malformed(`${where}: ${platform.error.message}`));
   const labels = labelsOf(doc, where);
@@ -58,7 +61,14 @@ export function readImageConfig(doc: unknown): Result<ImageConfigInfo, ParseErro
     const value = doc[key];
     if (!isRecord(value)) return err(malformed(`${where} is not an object`));
     // The value's own fields win (buildx drops the arm64 variant from the key); the key fills gaps.
-    const merged = isSingleConfig(value) ? value : { ...value, os: keyPlatform.value.os, architecture: keyPlatform.value.architecture, variant: keyPlatform.value.variant };
+    const merged = isSingleConfig(value)
+      ? value
+      : {
+          ...value,
+          os: keyPlatform.value.os,
+          architecture: keyPlatform.value.architecture,
+          variant: keyPlatform.value.variant,
+        };
     const entry = readConfigObject(merged, where);
     if (!entry.ok) return entry;
     found.push(entry.value);

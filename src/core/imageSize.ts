@@ -19,10 +19,11 @@ export const MAX_LAYERS = 1000;
 export function imageLayers(doc: JsonRecord): Result<readonly Descriptor[], ParseError> {
   const kind = kindOf(doc);
   if (!kind.ok) return kind;
-  if (isIndexKind(kind.value)) return err(malformed('an index of platforms, not one platform\'s image manifest'));
+  if (isIndexKind(kind.value)) return err(malformed("an index of platforms, not one platform's image manifest"));
   if (!Array.isArray(doc.layers)) return err(malformed('image manifest has no layers array'));
   const layers = doc.layers as unknown[];
-  if (layers.length > MAX_LAYERS) return err(malformed(`image manifest has ${layers.length} layers, more than the ${MAX_LAYERS} accepted`));
+  if (layers.length > MAX_LAYERS)
+    return err(malformed(`image manifest has ${layers.length} layers, more than the ${MAX_LAYERS} accepted`));
   const out: Descriptor[] = [];
   for (const [i, layer] of layers.entries()) {
     const d = readDescriptor(layer, `layer ${i + 1}`);
@@ -41,7 +42,8 @@ export function imageSizeOf(doc: JsonRecord): Result<ImageSize, ParseError> {
   let layerBytes = 0;
   for (const layer of layers.value) {
     layerBytes += layer.size;
-    if (!Number.isSafeInteger(layerBytes)) return err(malformed('the layers\' sizes add up to more than a number can hold'));
+    if (!Number.isSafeInteger(layerBytes))
+      return err(malformed("the layers' sizes add up to more than a number can hold"));
   }
   return ok({ layerBytes, layers: layers.value.length, configBytes: config.value.size });
 }

@@ -36,7 +36,10 @@ export interface JsonHostBinary {
 }
 
 /** One backend image: where it is named, whether it is the extension itself, its platforms and platform verdict. */
-export type JsonBackend = Pick<BackendImageFinding, 'reference' | 'source' | 'self' | 'platforms' | 'verdict' | 'message'>;
+export type JsonBackend = Pick<
+  BackendImageFinding,
+  'reference' | 'source' | 'self' | 'platforms' | 'verdict' | 'message'
+>;
 
 export interface JsonDeep {
   readonly status: DeepStatus;
@@ -129,7 +132,14 @@ function deepKeys(result: InspectResult): Pick<JsonRow, 'deep' | 'hostBinaries' 
         }))
       : null,
     backend: checked
-      ? d.backend.map((b) => ({ reference: b.reference, source: b.source, self: b.self, platforms: [...b.platforms], verdict: b.verdict, message: b.message }))
+      ? d.backend.map((b) => ({
+          reference: b.reference,
+          source: b.source,
+          self: b.self,
+          platforms: [...b.platforms],
+          verdict: b.verdict,
+          message: b.message,
+        }))
       : null,
   };
 }
@@ -153,7 +163,11 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
     failure: result.failure !== undefined ? { kind: result.failure.kind, message: result.failure.message } : null,
     manifest:
       result.manifest !== undefined
-        ? { kind: result.manifest.kind, mediaType: result.manifest.mediaType, attestations: result.manifest.attestations.length }
+        ? {
+            kind: result.manifest.kind,
+            mediaType: result.manifest.mediaType,
+            attestations: result.manifest.attestations.length,
+          }
         : null,
     requirement,
     commands: result.commands.map((c) => describeCommand(c.argv)),
@@ -163,5 +177,9 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
 
 /** Rows as the pretty-printed JSON array both the CLI and the tab's export write. */
 export function toJsonText(results: readonly InspectResult[], required: readonly PlatformKey[] = []): string {
-  return `${JSON.stringify(results.map((r) => toJsonRow(r, required)), null, 2)}\n`;
+  return `${JSON.stringify(
+    results.map((r) => toJsonRow(r, required)),
+    null,
+    2,
+  )}\n`;
 }

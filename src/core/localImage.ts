@@ -40,7 +40,12 @@ function readLocalImage(value: unknown, where: string): Result<LocalImage, Parse
   }
   let platform: Platform | undefined;
   if (value.Os !== undefined || value.Architecture !== undefined) {
-    const parsed = normalisePlatform({ os: value.Os, architecture: value.Architecture, variant: value.Variant, 'os.version': value.OsVersion });
+    const parsed = normalisePlatform({
+      os: value.Os,
+      architecture: value.Architecture,
+      variant: value.Variant,
+      'os.version': value.OsVersion,
+    });
     if (!parsed.ok) return err(malformed(`${where}: ${parsed.error.message}`));
     platform = parsed.value;
   }

@@ -4,8 +4,21 @@
  * parsed manifest document into a ManifestSummary.
  */
 import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
-import { DESCRIPTOR_DIGEST, isIndexKind, isSchema1, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
-import { isAttestation, normalisePlatform, platformKey, REFERENCE_DIGEST_ANNOTATION, REFERENCE_TYPE_ANNOTATION } from './platform.js';
+import {
+  DESCRIPTOR_DIGEST,
+  isIndexKind,
+  isSchema1,
+  manifestKind,
+  MAX_INDEX_ENTRIES,
+  MEDIA_TYPES,
+} from './mediaTypes.js';
+import {
+  isAttestation,
+  normalisePlatform,
+  platformKey,
+  REFERENCE_DIGEST_ANNOTATION,
+  REFERENCE_TYPE_ANNOTATION,
+} from './platform.js';
 import { imageSizeOf } from './imageSize.js';
 import { err, ok, type ParseError, type Result } from './result.js';
 import type { AttestationEntry, ManifestKind, ManifestSummary, PlatformEntry } from './types.js';
@@ -37,10 +50,12 @@ export function kindOf(doc: JsonRecord): Result<ManifestKind, ParseError> {
   if (typeof mediaType === 'string') {
     const kind = manifestKind(mediaType);
     if (kind) return ok(kind);
-    if (isSchema1(mediaType)) return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
+    if (isSchema1(mediaType))
+      return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
     return err(malformed(`unknown manifest media type "${excerpt(mediaType, 100)}"`));
   }
-  if (doc.schemaVersion === 1) return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
+  if (doc.schemaVersion === 1)
+    return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
   if (Array.isArray(doc.manifests)) return ok('oci-index');
   if (isRecord(doc.config) && Array.isArray(doc.layers)) return ok('oci-manifest');
   return err(malformed('not an image index or manifest (no mediaType, manifests or config)'));
@@ -106,7 +121,12 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   }
   const kind = kindOf(doc);
   if (!kind.ok) return kind;
-  const mediaType = typeof doc.mediaType === 'string' ? doc.mediaType : kind.value === 'oci-index' ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.ociManifest;
+  const mediaType =
+    typeof doc.mediaType === 'string'
+      ? doc.mediaType
+      : kind.value === 'oci-index'
+        ? MEDIA_TYPES.ociIndex
+        : MEDIA_TYPES.ociManifest;
   const base = { kind: kind.value, mediaType, digest };
   if (isIndexKind(kind.value)) {
     const entries = readIndexEntries(doc.manifests);
@@ -117,7 +137,14 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   if (!config.ok) return config;
   // Its size is a detail: a manifest whose layers cannot be added up is still judged by its platform.
   const size = imageSizeOf(doc);
-  return ok({ ...base, platforms: [], attestations: [], needsConfig: true, configDigest: config.value.digest, size: size.ok ? size.value : undefined });
+  return ok({
+    ...base,
+    platforms: [],
+    attestations: [],
+    needsConfig: true,
+    configDigest: config.value.digest,
+    size: size.ok ? size.value : undefined,
+  });
 }
 
 /** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */

@@ -43,7 +43,8 @@ function readVerboseEntry(item: unknown, where: string): Result<VerboseEntry, Pa
 
 function summariseVerboseList(items: unknown[]): Result<ManifestSummary, ParseError> {
   if (items.length === 0) return err(malformed('manifest inspect --verbose printed an empty list'));
-  if (items.length > MAX_INDEX_ENTRIES) return err(malformed(`manifest list has more than ${MAX_INDEX_ENTRIES} entries`));
+  if (items.length > MAX_INDEX_ENTRIES)
+    return err(malformed(`manifest list has more than ${MAX_INDEX_ENTRIES} entries`));
   const platforms: PlatformEntry[] = [];
   const attestations: AttestationEntry[] = [];
   for (const [i, item] of items.entries()) {

@@ -19,7 +19,9 @@ const KIND_BY_MEDIA_TYPE: Readonly<Record<string, ManifestKind>> = {
 const SCHEMA1 = /^application\/vnd\.docker\.distribution\.manifest\.v1\+(?:prettyjws|json)$/;
 
 export function manifestKind(mediaType: string): ManifestKind | undefined {
-  return Object.prototype.hasOwnProperty.call(KIND_BY_MEDIA_TYPE, mediaType) ? KIND_BY_MEDIA_TYPE[mediaType] : undefined;
+  return Object.prototype.hasOwnProperty.call(KIND_BY_MEDIA_TYPE, mediaType)
+    ? KIND_BY_MEDIA_TYPE[mediaType]
+    : undefined;
 }
 
 const KIND_NAMES: Readonly<Record<ManifestKind, string>> = {

@@ -88,8 +88,40 @@ export function parsePlatform(text: string): Result<Platform, ParseError> {
 }
 
 /** The operating systems and architectures Go (and so docker's --platform) knows. */
-const KNOWN_OS: ReadonlySet<string> = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'illumos', 'ios', 'js', 'linux', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
-const KNOWN_ARCH: ReadonlySet<string> = new Set(['386', 'amd64', 'arm', 'arm64', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'ppc64', 'ppc64le', 'riscv64', 's390x', 'wasm']);
+const KNOWN_OS: ReadonlySet<string> = new Set([
+  'aix',
+  'android',
+  'darwin',
+  'dragonfly',
+  'freebsd',
+  'illumos',
+  'ios',
+  'js',
+  'linux',
+  'netbsd',
+  'openbsd',
+  'plan9',
+  'solaris',
+  'wasip1',
+  'windows',
+  'zos',
+]);
+const KNOWN_ARCH: ReadonlySet<string> = new Set([
+  '386',
+  'amd64',
+  'arm',
+  'arm64',
+  'loong64',
+  'mips',
+  'mipsle',
+  'mips64',
+  'mips64le',
+  'ppc64',
+  'ppc64le',
+  'riscv64',
+  's390x',
+  'wasm',
+]);
 
 /**
  * A platform as docker's `--platform` reads it, for extension images (linux containers): an
@@ -102,18 +134,24 @@ export function parsePlatformSpecifier(text: string): Result<Platform, ParseErro
   if (typeof text !== 'string') return err(bad('platform is not text'));
   const trimmed = text.trim().toLowerCase();
   const parts = trimmed.split('/');
-  if (parts.length === 1 && KNOWN_OS.has(trimmed)) return err(bad(`"${trimmed}" is an operating system: name its architecture too, e.g. ${trimmed}/amd64`));
-  const parsed = parts.length === 1 ? normalisePlatform({ os: 'linux', architecture: trimmed }) : parsePlatform(trimmed);
+  if (parts.length === 1 && KNOWN_OS.has(trimmed))
+    return err(bad(`"${trimmed}" is an operating system: name its architecture too, e.g. ${trimmed}/amd64`));
+  const parsed =
+    parts.length === 1 ? normalisePlatform({ os: 'linux', architecture: trimmed }) : parsePlatform(trimmed);
   if (!parsed.ok) return parsed;
   const { os, architecture } = parsed.value;
   if (!KNOWN_OS.has(os)) {
     const asArch = normalisePlatform({ os: 'linux', architecture: os });
     // "x86_64/linux" is os and architecture swapped; "arm/v7" an architecture with its variant.
     const swapped = parts.length === 2 && KNOWN_OS.has(parts[1] ?? '');
-    const hint = asArch.ok && KNOWN_ARCH.has(asArch.value.architecture) ? `; did you mean ${swapped ? `${parts[1]}/${parts[0]}` : `linux/${trimmed}`}?` : '';
+    const hint =
+      asArch.ok && KNOWN_ARCH.has(asArch.value.architecture)
+        ? `; did you mean ${swapped ? `${parts[1]}/${parts[0]}` : `linux/${trimmed}`}?`
+        : '';
     return err(bad(`"${os.slice(0, 40)}" is not an operating system${hint}`));
   }
-  if (!KNOWN_ARCH.has(architecture)) return err(bad(`"${architecture.slice(0, 40)}" is not an architecture (e.g. amd64, arm64, arm/v7)`));
+  if (!KNOWN_ARCH.has(architecture))
+    return err(bad(`"${architecture.slice(0, 40)}" is not an architecture (e.g. amd64, arm64, arm/v7)`));
   return parsed;
 }
 

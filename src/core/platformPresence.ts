@@ -11,7 +11,10 @@ import { VERDICT_TABLE } from './verdictTable.js';
  */
 export type PlatformPresence = 'yes' | 'no' | 'unknown';
 
-export function platformPresence(result: Pick<InspectResult, 'verdict' | 'platforms'>, key: PlatformKey): PlatformPresence {
+export function platformPresence(
+  result: Pick<InspectResult, 'verdict' | 'platforms'>,
+  key: PlatformKey,
+): PlatformPresence {
   if (result.platforms.includes(key)) return 'yes';
   return VERDICT_TABLE[result.verdict].platformList === 'complete' ? 'no' : 'unknown';
 }

@@ -82,7 +82,10 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   const tag = hasTag ? nameAndTag.slice(lastColon + 1) : undefined;
   const name = hasTag ? nameAndTag.slice(0, lastColon) : nameAndTag;
   if (tag !== undefined && !TAG.test(tag)) {
-    return fail(input, `tag "${tag.slice(0, 140)}" is not valid (letters, digits, '_', '.', '-'; at most 128; not starting with '.' or '-')`);
+    return fail(
+      input,
+      `tag "${tag.slice(0, 140)}" is not valid (letters, digits, '_', '.', '-'; at most 128; not starting with '.' or '-')`,
+    );
   }
   if (name === '') return fail(input, 'has no repository name');
   if (name.length > MAX_NAME_LENGTH) return fail(input, `repository name is longer than ${MAX_NAME_LENGTH} characters`);
@@ -101,7 +104,10 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   for (const component of components) {
     if (component === '') return fail(input, 'has an empty path component ("//" or a trailing "/")');
     if (!PATH_COMPONENT.test(component)) {
-      return fail(input, `path component "${component}" is not valid (lowercase letters and digits, separated by '.', '_', '__' or '-')`);
+      return fail(
+        input,
+        `path component "${component}" is not valid (lowercase letters and digits, separated by '.', '_', '__' or '-')`,
+      );
     }
   }
   const path = domain === 'docker.io' && components.length === 1 ? `library/${split.remainder}` : split.remainder;
@@ -112,7 +118,11 @@ export function parseReference(input: string): Result<ImageReference, ReferenceE
   const effectiveTag = tag ?? (digest === undefined ? 'latest' : undefined);
   const suffix = `${effectiveTag !== undefined ? `:${effectiveTag}` : ''}${digest !== undefined ? `@${digest}` : ''}`;
   const familiarName =
-    domain === 'docker.io' ? (path.startsWith('library/') && path.split('/').length === 2 ? path.slice(8) : path) : `${domain}/${path}`;
+    domain === 'docker.io'
+      ? path.startsWith('library/') && path.split('/').length === 2
+        ? path.slice(8)
+        : path
+      : `${domain}/${path}`;
   return ok({
     domain,
     path,

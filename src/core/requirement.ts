@@ -14,7 +14,10 @@ export interface RequirementCheck {
   readonly missing: readonly PlatformKey[];
 }
 
-export function checkRequirement(result: Pick<InspectResult, 'verdict' | 'platforms'>, required: readonly PlatformKey[]): RequirementCheck {
+export function checkRequirement(
+  result: Pick<InspectResult, 'verdict' | 'platforms'>,
+  required: readonly PlatformKey[],
+): RequirementCheck {
   const meaning = VERDICT_TABLE[result.verdict].requirement;
   if (meaning === 'not-published' || meaning === 'not-inspected') return { status: meaning, missing: [...required] };
   const missing = required.filter((key) => !result.platforms.includes(key));

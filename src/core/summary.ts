@@ -68,7 +68,8 @@ function distinct(entries: readonly SummaryEntry[]): SummaryEntry[] {
 }
 
 function countText(verdict: Verdict, count: number, host: Platform | undefined): string {
-  if (verdict === 'incompatible' && host !== undefined) return `${count} will not install on this machine (${platformKey(host)})`;
+  if (verdict === 'incompatible' && host !== undefined)
+    return `${count} will not install on this machine (${platformKey(host)})`;
   const label = verdictLabel(verdict);
   return `${count} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
@@ -121,8 +122,10 @@ export function summariseMatrix(entries: readonly SummaryEntry[], host?: Platfor
 
 /** One line over a list of results (the CLI: the installed extensions, or the references given). */
 export function summarise(results: readonly InspectResult[], host?: Platform): string {
-  return summariseMatrix(
-    results.map((result) => ({ reference: result.reference, origin: 'installed', result })),
-    host,
-  ).installed.text || NO_IMAGES;
+  return (
+    summariseMatrix(
+      results.map((result) => ({ reference: result.reference, origin: 'installed', result })),
+      host,
+    ).installed.text || NO_IMAGES
+  );
 }

@@ -52,7 +52,7 @@ const FAILURE_WORDS: Readonly<Record<CommandFailure['kind'], (registry: string) 
   'rate-limited': (registry) => `${registry} is rate limiting requests`,
   'tool-missing': () => 'docker buildx is not available, so the registry could not be asked',
   cancelled: () => 'The check was cancelled before it finished',
-  'access-refused': () => 'Not checked: the browser-mode server refused this page\'s key',
+  'access-refused': () => "Not checked: the browser-mode server refused this page's key",
   error: () => 'docker reported an unexpected error',
 };
 
@@ -70,7 +70,8 @@ function fromFailure(input: VerdictInput, failure: CommandFailure): VerdictDetai
         verdict: 'not-found',
         explanation,
         fix: `Check the name, or publish it: ${build}`,
-        userFix: 'Check the name and tag; if they are right, the publisher has taken the image down: check for an update, or tell its publisher',
+        userFix:
+          'Check the name and tag; if they are right, the publisher has taken the image down: check for an update, or tell its publisher',
         publisherFix: build,
       };
     }
@@ -90,7 +91,8 @@ function fromFailure(input: VerdictInput, failure: CommandFailure): VerdictDetai
   }
 }
 
-const INVALID_FIX = 'Use a reference such as registry.example.com/org/name:tag (lowercase, no spaces or shell characters)';
+const INVALID_FIX =
+  'Use a reference such as registry.example.com/org/name:tag (lowercase, no spaces or shell characters)';
 
 export function decideVerdict(input: VerdictInput): VerdictDetail {
   if (input.invalidReason !== undefined) {
@@ -111,13 +113,23 @@ export function decideVerdict(input: VerdictInput): VerdictDetail {
       verdict: 'local-only',
       explanation: `Only in the local image store, for ${list(keys)}; no registry has it${why}`,
       fix: build,
-      userFix: "If you built it, push it with the publisher's command; otherwise install it again from its publisher's registry",
+      userFix:
+        "If you built it, push it with the publisher's command; otherwise install it again from its publisher's registry",
       publisherFix: build,
     };
   }
   if (linux.length === 0) {
-    const explanation = keys.length === 0 ? 'No runnable platform at all: the index lists none' : `No linux platform: published for ${list(keys)} only`;
-    return { verdict: 'unsupported-os', explanation, fix: build, userFix: updateOrTell('that it has no linux image'), publisherFix: build };
+    const explanation =
+      keys.length === 0
+        ? 'No runnable platform at all: the index lists none'
+        : `No linux platform: published for ${list(keys)} only`;
+    return {
+      verdict: 'unsupported-os',
+      explanation,
+      fix: build,
+      userFix: updateOrTell('that it has no linux image'),
+      publisherFix: build,
+    };
   }
   const hostKey = input.host ? platformKey(input.host) : undefined;
   const missing = RECOMMENDED_PLATFORMS.filter((k) => !keys.includes(k));

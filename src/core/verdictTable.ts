@@ -45,20 +45,104 @@ export interface VerdictRule {
 }
 
 export const VERDICT_TABLE = {
-  ready: { label: 'Ready', severity: 'ok', rank: 100, platformList: 'complete', toast: false, requirement: 'check-platforms' },
-  'missing-platforms': { label: 'Missing platforms', severity: 'warning', rank: 60, platformList: 'complete', toast: false, requirement: 'check-platforms' },
-  incompatible: { label: 'Incompatible', severity: 'error', rank: 10, platformList: 'complete', toast: false, requirement: 'check-platforms' },
+  ready: {
+    label: 'Ready',
+    severity: 'ok',
+    rank: 100,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'check-platforms',
+  },
+  'missing-platforms': {
+    label: 'Missing platforms',
+    severity: 'warning',
+    rank: 60,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'check-platforms',
+  },
+  incompatible: {
+    label: 'Incompatible',
+    severity: 'error',
+    rank: 10,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'check-platforms',
+  },
   /** Deep check (issue 7): a host binary wrong-cpu or missing in a variant (Windows in linux/arm64 only warns). */
-  'wrong-host-binary': { label: 'Wrong host binary', severity: 'error', rank: 15, platformList: 'complete', toast: false, requirement: 'deep-finding' },
+  'wrong-host-binary': {
+    label: 'Wrong host binary',
+    severity: 'error',
+    rank: 15,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'deep-finding',
+  },
   /** Deep check (issue 7): a backend image other than the extension itself lacks linux/amd64 or linux/arm64. */
-  'backend-missing-platforms': { label: 'Backend missing platforms', severity: 'warning', rank: 65, platformList: 'complete', toast: false, requirement: 'deep-finding' },
-  'unsupported-os': { label: 'Unsupported OS', severity: 'error', rank: 20, platformList: 'complete', toast: false, requirement: 'check-platforms' },
-  'local-only': { label: 'Local only', severity: 'info', rank: 90, platformList: 'local', toast: false, requirement: 'not-published' },
-  unauthorized: { label: 'Unauthorized', severity: 'warning', rank: 70, platformList: 'none', toast: false, requirement: 'not-inspected' },
-  'not-found': { label: 'Not found', severity: 'error', rank: 30, platformList: 'none', toast: false, requirement: 'not-inspected' },
-  unreachable: { label: 'Unreachable', severity: 'warning', rank: 80, platformList: 'none', toast: true, requirement: 'not-inspected' },
-  'invalid-reference': { label: 'Invalid reference', severity: 'error', rank: 40, platformList: 'none', toast: false, requirement: 'not-inspected' },
-  error: { label: 'Error', severity: 'error', rank: 50, platformList: 'none', toast: true, requirement: 'not-inspected' },
+  'backend-missing-platforms': {
+    label: 'Backend missing platforms',
+    severity: 'warning',
+    rank: 65,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'deep-finding',
+  },
+  'unsupported-os': {
+    label: 'Unsupported OS',
+    severity: 'error',
+    rank: 20,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'check-platforms',
+  },
+  'local-only': {
+    label: 'Local only',
+    severity: 'info',
+    rank: 90,
+    platformList: 'local',
+    toast: false,
+    requirement: 'not-published',
+  },
+  unauthorized: {
+    label: 'Unauthorized',
+    severity: 'warning',
+    rank: 70,
+    platformList: 'none',
+    toast: false,
+    requirement: 'not-inspected',
+  },
+  'not-found': {
+    label: 'Not found',
+    severity: 'error',
+    rank: 30,
+    platformList: 'none',
+    toast: false,
+    requirement: 'not-inspected',
+  },
+  unreachable: {
+    label: 'Unreachable',
+    severity: 'warning',
+    rank: 80,
+    platformList: 'none',
+    toast: true,
+    requirement: 'not-inspected',
+  },
+  'invalid-reference': {
+    label: 'Invalid reference',
+    severity: 'error',
+    rank: 40,
+    platformList: 'none',
+    toast: false,
+    requirement: 'not-inspected',
+  },
+  error: {
+    label: 'Error',
+    severity: 'error',
+    rank: 50,
+    platformList: 'none',
+    toast: true,
+    requirement: 'not-inspected',
+  },
 } as const satisfies Readonly<Record<string, VerdictRule>>;
 
 /** The verdict values. The UI, the CLI's --json and the tests key on these exact strings. */
@@ -75,12 +159,18 @@ const NO_NOTICE: ReadonlySet<FailureKind> = new Set<FailureKind>(['cancelled', '
  * failed (not answered from the local store), and a retry may change the outcome.
  */
 export function worthNotice(result: Pick<InspectResult, 'verdict' | 'source' | 'failure'>): boolean {
-  return VERDICT_TABLE[result.verdict].toast && result.source !== 'local-store' && result.failure !== undefined && !NO_NOTICE.has(result.failure.kind);
+  return (
+    VERDICT_TABLE[result.verdict].toast &&
+    result.source !== 'local-store' &&
+    result.failure !== undefined &&
+    !NO_NOTICE.has(result.failure.kind)
+  );
 }
 
 export const verdictLabel = (verdict: Verdict): string => VERDICT_TABLE[verdict].label;
 export const verdictSeverity = (verdict: Verdict): Severity => VERDICT_TABLE[verdict].severity;
 
 /** The "needs attention" rule (the tab's filter and its summary count): a warning or an error; `info` (local only) is not. */
-export const needsAttention = (verdict: Verdict): boolean => VERDICT_TABLE[verdict].severity === 'warning' || VERDICT_TABLE[verdict].severity === 'error';
+export const needsAttention = (verdict: Verdict): boolean =>
+  VERDICT_TABLE[verdict].severity === 'warning' || VERDICT_TABLE[verdict].severity === 'error';
 export const verdictRank = (verdict: Verdict): number => VERDICT_TABLE[verdict].rank;

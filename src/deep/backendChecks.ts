@@ -5,7 +5,14 @@
  */
 import pLimit from 'p-limit';
 import { backendImagesOf, composeImages, MAX_COMPOSE_BYTES } from '../core/index.js';
-import type { BackendImage, BackendImageFinding, ComposeImage, ExtensionMetadata, InspectResult, VariantFiles } from '../core/index.js';
+import type {
+  BackendImage,
+  BackendImageFinding,
+  ComposeImage,
+  ExtensionMetadata,
+  InspectResult,
+  VariantFiles,
+} from '../core/index.js';
 import type { PlatformCheck } from './ports.js';
 import { fileText } from './variantReads.js';
 
@@ -32,13 +39,16 @@ function composeOf(metadata: ExtensionMetadata, files: VariantFiles, notes: stri
     return [];
   }
   for (const service of parsed.value) {
-    if (service.kind === 'unresolved') notes.push(`${files.platform}: compose service ${service.service} ${service.reason}: not checked`);
+    if (service.kind === 'unresolved')
+      notes.push(`${files.platform}: compose service ${service.service} ${service.reason}: not checked`);
   }
   return [...parsed.value];
 }
 
 /** Every variant's backend images, once each (by where they are named and what), in variant order. */
-export function planBackends(variants: readonly { readonly metadata: ExtensionMetadata; readonly files: VariantFiles }[]): BackendPlan {
+export function planBackends(
+  variants: readonly { readonly metadata: ExtensionMetadata; readonly files: VariantFiles }[],
+): BackendPlan {
   const notes: string[] = [];
   const seen = new Set<string>();
   const images: BackendImage[] = [];
@@ -50,12 +60,18 @@ export function planBackends(variants: readonly { readonly metadata: ExtensionMe
       images.push(image);
     }
   }
-  if (images.length > MAX_BACKEND_IMAGES) notes.push(`${images.length} backend images are named; only the first ${MAX_BACKEND_IMAGES} were checked`);
+  if (images.length > MAX_BACKEND_IMAGES)
+    notes.push(`${images.length} backend images are named; only the first ${MAX_BACKEND_IMAGES} were checked`);
   return { images: images.slice(0, MAX_BACKEND_IMAGES), notes: [...new Set(notes)] };
 }
 
 /** The platform check of each backend image (each reference once), the extension itself from `own`. */
-export async function checkBackends(images: readonly BackendImage[], own: InspectResult, check: PlatformCheck, signal: AbortSignal): Promise<BackendImageFinding[]> {
+export async function checkBackends(
+  images: readonly BackendImage[],
+  own: InspectResult,
+  check: PlatformCheck,
+  signal: AbortSignal,
+): Promise<BackendImageFinding[]> {
   const limit = pLimit(BACKEND_CONCURRENCY);
   const byReference = new Map<string, Promise<InspectResult>>();
   const resultOf = (reference: string): Promise<InspectResult> => {
@@ -79,7 +95,14 @@ export async function checkBackends(images: readonly BackendImage[], own: Inspec
         };
       }
       const result = await resultOf(image.reference);
-      return { reference: image.reference, source: image.source, self: false, platforms: [...result.platforms], verdict: result.verdict, message: result.explanation };
+      return {
+        reference: image.reference,
+        source: image.source,
+        self: false,
+        platforms: [...result.platforms],
+        verdict: result.verdict,
+        message: result.explanation,
+      };
     }),
   );
 }

@@ -22,7 +22,14 @@ import {
 import { checkBackends, planBackends } from './backendChecks.js';
 import { notChecked, notCheckedForPlatform, notCheckedForRead } from './notChecked.js';
 import type { DeepCheckDeps } from './ports.js';
-import { readListedFiles, readMetadata, totalOf, type ByteCount, type MetadataRead, type ReadContext } from './variantReads.js';
+import {
+  readListedFiles,
+  readMetadata,
+  totalOf,
+  type ByteCount,
+  type MetadataRead,
+  type ReadContext,
+} from './variantReads.js';
 import { linuxVariants } from './variants.js';
 
 export interface DeepProgress {
@@ -48,10 +55,18 @@ export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
 const settledMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The deep check of one image (its reference as listed or typed: untrusted). */
-export async function deepCheck(reference: string, deps: DeepCheckDeps, options: DeepCheckOptions = {}): Promise<DeepCheckResult> {
+export async function deepCheck(
+  reference: string,
+  deps: DeepCheckDeps,
+  options: DeepCheckOptions = {},
+): Promise<DeepCheckResult> {
   const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-  const bytes: ByteCount = { read: 0, totals: new Map<PlatformKey, number>(), budget: { downloaded: 0, max: options.maxBytes ?? DEFAULT_DEEP_MAX_BYTES } };
+  const bytes: ByteCount = {
+    read: 0,
+    totals: new Map<PlatformKey, number>(),
+    budget: { downloaded: 0, max: options.maxBytes ?? DEFAULT_DEEP_MAX_BYTES },
+  };
   const report = (phase: DeepProgress['phase']): void => {
     try {
       options.onProgress?.({ reference, phase, bytesRead: bytes.read, bytesTotal: totalOf(bytes) });
@@ -62,12 +77,24 @@ export async function deepCheck(reference: string, deps: DeepCheckDeps, options:
   report('index');
   const platform = await deps.platformCheck(reference, signal);
   try {
-    const deep = await deepParts(reference, platform, deps, { signal, cancel: options.signal, deadline, bytes, report });
+    const deep = await deepParts(reference, platform, deps, {
+      signal,
+      cancel: options.signal,
+      deadline,
+      bytes,
+      report,
+    });
     report('done');
     return withDeepParts(platform, deep);
   } catch (error) {
     // Defensive: every step returns typed results, but a row must come back whatever happens.
-    return withDeepParts(platform, notChecked(`The deep check failed: ${settledMessage(error)}`, undefined, { bytesRead: bytes.read, bytesTotal: totalOf(bytes) }));
+    return withDeepParts(
+      platform,
+      notChecked(`The deep check failed: ${settledMessage(error)}`, undefined, {
+        bytesRead: bytes.read,
+        bytesTotal: totalOf(bytes),
+      }),
+    );
   }
 }
 
@@ -81,13 +108,22 @@ interface Run {
   readonly report: (phase: DeepProgress['phase']) => void;
 }
 
-async function deepParts(reference: string, platform: InspectResult, deps: DeepCheckDeps, run: Run): Promise<DeepParts> {
+async function deepParts(
+  reference: string,
+  platform: InspectResult,
+  deps: DeepCheckDeps,
+  run: Run,
+): Promise<DeepParts> {
   const before = notCheckedForPlatform(platform, deps.site);
   if (before !== undefined) return before;
   const parsed = parseReference(reference);
   if (!parsed.ok) return notChecked(`Not checked: ${parsed.error.reason}`);
   const variants = linuxVariants(platform);
-  if (variants.length === 0) return notChecked('Not checked: the index lists no linux variant, so there is no metadata.json to read.', platform.fix);
+  if (variants.length === 0)
+    return notChecked(
+      'Not checked: the index lists no linux variant, so there is no metadata.json to read.',
+      platform.fix,
+    );
   const ctx: ReadContext = {
     reader: deps.reader,
     repo: { domain: parsed.value.domain, path: parsed.value.path },
@@ -96,7 +132,10 @@ async function deepParts(reference: string, platform: InspectResult, deps: DeepC
     bytes: run.bytes,
     progress: () => run.report('files'),
   };
-  const byteCounts = (): Pick<DeepParts, 'bytesRead' | 'bytesTotal'> => ({ bytesRead: run.bytes.read, bytesTotal: totalOf(run.bytes) });
+  const byteCounts = (): Pick<DeepParts, 'bytesRead' | 'bytesTotal'> => ({
+    bytesRead: run.bytes.read,
+    bytesTotal: totalOf(run.bytes),
+  });
 
   run.report('metadata');
   const metadataReads: MetadataRead[] = await Promise.all(variants.map((v) => readMetadata(ctx, v)));
@@ -108,13 +147,24 @@ async function deepParts(reference: string, platform: InspectResult, deps: DeepC
   const notes: string[] = [];
   for (const m of metadataReads) {
     if (m.kind === 'problem') notes.push(m.note);
-    if (m.kind === 'failed') notes.push(`${m.variant.platform}: its files could not be read (${m.failure.message}); nothing was checked in this variant`);
+    if (m.kind === 'failed')
+      notes.push(
+        `${m.variant.platform}: its files could not be read (${m.failure.message}); nothing was checked in this variant`,
+      );
     if (m.kind === 'metadata') notes.push(...m.metadata.ignored.map((text) => `${m.variant.platform}: ${text}`));
   }
 
   run.report('files');
-  const withMetadata = metadataReads.filter((m): m is Extract<MetadataRead, { kind: 'metadata' }> => m.kind === 'metadata');
-  const read = await Promise.all(withMetadata.map(async (m) => ({ variant: m.variant, metadata: m.metadata, files: await readListedFiles(ctx, m.variant, m.metadata) })));
+  const withMetadata = metadataReads.filter(
+    (m): m is Extract<MetadataRead, { kind: 'metadata' }> => m.kind === 'metadata',
+  );
+  const read = await Promise.all(
+    withMetadata.map(async (m) => ({
+      variant: m.variant,
+      metadata: m.metadata,
+      files: await readListedFiles(ctx, m.variant, m.metadata),
+    })),
+  );
   const metadataPerVariant = new Map<PlatformKey, ExtensionMetadata>(read.map((r) => [r.variant.platform, r.metadata]));
   const filesPerVariant = new Map<PlatformKey, VariantFiles>(read.map((r) => [r.variant.platform, r.files]));
   const hostBinaries = judgeHostBinaries(metadataPerVariant, filesPerVariant);
@@ -125,7 +175,9 @@ async function deepParts(reference: string, platform: InspectResult, deps: DeepC
   const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
   const outcome = decideDeepOutcome(hostBinaries, backend);
   const nothingRead = withMetadata.length === 0;
-  const explanation = nothingRead ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.` : outcome.explanation;
+  const explanation = nothingRead
+    ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.`
+    : outcome.explanation;
   return {
     status: 'checked',
     ...(outcome.verdict !== undefined ? { verdict: outcome.verdict } : {}),
@@ -150,7 +202,11 @@ export interface DeepCheckManyOptions extends DeepCheckOptions {
 export const DEFAULT_DEEP_CONCURRENCY = 4;
 
 /** The deep check of many images, at most `concurrency` at a time, each with its own deadline and byte cap. */
-export async function deepCheckMany(references: readonly string[], deps: DeepCheckDeps, options: DeepCheckManyOptions = {}): Promise<DeepCheckResult[]> {
+export async function deepCheckMany(
+  references: readonly string[],
+  deps: DeepCheckDeps,
+  options: DeepCheckManyOptions = {},
+): Promise<DeepCheckResult[]> {
   const { concurrency = DEFAULT_DEEP_CONCURRENCY, onResult, ...one } = options;
   const limit = pLimit(Math.max(1, Math.floor(concurrency)));
   return Promise.all(

@@ -4,7 +4,14 @@
  * backend, which has no credentials, the `archmatrix --deep REF` command to run on the host), any other
  * failure of the index or of the reads.
  */
-import { describeFailure, loginCommand, shellWord, type CommandFailure, type DeepParts, type InspectResult } from '../core/index.js';
+import {
+  describeFailure,
+  loginCommand,
+  shellWord,
+  type CommandFailure,
+  type DeepParts,
+  type InspectResult,
+} from '../core/index.js';
 import type { DeepCheckSite } from './ports.js';
 
 /** What to run when the registry refused access. */
@@ -16,7 +23,11 @@ export function unauthorizedFix(reference: string, site: DeepCheckSite): string 
     : `Run \`${loginCommand(reference)}\`, then \`${run}\` again.`;
 }
 
-export function notChecked(explanation: string, fix?: string, partial: Partial<Pick<DeepParts, 'bytesRead' | 'bytesTotal' | 'notes'>> = {}): DeepParts {
+export function notChecked(
+  explanation: string,
+  fix?: string,
+  partial: Partial<Pick<DeepParts, 'bytesRead' | 'bytesTotal' | 'notes'>> = {},
+): DeepParts {
   return {
     status: 'not-checked',
     explanation,
@@ -40,7 +51,10 @@ export function notCheckedForPlatform(result: InspectResult, site: DeepCheckSite
     );
   }
   if (result.verdict === 'unauthorized') {
-    return notChecked('unauthorized: the registry refused access, so its files were not checked.', unauthorizedFix(result.reference, site));
+    return notChecked(
+      'unauthorized: the registry refused access, so its files were not checked.',
+      unauthorizedFix(result.reference, site),
+    );
   }
   if (result.failure !== undefined || result.manifest === undefined) {
     return notChecked(`Not checked: ${result.explanation}`, result.fix);
@@ -49,14 +63,27 @@ export function notCheckedForPlatform(result: InspectResult, site: DeepCheckSite
 }
 
 /** The deep parts when every read of the image failed. */
-export function notCheckedForRead(reference: string, failure: CommandFailure, site: DeepCheckSite, bytes: Pick<DeepParts, 'bytesRead' | 'bytesTotal'>): DeepParts {
+export function notCheckedForRead(
+  reference: string,
+  failure: CommandFailure,
+  site: DeepCheckSite,
+  bytes: Pick<DeepParts, 'bytesRead' | 'bytesTotal'>,
+): DeepParts {
   switch (failure.kind) {
     case 'unauthorized':
-      return notChecked(`unauthorized: the registry refused to give the image's files (${failure.message}).`, unauthorizedFix(reference, site), bytes);
+      return notChecked(
+        `unauthorized: the registry refused to give the image's files (${failure.message}).`,
+        unauthorizedFix(reference, site),
+        bytes,
+      );
     case 'cancelled':
       return notChecked('Cancelled before its files were read.', undefined, bytes);
     case 'timeout':
-      return notChecked(`Its files were not read before the per-image deadline (${failure.message}).`, describeFailure(failure), bytes);
+      return notChecked(
+        `Its files were not read before the per-image deadline (${failure.message}).`,
+        describeFailure(failure),
+        bytes,
+      );
     case 'not-found':
     case 'rate-limited':
     case 'unreachable':

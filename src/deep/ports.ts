@@ -31,7 +31,12 @@ export interface VariantReadOptions {
 
 /** The registry reader's one method the orchestration uses (src/registry's RegistryReader has it). */
 export interface VariantFileReader {
-  readVariantFiles(repo: Repository, variantDigest: string, wanted: readonly (string | WantedFile)[], options: VariantReadOptions): Promise<Result<VariantFiles, CommandFailure>>;
+  readVariantFiles(
+    repo: Repository,
+    variantDigest: string,
+    wanted: readonly (string | WantedFile)[],
+    options: VariantReadOptions,
+  ): Promise<Result<VariantFiles, CommandFailure>>;
 }
 
 /** The platform check of one reference; never rejects (a failure is a verdict). */

@@ -44,12 +44,23 @@ export type MetadataRead =
   | { readonly kind: 'problem'; readonly variant: Variant; readonly note: string }
   | { readonly kind: 'failed'; readonly variant: Variant; readonly failure: CommandFailure };
 
-const size = (bytes: number): string => (bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`);
-const overCap = (count: ByteCount): string => `the image's byte cap (${size(count.budget.max)}) was reached before this was read`;
+const size = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
+const overCap = (count: ByteCount): string =>
+  `the image's byte cap (${size(count.budget.max)}) was reached before this was read`;
 
-async function read(ctx: ReadContext, variant: Variant, wanted: readonly (string | WantedFile)[]): Promise<VariantFiles | CommandFailure> {
+async function read(
+  ctx: ReadContext,
+  variant: Variant,
+  wanted: readonly (string | WantedFile)[],
+): Promise<VariantFiles | CommandFailure> {
   if (ctx.bytes.budget.downloaded >= ctx.bytes.budget.max) return { kind: 'error', message: overCap(ctx.bytes) };
-  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, { platform: variant.platform, signal: ctx.cancel, deadline: ctx.deadline, budget: ctx.bytes.budget });
+  const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, {
+    platform: variant.platform,
+    signal: ctx.cancel,
+    deadline: ctx.deadline,
+    budget: ctx.bytes.budget,
+  });
   if (!got.ok) return got.error;
   ctx.bytes.read += got.value.bytesRead;
   ctx.bytes.totals.set(variant.platform, got.value.bytesTotal);
@@ -60,12 +71,18 @@ async function read(ctx: ReadContext, variant: Variant, wanted: readonly (string
 const isFiles = (value: VariantFiles | CommandFailure): value is VariantFiles => 'files' in value;
 
 /** The text of a whole small file that was read, or why there is none. */
-export function fileText(found: FoundFile | undefined, path: string, max: number): { ok: true; text: string } | { ok: false; why: string } {
+export function fileText(
+  found: FoundFile | undefined,
+  path: string,
+  max: number,
+): { ok: true; text: string } | { ok: false; why: string } {
   if (found === undefined) return { ok: false, why: `${path} was not settled by the reader` };
   switch (found.kind) {
     case 'file':
-      if (found.size > max) return { ok: false, why: `${path} is ${found.size} bytes, more than the ${max / 1024 / 1024} MiB read` };
-      if (found.head.byteLength < found.size) return { ok: false, why: `${path} was read only in part (${found.head.byteLength} of ${found.size} bytes)` };
+      if (found.size > max)
+        return { ok: false, why: `${path} is ${found.size} bytes, more than the ${max / 1024 / 1024} MiB read` };
+      if (found.head.byteLength < found.size)
+        return { ok: false, why: `${path} was read only in part (${found.head.byteLength} of ${found.size} bytes)` };
       return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(found.head) };
     case 'missing':
       return { ok: false, why: `there is no ${path}${found.whitedOut ? ' (deleted by a whiteout)' : ''}` };
@@ -84,19 +101,39 @@ export async function readMetadata(ctx: ReadContext, variant: Variant): Promise<
   const got = await read(ctx, variant, [{ path: METADATA_PATH, maxBytes: MAX_METADATA_BYTES }]);
   if (!isFiles(got)) return { kind: 'failed', variant, failure: got };
   const text = fileText(got.files.get(METADATA_PATH), METADATA_PATH, MAX_METADATA_BYTES);
-  if (!text.ok) return { kind: 'problem', variant, note: `${variant.platform}: ${text.why}, so no host binaries or backend were checked in this variant` };
+  if (!text.ok)
+    return {
+      kind: 'problem',
+      variant,
+      note: `${variant.platform}: ${text.why}, so no host binaries or backend were checked in this variant`,
+    };
   const parsed = parseExtensionMetadata(text.text);
-  if (!parsed.ok) return { kind: 'problem', variant, note: `${variant.platform}: ${parsed.error.message}, so no host binaries or backend were checked in this variant` };
+  if (!parsed.ok)
+    return {
+      kind: 'problem',
+      variant,
+      note: `${variant.platform}: ${parsed.error.message}, so no host binaries or backend were checked in this variant`,
+    };
   return { kind: 'metadata', variant, metadata: parsed.value };
 }
 
 /** The listed host binaries and the compose file of one variant; a failed read makes each of them unreadable. */
-export async function readListedFiles(ctx: ReadContext, variant: Variant, metadata: ExtensionMetadata): Promise<VariantFiles> {
+export async function readListedFiles(
+  ctx: ReadContext,
+  variant: Variant,
+  metadata: ExtensionMetadata,
+): Promise<VariantFiles> {
   const paths = [...new Set(metadata.hostBinaries.map((b) => b.path))];
   const compose = metadata.vm?.composefile;
   const wanted: (string | WantedFile)[] = paths.filter((p) => p !== compose);
   if (compose !== undefined) wanted.push({ path: compose, maxBytes: MAX_COMPOSE_BYTES });
-  const empty = { platform: variant.platform, digest: variant.digest, files: new Map<string, FoundFile>(), bytesRead: 0, bytesTotal: ctx.bytes.totals.get(variant.platform) ?? 0 };
+  const empty = {
+    platform: variant.platform,
+    digest: variant.digest,
+    files: new Map<string, FoundFile>(),
+    bytesRead: 0,
+    bytesTotal: ctx.bytes.totals.get(variant.platform) ?? 0,
+  };
   if (wanted.length === 0) return empty;
   const got = await read(ctx, variant, wanted);
   if (isFiles(got)) return got;

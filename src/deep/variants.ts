@@ -12,11 +12,15 @@ export interface Variant {
 export function linuxVariants(result: InspectResult): Variant[] {
   const manifest = result.manifest;
   if (manifest === undefined) return [];
-  const listed = manifest.platforms.filter((p) => p.platform.os === 'linux').map((p) => ({ platform: p.key, digest: p.digest }));
+  const listed = manifest.platforms
+    .filter((p) => p.platform.os === 'linux')
+    .map((p) => ({ platform: p.key, digest: p.digest }));
   if (listed.length > 0 || manifest.platforms.length > 0) return dedupe(listed);
   const single = result.platforms.filter((key) => key.startsWith('linux/'));
   const first = single[0];
-  return manifest.digest !== undefined && first !== undefined && single.length === 1 ? [{ platform: first, digest: manifest.digest }] : [];
+  return manifest.digest !== undefined && first !== undefined && single.length === 1
+    ? [{ platform: first, digest: manifest.digest }]
+    : [];
 }
 
 function dedupe(variants: readonly Variant[]): Variant[] {

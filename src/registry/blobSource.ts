@@ -23,7 +23,8 @@ export interface ByteBudget {
   readonly image: ImageBytes;
 }
 
-const overCap = (image: ImageBytes): LayerProblem => new LayerProblem(`over the byte cap: more than ${image.max} compressed bytes for this image`);
+const overCap = (image: ImageBytes): LayerProblem =>
+  new LayerProblem(`over the byte cap: more than ${image.max} compressed bytes for this image`);
 
 /**
  * A blob's cache key: a complete blob was checked against its digest and is shared by digest; a partial
@@ -32,7 +33,14 @@ const overCap = (image: ImageBytes): LayerProblem => new LayerProblem(`over the 
  */
 const partialKey = (repo: RepositoryRef, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
 
-async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): AsyncGenerator<Uint8Array> {
+async function* blobChunks(
+  client: RegistryClient,
+  cache: BlobCache,
+  repo: RepositoryRef,
+  blob: BlobRef,
+  signals: RequestSignals,
+  budget: ByteBudget,
+): AsyncGenerator<Uint8Array> {
   const { digest, size } = blob;
   const whole = await cache.getBlob(digest);
   const cached = whole?.complete === true ? whole : await cache.getBlob(partialKey(repo, digest));
@@ -45,7 +53,8 @@ async function* blobChunks(client: RegistryClient, cache: BlobCache, repo: Repos
   const have = cached?.bytes.byteLength ?? 0;
   // A prefix as long as the blob is all of it (the read that fetched it stopped before seeing the end).
   if (have >= size && size > 0) {
-    if (cached && (await sha256Digest(cached.bytes)) === digest) await cache.putBlob(digest, { bytes: cached.bytes, complete: true });
+    if (cached && (await sha256Digest(cached.bytes)) === digest)
+      await cache.putBlob(digest, { bytes: cached.bytes, complete: true });
     return;
   }
   // Another read of the image may have used up the cap meanwhile: no new request then.
@@ -84,7 +93,14 @@ export interface BlobStream {
 }
 
 /** A ReadableStream over the blob; cancelling it or close() stops the download. */
-export function blobStream(client: RegistryClient, cache: BlobCache, repo: RepositoryRef, blob: BlobRef, signals: RequestSignals, budget: ByteBudget): BlobStream {
+export function blobStream(
+  client: RegistryClient,
+  cache: BlobCache,
+  repo: RepositoryRef,
+  blob: BlobRef,
+  signals: RequestSignals,
+  budget: ByteBudget,
+): BlobStream {
   // Stopping must reach a download that is waiting for bytes: abort its request, then let the generator finish.
   const stop = new AbortController();
   const own: RequestSignals = { ...signals, signal: anySignal([signals.signal, stop.signal]) };

@@ -17,7 +17,10 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
  * cancelling the reader and the iteration throws the abort reason: on Node 20 an aborted fetch does
  * not always end a read of its body (seen with a fully received 206 answer), so the abort is not left to fetch.
  */
-export async function* streamChunks(stream: ReadableStream<Uint8Array>, signal?: AbortSignal): AsyncGenerator<Uint8Array> {
+export async function* streamChunks(
+  stream: ReadableStream<Uint8Array>,
+  signal?: AbortSignal,
+): AsyncGenerator<Uint8Array> {
   const reader = stream.getReader();
   let finished = false;
   const onAbort = (): void => {

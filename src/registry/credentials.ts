@@ -21,5 +21,7 @@ export const DOCKER_HUB_CONFIG_KEY = 'https://index.docker.io/v1/';
 
 /** The server URL docker stores a host's login under (config.json key, helper input). */
 export function credentialKey(host: string): string {
-  return host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io' ? DOCKER_HUB_CONFIG_KEY : host;
+  return host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io'
+    ? DOCKER_HUB_CONFIG_KEY
+    : host;
 }

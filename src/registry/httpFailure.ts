@@ -17,7 +17,10 @@ function bodyDetail(body: string): string {
     const doc = JSON.parse(body) as { errors?: { code?: unknown; message?: unknown }[] };
     const first = Array.isArray(doc.errors) ? doc.errors[0] : undefined;
     if (first && (typeof first.code === 'string' || typeof first.message === 'string')) {
-      return [first.code, first.message].filter((v): v is string => typeof v === 'string').join(': ').slice(0, 200);
+      return [first.code, first.message]
+        .filter((v): v is string => typeof v === 'string')
+        .join(': ')
+        .slice(0, 200);
     }
   } catch {
     // not JSON: fall through
@@ -26,7 +29,13 @@ function bodyDetail(body: string): string {
 }
 
 /** A failed HTTP answer: the message names the method, URL and status so people (and hostInMessage) can act on it. */
-export function statusFailure(method: string, url: URL, status: number, statusText: string, body: string): RegistryFailure {
+export function statusFailure(
+  method: string,
+  url: URL,
+  status: number,
+  statusText: string,
+  body: string,
+): RegistryFailure {
   const where = `${method} ${url.origin}${url.pathname}`;
   const detail = bodyDetail(body);
   const text = `${where}: ${status} ${statusText}${detail ? ` (${detail})` : ''}`;
@@ -34,7 +43,8 @@ export function statusFailure(method: string, url: URL, status: number, statusTe
   if (status === 403) return failure('unauthorized', `${text}: denied`);
   if (status === 404) return failure('not-found', `${text}: not found`);
   if (status === 429) return failure('rate-limited', `${text}: too many requests`);
-  if (status === 502 || status === 503 || status === 504) return failure('unreachable', `${text}: the registry is unavailable`);
+  if (status === 502 || status === 503 || status === 504)
+    return failure('unreachable', `${text}: the registry is unavailable`);
   return failure('error', text);
 }
 
@@ -46,7 +56,12 @@ function causeCode(e: unknown): string | undefined {
 }
 
 /** A fetch that threw: deadline, cancel, or a network error. */
-export function thrownFailure(method: string, url: URL, e: unknown, signals: { deadline: AbortSignal; cancel?: AbortSignal | undefined }): RegistryFailure {
+export function thrownFailure(
+  method: string,
+  url: URL,
+  e: unknown,
+  signals: { deadline: AbortSignal; cancel?: AbortSignal | undefined },
+): RegistryFailure {
   if (e instanceof RegistryFailure) return e;
   const where = `${method} ${url.origin}${url.pathname}`;
   // The deadline first: a cancel signal may itself include the deadline (AbortSignal.any), so both are aborted then.
@@ -54,5 +69,8 @@ export function thrownFailure(method: string, url: URL, e: unknown, signals: { d
   if (signals.cancel?.aborted) return failure('cancelled', `${where}: cancelled`);
   const code = causeCode(e);
   const reason = e instanceof Error ? e.message : String(e);
-  return failure('unreachable', `${where}: ${code ? `${code}: ` : ''}${reason === 'fetch failed' && code ? 'connection failed' : reason}`);
+  return failure(
+    'unreachable',
+    `${where}: ${code ? `${code}: ` : ''}${reason === 'fetch failed' && code ? 'connection failed' : reason}`,
+  );
 }

@@ -1,6 +1,20 @@
 /** The registry reader's public surface (wired into the CLI and the extension's backend). */
-export { createRegistryReader, DEFAULT_READER_LIMITS, type ReaderLimits, type ReaderStats, type ReadOptions, type RegistryReader, type RegistryReaderOptions } from './registryReader.js';
-export { noCredentials, credentialKey, DOCKER_HUB_CONFIG_KEY, type CredentialsPort, type RegistryCredential } from './credentials.js';
+export {
+  createRegistryReader,
+  DEFAULT_READER_LIMITS,
+  type ReaderLimits,
+  type ReaderStats,
+  type ReadOptions,
+  type RegistryReader,
+  type RegistryReaderOptions,
+} from './registryReader.js';
+export {
+  noCredentials,
+  credentialKey,
+  DOCKER_HUB_CONFIG_KEY,
+  type CredentialsPort,
+  type RegistryCredential,
+} from './credentials.js';
 export { memoryBlobCache, type BlobCache, type CachedBlob } from './blobCache.js';
 export { registryOrigin, isLoopbackHost } from './endpoint.js';
 export type { RepositoryRef, FetchLike } from './registryClient.js';

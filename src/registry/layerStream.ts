@@ -55,7 +55,10 @@ function magicCheck(compression: Exclude<Compression, 'none'>): TransformStream<
       controller.enqueue(joined);
     },
     flush() {
-      if (!checked) throw new LayerProblem(`the layer is declared ${compression} but is ${held.byteLength === 0 ? 'empty' : 'too short'}`);
+      if (!checked)
+        throw new LayerProblem(
+          `the layer is declared ${compression} but is ${held.byteLength === 0 ? 'empty' : 'too short'}`,
+        );
     },
   });
 }
@@ -139,7 +142,12 @@ function headCollector(max: number): { add(chunk: Uint8Array): void; bytes(): Ui
  * over-limit layer; registry failures thrown by the blob source pass through.
  * Uses tar-stream's entry callbacks (its primary interface) with the bytes pulled from `tar` by hand.
  */
-export async function walkLayer(tar: ReadableStream<Uint8Array>, files: LayerFiles, limits: TarLimits, counters: TarCounters): Promise<'settled' | 'end'> {
+export async function walkLayer(
+  tar: ReadableStream<Uint8Array>,
+  files: LayerFiles,
+  limits: TarLimits,
+  counters: TarCounters,
+): Promise<'settled' | 'end'> {
   const extract = tarExtract();
   const reader = tar.getReader();
   let outcome: 'settled' | 'end' | undefined;
@@ -204,7 +212,11 @@ export async function walkLayer(tar: ReadableStream<Uint8Array>, files: LayerFil
       }
       counters.uncompressedBytes += value.byteLength;
       if (counters.uncompressedBytes > limits.maxUncompressedBytes) {
-        fail(new LayerProblem(`the layers hold more than ${limits.maxUncompressedBytes} uncompressed bytes (the per-image limit)`));
+        fail(
+          new LayerProblem(
+            `the layers hold more than ${limits.maxUncompressedBytes} uncompressed bytes (the per-image limit)`,
+          ),
+        );
         break;
       }
       if (!extract.write(value)) {

@@ -54,7 +54,12 @@ export interface BlobResponse {
   readonly offset: number;
 }
 
-export const MANIFEST_ACCEPT = [MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList, MEDIA_TYPES.ociManifest, MEDIA_TYPES.dockerManifest].join(', ');
+export const MANIFEST_ACCEPT = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest,
+].join(', ');
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const MAX_TOKEN_BYTES = 64 * 1024;
@@ -128,12 +133,17 @@ export class RegistryClient {
   }
 
   /** One GET with auth and redirects; resolves only to a 2xx response, otherwise throws a RegistryFailure. */
-  private async get(start: URL, repo: RepositoryRef, headers: Record<string, string>, signals: RequestSignals): Promise<Response> {
+  private async get(
+    start: URL,
+    repo: RepositoryRef,
+    headers: Record<string, string>,
+    signals: RequestSignals,
+  ): Promise<Response> {
     const origin = start.origin;
     const authKey = `${origin} ${repo.path}`;
     let url = start;
     let triedAuth = false;
-    for (let hop = 0; hop <= this.maxRedirects; ) {
+    for (let hop = 0; hop <= this.maxRedirects;) {
       const authorization = url.origin === origin ? this.authorizations.get(authKey) : undefined;
       let res: Response;
       try {
@@ -157,7 +167,10 @@ export class RegistryClient {
           throw failure('error', `GET ${url.origin}${url.pathname}: redirect to an invalid URL`);
         }
         if (!allowedUrl(next)) {
-          throw failure('error', `GET ${url.origin}${url.pathname}: refused a redirect to ${next.protocol}//${next.host} (plain HTTP only to loopback)`);
+          throw failure(
+            'error',
+            `GET ${url.origin}${url.pathname}: refused a redirect to ${next.protocol}//${next.host} (plain HTTP only to loopback)`,
+          );
         }
         url = next;
         hop += 1;
@@ -183,39 +196,72 @@ export class RegistryClient {
   }
 
   /** The Authorization header value answering a 401's challenge. */
-  private async authorize(challenge: AuthChallenge | undefined, repo: RepositoryRef, url: URL, signals: RequestSignals): Promise<string> {
+  private async authorize(
+    challenge: AuthChallenge | undefined,
+    repo: RepositoryRef,
+    url: URL,
+    signals: RequestSignals,
+  ): Promise<string> {
     const where = `GET ${url.origin}${url.pathname}`;
-    if (challenge === undefined) throw failure('unauthorized', `${where}: 401 unauthorized, with no challenge Arch Matrix can answer`);
+    if (challenge === undefined)
+      throw failure('unauthorized', `${where}: 401 unauthorized, with no challenge Arch Matrix can answer`);
     const credential = await this.options.credentials.get(repo.domain).catch(() => undefined);
     if (challenge.scheme === 'basic') {
-      if (credential?.kind !== 'basic') throw failure('unauthorized', `${where}: 401 unauthorized: the registry ${repo.domain} wants a user and password, and there is no stored login for it`);
+      if (credential?.kind !== 'basic')
+        throw failure(
+          'unauthorized',
+          `${where}: 401 unauthorized: the registry ${repo.domain} wants a user and password, and there is no stored login for it`,
+        );
       return `Basic ${base64(`${credential.username}:${credential.password}`)}`;
     }
     const token = await this.token(challenge, repo, credential, signals);
     return `Bearer ${token}`;
   }
 
-  private async token(challenge: Extract<AuthChallenge, { scheme: 'bearer' }>, repo: RepositoryRef, credential: RegistryCredential | undefined, signals: RequestSignals): Promise<string> {
+  private async token(
+    challenge: Extract<AuthChallenge, { scheme: 'bearer' }>,
+    repo: RepositoryRef,
+    credential: RegistryCredential | undefined,
+    signals: RequestSignals,
+  ): Promise<string> {
     let realm: URL;
     try {
       realm = new URL(challenge.realm);
     } catch {
       throw failure('unauthorized', `the registry ${repo.domain} named an invalid token realm`);
     }
-    if (!allowedUrl(realm)) throw failure('unauthorized', `refused the token realm ${realm.protocol}//${realm.host} (plain HTTP only to loopback)`);
+    if (!allowedUrl(realm))
+      throw failure(
+        'unauthorized',
+        `refused the token realm ${realm.protocol}//${realm.host} (plain HTTP only to loopback)`,
+      );
     const scope = challenge.scope ?? `repository:${repo.path}:pull`;
     const where = `GET ${realm.origin}${realm.pathname}`;
     let res: Response;
     try {
       if (credential?.kind === 'identity-token') {
         // docker's OAuth form for stored identity tokens: a token request, it changes nothing in the registry.
-        const form = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: credential.token, client_id: 'archmatrix', scope });
+        const form = new URLSearchParams({
+          grant_type: 'refresh_token',
+          refresh_token: credential.token,
+          client_id: 'archmatrix',
+          scope,
+        });
         if (challenge.service !== undefined) form.set('service', challenge.service);
-        res = await this.fetch(realm, { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, redirect: 'error', signal: signals.signal });
+        res = await this.fetch(realm, {
+          method: 'POST',
+          body: form,
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+          redirect: 'error',
+          signal: signals.signal,
+        });
       } else {
         if (challenge.service !== undefined) realm.searchParams.set('service', challenge.service);
         realm.searchParams.set('scope', scope);
-        const headers: Record<string, string> = credential?.kind === 'basic' ? { Authorization: `Basic ${base64(`${credential.username}:${credential.password}`)}` } : {};
+        const headers: Record<string, string> =
+          credential?.kind === 'basic'
+            ? { Authorization: `Basic ${base64(`${credential.username}:${credential.password}`)}` }
+            : {};
         res = await this.fetch(realm, { method: 'GET', headers, redirect: 'error', signal: signals.signal });
       }
     } catch (e) {
@@ -232,7 +278,8 @@ export class RegistryClient {
     } catch (e) {
       throw thrownFailure('GET', realm, e, signals);
     }
-    if (res.status < 200 || res.status >= 300) throw statusFailure('GET', realm, res.status, res.statusText, new TextDecoder().decode(body));
+    if (res.status < 200 || res.status >= 300)
+      throw statusFailure('GET', realm, res.status, res.statusText, new TextDecoder().decode(body));
     try {
       const doc = JSON.parse(new TextDecoder().decode(body)) as { token?: unknown; access_token?: unknown };
       const token = typeof doc.token === 'string' && doc.token !== '' ? doc.token : doc.access_token;

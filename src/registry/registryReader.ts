@@ -4,7 +4,12 @@
  * and stopped as soon as every wanted path is settled: lower layers (usually the big base image) are
  * never downloaded then. Read-only (GET), per-read deadline and cancel, byte cap, cache by digest.
  */
-import { createLayerFiles, DEFAULT_HEAD_BYTES, DEFAULT_MAX_DIR_ENTRIES, type WantedPath } from '../core/deep/layerFiles.js';
+import {
+  createLayerFiles,
+  DEFAULT_HEAD_BYTES,
+  DEFAULT_MAX_DIR_ENTRIES,
+  type WantedPath,
+} from '../core/deep/layerFiles.js';
 import type { FoundFile, VariantFiles } from '../core/deep/types.js';
 import { imageLayers } from '../core/imageSize.js';
 import { isRecord, parseJson } from '../core/json.js';
@@ -17,7 +22,13 @@ import { blobStream, type ByteBudget } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
 import { failure, RegistryFailure } from './httpFailure.js';
 import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
-import { RegistryClient, requestSignals, type FetchLike, type RepositoryRef, type RequestSignals } from './registryClient.js';
+import {
+  RegistryClient,
+  requestSignals,
+  type FetchLike,
+  type RepositoryRef,
+  type RequestSignals,
+} from './registryClient.js';
 
 export interface ReaderLimits {
   /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
@@ -84,7 +95,12 @@ export interface RegistryReader {
    * Fails (typed, never throws) only when the variant manifest cannot be had; layer problems
    * become `unreadable` files with their reason.
    */
-  readVariantFiles(repo: RepositoryRef, variantDigest: string, wanted: readonly (string | WantedPath)[], options: ReadOptions): Promise<Result<VariantFiles, CommandFailure>>;
+  readVariantFiles(
+    repo: RepositoryRef,
+    variantDigest: string,
+    wanted: readonly (string | WantedPath)[],
+    options: ReadOptions,
+  ): Promise<Result<VariantFiles, CommandFailure>>;
   readonly stats: Readonly<ReaderStats>;
 }
 
@@ -108,7 +124,10 @@ function variantLayers(bytes: Uint8Array): Result<readonly Descriptor[], string>
 export function createRegistryReader(options: RegistryReaderOptions): RegistryReader {
   const limits: ReaderLimits = { ...DEFAULT_READER_LIMITS, ...options.limits };
   const cache = options.cache ?? memoryBlobCache();
-  const client = new RegistryClient({ credentials: options.credentials, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const client = new RegistryClient({
+    credentials: options.credentials,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const stats: ReaderStats = { manifestGets: 0, blobGets: 0, bytesDownloaded: 0 };
 
   async function manifestBytes(repo: RepositoryRef, digest: string, signals: RequestSignals): Promise<Uint8Array> {
@@ -123,9 +142,15 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     return got.bytes;
   }
 
-  async function readVariantFiles(repo: RepositoryRef, variantDigest: string, wantedIn: readonly (string | WantedPath)[], read: ReadOptions): Promise<Result<VariantFiles, CommandFailure>> {
+  async function readVariantFiles(
+    repo: RepositoryRef,
+    variantDigest: string,
+    wantedIn: readonly (string | WantedPath)[],
+    read: ReadOptions,
+  ): Promise<Result<VariantFiles, CommandFailure>> {
     const signals = requestSignals(read.deadline ?? read.deadlineMs ?? limits.deadlineMs, read.signal);
-    if (!SHA256_DIGEST.test(variantDigest)) return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
+    if (!SHA256_DIGEST.test(variantDigest))
+      return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
     const wanted = wantedIn.map((w) => (typeof w === 'string' ? { path: w } : w));
     let layers: Result<readonly Descriptor[], string>;
     try {
@@ -133,10 +158,15 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     } catch (e) {
       return err(toFailure(e, signals));
     }
-    if (!layers.ok) return err({ kind: 'error', message: `the variant manifest ${variantDigest.slice(0, 19)}: ${layers.error}` });
+    if (!layers.ok)
+      return err({ kind: 'error', message: `the variant manifest ${variantDigest.slice(0, 19)}: ${layers.error}` });
     const bytesTotal = layers.value.reduce((n, l) => n + l.size, 0);
     const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
-    const budget: ByteBudget = { downloaded: 0, blobGets: 0, image: read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage } };
+    const budget: ByteBudget = {
+      downloaded: 0,
+      blobGets: 0,
+      image: read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage },
+    };
     const counters: TarCounters = { entries: 0, uncompressedBytes: 0 };
     let problem: string | undefined;
     for (const layer of [...layers.value].reverse()) {
@@ -157,7 +187,10 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
       } catch (e) {
         const where = `layer ${layer.digest.slice(0, 19)}`;
         const stopped = signals.signal.aborted && !(e instanceof RegistryFailure);
-        problem = e instanceof LayerProblem && !stopped ? `${where}: ${e.message}` : `${where}: ${toFailure(stopped ? undefined : e, signals).message}`;
+        problem =
+          e instanceof LayerProblem && !stopped
+            ? `${where}: ${e.message}`
+            : `${where}: ${toFailure(stopped ? undefined : e, signals).message}`;
         break;
       } finally {
         await blob.close();
@@ -169,7 +202,13 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     if (problem !== undefined) {
       for (const path of files.pending()) found.set(path, { kind: 'unreadable', path, reason: problem });
     }
-    return ok({ platform: read.platform, digest: variantDigest, files: found, bytesRead: budget.downloaded, bytesTotal });
+    return ok({
+      platform: read.platform,
+      digest: variantDigest,
+      files: found,
+      bytesRead: budget.downloaded,
+      bytesTotal,
+    });
   }
 
   return { readVariantFiles, stats };

@@ -35,9 +35,11 @@ export function createApp(deps: AppDeps): RequestHandler {
     if (!host.ok) return refuse(host.error);
 
     const guarded = (): Rejection | undefined =>
-      [checkOrigin(req.headers.origin, port), checkFetchSite(req.headers['sec-fetch-site']), checkKey(req.headers[KEY_HEADER], deps.key)].find(
-        (check) => !check.ok,
-      )?.error;
+      [
+        checkOrigin(req.headers.origin, port),
+        checkFetchSite(req.headers['sec-fetch-site']),
+        checkKey(req.headers[KEY_HEADER], deps.key),
+      ].find((check) => !check.ok)?.error;
     if (pathname === EXEC_PATH) {
       if (req.method !== 'POST') return refuse(reject(405, 'method-not-allowed', `${EXEC_PATH} takes POST only.`));
       const refused = guarded();

@@ -47,7 +47,8 @@ export interface EnvSettings {
 
 export function readPort(value: string | undefined): Result<number, string> {
   if (value === undefined || value.trim() === '') return ok(DEFAULT_PORT);
-  if (!/^\d{1,5}$/.test(value.trim())) return err(`PORT must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
+  if (!/^\d{1,5}$/.test(value.trim()))
+    return err(`PORT must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
   const port = Number(value.trim());
   return port <= 65535 ? ok(port) : err(`PORT must be a number from 0 to 65535, not ${JSON.stringify(value)}`);
 }

@@ -60,7 +60,10 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
     if (!args.ok) return refuse(res, reject(400, 'bad-request', `The command line cannot be split: ${args.error}.`));
     const shown = `docker ${args.value.join(' ')}`;
     if (!deps.isAllowed(args.value)) {
-      return refuse(res, reject(403, 'forbidden-command', `Refused: \`${shown}\` is not on Arch Matrix's read-only allowlist.`));
+      return refuse(
+        res,
+        reject(403, 'forbidden-command', `Refused: \`${shown}\` is not on Arch Matrix's read-only allowlist.`),
+      );
     }
     if (running >= deps.maxRunning) {
       return refuse(res, reject(429, 'busy', `Too many commands running (${deps.maxRunning}); try again.`));
@@ -68,7 +71,14 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
     const client = clientOf(req);
     const mine = runningFor.get(client) ?? 0;
     if (mine >= deps.maxRunningPerClient) {
-      return refuse(res, reject(429, 'busy', `This page already runs ${mine} commands (at most ${deps.maxRunningPerClient}); try again.`));
+      return refuse(
+        res,
+        reject(
+          429,
+          'busy',
+          `This page already runs ${mine} commands (at most ${deps.maxRunningPerClient}); try again.`,
+        ),
+      );
     }
 
     const controller = new AbortController();

@@ -16,7 +16,13 @@ const single = (value: HeaderValue): string | undefined => (typeof value === 'st
 export function checkHost(host: HeaderValue, port: number): Result<true, Rejection> {
   const value = single(host)?.toLowerCase();
   if (value !== undefined && allowedHosts(port).includes(value)) return ok(true);
-  return err(reject(403, 'forbidden-host', `Host header ${JSON.stringify(single(host) ?? '')} is not this server (${allowedHosts(port).join(' or ')}).`));
+  return err(
+    reject(
+      403,
+      'forbidden-host',
+      `Host header ${JSON.stringify(single(host) ?? '')} is not this server (${allowedHosts(port).join(' or ')}).`,
+    ),
+  );
 }
 
 /**
@@ -27,7 +33,9 @@ export function checkOrigin(origin: HeaderValue, port: number): Result<true, Rej
   if (origin === undefined) return ok(true);
   const value = single(origin)?.toLowerCase();
   if (value !== undefined && allowedHosts(port).some((host) => value === `http://${host}`)) return ok(true);
-  return err(reject(403, 'forbidden-origin', `Origin ${JSON.stringify(single(origin) ?? '')} may not use this server.`));
+  return err(
+    reject(403, 'forbidden-origin', `Origin ${JSON.stringify(single(origin) ?? '')} may not use this server.`),
+  );
 }
 
 /** Sec-Fetch-Site, when the browser sends it, must say the request came from this origin. */
@@ -44,5 +52,11 @@ export function checkKey(given: HeaderValue, key: string): Result<true, Rejectio
     const b = Buffer.from(key, 'utf8');
     if (a.length === b.length && timingSafeEqual(a, b)) return ok(true);
   }
-  return err(reject(401, 'unauthorized', 'Missing or wrong key: open the URL that `npm start` printed (the key changes on every start).'));
+  return err(
+    reject(
+      401,
+      'unauthorized',
+      'Missing or wrong key: open the URL that `npm start` printed (the key changes on every start).',
+    ),
+  );
 }

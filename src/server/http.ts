@@ -83,12 +83,22 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
  * without a Content-Type passes only when `typeRequired` is false) and valid JSON. Shared by the
  * backend's HTTP server and browser mode's /api/vm relay.
  */
-export async function readJsonBody(req: IncomingMessage, limit: number, typeRequired: boolean): Promise<Result<unknown, Rejection>> {
+export async function readJsonBody(
+  req: IncomingMessage,
+  limit: number,
+  typeRequired: boolean,
+): Promise<Result<unknown, Rejection>> {
   const text = await readBody(req, limit);
   if (!text.ok || text.value.trim() === '') return text.ok ? ok(undefined) : text;
   const type = req.headers['content-type'];
   if (type === undefined ? typeRequired : !JSON_TYPE.test(type)) {
-    return err(reject(415, 'unsupported-media-type', `The body must be application/json, not ${type === undefined ? 'untyped' : type.slice(0, 60)}.`));
+    return err(
+      reject(
+        415,
+        'unsupported-media-type',
+        `The body must be application/json, not ${type === undefined ? 'untyped' : type.slice(0, 60)}.`,
+      ),
+    );
   }
   try {
     return ok(JSON.parse(text.value) as unknown);

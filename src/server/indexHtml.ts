@@ -9,8 +9,7 @@ import { CONFIG_META_NAME, STANDIN_PATH, type StandinConfig } from './standin/pr
 /** The stand-in's entry module (src/server/standin/install.ts, built by Vite into dist/standin). */
 export const STANDIN_ENTRY = `${STANDIN_PATH}install.js`;
 
-const escapeAttribute = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeAttribute = (text: string): string => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function injectStandin(html: string, config: StandinConfig): Result<string, string> {
   const head = /<head(\s[^>]*)?>/i.exec(html);

@@ -27,7 +27,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(join(uiDir, 'index.html')) || !existsSync(join(standinDir, 'install.js'))) {
-    process.stderr.write(`archmatrix: the UI is not built (${uiDir}): run \`npm run build\` first (\`npm start\` does).\n`);
+    process.stderr.write(
+      `archmatrix: the UI is not built (${uiDir}): run \`npm run build\` first (\`npm start\` does).\n`,
+    );
     return 1;
   }
   // buildx commands start the buildx plugin directly (1 process, not 3); ARCHMATRIX_BUILDX=docker opts out.
@@ -57,13 +59,16 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'EADDRINUSE' ? `port ${settings.value.port} is in use: choose another with PORT=...` : String(error);
+    const reason =
+      code === 'EADDRINUSE' ? `port ${settings.value.port} is in use: choose another with PORT=...` : String(error);
     process.stderr.write(`archmatrix: cannot listen on 127.0.0.1: ${reason}\n`);
     return 1;
   }
   process.stdout.write(`Arch Matrix (browser mode) is serving ${server.url}\n`);
   process.stdout.write('Open that URL in a browser; the key after # changes on every start. Ctrl+C stops.\n');
-  process.stderr.write(`archmatrix: vm.service goes to ${socket === undefined ? 'the backend in this process' : `the backend on ${socket}`}\n`);
+  process.stderr.write(
+    `archmatrix: vm.service goes to ${socket === undefined ? 'the backend in this process' : `the backend on ${socket}`}\n`,
+  );
   for (const line of describeEnvironment(await checkEnvironment(exec))) process.stderr.write(`archmatrix: ${line}\n`);
 
   const running = server;
@@ -80,7 +85,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`archmatrix: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    process.stderr.write(`archmatrix: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exit(1);
   },
 );

@@ -44,7 +44,12 @@ export interface RunningServer {
 
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const key = randomBytes(24).toString('base64url');
-  const config: StandinConfig = { platform: platform(), arch: arch(), hostname: hostname(), extensionImage: options.extensionImage };
+  const config: StandinConfig = {
+    platform: platform(),
+    arch: arch(),
+    hostname: hostname(),
+    extensionImage: options.extensionImage,
+  };
   const holder: { server?: Server } = {};
   const port = (): number => {
     const address = holder.server?.address();
@@ -53,13 +58,28 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits = options.limits ?? HTTP_LIMITS;
   const { uiDir, standinDir, exec, isAllowed, log } = options;
   const server = createServer(
-    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: limits.checkIntervalMs },
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
     createApp({
-      port, key, config, uiDir, standinDir, exec, isAllowed, log,
+      port,
+      key,
+      config,
+      uiDir,
+      standinDir,
+      exec,
+      isAllowed,
+      log,
       timeoutMs: options.timeoutMs ?? COMMAND_TIMEOUT_MS,
       maxRunning: options.maxRunning ?? MAX_RUNNING,
       maxRunningPerClient: options.maxRunningPerClient ?? MAX_RUNNING_PER_CLIENT,
-      vm: options.vm ?? inProcessBackend(createRouter({ jobs: undefined, info: { version: '0.0.0', node: process.version, arch: arch() } })),
+      vm:
+        options.vm ??
+        inProcessBackend(
+          createRouter({ jobs: undefined, info: { version: '0.0.0', node: process.version, arch: arch() } }),
+        ),
     }),
   );
   holder.server = server;

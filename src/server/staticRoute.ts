@@ -41,7 +41,10 @@ const TYPES: Readonly<Record<string, string>> = {
 const STANDIN_FILE = /^[A-Za-z0-9_-]+\.js$/;
 
 /** The file a URL path names, or undefined when it leaves its folder or names nothing servable. */
-export function resolveStaticPath(pathname: string, deps: Pick<StaticDeps, 'uiDir' | 'standinDir'>): string | undefined {
+export function resolveStaticPath(
+  pathname: string,
+  deps: Pick<StaticDeps, 'uiDir' | 'standinDir'>,
+): string | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -79,7 +82,12 @@ export async function readFileWithin(file: string, folder: string): Promise<Buff
   }
 }
 
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string, deps: StaticDeps): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  deps: StaticDeps,
+): Promise<void> {
   const isIndex = pathname === '/' || pathname === '/index.html';
   const file = resolveStaticPath(isIndex ? '/index.html' : pathname, deps);
   const content = file === undefined ? undefined : await readFileWithin(file, folderOf(file, deps));
@@ -90,7 +98,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, pat
   const headers: Record<string, string> = { ...BASE_HEADERS, 'cache-control': 'no-cache' };
   if (isIndex) {
     const injected = injectStandin(content.toString('utf8'), deps.config);
-    if (!injected.ok) return sendRejection(res, reject(500, 'internal-error', `Cannot serve the UI: ${injected.error}.`));
+    if (!injected.ok)
+      return sendRejection(res, reject(500, 'internal-error', `Cannot serve the UI: ${injected.error}.`));
     body = Buffer.from(injected.value, 'utf8');
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     headers['cache-control'] = 'no-store';

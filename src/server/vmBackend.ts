@@ -68,7 +68,9 @@ export function socketBackend(socketPath: string, timeoutMs: number): VmBackend 
           path: request.path,
           headers: {
             accept: 'application/json',
-            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+            ...(payload === undefined
+              ? {}
+              : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
           },
           timeout: timeoutMs,
           signal,
@@ -85,7 +87,9 @@ export function socketBackend(socketPath: string, timeoutMs: number): VmBackend 
             }
             chunks.push(chunk);
           });
-          incoming.on('end', () => finish({ status: incoming.statusCode ?? 502, body: Buffer.concat(chunks).toString('utf8') }));
+          incoming.on('end', () =>
+            finish({ status: incoming.statusCode ?? 502, body: Buffer.concat(chunks).toString('utf8') }),
+          );
           incoming.on('error', () => finish(down('the backend closed the connection mid-answer')));
         },
       );
@@ -94,7 +98,10 @@ export function socketBackend(socketPath: string, timeoutMs: number): VmBackend 
         finish(down(`the backend on ${socketPath} did not answer within ${Math.round(timeoutMs / 1000)} s`));
       });
       outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        const why = error.code === 'ENOENT' || error.code === 'ECONNREFUSED' ? 'is not running' : `could not be reached (${error.code ?? error.message})`;
+        const why =
+          error.code === 'ENOENT' || error.code === 'ECONNREFUSED'
+            ? 'is not running'
+            : `could not be reached (${error.code ?? error.message})`;
         finish(down(`Arch Matrix's backend on ${socketPath} ${why}: ${startHint(socketPath)}`));
       });
       outgoing.end(payload);

@@ -32,7 +32,11 @@ export interface VmRefusal {
   readonly message: string;
 }
 
-const vmRefusal = (rejection: Rejection): VmRefusal => ({ statusCode: rejection.status, name: rejection.code, message: rejection.message });
+const vmRefusal = (rejection: Rejection): VmRefusal => ({
+  statusCode: rejection.status,
+  name: rejection.code,
+  message: rejection.message,
+});
 
 export function sendVmRejection(res: ServerResponse, rejection: Rejection): void {
   sendJson(res, rejection.status, vmRefusal(rejection));
@@ -41,10 +45,15 @@ export function sendVmRejection(res: ServerResponse, rejection: Rejection): void
 export const isVmPath = (pathname: string): boolean => pathname.startsWith(`${VM_PATH}/`);
 
 /** The backend path of an /api/vm/... request, or why it is refused. */
-export function backendPath(pathname: string): { readonly ok: true; readonly path: string } | { readonly ok: false; readonly rejection: Rejection } {
+export function backendPath(
+  pathname: string,
+): { readonly ok: true; readonly path: string } | { readonly ok: false; readonly rejection: Rejection } {
   const path = pathname.slice(VM_PATH.length);
   if (!BACKEND_PATH.test(path) || path.split('/').includes('..')) {
-    return { ok: false, rejection: reject(400, 'bad-request', `Not a backend path: ${JSON.stringify(path.slice(0, 100))}.`) };
+    return {
+      ok: false,
+      rejection: reject(400, 'bad-request', `Not a backend path: ${JSON.stringify(path.slice(0, 100))}.`),
+    };
   }
   return { ok: true, path };
 }
@@ -53,14 +62,17 @@ export function backendPath(pathname: string): { readonly ok: true; readonly pat
 function replyMessage(body: string): string {
   try {
     const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string') return parsed.message;
+    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string')
+      return parsed.message;
   } catch {
     // not JSON: the text itself
   }
   return body.slice(0, 300);
 }
 
-export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
+export function createVmRoute(
+  deps: VmRouteDeps,
+): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
   const refuse = (res: ServerResponse, rejection: Rejection): void => {
     deps.log?.(`refused (${rejection.code}) vm.service: ${rejection.message}`);
     sendVmRejection(res, rejection);
@@ -83,7 +95,16 @@ export function createVmRoute(deps: VmRouteDeps): (req: IncomingMessage, res: Se
     if (!METHODS.has(method) || !target.ok) {
       req.resume();
       if (target.ok) res.setHeader('allow', [...METHODS].join(', '));
-      return refuse(res, target.ok ? reject(405, 'method-not-allowed', `${method.slice(0, 16)} is not a method the backend serves (${[...METHODS].join(', ')}).`) : target.rejection);
+      return refuse(
+        res,
+        target.ok
+          ? reject(
+              405,
+              'method-not-allowed',
+              `${method.slice(0, 16)} is not a method the backend serves (${[...METHODS].join(', ')}).`,
+            )
+          : target.rejection,
+      );
     }
     const body = await readJsonBody(req, MAX_VM_BODY_BYTES, true);
     if (!body.ok) {

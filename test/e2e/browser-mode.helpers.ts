@@ -27,9 +27,16 @@ const DEEP_VERDICT: Readonly<Partial<Record<CorpusName, string>>> = { 'wrong-hos
 
 /** What each corpus image on the open registry must show on an amd64 host, once its deep check is done. */
 export const CORPUS: Readonly<Partial<Record<CorpusName, Expectation>>> = Object.fromEntries(
-  OPEN_CORPUS.map((image) => [image.name, { verdict: DEEP_VERDICT[image.name] ?? image.verdict.amd64, yes: image.platforms, otherCells: 'no' }]),
+  OPEN_CORPUS.map((image) => [
+    image.name,
+    { verdict: DEEP_VERDICT[image.name] ?? image.verdict.amd64, yes: image.platforms, otherCells: 'no' },
+  ]),
 );
-export const LOCAL_ONLY_EXPECTED: Expectation = { verdict: LOCAL_ONLY_IMAGE.verdict, yes: LOCAL_ONLY_IMAGE.platforms, otherCells: 'unknown' };
+export const LOCAL_ONLY_EXPECTED: Expectation = {
+  verdict: LOCAL_ONLY_IMAGE.verdict,
+  yes: LOCAL_ONLY_IMAGE.platforms,
+  otherCells: 'unknown',
+};
 export const UNAUTHORIZED_EXPECTED: Expectation = { verdict: 'unauthorized', yes: [], otherCells: 'unknown' };
 
 export const corpusRef = (env: TestEnv, name: CorpusName): string => corpusReference(env.openRegistry, name);
@@ -47,12 +54,19 @@ export function seededImages(env: TestEnv): ReadonlyMap<string, Expectation> {
 /** The extension images in the engine, asked of the docker CLI directly (not through Arch Matrix). */
 export function installedImages(env: TestEnv): string[] {
   const format = '{{.Repository}}:{{.Tag}}';
-  const out = spawnSync(env.dockerBin, ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', format], {
-    env: env.env,
-    encoding: 'utf8',
-  });
+  const out = spawnSync(
+    env.dockerBin,
+    ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', format],
+    {
+      env: env.env,
+      encoding: 'utf8',
+    },
+  );
   if (out.status !== 0) throw new Error(`docker image ls failed: ${out.stderr}`);
-  return out.stdout.split('\n').filter((line) => line !== '').sort();
+  return out.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .sort();
 }
 
 export interface RowSeen {
@@ -68,17 +82,25 @@ export async function readRows(page: Page): Promise<RowSeen[]> {
     trs.map((tr) => ({
       image: tr.getAttribute('data-image') ?? '',
       verdict: tr.querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? '',
-      cells: Object.fromEntries(Array.from(tr.querySelectorAll('[data-platform]'), (cell) => [cell.getAttribute('data-platform') ?? '', cell.getAttribute('data-state') ?? ''])),
+      cells: Object.fromEntries(
+        Array.from(tr.querySelectorAll('[data-platform]'), (cell) => [
+          cell.getAttribute('data-platform') ?? '',
+          cell.getAttribute('data-state') ?? '',
+        ]),
+      ),
     })),
   );
 }
 
 /** Waits until `count` rows have a final verdict, then returns all rows. */
 export async function settledRows(page: Page, count: number): Promise<RowSeen[]> {
-  const settled = async (): Promise<number> => (await readRows(page)).filter((row) => row.verdict !== '' && row.verdict !== 'pending').length;
+  const settled = async (): Promise<number> =>
+    (await readRows(page)).filter((row) => row.verdict !== '' && row.verdict !== 'pending').length;
   await expect.poll(settled, { timeout: 90_000 }).toBe(count);
   // The deep checks (which may change a badge) end too: none waiting or reading.
-  await expect(page.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, { timeout: 180_000 });
+  await expect(page.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, {
+    timeout: 180_000,
+  });
   return readRows(page);
 }
 
@@ -117,10 +139,15 @@ export interface ServerProcess {
 
 /** Starts a command that prints the browser-mode URL; its own process group, so stop() ends npm and node. */
 export function launchServer(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const child = spawn(command, [...args], { env: { ...env, PORT: '0' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, [...args], {
+    env: { ...env, PORT: '0' },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const stop = (): void => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, 'SIGTERM');
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
+      process.kill(-child.pid, 'SIGTERM');
   };
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer): void => {
@@ -130,7 +157,9 @@ export function launchServer(command: string, args: readonly string[], env: Node
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited (${String(code)}) before printing its URL:\n${output}`)));
+    child.on('exit', (code) =>
+      reject(new Error(`${command} ${args.join(' ')} exited (${String(code)}) before printing its URL:\n${output}`)),
+    );
   });
 }
 
@@ -144,7 +173,9 @@ export async function tabAtRest(page: Page, url: string): Promise<void> {
   await expect(matrix.locator('tr[data-image]').first()).toBeVisible({ timeout: 60_000 });
   await expect(matrix.locator('[data-verdict="pending"]')).toHaveCount(0, { timeout: 120_000 });
   await expect(matrix).toHaveAttribute('aria-busy', 'false');
-  await expect(matrix.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, { timeout: 180_000 });
+  await expect(matrix.locator('[data-deep-state="waiting"], [data-deep-state="running"]')).toHaveCount(0, {
+    timeout: 180_000,
+  });
   await page.waitForLoadState('networkidle');
 }
 
@@ -154,7 +185,9 @@ export async function openDetailsAtRest(page: Page, reference: string): Promise<
   await row.getByRole('button', { name: `Show details of ${reference}` }).click();
   const details = page.getByTestId('row-details');
   await expect(details).toBeVisible();
-  await expect(details.locator('[data-testid="compressed-size"][data-state="loading"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect(details.locator('[data-testid="compressed-size"][data-state="loading"]')).toHaveCount(0, {
+    timeout: 30_000,
+  });
   await row.evaluate((tr) => tr.scrollIntoView({ block: 'start' }));
   await page.mouse.move(0, 0);
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

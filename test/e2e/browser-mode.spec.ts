@@ -81,7 +81,9 @@ test('npm start shows every installed extension image with its verdict and cells
     const args = effectiveArgs(body.args, body.form);
     expect(args.ok && isReadOnlyCommand(args.value), `allowlisted: ${body.args.join(' ')}`).toBe(true);
   }
-  expect(commands.map((body) => body.args.join(' '))).toContain(`buildx imagetools inspect ${corpusRef(env, 'good')} --raw`);
+  expect(commands.map((body) => body.args.join(' '))).toContain(
+    `buildx imagetools inspect ${corpusRef(env, 'good')} --raw`,
+  );
 });
 
 test('a reference typed in the field is inspected through the local server', async ({ page }) => {
@@ -94,7 +96,11 @@ test('a reference typed in the field is inspected through the local server', asy
   for (const [typed, expected] of cases) {
     await page.getByTestId('inspect-input').fill(typed);
     await page.getByTestId('inspect-input').press('Enter');
-    await expect(page.locator(`tr[data-image="${typed}"]`).getByTestId('verdict')).not.toHaveAttribute('data-verdict', 'pending', { timeout: 60_000 });
+    await expect(page.locator(`tr[data-image="${typed}"]`).getByTestId('verdict')).not.toHaveAttribute(
+      'data-verdict',
+      'pending',
+      { timeout: 60_000 },
+    );
     const seen = (await readRows(page)).find((row) => row.image === typed);
     if (seen === undefined || expected === undefined) throw new Error(`no row or expectation for ${typed}`);
     expectRow(seen, expected);
@@ -124,10 +130,15 @@ test('without the key the page says where to find it and no command runs', async
 // Issue 9: a restarted server has a new key; the old tab's key is refused. That is its own state:
 // one notice that the key is stale or missing, and nothing about the engine or buildx.
 for (const [which, address] of [
-  ['a stale key (the server restarted)', (url: string): string => url.replace(/#.*$/, '#key=a-key-from-the-last-start-of-the-server')],
+  [
+    'a stale key (the server restarted)',
+    (url: string): string => url.replace(/#.*$/, '#key=a-key-from-the-last-start-of-the-server'),
+  ],
   ['no key', (url: string): string => url.replace(/#.*$/, '')],
 ] as const) {
-  test(`with ${which} the tab says the key is stale or missing and what to do, nothing about the engine or buildx`, async ({ page }) => {
+  test(`with ${which} the tab says the key is stale or missing and what to do, nothing about the engine or buildx`, async ({
+    page,
+  }) => {
     const statuses = recordStatuses(page);
     await page.goto(address(started().url));
     const refused = page.locator('[data-banner="access-refused"]');
@@ -136,7 +147,11 @@ for (const [which, address] of [
     await expect(refused).toContainText('Open the URL that `npm start` printed last');
     await expect(refused).not.toContainText(/engine|buildx/i);
     await expect(page.locator('[data-banner]')).toHaveCount(1);
-    await expect(page.locator('[data-banner="engine-unreachable"], [data-banner="buildx-missing"], [data-banner="docker-missing"]')).toHaveCount(0);
+    await expect(
+      page.locator(
+        '[data-banner="engine-unreachable"], [data-banner="buildx-missing"], [data-banner="docker-missing"]',
+      ),
+    ).toHaveCount(0);
     await expect(page.getByText(/The Docker engine does not answer|buildx was not found/)).toHaveCount(0);
     await expect(page.locator('tr[data-image]')).toHaveCount(0);
     expect(statuses.length).toBeGreaterThan(0);
@@ -146,7 +161,10 @@ for (const [which, address] of [
 
 test('the page reports this machine as the server host (os.arch)', async ({ page }) => {
   await page.goto(started().url);
-  const host = await page.evaluate(() => ({ arch: window.ddClient?.host.arch, platform: window.ddClient?.host.platform }));
+  const host = await page.evaluate(() => ({
+    arch: window.ddClient?.host.arch,
+    platform: window.ddClient?.host.platform,
+  }));
   expect(host).toEqual({ arch: arch(), platform: process.platform });
 });
 
@@ -180,11 +198,19 @@ test('without buildx the corpus still gets its verdicts, through docker manifest
     expect(broken.output()).toContain('buildx was not found');
     // The details read each platform's size the same way: docker manifest inspect at its digest.
     const good = corpusRef(env, 'good');
-    await page.locator(`tr[data-image="${good}"]`).getByRole('button', { name: `Show details of ${good}` }).click();
+    await page
+      .locator(`tr[data-image="${good}"]`)
+      .getByRole('button', { name: `Show details of ${good}` })
+      .click();
     const sizes = page.getByTestId('row-details').getByTestId('compressed-size');
-    await expect.poll(() => sizes.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 }).toEqual(['ready', 'ready']);
+    await expect
+      .poll(() => sizes.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 })
+      .toEqual(['ready', 'ready']);
     const reads = commands.filter((body) => body.args.some((arg) => arg.includes('corpus/good@sha256:')));
-    expect(reads.map((body) => body.args.slice(0, 3))).toEqual([['manifest', 'inspect', '--insecure'], ['manifest', 'inspect', '--insecure']]);
+    expect(reads.map((body) => body.args.slice(0, 3))).toEqual([
+      ['manifest', 'inspect', '--insecure'],
+      ['manifest', 'inspect', '--insecure'],
+    ]);
   } finally {
     broken.stop();
     rmSync(config, { recursive: true, force: true });
@@ -199,11 +225,15 @@ async function settledAtPane(page: Page): Promise<void> {
   await page.setViewportSize(PANE);
   await page.goto(started().url);
   await expect(page.getByTestId('arch-matrix')).toBeVisible();
-  await expect.poll(() => page.locator('[data-testid="arch-matrix"] [data-verdict="pending"]').count(), { timeout: 90_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('[data-testid="arch-matrix"] [data-verdict="pending"]').count(), { timeout: 90_000 })
+    .toBe(0);
   await expect(page.getByTestId('arch-matrix')).toHaveAttribute('aria-busy', 'false');
 }
 
-test('at 1000 px: red only for a missing required platform, optional columns folded, no sideways scroll', async ({ page }) => {
+test('at 1000 px: red only for a missing required platform, optional columns folded, no sideways scroll', async ({
+  page,
+}) => {
   await settledAtPane(page);
   const many = page.locator(`tr[data-image="${corpusRef(env, 'many-platforms')}"]`);
   const amd64Only = page.locator(`tr[data-image="${corpusRef(env, 'amd64-only')}"]`);
@@ -215,8 +245,11 @@ test('at 1000 px: red only for a missing required platform, optional columns fol
   await expect(missingArm).toHaveAttribute('data-state', 'no');
   await expect(missingArm).toHaveAttribute('data-required', 'true');
   await expect(missingArm.locator('svg')).toHaveClass(/MuiSvgIcon-colorError/);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-  for (const column of ['linux/amd64', 'linux/arm64']) await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
+  for (const column of ['linux/amd64', 'linux/arm64'])
+    await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
 
   // Unfolded: an optional platform the image lacks is neutral, and still no sideways page scroll.
   await page.getByTestId('fold-platforms').click();
@@ -225,10 +258,15 @@ test('at 1000 px: red only for a missing required platform, optional columns fol
   await expect(optional).toHaveAttribute('data-required', 'false');
   await expect(optional.locator('svg')).not.toHaveClass(/MuiSvgIcon-colorError/);
   await expect(optional).toHaveAccessibleName('linux/386: not published');
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
-  for (const column of ['linux/amd64', 'linux/arm64']) await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(
+    true,
+  );
+  for (const column of ['linux/amd64', 'linux/arm64'])
+    await expect(page.locator(`th[data-column="${column}"]`)).toBeInViewport();
   // The verdict column does not grow with its message.
-  const verdictWidths = await page.locator('tr[data-image] td:has([data-testid="verdict"])').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
+  const verdictWidths = await page
+    .locator('tr[data-image] td:has([data-testid="verdict"])')
+    .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().width));
   expect(Math.max(...verdictWidths)).toBeLessThanOrEqual(Math.min(...verdictWidths) + 1);
 });
 
@@ -236,20 +274,29 @@ test('at 1000 px: red only for a missing required platform, optional columns fol
 async function registryLayerSum(reference: string, digest: string): Promise<number> {
   const [host, ...path] = reference.replace(/:[^:/]+$/, '').split('/');
   const response = await fetch(`http://${host ?? ''}/v2/${path.join('/')}/manifests/${digest}`, {
-    headers: { accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json' },
+    headers: {
+      accept: 'application/vnd.oci.image.manifest.v1+json, application/vnd.docker.distribution.manifest.v2+json',
+    },
   });
   const manifest = (await response.json()) as { layers: { size: number }[] };
   return manifest.layers.reduce((sum, layer) => sum + layer.size, 0);
 }
 
-test("a row's details show each platform's compressed size, as the registry's manifest adds it up", async ({ page }) => {
+test("a row's details show each platform's compressed size, as the registry's manifest adds it up", async ({
+  page,
+}) => {
   const commands = recordCommands(page);
   await settledAtPane(page);
   const reference = corpusRef(env, 'good');
-  await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
+  await page
+    .locator(`tr[data-image="${reference}"]`)
+    .getByRole('button', { name: `Show details of ${reference}` })
+    .click();
   const cells = page.getByTestId('row-details').getByTestId('compressed-size');
   await expect(cells).toHaveCount(2);
-  await expect.poll(() => cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 }).toEqual(['ready', 'ready']);
+  await expect
+    .poll(() => cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))), { timeout: 30_000 })
+    .toEqual(['ready', 'ready']);
   for (const cell of await cells.all()) {
     const digest = await cell.locator('xpath=..').locator('[data-digest]').getAttribute('data-digest');
     const sum = await registryLayerSum(reference, digest ?? '');
@@ -260,7 +307,10 @@ test("a row's details show each platform's compressed size, as the registry's ma
   expect(reads).toHaveLength(2);
   for (const body of reads) {
     const args = effectiveArgs(body.args, body.form);
-    expect(args.ok && isReadOnlyCommand(args.value) && args.value[4] === '--raw', `allowlisted: ${body.args.join(' ')}`).toBe(true);
+    expect(
+      args.ok && isReadOnlyCommand(args.value) && args.value[4] === '--raw',
+      `allowlisted: ${body.args.join(' ')}`,
+    ).toBe(true);
   }
 });
 
@@ -305,21 +355,29 @@ test('at 1000 px: a typed image lands in view, highlighted', async ({ page }) =>
   await page.reload();
   await expect(page.locator(`tr[data-image="${typed}"]`)).toHaveCount(0); // hidden by the saved filter (it is ready)
   await expect(page.getByTestId('showing')).toBeVisible();
-  await expect(page.locator('th', { has: page.getByRole('button', { name: 'Extension', exact: true }) })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(
+    page.locator('th', { has: page.getByRole('button', { name: 'Extension', exact: true }) }),
+  ).toHaveAttribute('aria-sort', 'ascending');
   await page.getByTestId('clear-filters').click();
   await expect(page.getByTestId('showing')).toHaveCount(0);
   await expect(page.locator(`tr[data-image="${typed}"]`)).toHaveAttribute('data-origin', 'typed');
   await expect(page.locator('tr[data-image]')).toHaveCount(total);
 });
 
-test('keyboard: visible focus on the controls, aria-sort on the sorted header, the first row a few Tabs away', async ({ page }) => {
+test('keyboard: visible focus on the controls, aria-sort on the sorted header, the first row a few Tabs away', async ({
+  page,
+}) => {
   await settledAtPane(page);
-  const outline = (locator: Locator): Promise<string> => locator.evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`);
+  const outline = (locator: Locator): Promise<string> =>
+    locator.evaluate((el) => `${getComputedStyle(el).outlineStyle} ${getComputedStyle(el).outlineWidth}`);
   const controls = [
     page.getByRole('button', { name: 'Inspect', exact: true }),
     page.getByRole('button', { name: 'Export', exact: true }),
     page.getByRole('button', { name: 'Extension', exact: true }),
-    page.locator('tr[data-image]').first().getByRole('button', { name: /^Show details of / }),
+    page
+      .locator('tr[data-image]')
+      .first()
+      .getByRole('button', { name: /^Show details of / }),
   ];
   for (const control of controls) {
     const before = await outline(control);
@@ -338,7 +396,9 @@ test('keyboard: visible focus on the controls, aria-sort on the sorted header, t
   await page.getByRole('button', { name: 'Extension', exact: true }).click();
   await expect(nameHeader).toHaveAttribute('aria-sort', 'descending');
   // Sort headers are named by their visible text.
-  await expect(page.locator('th[data-column="linux/amd64"]').getByRole('button')).toHaveAccessibleName(/linux\s*\/\s*amd64/);
+  await expect(page.locator('th[data-column="linux/amd64"]').getByRole('button')).toHaveAccessibleName(
+    /linux\s*\/\s*amd64/,
+  );
 
   // Skip link, Enter, Tab: the first row's details (a fresh page: focus starts at the top).
   await page.goto('about:blank');
@@ -348,20 +408,37 @@ test('keyboard: visible focus on the controls, aria-sort on the sorted header, t
   await expect(page.getByTestId('skip-link')).toBeFocused();
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
-  await expect(page.locator('tr[data-image]').first().getByRole('button', { name: /^Show details of / })).toBeFocused();
+  await expect(
+    page
+      .locator('tr[data-image]')
+      .first()
+      .getByRole('button', { name: /^Show details of / }),
+  ).toBeFocused();
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe (WCAG 2.0/2.1 A and AA, best practice) at 1000 px, ${colorScheme}, a row's details open: no serious or critical violation`, async ({ page }) => {
+  test(`axe (WCAG 2.0/2.1 A and AA, best practice) at 1000 px, ${colorScheme}, a row's details open: no serious or critical violation`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await settledAtPane(page);
     const reference = corpusRef(env, 'amd64-only');
-    await page.locator(`tr[data-image="${reference}"]`).getByRole('button', { name: `Show details of ${reference}` }).click();
+    await page
+      .locator(`tr[data-image="${reference}"]`)
+      .getByRole('button', { name: `Show details of ${reference}` })
+      .click();
     await expect(page.getByTestId('row-details')).toBeVisible();
     // Every column, so every cell is checked.
     await page.getByTestId('fold-platforms').click();
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+      .analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`)).toEqual([]);
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.length} nodes, e.g. ${v.nodes[0]?.target.join(' ')} ${v.nodes[0]?.failureSummary ?? ''}`,
+      ),
+    ).toEqual([]);
   });
 }

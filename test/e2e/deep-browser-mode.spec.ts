@@ -44,7 +44,10 @@ test('every deep corpus image gets its deep verdict, one line, and its host-bina
   for (const image of OPEN) {
     const line = row(page, image.reference).locator('[data-testid="deep-line"]');
     await expect(line, image.reference).toHaveAttribute('data-deep-state', 'done', { timeout: 120_000 });
-    await expect(row(page, image.reference).locator('[data-testid="verdict"]'), image.reference).toHaveAttribute('data-verdict', image.verdict);
+    await expect(row(page, image.reference).locator('[data-testid="verdict"]'), image.reference).toHaveAttribute(
+      'data-verdict',
+      image.verdict,
+    );
     if (image.verdict === 'wrong-host-binary') {
       await expect(line).toContainText(/(macOS|Windows|Linux) on (arm64|x86_64).*variant\)/);
       // The deep line says the finding: the badge has no second explanation above it.
@@ -52,11 +55,21 @@ test('every deep corpus image gets its deep verdict, one line, and its host-bina
     }
   }
   for (const image of OPEN.filter((i) => i.hostBinaries.length > 0)) {
-    await row(page, image.reference).getByRole('button', { name: `Show details of ${image.reference}` }).click();
+    await row(page, image.reference)
+      .getByRole('button', { name: `Show details of ${image.reference}` })
+      .click();
     const cells = page.locator(`[data-host-binary][data-image="${image.reference}"]`);
     await expect(cells.first()).toBeVisible();
     const seen: Cell[] = await cells.evaluateAll((els) =>
-      els.map((e) => [e.getAttribute('data-os') ?? '', e.getAttribute('data-platform') ?? '', e.getAttribute('data-host-binary') ?? '', e.getAttribute('data-state') ?? ''] as const),
+      els.map(
+        (e) =>
+          [
+            e.getAttribute('data-os') ?? '',
+            e.getAttribute('data-platform') ?? '',
+            e.getAttribute('data-host-binary') ?? '',
+            e.getAttribute('data-state') ?? '',
+          ] as const,
+      ),
     );
     const expected: Cell[] = image.hostBinaries.map((b) => [b.os, b.platform, b.path, b.state] as const);
     expect(seen.map(key).sort(), image.reference).toEqual(expect.arrayContaining(expected.map(key).sort()));
@@ -66,26 +79,41 @@ test('every deep corpus image gets its deep verdict, one line, and its host-bina
       await expect(details.getByTestId('fix'), image.reference).toHaveCount(1);
       await expect(details.getByTestId('deep-message'), image.reference).toHaveAttribute('data-told-above', 'true');
     }
-    await row(page, image.reference).getByRole('button', { name: `Hide details of ${image.reference}` }).click();
+    await row(page, image.reference)
+      .getByRole('button', { name: `Hide details of ${image.reference}` })
+      .click();
   }
 });
 
-test('reopening the tab repaints a deep result from memory, with no request to the backend about that image', async ({ page }) => {
+test('reopening the tab repaints a deep result from memory, with no request to the backend about that image', async ({
+  page,
+}) => {
   if (server === undefined) throw new Error('npm start did not start');
   const image = OPEN.find((i) => i.name === 'darwin-x64-both');
   if (image === undefined) throw new Error('darwin-x64-both is not in the deep corpus');
   await page.goto(server.url);
   await typeAll(page, [image]);
-  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute('data-deep-state', 'done', { timeout: 120_000 });
+  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute(
+    'data-deep-state',
+    'done',
+    { timeout: 120_000 },
+  );
   // Installed rows of the first visit may still be running: only requests about this image count.
   const deepRequests: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/api/vm/deep') && (request.postData() ?? '').includes(image.reference)) deepRequests.push(request.postData() ?? '');
+    if (request.url().includes('/api/vm/deep') && (request.postData() ?? '').includes(image.reference))
+      deepRequests.push(request.postData() ?? '');
   });
   await page.reload();
   await typeAll(page, [image]);
-  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute('data-deep-state', 'done');
+  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute(
+    'data-deep-state',
+    'done',
+  );
   await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toContainText('(remembered)');
-  await expect(row(page, image.reference).locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'wrong-host-binary');
+  await expect(row(page, image.reference).locator('[data-testid="verdict"]')).toHaveAttribute(
+    'data-verdict',
+    'wrong-host-binary',
+  );
   expect(deepRequests).toEqual([]);
 });

@@ -17,7 +17,11 @@ import { deepCorpus } from '../support/deepCorpus.js';
 import { launchServer, type ServerProcess } from './browser-mode.helpers.js';
 
 const env = loadTestEnv();
-const IMAGES = deepCorpus(env).filter((image) => image.registry === 'open' && ['darwin-x64-both', 'good', 'compose-backend', 'missing-in-arm64'].includes(image.name));
+const IMAGES = deepCorpus(env).filter(
+  (image) =>
+    image.registry === 'open' &&
+    ['darwin-x64-both', 'good', 'compose-backend', 'missing-in-arm64'].includes(image.name),
+);
 const guest = mkdtempSync(join(tmpdir(), 'am-guest-'));
 const sock = join(guest, 'archmatrix.sock');
 let push: ExtensionPush | undefined;
@@ -29,11 +33,21 @@ test.describe.configure({ mode: 'serial', timeout: 240_000 });
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   push = pushExtensionImage(env, uniqueTag('deep-e2e'));
-  if (push.make.status !== 0) throw new Error(`make push-extension exited ${String(push.make.status)}:\n${push.make.stderr.slice(-4000)}`);
+  if (push.make.status !== 0)
+    throw new Error(`make push-extension exited ${String(push.make.status)}:\n${push.make.stderr.slice(-4000)}`);
   container = `archmatrix-deep-e2e-${push.tag}`;
-  dockerOk(env, ['run', '--detach', `--name=${container}`, '--network=host', '--platform=linux/amd64', `--volume=${guest}:/run/guest-services`, push.reference]);
+  dockerOk(env, [
+    'run',
+    '--detach',
+    `--name=${container}`,
+    '--network=host',
+    '--platform=linux/amd64',
+    `--volume=${guest}:/run/guest-services`,
+    push.reference,
+  ]);
   for (let i = 0; i < 150 && !existsSync(sock); i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
-  if (!existsSync(sock)) throw new Error(`no socket after 30 s; container log:\n${docker(env, ['logs', container]).stderr}`);
+  if (!existsSync(sock))
+    throw new Error(`no socket after 30 s; container log:\n${docker(env, ['logs', container]).stderr}`);
   server = await launchServer('npm', ['start'], { ...env.env, ARCHMATRIX_BACKEND_SOCKET: sock });
 });
 
@@ -46,7 +60,9 @@ test.afterAll(() => {
 
 const row = (page: Page, reference: string) => page.locator(`tr[data-image="${reference}"]`);
 
-test('browser mode relays vm.service to the packaged backend, and the tab shows its deep verdicts and host-binary grid', async ({ page }) => {
+test('browser mode relays vm.service to the packaged backend, and the tab shows its deep verdicts and host-binary grid', async ({
+  page,
+}) => {
   if (server === undefined || container === undefined) throw new Error('not started');
   await expect.poll(() => server?.output() ?? '').toContain(`vm.service goes to the backend on ${sock}`);
   await page.goto(server.url);
@@ -56,21 +72,34 @@ test('browser mode relays vm.service to the packaged backend, and the tab shows 
     await input.press('Enter');
   }
   for (const image of IMAGES) {
-    await expect(row(page, image.reference).locator('[data-testid="deep-line"]'), image.reference).toHaveAttribute('data-deep-state', 'done', { timeout: 120_000 });
-    await expect(row(page, image.reference).locator('[data-testid="verdict"]'), image.reference).toHaveAttribute('data-verdict', image.verdict);
+    await expect(row(page, image.reference).locator('[data-testid="deep-line"]'), image.reference).toHaveAttribute(
+      'data-deep-state',
+      'done',
+      { timeout: 120_000 },
+    );
+    await expect(row(page, image.reference).locator('[data-testid="verdict"]'), image.reference).toHaveAttribute(
+      'data-verdict',
+      image.verdict,
+    );
   }
   const wrong = IMAGES.find((i) => i.name === 'darwin-x64-both');
   if (wrong === undefined) throw new Error('darwin-x64-both is not in the deep corpus');
-  await row(page, wrong.reference).getByRole('button', { name: `Show details of ${wrong.reference}` }).click();
+  await row(page, wrong.reference)
+    .getByRole('button', { name: `Show details of ${wrong.reference}` })
+    .click();
   const cells = page.locator(`[data-host-binary][data-image="${wrong.reference}"]`);
   await expect(cells.first()).toBeVisible();
-  const seen = await cells.evaluateAll((els) => els.map((e) => ['os', 'platform', 'host-binary', 'state'].map((a) => e.getAttribute(`data-${a}`)).join(' ')));
+  const seen = await cells.evaluateAll((els) =>
+    els.map((e) => ['os', 'platform', 'host-binary', 'state'].map((a) => e.getAttribute(`data-${a}`)).join(' ')),
+  );
   expect(seen.sort()).toEqual(wrong.hostBinaries.map((b) => `${b.os} ${b.platform} ${b.path} ${b.state}`).sort());
   // The packaged backend did the reading: its container is the one that logged the requests' jobs.
   expect(dockerOk(env, ['inspect', '--format={{.State.Running}}', container]).trim()).toBe('true');
 });
 
-test('the tab says the backend is down on the affected rows when the container stops, and keeps the platform matrix', async ({ page }) => {
+test('the tab says the backend is down on the affected rows when the container stops, and keeps the platform matrix', async ({
+  page,
+}) => {
   if (server === undefined || container === undefined) throw new Error('not started');
   dockerOk(env, ['stop', '--time=10', container]);
   const image = IMAGES[0];
@@ -79,7 +108,11 @@ test('the tab says the backend is down on the affected rows when the container s
   const input = page.getByRole('textbox', { name: /inspect/i });
   await input.fill(image.reference);
   await input.press('Enter');
-  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute('data-deep-state', 'backend-down', { timeout: 60_000 });
+  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute(
+    'data-deep-state',
+    'backend-down',
+    { timeout: 60_000 },
+  );
   await expect(row(page, image.reference).locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'ready');
   await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toContainText('Backend down or slow');
 });

@@ -31,7 +31,9 @@ for (const scheme of ['light', 'dark'] as const) {
     const row = page.locator(`tr[data-image="${reference}"]`);
     await expect(row.locator('[data-testid="verdict"]')).toHaveAttribute('data-verdict', 'wrong-host-binary');
     await openDetailsAtRest(page, reference);
-    await expect(page.locator(`[data-host-binary][data-image="${reference}"][data-state="wrong-cpu"]`).first()).toBeVisible();
+    await expect(
+      page.locator(`[data-host-binary][data-image="${reference}"][data-state="wrong-cpu"]`).first(),
+    ).toBeVisible();
     await page.screenshot({ path: `docs/screenshots/deep-${scheme}.png` });
     await context.close();
   });

@@ -5,7 +5,15 @@
 import { expect, test } from '@playwright/test';
 import { loadFixture, type Recording } from '../support/recordings.js';
 import { corpusConfig, imageRecord } from '../support/standin/corpusConfig.js';
-import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, standinRecord } from './support/harness';
+import {
+  expectAllVerdicts,
+  expectEveryPageReadOnly,
+  expectVerdict,
+  matrix,
+  openWithStandin,
+  row,
+  standinRecord,
+} from './support/harness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
 
@@ -31,7 +39,9 @@ test.afterEach(async ({ page }) => {
   await expectEveryPageReadOnly();
 });
 
-test('labels with HTML and javascript: URLs (derived from the recorded good image) render as text and never execute', async ({ page }) => {
+test('labels with HTML and javascript: URLs (derived from the recorded good image) render as text and never execute', async ({
+  page,
+}) => {
   const hostile = withLabels({
     'org.opencontainers.image.title': '<img src=x onerror="window.__pwned=1">',
     'org.opencontainers.image.description': '<script>window.__pwned=2</script><b>bold?</b>',

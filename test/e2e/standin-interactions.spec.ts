@@ -5,7 +5,16 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { corpusConfig } from '../support/standin/corpusConfig.js';
-import { expectAllVerdicts, expectEveryPageReadOnly, expectVerdict, matrix, openWithStandin, row, showAllPlatforms, standinRecord } from './support/harness';
+import {
+  expectAllVerdicts,
+  expectEveryPageReadOnly,
+  expectVerdict,
+  matrix,
+  openWithStandin,
+  row,
+  showAllPlatforms,
+  standinRecord,
+} from './support/harness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 
@@ -13,7 +22,9 @@ test.afterEach(async () => {
   await expectEveryPageReadOnly();
 });
 
-test('a typed reference gets its own row; its details (opened with the keyboard) list the Windows entry with its OS version and attestations apart', async ({ page }) => {
+test('a typed reference gets its own row; its details (opened with the keyboard) list the Windows entry with its OS version and attestations apart', async ({
+  page,
+}) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
   const input = page.getByTestId('inspect-input');
@@ -25,7 +36,9 @@ test('a typed reference gets its own row; its details (opened with the keyboard)
   await showAllPlatforms(page);
   await expect(typed.locator('td[data-platform="windows/amd64"]')).toHaveAttribute('data-state', 'yes');
 
-  const toggle = typed.getByRole('button', { name: new RegExp(`details of ${R('windows-entry').replace(/[.]/g, '\\.')}$`) });
+  const toggle = typed.getByRole('button', {
+    name: new RegExp(`details of ${R('windows-entry').replace(/[.]/g, '\\.')}$`),
+  });
   await toggle.focus();
   await page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -35,11 +48,15 @@ test('a typed reference gets its own row; its details (opened with the keyboard)
   await expect(details.locator('tr[data-attestation]')).toHaveCount(2);
   await expect(details).toContainText('Labels unknown');
   await details.getByRole('button', { name: 'Show raw command output' }).click();
-  await expect(details.getByTestId('raw-output')).toContainText(`docker buildx imagetools inspect ${R('windows-entry')} --raw`);
+  await expect(details.getByTestId('raw-output')).toContainText(
+    `docker buildx imagetools inspect ${R('windows-entry')} --raw`,
+  );
   await expect(details.getByTestId('raw-output')).toContainText('"os.version":"10.0.17763.5329"');
 });
 
-test('an unreachable registry (recorded connection refused) ends the typed row as unreachable and raises a toast', async ({ page }) => {
+test('an unreachable registry (recorded connection refused) ends the typed row as unreachable and raises a toast', async ({
+  page,
+}) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
   await page.getByTestId('inspect-input').fill('127.0.0.1:5999/corpus/good:1.0.0');
@@ -51,7 +68,9 @@ test('an unreachable registry (recorded connection refused) ends the typed row a
 test('the verdict of a row needs a fix: the explanation and the command are one click away', async ({ page }) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
-  await row(page, R('amd64-only')).getByRole('button', { name: `Show details of ${R('amd64-only')}` }).click();
+  await row(page, R('amd64-only'))
+    .getByRole('button', { name: `Show details of ${R('amd64-only')}` })
+    .click();
   const details = page.getByTestId('row-details');
   await expect(details.getByTestId('explanation')).toContainText('linux/arm64');
   await expect(details.getByTestId('fix')).toContainText('--platform=linux/amd64,linux/arm64');
@@ -67,7 +86,9 @@ test('filter by verdict and by platform, sort by a platform column', async ({ pa
   await page.getByRole('combobox', { name: 'Verdict' }).click();
   await page.getByRole('option', { name: 'Ready', exact: true }).click();
   await expect(rows).toHaveCount(4);
-  for (const verdict of await rows.getByTestId('verdict').evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')))) {
+  for (const verdict of await rows
+    .getByTestId('verdict')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')))) {
     expect(verdict).toBe('ready');
   }
 
@@ -92,7 +113,10 @@ test('an unknown cell exports as unknown, never no, in CSV and Markdown', async 
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
   await expect(row(page, LOCAL).locator('td[data-platform="linux/arm64"]')).toHaveAttribute('data-state', 'unknown');
-  await expect(row(page, R('amd64-only')).locator('td[data-platform="linux/arm64"]')).toHaveAttribute('data-state', 'no');
+  await expect(row(page, R('amd64-only')).locator('td[data-platform="linux/arm64"]')).toHaveAttribute(
+    'data-state',
+    'no',
+  );
   const exported = async (label: string): Promise<string> => {
     await page.getByRole('button', { name: 'Export' }).click();
     const downloading = page.waitForEvent('download');
@@ -108,7 +132,10 @@ test('an unknown cell exports as unknown, never no, in CSV and Markdown', async 
   expect(csv.find((fields) => fields[0] === R('amd64-only'))?.[csvColumn]).toBe('no');
 
   // Markdown: the same cell is the word unknown, never the ✗ that means "not published".
-  const markdown = (await exported('Download Markdown')).split('\n').filter((line) => line.startsWith('| ')).map((line) => line.slice(2, -2).split(' | '));
+  const markdown = (await exported('Download Markdown'))
+    .split('\n')
+    .filter((line) => line.startsWith('| '))
+    .map((line) => line.slice(2, -2).split(' | '));
   const mdColumn = markdown[0]?.indexOf('linux/arm64') ?? -1;
   expect(mdColumn).toBeGreaterThan(1);
   expect(markdown.find((cells) => cells[0] === LOCAL)?.[mdColumn]).toBe('unknown');
@@ -119,7 +146,11 @@ test('export the matrix as Markdown, CSV and JSON', async ({ page }) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
   const texts: Record<string, string> = {};
-  for (const [label, key] of [['Download Markdown', 'md'], ['Download CSV', 'csv'], ['Download JSON', 'json']] as const) {
+  for (const [label, key] of [
+    ['Download Markdown', 'md'],
+    ['Download CSV', 'csv'],
+    ['Download JSON', 'json'],
+  ] as const) {
     await page.getByRole('button', { name: 'Export' }).click();
     const downloading = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: label }).click();

@@ -27,7 +27,9 @@ test.afterEach(async () => {
   await expectEveryPageReadOnly();
 });
 
-test('recorded corpus on an arm64 host: every row ends in the verdict and cells its manifests imply', async ({ page }) => {
+test('recorded corpus on an arm64 host: every row ends in the verdict and cells its manifests imply', async ({
+  page,
+}) => {
   await openWithStandin(page, corpusConfig());
   await expectAllVerdicts(page);
   await expect(matrix(page).locator('tr[data-image]')).toHaveCount(7);
@@ -41,7 +43,11 @@ test('recorded corpus on an arm64 host: every row ends in the verdict and cells 
   await expectVerdict(page, R('legacy-list'), 'ready');
   await expectVerdict(page, R('wrong-host-binary'), 'ready');
   await expectVerdict(page, R('many-platforms'), 'ready');
-  await expectCells(page, R('many-platforms'), Object.fromEntries([...EXTRA, 'linux/amd64', 'linux/arm64'].map((p) => [p, 'yes' as const])));
+  await expectCells(
+    page,
+    R('many-platforms'),
+    Object.fromEntries([...EXTRA, 'linux/amd64', 'linux/arm64'].map((p) => [p, 'yes' as const])),
+  );
   await expectCells(page, R('good'), Object.fromEntries(EXTRA.map((p) => [p, 'no' as const])));
   // Not in any registry: the local store's copy (amd64) is all that is known.
   await expectVerdict(page, LOCAL, 'local-only');
@@ -59,7 +65,9 @@ test('recorded corpus on an arm64 host: every row ends in the verdict and cells 
   expect(record.commands.filter((c) => c.form !== 'stream')).toEqual([]);
 });
 
-test('the extension image is listed and marked as itself even when the engine does not list it; a Windows column appears', async ({ page }) => {
+test('the extension image is listed and marked as itself even when the engine does not list it; a Windows column appears', async ({
+  page,
+}) => {
   await openWithStandin(page, corpusConfig({ extensionImage: R('windows-entry') }));
   await expectAllVerdicts(page);
   await expect(matrix(page).locator('tr[data-image]')).toHaveCount(8);
@@ -69,7 +77,9 @@ test('the extension image is listed and marked as itself even when the engine do
   await expectCells(page, R('windows-entry'), { 'linux/amd64': 'yes', 'linux/arm64': 'yes', 'windows/amd64': 'yes' });
 });
 
-test('a command that never answers (recorded good index, held back) is closed at the timeout; the other rows do not wait for it', async ({ page }) => {
+test('a command that never answers (recorded good index, held back) is closed at the timeout; the other rows do not wait for it', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
   await openWithStandin(page, corpusConfig({ replies: [held] }));
@@ -84,9 +94,15 @@ test('a command that never answers (recorded good index, held back) is closed at
   expect(record.closed.some((argv) => argv.includes(`docker.io/${R('good')}`) || argv.includes(R('good')))).toBe(true);
 });
 
-test('malformed output (the recorded good index cut in half) ends in an error verdict without blocking the rest', async ({ page }) => {
+test('malformed output (the recorded good index cut in half) ends in an error verdict without blocking the rest', async ({
+  page,
+}) => {
   const good = loadFixture('good.imagetools-raw');
-  const cut = { ...reply('imagetools-raw', good), stdout: good.stdout.slice(0, Math.floor(good.stdout.length / 2)), origin: 'good.imagetools-raw (cut in half)' };
+  const cut = {
+    ...reply('imagetools-raw', good),
+    stdout: good.stdout.slice(0, Math.floor(good.stdout.length / 2)),
+    origin: 'good.imagetools-raw (cut in half)',
+  };
   await openWithStandin(page, corpusConfig({ replies: [cut] }));
   await expectAllVerdicts(page);
   await expectVerdict(page, R('good'), 'error');
@@ -94,7 +110,9 @@ test('malformed output (the recorded good index cut in half) ends in an error ve
   await expectVerdict(page, R('legacy-list'), 'ready');
 });
 
-test('buildx missing (recorded): a persistent banner, and platforms come from docker manifest inspect', async ({ page }) => {
+test('buildx missing (recorded): a persistent banner, and platforms come from docker manifest inspect', async ({
+  page,
+}) => {
   const missing = reply('buildx-version', loadRecording('buildx-missing.buildx-version'));
   await openWithStandin(page, corpusConfig({ replies: [missing] }));
   await expect(page.locator('[data-banner="buildx-missing"]')).toBeVisible();

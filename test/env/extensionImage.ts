@@ -51,10 +51,7 @@ export function nodeStandIn(env: TestEnv): string {
 
 /** BUILD_ARGS for the Makefile: test-only settings, passed from the test, never defaults. */
 export function testBuildArgs(env: TestEnv): string {
-  return [
-    '--network=host',
-    `--build-context=${NODE_BASE}=docker-image://${nodeStandIn(env)}`,
-  ].join(' ');
+  return ['--network=host', `--build-context=${NODE_BASE}=docker-image://${nodeStandIn(env)}`].join(' ');
 }
 
 /** Runs `make push-extension` for IMAGE=<open registry>/archmatrix/extension and the given tag. */
@@ -68,13 +65,29 @@ const REGISTRY_RACE = /invalid checksum digest format/;
 export function pushExtensionImage(env: TestEnv, tag: string = uniqueTag()): ExtensionPush {
   const image = `${env.openRegistry}/archmatrix/extension`;
   const push = (): CommandRun =>
-    run('make', ['--no-print-directory', 'push-extension', `IMAGE=${image}`, `TAG=${tag}`, 'BUILDER=default', `BUILD_ARGS=${testBuildArgs(env)}`], {
-      env: env.env,
-      cwd: REPO_ROOT,
-      timeoutMs: 900_000,
-    });
+    run(
+      'make',
+      [
+        '--no-print-directory',
+        'push-extension',
+        `IMAGE=${image}`,
+        `TAG=${tag}`,
+        'BUILDER=default',
+        `BUILD_ARGS=${testBuildArgs(env)}`,
+      ],
+      {
+        env: env.env,
+        cwd: REPO_ROOT,
+        timeoutMs: 900_000,
+      },
+    );
   let make = push();
-  for (let attempt = 2; attempt <= 3 && make.status !== 0 && REGISTRY_RACE.test(make.stderr + make.stdout); attempt += 1) make = push();
+  for (
+    let attempt = 2;
+    attempt <= 3 && make.status !== 0 && REGISTRY_RACE.test(make.stderr + make.stdout);
+    attempt += 1
+  )
+    make = push();
   return { image, tag, reference: `${image}:${tag}`, make };
 }
 

@@ -28,7 +28,8 @@ function layersOf(manifest: unknown): LayerDescriptor[] {
   return (manifest.layers as unknown[]).map((layer, i) => {
     if (typeof layer !== 'object' || layer === null) throw new Error(`layer ${i} is not an object`);
     const { mediaType, digest } = layer as { mediaType?: unknown; digest?: unknown };
-    if (typeof mediaType !== 'string' || typeof digest !== 'string') throw new Error(`layer ${i} has no mediaType or digest`);
+    if (typeof mediaType !== 'string' || typeof digest !== 'string')
+      throw new Error(`layer ${i} has no mediaType or digest`);
     return { mediaType, digest };
   });
 }
@@ -43,9 +44,16 @@ async function fetchOk(url: string, accept?: string, authorization?: string): Pr
 }
 
 /** Unpacks image REPO@DIGEST (a platform manifest) of REGISTRY into a new folder; returns the folder. */
-export async function unpackImage(registry: string, repo: string, digest: string, authorization?: string): Promise<string> {
+export async function unpackImage(
+  registry: string,
+  repo: string,
+  digest: string,
+  authorization?: string,
+): Promise<string> {
   const manifest: unknown = JSON.parse(
-    (await fetchOk(`http://${registry}/v2/${repo}/manifests/${digest}`, MANIFEST_ACCEPT, authorization)).toString('utf8'),
+    (await fetchOk(`http://${registry}/v2/${repo}/manifests/${digest}`, MANIFEST_ACCEPT, authorization)).toString(
+      'utf8',
+    ),
   );
   const root = mkdtempSync(join(tmpdir(), 'archmatrix-image-'));
   const scratch = mkdtempSync(join(tmpdir(), 'archmatrix-layer-'));
@@ -66,7 +74,8 @@ async function unpackLayers(
   authorization?: string,
 ): Promise<void> {
   for (const [i, layer] of layers.entries()) {
-    if (!/tar([+.](gzip|zstd))?$/.test(layer.mediaType)) throw new Error(`layer ${i} has media type ${layer.mediaType}`);
+    if (!/tar([+.](gzip|zstd))?$/.test(layer.mediaType))
+      throw new Error(`layer ${i} has media type ${layer.mediaType}`);
     const blob = await fetchOk(`http://${registry}/v2/${repo}/blobs/${layer.digest}`, undefined, authorization);
     const actual = `sha256:${createHash('sha256').update(blob).digest('hex')}`;
     if (actual !== layer.digest) throw new Error(`layer ${i}: blob digest ${actual}, manifest says ${layer.digest}`);

@@ -54,11 +54,18 @@ describe('the built backend process', () => {
     expect(firstLine).toContain(`listening on ${sock}`);
     const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
     const health = await callSocket(sock, { path: '/health' });
-    expect(health.json).toMatchObject({ status: 'ok', version, node: process.version, arch: process.arch, deepCheck: 'available' });
+    expect(health.json).toMatchObject({
+      status: 'ok',
+      version,
+      node: process.version,
+      arch: process.arch,
+      deepCheck: 'available',
+    });
   });
 
   it('POST /deep checks deep corpus images through the real registries; the private copy names the host command', async () => {
-    const pick = (name: string, registry: 'open' | 'auth' = 'open') => deepCorpus(testEnv).find((i) => i.name === name && i.registry === registry);
+    const pick = (name: string, registry: 'open' | 'auth' = 'open') =>
+      deepCorpus(testEnv).find((i) => i.name === name && i.registry === registry);
     const images = [pick('good'), pick('darwin-x64-both'), pick('compose-backend'), pick('darwin-x64-both', 'auth')];
     const references = images.map((i) => i?.reference ?? '');
     const posted = await callSocket(sock, { method: 'POST', path: '/deep', body: { references } });
@@ -72,10 +79,23 @@ describe('the built backend process', () => {
     expect(job.state).toBe('done');
     const rows = job.items.map((item) => item.result as unknown as JsonRow);
     expect(job.items.map((item) => item.state)).toEqual(['done', 'done', 'done', 'done']);
-    expect(rows.map((r) => r.verdict)).toEqual(['ready', 'wrong-host-binary', 'backend-missing-platforms', 'unauthorized']);
-    expect(rows[1]?.hostBinaries?.filter((b) => b.state === 'wrong-cpu').map((b) => [b.os, b.path, b.platform, b.found])).toEqual([['darwin', '/darwin/esbuild', 'linux/arm64', 'x86_64']]);
-    expect(rows[2]?.backend?.map((b) => [b.self, b.platforms])).toEqual([[true, ['linux/amd64', 'linux/arm64']], [false, ['linux/amd64']]]);
-    expect(rows[3]?.deep).toMatchObject({ status: 'not-checked', fix: `Run \`archmatrix --deep ${references[3] ?? ''}\` on the host: it uses your docker login, which the extension's backend cannot see.` });
+    expect(rows.map((r) => r.verdict)).toEqual([
+      'ready',
+      'wrong-host-binary',
+      'backend-missing-platforms',
+      'unauthorized',
+    ]);
+    expect(
+      rows[1]?.hostBinaries?.filter((b) => b.state === 'wrong-cpu').map((b) => [b.os, b.path, b.platform, b.found]),
+    ).toEqual([['darwin', '/darwin/esbuild', 'linux/arm64', 'x86_64']]);
+    expect(rows[2]?.backend?.map((b) => [b.self, b.platforms])).toEqual([
+      [true, ['linux/amd64', 'linux/arm64']],
+      [false, ['linux/amd64']],
+    ]);
+    expect(rows[3]?.deep).toMatchObject({
+      status: 'not-checked',
+      fix: `Run \`archmatrix --deep ${references[3] ?? ''}\` on the host: it uses your docker login, which the extension's backend cannot see.`,
+    });
     expect(job.items[0]?.progress).toMatchObject({ phase: 'done' });
   }, 120_000);
 
@@ -94,7 +114,9 @@ describe('the built backend process', () => {
   });
 
   it('refuses bad settings with exit 2 before listening', () => {
-    const out = run(process.execPath, [MAIN], { env: { PATH: process.env.PATH, ARCHMATRIX_BACKEND_SOCKET: 'relative.sock' } });
+    const out = run(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH, ARCHMATRIX_BACKEND_SOCKET: 'relative.sock' },
+    });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain('ARCHMATRIX_BACKEND_SOCKET: the socket path "relative.sock" is not absolute');
   });

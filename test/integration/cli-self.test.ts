@@ -23,7 +23,9 @@ beforeAll(() => {
   ensureCliBuilt();
   push = pushExtensionImage(env, uniqueTag('cli-self'));
   if (push.make.status !== 0) {
-    throw new Error(`make push-extension exited ${String(push.make.status)}:\n${push.make.stdout.slice(-4000)}\n${push.make.stderr.slice(-4000)}`);
+    throw new Error(
+      `make push-extension exited ${String(push.make.status)}:\n${push.make.stdout.slice(-4000)}\n${push.make.stderr.slice(-4000)}`,
+    );
   }
 });
 
@@ -38,7 +40,10 @@ function pushed(): ExtensionPush {
 
 describe('archmatrix on its own extension image', () => {
   it('passes the linux/amd64,linux/arm64 gate with the verdict ready', () => {
-    const out = runCli(['--json', '--require', 'linux/amd64,linux/arm64', '--host-platform', 'linux/amd64', pushed().reference], env.env);
+    const out = runCli(
+      ['--json', '--require', 'linux/amd64,linux/arm64', '--host-platform', 'linux/amd64', pushed().reference],
+      env.env,
+    );
     expect(out.stderr).toBe('');
     expect(out.status).toBe(0);
     const rows = JSON.parse(out.stdout) as Row[];
@@ -49,9 +54,24 @@ describe('archmatrix on its own extension image', () => {
   });
 
   it('passes its own deep check: no host binaries, the backend is the image itself, ready', () => {
-    const out = runCli(['--deep', '--json', '--require', 'linux/amd64,linux/arm64', '--host-platform', 'linux/arm64', pushed().reference], env.env);
+    const out = runCli(
+      [
+        '--deep',
+        '--json',
+        '--require',
+        'linux/amd64,linux/arm64',
+        '--host-platform',
+        'linux/arm64',
+        pushed().reference,
+      ],
+      env.env,
+    );
     expect(out.status, out.stderr).toBe(0);
-    const rows = JSON.parse(out.stdout) as (Row & { deep: { status: string } | null; hostBinaries: unknown[] | null; backend: { self: boolean; source: string }[] | null })[];
+    const rows = JSON.parse(out.stdout) as (Row & {
+      deep: { status: string } | null;
+      hostBinaries: unknown[] | null;
+      backend: { self: boolean; source: string }[] | null;
+    })[];
     expect(rows[0]?.verdict).toBe('ready');
     expect(rows[0]?.deep?.status).toBe('checked');
     expect(rows[0]?.hostBinaries).toEqual([]);

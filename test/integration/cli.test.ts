@@ -10,7 +10,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Verdict } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { CORPUS_TAG, corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
+import {
+  CORPUS_TAG,
+  corpusReference,
+  ENGINE_CORPUS,
+  LOCAL_ONLY_IMAGE,
+  OPEN_CORPUS,
+  type CorpusName,
+} from '../support/corpus.js';
 import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
 import { loggedInConfig } from './helpers/loggedInConfig.js';
 
@@ -51,7 +58,8 @@ describe('archmatrix CLI on the real engine and registries', () => {
     expect(out.status).toBe(0);
     const rows = parseRows(out.stdout);
     expect(rows.map((r) => [r.reference, r.verdict])).toEqual(EXPECTED.map(([ref, verdict]) => [ref, verdict]));
-    for (const [i, [, , platforms]] of EXPECTED.entries()) expect([...(rows[i]?.platforms ?? [])].sort()).toEqual([...platforms].sort());
+    for (const [i, [, , platforms]] of EXPECTED.entries())
+      expect([...(rows[i]?.platforms ?? [])].sort()).toEqual([...platforms].sort());
     for (const row of rows) expect(row.message.length).toBeGreaterThan(0);
     expect(rows[1]?.fix).toContain('--platform=linux/amd64,linux/arm64');
   });
@@ -76,20 +84,44 @@ describe('archmatrix CLI on the real engine and registries', () => {
 
   // Each case: the references with the requirement status each must get, the --require value, the exit code.
   it.each([
-    [[[corpus('good'), 'met'], [corpus('legacy-list'), 'met'], [corpus('windows-entry'), 'met']], BOTH, 0],
-    [[[corpus('good'), 'met'], [corpus('amd64-only'), 'missing-platforms']], BOTH, 1],
+    [
+      [
+        [corpus('good'), 'met'],
+        [corpus('legacy-list'), 'met'],
+        [corpus('windows-entry'), 'met'],
+      ],
+      BOTH,
+      0,
+    ],
+    [
+      [
+        [corpus('good'), 'met'],
+        [corpus('amd64-only'), 'missing-platforms'],
+      ],
+      BOTH,
+      1,
+    ],
     [[[corpus('amd64-only'), 'met']], 'linux/amd64', 0],
     [[[corpus('arm64-only-attested'), 'met']], 'linux/arm64/v8', 0],
     [[[corpus('many-platforms'), 'met']], 'linux/arm/v7,linux/s390x', 0],
     [[[corpus('good'), 'missing-platforms']], 'linux/arm/v7', 1],
-    [[[corpus('good'), 'met'], [CLOSED, 'not-inspected']], BOTH, 1],
+    [
+      [
+        [corpus('good'), 'met'],
+        [CLOSED, 'not-inspected'],
+      ],
+      BOTH,
+      1,
+    ],
     [[[PRIVATE, 'not-inspected']], BOTH, 1],
     [[[LOCAL, 'not-published']], 'linux/amd64', 1],
   ] as const)('--require gates %j on %s with exit %i', (cases, required, status) => {
     const out = runCli(['--json', '--require', required, ...cases.map(([ref]) => ref)], env.env);
     expect(out.status).toBe(status);
     // One row per reference, in order, each with its own requirement status.
-    expect(parseRows(out.stdout).map((r) => [r.reference, r.requirement?.status])).toEqual(cases.map(([ref, expected]) => [ref, expected]));
+    expect(parseRows(out.stdout).map((r) => [r.reference, r.requirement?.status])).toEqual(
+      cases.map(([ref, expected]) => [ref, expected]),
+    );
   });
 
   it('prints an aligned table without colour when stdout is not a terminal, progress only with --progress', () => {
@@ -124,7 +156,10 @@ describe('archmatrix never runs docker for bad input', () => {
     writeFileSync(join(dir, 'docker'), `#!/bin/sh\necho "docker $*" >> '${log}'\nexit 1\n`);
     chmodSync(join(dir, 'docker'), 0o755);
     mkdirSync(join(dir, 'config', 'cli-plugins'), { recursive: true });
-    writeFileSync(join(dir, 'config', 'cli-plugins', 'docker-buildx'), `#!/bin/sh\necho "plugin $*" >> '${log}'\nexit 1\n`);
+    writeFileSync(
+      join(dir, 'config', 'cli-plugins', 'docker-buildx'),
+      `#!/bin/sh\necho "plugin $*" >> '${log}'\nexit 1\n`,
+    );
     chmodSync(join(dir, 'config', 'cli-plugins', 'docker-buildx'), 0o755);
     fakeEnv = { ...env.env, PATH: `${dir}:${env.env.PATH ?? ''}`, DOCKER_CONFIG: join(dir, 'config') };
   });

@@ -19,8 +19,14 @@ const privateCopy = corpus.find((image) => image.registry === 'auth');
 const BOTH = 'linux/amd64,linux/arm64';
 
 /** A finding in the corpus's comparable fields, as one line. */
-const cell = (f: { os: string; path: string; platform: string; state: string; found?: string | null; warningOnly: boolean }): string =>
-  `${f.os} ${f.path} ${f.platform} ${f.state} ${f.found ?? '-'}${f.warningOnly ? ' (warning)' : ''}`;
+const cell = (f: {
+  os: string;
+  path: string;
+  platform: string;
+  state: string;
+  found?: string | null;
+  warningOnly: boolean;
+}): string => `${f.os} ${f.path} ${f.platform} ${f.state} ${f.found ?? '-'}${f.warningOnly ? ' (warning)' : ''}`;
 function expectRow(row: JsonRow | undefined, image: DeepCorpusImage): void {
   expect(row, image.key).toBeDefined();
   if (row === undefined) return;
@@ -31,9 +37,23 @@ function expectRow(row: JsonRow | undefined, image: DeepCorpusImage): void {
   const wanted = image.hostBinaries.map((b) => cell({ ...b, found: b.found ?? null })).sort();
   expect(got, image.key).toEqual(wanted);
   expect(
-    (row.backend ?? []).map((b) => ({ reference: b.reference, source: b.source, self: b.self, platforms: b.platforms, verdict: b.verdict })),
+    (row.backend ?? []).map((b) => ({
+      reference: b.reference,
+      source: b.source,
+      self: b.self,
+      platforms: b.platforms,
+      verdict: b.verdict,
+    })),
     image.key,
-  ).toEqual(image.backend.map((b) => ({ reference: b.reference, source: b.source, self: b.self, platforms: [...b.platforms], verdict: b.verdict })));
+  ).toEqual(
+    image.backend.map((b) => ({
+      reference: b.reference,
+      source: b.source,
+      self: b.self,
+      platforms: [...b.platforms],
+      verdict: b.verdict,
+    })),
+  );
   if (image.metadata !== 'ok') expect(row.deep?.notes.length, image.key).toBeGreaterThan(0);
 }
 
@@ -44,7 +64,10 @@ describe('archmatrix --deep on the deep corpus (real registries)', () => {
   let status: number | null = null;
 
   beforeAll(() => {
-    const out = runCli(['--deep', '--json', '--no-progress', '--host-platform', 'linux/amd64', ...open.map((i) => i.reference)], env.env);
+    const out = runCli(
+      ['--deep', '--json', '--no-progress', '--host-platform', 'linux/amd64', ...open.map((i) => i.reference)],
+      env.env,
+    );
     status = out.status;
     rows = JSON.parse(out.stdout) as JsonRow[];
   }, 240_000);
@@ -54,9 +77,15 @@ describe('archmatrix --deep on the deep corpus (real registries)', () => {
     expect(rows.map((r) => r.reference)).toEqual(open.map((i) => i.reference));
   });
 
-  it.each(open.map((image) => [image.key, image] as const))('%s: every expected host binary finding, backend image and verdict', (_key, image) => {
-    expectRow(rows.find((r) => r.reference === image.reference), image);
-  });
+  it.each(open.map((image) => [image.key, image] as const))(
+    '%s: every expected host binary finding, backend image and verdict',
+    (_key, image) => {
+      expectRow(
+        rows.find((r) => r.reference === image.reference),
+        image,
+      );
+    },
+  );
 
   it('the two new verdicts fail --require linux/amd64,linux/arm64 (exit 1); a ready image meets it (exit 0)', () => {
     const wrong = open.find((i) => i.verdict === 'wrong-host-binary');
@@ -96,7 +125,10 @@ describe('archmatrix --deep on the private copy (login-only registry)', () => {
   }, 60_000);
 
   it('after docker login into a temporary DOCKER_CONFIG: the right verdict and findings, from the stored login', () => {
-    const out = runCli(['--deep', '--json', '--no-progress', '--host-platform', 'linux/amd64', privateCopy?.reference ?? ''], login.env);
+    const out = runCli(
+      ['--deep', '--json', '--no-progress', '--host-platform', 'linux/amd64', privateCopy?.reference ?? ''],
+      login.env,
+    );
     const [row] = JSON.parse(out.stdout) as JsonRow[];
     if (privateCopy !== undefined) expectRow(row, privateCopy);
   }, 60_000);

@@ -10,7 +10,13 @@ import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync,
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLabels, identifyExecutable, parseImageConfig, parseRawManifest, type ManifestSummary } from '@core/index.js';
+import {
+  auditLabels,
+  identifyExecutable,
+  parseImageConfig,
+  parseRawManifest,
+  type ManifestSummary,
+} from '@core/index.js';
 import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
@@ -48,7 +54,9 @@ function elfMachine(file: string): string {
   }
   if (head.readUInt32BE(0) !== 0x7f454c46) return `not ELF (${head.subarray(0, 4).toString('hex')})`;
   const machine = head.readUInt16LE(0x12);
-  return ({ 0x3e: 'x86_64', 0xb7: 'aarch64' } as Record<number, string>)[machine] ?? `e_machine 0x${machine.toString(16)}`;
+  return (
+    ({ 0x3e: 'x86_64', 0xb7: 'aarch64' } as Record<number, string>)[machine] ?? `e_machine 0x${machine.toString(16)}`
+  );
 }
 
 /** Every file under `dir` whose name ends with `suffix`. */
@@ -59,7 +67,9 @@ function findFiles(dir: string, suffix: string): string[] {
 beforeAll(() => {
   push = pushExtensionImage(env);
   if (push.make.status !== 0) {
-    throw new Error(`make push-extension exited ${String(push.make.status)}:\n${push.make.stdout.slice(-4000)}\n${push.make.stderr.slice(-4000)}`);
+    throw new Error(
+      `make push-extension exited ${String(push.make.status)}:\n${push.make.stdout.slice(-4000)}\n${push.make.stderr.slice(-4000)}`,
+    );
   }
   rawIndex = dockerOk(env, ['buildx', 'imagetools', 'inspect', push.reference, '--raw']);
   const parsed = parseRawManifest(rawIndex);
@@ -74,7 +84,9 @@ afterAll(async () => {
 
 describe('make push-extension on the test environment', () => {
   it('ran the Makefile target that builds both platforms with buildx and pushes', () => {
-    expect(push.make.stdout).toContain('docker buildx build --push --builder=default --platform=linux/amd64,linux/arm64');
+    expect(push.make.stdout).toContain(
+      'docker buildx build --push --builder=default --platform=linux/amd64,linux/arm64',
+    );
     expect(push.make.stdout).toContain(`--tag=${push.reference}`);
   });
 
@@ -100,27 +112,37 @@ describe('make push-extension on the test environment', () => {
     expect(index.attestations.map((a) => a.describes).sort()).toEqual(platformDigests);
   });
 
-  it.each(['linux/amd64', 'linux/arm64'])('the %s image holds metadata.json, docker.svg and the built UI', async (key) => {
-    const root = await filesOf(key);
-    expect(readFileSync(join(root, 'metadata.json'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'metadata.json'), 'utf8'));
-    expect(readFileSync(join(root, 'docker.svg'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'docker.svg'), 'utf8'));
-    const metadata = JSON.parse(readFileSync(join(root, 'metadata.json'), 'utf8')) as { ui: { 'dashboard-tab': { root: string; src: string } } };
-    const tab = metadata.ui['dashboard-tab'];
-    const html = readFileSync(join(root, tab.root, tab.src), 'utf8');
-    expect(html).toContain('<div id="root"></div>');
-    // Docker Desktop loads the tab from files: every script the page names is there, by a relative path.
-    const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '');
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const src of scripts) {
-      expect(src.startsWith('./'), `${src} is not relative`).toBe(true);
-      expect(readFileSync(join(root, tab.root, src), 'utf8').length).toBeGreaterThan(1000);
-    }
-  });
+  it.each(['linux/amd64', 'linux/arm64'])(
+    'the %s image holds metadata.json, docker.svg and the built UI',
+    async (key) => {
+      const root = await filesOf(key);
+      expect(readFileSync(join(root, 'metadata.json'), 'utf8')).toBe(
+        readFileSync(join(REPO_ROOT, 'metadata.json'), 'utf8'),
+      );
+      expect(readFileSync(join(root, 'docker.svg'), 'utf8')).toBe(readFileSync(join(REPO_ROOT, 'docker.svg'), 'utf8'));
+      const metadata = JSON.parse(readFileSync(join(root, 'metadata.json'), 'utf8')) as {
+        ui: { 'dashboard-tab': { root: string; src: string } };
+      };
+      const tab = metadata.ui['dashboard-tab'];
+      const html = readFileSync(join(root, tab.root, tab.src), 'utf8');
+      expect(html).toContain('<div id="root"></div>');
+      // Docker Desktop loads the tab from files: every script the page names is there, by a relative path.
+      const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1] ?? '');
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const src of scripts) {
+        expect(src.startsWith('./'), `${src} is not relative`).toBe(true);
+        expect(readFileSync(join(root, tab.root, src), 'utf8').length).toBeGreaterThan(1000);
+      }
+    },
+  );
 
-  it.each(['linux/amd64', 'linux/arm64'])('the %s image declares the backend: vm.image is the image itself, on archmatrix.sock', async (key) => {
-    const metadata = JSON.parse(readFileSync(join(await filesOf(key), 'metadata.json'), 'utf8')) as { vm?: unknown };
-    expect(metadata.vm).toEqual({ image: '${DESKTOP_PLUGIN_IMAGE}', exposes: { socket: 'archmatrix.sock' } });
-  });
+  it.each(['linux/amd64', 'linux/arm64'])(
+    'the %s image declares the backend: vm.image is the image itself, on archmatrix.sock',
+    async (key) => {
+      const metadata = JSON.parse(readFileSync(join(await filesOf(key), 'metadata.json'), 'utf8')) as { vm?: unknown };
+      expect(metadata.vm).toEqual({ image: '${DESKTOP_PLUGIN_IMAGE}', exposes: { socket: 'archmatrix.sock' } });
+    },
+  );
 
   it.each([
     ['linux/amd64', 'x86_64'],
@@ -133,11 +155,16 @@ describe('make push-extension on the test environment', () => {
   it.each([
     ['linux/amd64', 'x86_64'],
     ['linux/arm64', 'arm64'],
-  ])('the project\'s own registry reader and executable check see the %s variant\'s node as %s', async (key, cpu) => {
+  ])("the project's own registry reader and executable check see the %s variant's node as %s", async (key, cpu) => {
     const entry = index.platforms.find((p) => p.key === key);
     expect(entry, `no ${key} entry in the index`).toBeDefined();
     const reader = createRegistryReader({ credentials: noCredentials });
-    const read = await reader.readVariantFiles({ domain: env.openRegistry, path: REPO }, entry?.digest ?? '', ['/usr/local/bin/node'], { platform: key });
+    const read = await reader.readVariantFiles(
+      { domain: env.openRegistry, path: REPO },
+      entry?.digest ?? '',
+      ['/usr/local/bin/node'],
+      { platform: key },
+    );
     if (!read.ok) throw new Error(`reading ${key}: ${read.error.message}`);
     const node = read.value.files.get('/usr/local/bin/node');
     expect(node?.kind).toBe('file');
@@ -146,25 +173,38 @@ describe('make push-extension on the test environment', () => {
     expect(info?.cpus).toEqual([cpu]);
   });
 
-  it.each(['linux/amd64', 'linux/arm64'])('the %s image holds the compiled backend and its production dependencies, pure JavaScript', async (key) => {
-    const root = await filesOf(key);
-    expect(existsSync(join(root, 'backend/dist/backend/main.js'))).toBe(true);
-    expect(existsSync(join(root, 'backend/dist/core/reference.js'))).toBe(true);
-    expect(JSON.parse(readFileSync(join(root, 'backend/package.json'), 'utf8'))).toMatchObject({ name: 'arch-matrix', type: 'module' });
-    const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-    for (const dep of Object.keys(pkg.dependencies)) expect(existsSync(join(root, 'backend/node_modules', dep, 'package.json')), dep).toBe(true);
-    // Installed once on the build platform: a native addon would carry the build platform's CPU into every variant.
-    expect(findFiles(join(root, 'backend/node_modules'), '.node')).toEqual([]);
-    // Production only: no build tool or UI library in the image.
-    for (const dev of ['typescript', 'vite', 'react', 'vitest']) expect(existsSync(join(root, 'backend/node_modules', dev)), dev).toBe(false);
-  });
+  it.each(['linux/amd64', 'linux/arm64'])(
+    'the %s image holds the compiled backend and its production dependencies, pure JavaScript',
+    async (key) => {
+      const root = await filesOf(key);
+      expect(existsSync(join(root, 'backend/dist/backend/main.js'))).toBe(true);
+      expect(existsSync(join(root, 'backend/dist/core/reference.js'))).toBe(true);
+      expect(JSON.parse(readFileSync(join(root, 'backend/package.json'), 'utf8'))).toMatchObject({
+        name: 'arch-matrix',
+        type: 'module',
+      });
+      const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+        devDependencies: Record<string, string>;
+      };
+      for (const dep of Object.keys(pkg.dependencies))
+        expect(existsSync(join(root, 'backend/node_modules', dep, 'package.json')), dep).toBe(true);
+      // Installed once on the build platform: a native addon would carry the build platform's CPU into every variant.
+      expect(findFiles(join(root, 'backend/node_modules'), '.node')).toEqual([]);
+      // Production only: no build tool or UI library in the image.
+      for (const dev of ['typescript', 'vite', 'react', 'vitest'])
+        expect(existsSync(join(root, 'backend/node_modules', dev)), dev).toBe(false);
+    },
+  );
 
   it.each(['linux/amd64', 'linux/arm64'])('the %s image config says linux and carries every required label', (key) => {
     const entry = index.platforms.find((p) => p.key === key);
     expect(entry, `no ${key} entry in the index`).toBeDefined();
     if (entry === undefined) return;
     const ref = `${push.image}@${entry.digest}`;
-    const config = parseImageConfig(dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']));
+    const config = parseImageConfig(
+      dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']),
+    );
     expect(config.ok, config.ok ? '' : config.error.message).toBe(true);
     if (!config.ok) return;
     expect(config.value.platforms).toHaveLength(1);
@@ -178,7 +218,9 @@ describe('make push-extension on the test environment', () => {
   it.each(['linux/amd64', 'linux/arm64'])('the %s image starts the backend with node', (key) => {
     const entry = index.platforms.find((p) => p.key === key);
     if (entry === undefined) throw new Error(`no ${key} entry in the index`);
-    const config = JSON.parse(dockerOk(env, ['buildx', 'imagetools', 'inspect', `${push.image}@${entry.digest}`, '--format={{json .Image}}'])) as {
+    const config = JSON.parse(
+      dockerOk(env, ['buildx', 'imagetools', 'inspect', `${push.image}@${entry.digest}`, '--format={{json .Image}}']),
+    ) as {
       config?: { Cmd?: string[] };
     };
     expect(config.config?.Cmd).toEqual(['node', '/backend/dist/backend/main.js']);
@@ -189,15 +231,32 @@ describe('make push-extension on the test environment', () => {
     const name = `archmatrix-backend-${push.tag}`;
     try {
       // As Docker Desktop runs vm.image: /run/guest-services mounted; no network at all (none is needed).
-      dockerOk(env, ['run', '--detach', `--name=${name}`, '--network=none', '--platform=linux/amd64', `--volume=${guest}:/run/guest-services`, push.reference]);
+      dockerOk(env, [
+        'run',
+        '--detach',
+        `--name=${name}`,
+        '--network=none',
+        '--platform=linux/amd64',
+        `--volume=${guest}:/run/guest-services`,
+        push.reference,
+      ]);
       const sock = join(guest, 'archmatrix.sock');
       for (let i = 0; i < 150 && !existsSync(sock); i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(existsSync(sock), `no socket after 30 s; container log:\n${docker(env, ['logs', name]).stderr}`).toBe(true);
+      expect(existsSync(sock), `no socket after 30 s; container log:\n${docker(env, ['logs', name]).stderr}`).toBe(
+        true,
+      );
 
       const health = await callSocket(sock, { path: '/health' });
       expect(health.status).toBe(200);
-      const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-      expect(health.json).toMatchObject({ status: 'ok', service: 'archmatrix-backend', version, arch: 'x64', deepCheck: 'available' });
+      const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+        .version;
+      expect(health.json).toMatchObject({
+        status: 'ok',
+        service: 'archmatrix-backend',
+        version,
+        arch: 'x64',
+        deepCheck: 'available',
+      });
 
       const hostile = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['x; reboot'] } });
       expect(hostile.status).toBe(400);
@@ -209,7 +268,10 @@ describe('make push-extension on the test environment', () => {
       const job = deep.json as { id: string };
       let item: { state?: string; result?: { verdict?: string } } = {};
       for (let i = 0; i < 150; i += 1) {
-        const polled = (await callSocket(sock, { path: `/deep/${job.id}` })).json as { state: string; items: (typeof item)[] };
+        const polled = (await callSocket(sock, { path: `/deep/${job.id}` })).json as {
+          state: string;
+          items: (typeof item)[];
+        };
         item = polled.items[0] ?? {};
         if (polled.state !== 'running') break;
         await new Promise((resolve) => setTimeout(resolve, 200));

@@ -35,7 +35,8 @@ function digestOf(map: Map<string, PlatformEntry>, key: string): string {
   return entry.digest;
 }
 
-const hex = (f: FoundFile | undefined, n: number): string => (f?.kind === 'file' ? Buffer.from(f.head.subarray(0, n)).toString('hex') : `<${f?.kind ?? 'absent'}>`);
+const hex = (f: FoundFile | undefined, n: number): string =>
+  f?.kind === 'file' ? Buffer.from(f.head.subarray(0, n)).toString('hex') : `<${f?.kind ?? 'absent'}>`;
 
 describe('registry reader on the real open registry', () => {
   it('reads each variant of wrong-host-binary: metadata.json, then the listed host binaries', async () => {
@@ -47,7 +48,9 @@ describe('registry reader on the real open registry', () => {
       if (!step1.ok) throw new Error(step1.error.message);
       const meta = step1.value.files.get('/metadata.json');
       expect(meta?.kind).toBe('file');
-      const doc = JSON.parse(meta?.kind === 'file' ? new TextDecoder().decode(meta.head) : 'null') as { host: { binaries: { darwin?: { path: string }[] }[] } };
+      const doc = JSON.parse(meta?.kind === 'file' ? new TextDecoder().decode(meta.head) : 'null') as {
+        host: { binaries: { darwin?: { path: string }[] }[] };
+      };
       expect(doc.host.binaries[0]?.darwin?.[0]?.path).toBe('/darwin/esbuild');
       expect(meta?.kind === 'file' ? meta.head.byteLength : -1).toBe(meta?.kind === 'file' ? meta.size : -2);
 
@@ -81,7 +84,11 @@ describe('registry reader on the real open registry', () => {
     expect(reader.stats).toEqual(after);
     expect(second.value.bytesRead).toBe(0);
     // The page's pattern: no Windows binary in the arm64 variant.
-    expect(second.value.files.get('/windows/esbuild.exe')).toEqual({ kind: 'missing', path: '/windows/esbuild.exe', whitedOut: false });
+    expect(second.value.files.get('/windows/esbuild.exe')).toEqual({
+      kind: 'missing',
+      path: '/windows/esbuild.exe',
+      whitedOut: false,
+    });
     expect(hex(second.value.files.get('/darwin/esbuild'), 8)).toBe(hex(first.value.files.get('/darwin/esbuild'), 8));
   });
 
@@ -89,7 +96,13 @@ describe('registry reader on the real open registry', () => {
     const reader = createRegistryReader({ credentials: noCredentials });
     const digest = digestOf(await variants(WRONG), 'linux/amd64');
     let total = 0;
-    for (const wanted of [[METADATA], ['/darwin/esbuild', '/windows/esbuild.exe'], ['/linux/esbuild'], ['/not/in/the/image'], ['/not/in/the/image']]) {
+    for (const wanted of [
+      [METADATA],
+      ['/darwin/esbuild', '/windows/esbuild.exe'],
+      ['/linux/esbuild'],
+      ['/not/in/the/image'],
+      ['/not/in/the/image'],
+    ]) {
       const r = await reader.readVariantFiles(WRONG, digest, wanted, { platform: 'linux/amd64', deadlineMs: 60_000 });
       if (!r.ok) throw new Error(r.error.message);
       total = r.value.bytesTotal;
@@ -101,7 +114,12 @@ describe('registry reader on the real open registry', () => {
 
   it('a registry nobody listens on is unreachable', async () => {
     const reader = createRegistryReader({ credentials: noCredentials });
-    const r = await reader.readVariantFiles({ domain: env.closedRegistry, path: 'corpus/good' }, `sha256:${'0'.repeat(64)}`, [METADATA], { platform: 'linux/amd64' });
+    const r = await reader.readVariantFiles(
+      { domain: env.closedRegistry, path: 'corpus/good' },
+      `sha256:${'0'.repeat(64)}`,
+      [METADATA],
+      { platform: 'linux/amd64' },
+    );
     expect(r.ok ? 'ok' : r.error.kind).toBe('unreachable');
   });
 });
@@ -118,14 +136,18 @@ describe('registry reader on the real login-only registry', () => {
   it('uses the stored docker login from DOCKER_CONFIG', async () => {
     const credentials = dockerConfigCredentials({ configDir: login?.dir ?? '', env: login?.env ?? {} });
     const reader = createRegistryReader({ credentials });
-    const r = await reader.readVariantFiles(PRIVATE, digestOf(index, 'linux/arm64'), [METADATA], { platform: 'linux/arm64' });
+    const r = await reader.readVariantFiles(PRIVATE, digestOf(index, 'linux/arm64'), [METADATA], {
+      platform: 'linux/arm64',
+    });
     if (!r.ok) throw new Error(r.error.message);
     expect(r.value.files.get('/metadata.json')?.kind).toBe('file');
   });
 
   it('without a login it is unauthorized and names the registry (the deep layer says what to run)', async () => {
     const reader = createRegistryReader({ credentials: noCredentials });
-    const r = await reader.readVariantFiles(PRIVATE, digestOf(index, 'linux/amd64'), [METADATA], { platform: 'linux/amd64' });
+    const r = await reader.readVariantFiles(PRIVATE, digestOf(index, 'linux/amd64'), [METADATA], {
+      platform: 'linux/amd64',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.kind).toBe('unauthorized');

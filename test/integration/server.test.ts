@@ -65,7 +65,12 @@ describe('browser-mode server refuses', () => {
     ['a wrong key', 'not-the-key-not-the-key-not-the-key', {}],
   ])('a request with %s (401), running nothing', async (_name, key, headers) => {
     ran.length = 0;
-    const res = await postExec(server.port, key, { args: ['buildx', 'imagetools', 'inspect', good, '--raw'], form: 'stream' }, headers);
+    const res = await postExec(
+      server.port,
+      key,
+      { args: ['buildx', 'imagetools', 'inspect', good, '--raw'], form: 'stream' },
+      headers,
+    );
     expect(res.status).toBe(401);
     expect(errorCode(res.body)).toBe('unauthorized');
     expect(ran).toEqual([]);
@@ -99,7 +104,10 @@ describe('browser-mode server refuses', () => {
     ['--host=', [`--host=tcp://${testEnv.closedRegistry}`, 'buildx', 'version']],
     ['--config', ['--config', '/nonexistent', 'buildx', 'version']],
     ['--context', ['--context', 'archmatrix-no-such-context', 'buildx', 'version']],
-    ['an allowed command with an extra flag', ['buildx', 'imagetools', 'inspect', good, '--raw', '--builder=archmatrix-none']],
+    [
+      'an allowed command with an extra flag',
+      ['buildx', 'imagetools', 'inspect', good, '--raw', '--builder=archmatrix-none'],
+    ],
     ['imagetools create', ['buildx', 'imagetools', 'create', '-t', closed, good]],
     ['buildx build', ['buildx', 'build', '/nonexistent-archmatrix-context']],
   ])('%s (403, off the allowlist), running nothing', async (_name, args) => {
@@ -131,12 +139,18 @@ describe('browser-mode server runs read-only commands for real', () => {
     expect(res.status).toBe(200);
     const reply = JSON.parse(res.body) as Reply;
     expect(reply).toEqual({ argv: args, stdout: direct.stdout, stderr: direct.stderr, exitCode: 0 });
-    expect((JSON.parse(reply.stdout) as { mediaType: string }).mediaType).toBe('application/vnd.oci.image.index.v1+json');
+    expect((JSON.parse(reply.stdout) as { mediaType: string }).mediaType).toBe(
+      'application/vnd.oci.image.index.v1+json',
+    );
   });
 
   it('runs the same argv through the promise form (the allowlisted commands survive re-splitting)', async () => {
-    const stream = JSON.parse((await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'stream' })).body) as Reply;
-    const promise = JSON.parse((await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'exec' })).body) as Reply;
+    const stream = JSON.parse(
+      (await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'stream' })).body,
+    ) as Reply;
+    const promise = JSON.parse(
+      (await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'exec' })).body,
+    ) as Reply;
     expect(promise.argv).toEqual(LIST_EXTENSIONS);
     expect(promise.exitCode).toBe(0);
     // The same lines; docker lists images created in the same second in no fixed order, and its
@@ -151,7 +165,9 @@ describe('browser-mode server runs read-only commands for real', () => {
   });
 
   it('talks to the DOCKER_HOST engine: the never-pushed local image is listed', async () => {
-    const reply = JSON.parse((await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'stream' })).body) as Reply;
+    const reply = JSON.parse(
+      (await postExec(server.port, server.key, { args: LIST_EXTENSIONS, form: 'stream' })).body,
+    ) as Reply;
     expect(reply.exitCode).toBe(0);
     const names = reply.stdout
       .split('\n')
@@ -183,9 +199,18 @@ describe('missing tools', () => {
   it('reports a missing docker CLI as spawn-failed, and the start-up check warns', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'archmatrix-nodocker-'));
     const exec = createNodeExec({ env: { ...testEnv.env, PATH: empty } });
-    const other = await startServer({ port: 0, uiDir: join(root, 'ui'), standinDir: join(root, 'standin'), extensionImage: '', exec, isAllowed: isReadOnlyCommand });
+    const other = await startServer({
+      port: 0,
+      uiDir: join(root, 'ui'),
+      standinDir: join(root, 'standin'),
+      extensionImage: '',
+      exec,
+      isAllowed: isReadOnlyCommand,
+    });
     try {
-      const reply = JSON.parse((await postExec(other.port, other.key, { args: ['buildx', 'version'], form: 'stream' })).body) as Reply;
+      const reply = JSON.parse(
+        (await postExec(other.port, other.key, { args: ['buildx', 'version'], form: 'stream' })).body,
+      ) as Reply;
       expect(reply.interrupted).toBe('spawn-failed');
       expect(reply.stderr).toContain('ENOENT');
       const status = await checkEnvironment(exec);
@@ -214,7 +239,7 @@ describe('missing tools', () => {
 });
 
 describe('the page', () => {
-  it('is served only to this server\'s own names', async () => {
+  it("is served only to this server's own names", async () => {
     expect((await send(server.port, { headers: { host: `localhost:${server.port}` } })).status).toBe(200);
     expect((await send(server.port, { headers: { host: `attacker.example:${server.port}` } })).status).toBe(403);
   });

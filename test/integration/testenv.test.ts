@@ -45,7 +45,9 @@ const ACCEPT = [
 ].join(', ');
 
 /** What `testenv seed` builds on the open registry: kind, platform keys (from the config for a single manifest), attestations. */
-const CORPUS = OPEN_CORPUS.map((image) => [image.name, image.kind, sorted(image.platforms), image.attestations] as const);
+const CORPUS = OPEN_CORPUS.map(
+  (image) => [image.name, image.kind, sorted(image.platforms), image.attestations] as const,
+);
 
 describe('the test environment', () => {
   it('reports everything up (testenv status)', () => {
@@ -81,7 +83,9 @@ describe('the test environment', () => {
     expect(manifest.value.kind).toBe(kind);
     expect(manifest.value.attestations).toHaveLength(attestations);
     if (manifest.value.needsConfig) {
-      const config = parseImageConfig(dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']));
+      const config = parseImageConfig(
+        dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']),
+      );
       expect(config.ok && config.value.platforms.map((p) => `${p.os}/${p.architecture}`)).toEqual(platforms);
     } else {
       expect(manifest.value.platforms.map((p) => p.key).sort()).toEqual(platforms);
@@ -93,20 +97,36 @@ describe('the test environment', () => {
     const denied = docker(env, ['buildx', 'imagetools', 'inspect', ref, '--raw']);
     expect(denied.status).not.toBe(0);
     expect(denied.stderr).toContain('no basic auth credentials');
-    const res = await fetch(`http://${env.authRegistry}/v2/private/good/manifests/1.0.0`, { headers: { Authorization: basicAuth, Accept: ACCEPT } });
+    const res = await fetch(`http://${env.authRegistry}/v2/private/good/manifests/1.0.0`, {
+      headers: { Authorization: basicAuth, Accept: ACCEPT },
+    });
     expect(res.status).toBe(200);
-    expect(await res.text()).toBe(dockerOk(env, ['buildx', 'imagetools', 'inspect', `${env.openRegistry}/corpus/good:1.0.0`, '--raw']));
+    expect(await res.text()).toBe(
+      dockerOk(env, ['buildx', 'imagetools', 'inspect', `${env.openRegistry}/corpus/good:1.0.0`, '--raw']),
+    );
   });
 
   it('holds the pulled corpus and the never-pushed local image in the engine, not in the registry it names', async () => {
-    const listed = dockerOk(env, ['image', 'ls', '--filter', 'label=com.docker.desktop.extension.api.version', '--format', '{{.Repository}}:{{.Tag}}']);
+    const listed = dockerOk(env, [
+      'image',
+      'ls',
+      '--filter',
+      'label=com.docker.desktop.extension.api.version',
+      '--format',
+      '{{.Repository}}:{{.Tag}}',
+    ]);
     const names = listed.trim().split('\n');
     for (const image of ENGINE_CORPUS) expect(names).toContain(corpusReference(env.openRegistry, image.name));
     expect(env.localOnly.startsWith(`${env.openRegistry}/`)).toBe(true);
     expect(names).toContain(env.localOnly);
-    const local = JSON.parse(dockerOk(env, ['image', 'inspect', env.localOnly])) as { Os: string; Architecture: string }[];
+    const local = JSON.parse(dockerOk(env, ['image', 'inspect', env.localOnly])) as {
+      Os: string;
+      Architecture: string;
+    }[];
     expect(local.map((i) => `${i.Os}/${i.Architecture}`)).toEqual(['linux/amd64']);
-    const pushed = await fetch(`http://${env.openRegistry}/v2/local/dev-extension/manifests/latest`, { headers: { Accept: ACCEPT } });
+    const pushed = await fetch(`http://${env.openRegistry}/v2/local/dev-extension/manifests/latest`, {
+      headers: { Accept: ACCEPT },
+    });
     expect(pushed.status).toBe(404);
   });
 
@@ -115,8 +135,13 @@ describe('the test environment', () => {
     expect(out.status, out.stderr).toBe(0);
     const ref = out.stdout.trim();
     expect(ref.startsWith(`${env.openRegistry}/testenv/node:`)).toBe(true);
-    const config = parseImageConfig(dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']));
-    expect(config.ok && config.value.platforms.map((p) => `${p.os}/${p.architecture}`).sort()).toEqual(['linux/amd64', 'linux/arm64']);
+    const config = parseImageConfig(
+      dockerOk(env, ['buildx', 'imagetools', 'inspect', ref, '--format={{json .Image}}']),
+    );
+    expect(config.ok && config.value.platforms.map((p) => `${p.os}/${p.architecture}`).sort()).toEqual([
+      'linux/amd64',
+      'linux/arm64',
+    ]);
   });
 });
 
@@ -143,7 +168,9 @@ async function registryManifest(registry: string, repo: string, ref: string): Pr
 
 function variantDigest(index: Manifest, variant: DeepVariant): string {
   const [os, architecture] = variant.split('/');
-  const found = (index.manifests ?? []).filter((m) => m.platform?.os === os && m.platform?.architecture === architecture);
+  const found = (index.manifests ?? []).filter(
+    (m) => m.platform?.os === os && m.platform?.architecture === architecture,
+  );
   expect(found, `${variant} in the index`).toHaveLength(1);
   return found[0]?.digest ?? '';
 }
@@ -154,7 +181,8 @@ function foundByFile(path: string): string {
   const out = run('file', ['-b', path], { env: process.env });
   expect(out.status, out.stderr).toBe(0);
   const text = out.stdout;
-  if (/^Mach-O universal binary with 2 architectures: \[x86_64/.test(text) && text.includes('arm64')) return 'universal(x86_64,arm64)';
+  if (/^Mach-O universal binary with 2 architectures: \[x86_64/.test(text) && text.includes('arm64'))
+    return 'universal(x86_64,arm64)';
   const macho = /^Mach-O 64-bit (x86_64|arm64) /.exec(text);
   if (macho) return macho[1] ?? '';
   if (/^(ELF 64-bit LSB|PE32\+ executable)/.test(text)) {
@@ -182,7 +210,10 @@ describe('the deep corpus (issue 7)', () => {
       const index = await registryManifest(registry, image.repository, DEEP_TAG);
       for (const variant of DEEP_VARIANTS) {
         const auth = image.registry === 'auth' ? basicAuth : undefined;
-        roots.set(`${image.key} ${variant}`, await unpackImage(registry, image.repository, variantDigest(index, variant), auth));
+        roots.set(
+          `${image.key} ${variant}`,
+          await unpackImage(registry, image.repository, variantDigest(index, variant), auth),
+        );
       }
     }
   });
@@ -193,8 +224,12 @@ describe('the deep corpus (issue 7)', () => {
   it('describes every deep-<folder> of the corpus, and one copy on the login-only registry', () => {
     expect(new Set(corpus.map((i) => i.key)).size).toBe(corpus.length);
     expect(corpus.filter((i) => i.registry === 'auth').map((i) => i.name)).toEqual(['darwin-x64-both']);
-    const folders = run('ls', [join(REPO_ROOT, 'test', 'env', 'corpus')], { env: process.env }).stdout.split('\n').filter((f) => f.startsWith('deep-'));
-    expect(folders.filter((f) => f !== 'deep-template').sort()).toEqual([...new Set(corpus.map((i) => `deep-${i.folder}`))].sort());
+    const folders = run('ls', [join(REPO_ROOT, 'test', 'env', 'corpus')], { env: process.env })
+      .stdout.split('\n')
+      .filter((f) => f.startsWith('deep-'));
+    expect(folders.filter((f) => f !== 'deep-template').sort()).toEqual(
+      [...new Set(corpus.map((i) => `deep-${i.folder}`))].sort(),
+    );
   });
 
   it.each(corpus.filter((i) => i.registry === 'open').map((i) => [i.reference, i] as const))(
@@ -220,25 +255,30 @@ describe('the deep corpus (issue 7)', () => {
     expect(copy).toEqual(await registryManifest(env.openRegistry, priv.repository, DEEP_TAG));
   });
 
-  it.each(corpus.map((i) => [i.key, i] as const))('%s: every layer of both variants is tar+%s as described', async (_key, image) => {
-    const registry = image.registry === 'open' ? env.openRegistry : env.authRegistry;
-    const index = await registryManifest(registry, image.repository, DEEP_TAG);
-    for (const variant of DEEP_VARIANTS) {
-      const manifest = await registryManifest(registry, image.repository, variantDigest(index, variant));
-      const types = new Set((manifest.layers ?? []).map((l) => l.mediaType));
-      expect([...types]).toEqual([`application/vnd.oci.image.layer.v1.tar+${image.layerCompression}`]);
-    }
-  });
+  it.each(corpus.map((i) => [i.key, i] as const))(
+    '%s: every layer of both variants is tar+%s as described',
+    async (_key, image) => {
+      const registry = image.registry === 'open' ? env.openRegistry : env.authRegistry;
+      const index = await registryManifest(registry, image.repository, DEEP_TAG);
+      for (const variant of DEEP_VARIANTS) {
+        const manifest = await registryManifest(registry, image.repository, variantDigest(index, variant));
+        const types = new Set((manifest.layers ?? []).map((l) => l.mediaType));
+        expect([...types]).toEqual([`application/vnd.oci.image.layer.v1.tar+${image.layerCompression}`]);
+      }
+    },
+  );
 
-  it('puts a ~30 MiB incompressible base layer at the bottom of deep/big-base, the base image\'s own layer', async () => {
+  it("puts a ~30 MiB incompressible base layer at the bottom of deep/big-base, the base image's own layer", async () => {
     const [image] = corpus.filter((i) => i.bigBottomLayerBytes !== undefined);
     expect(image?.name).toBe('big-base');
     if (image === undefined) return;
     const base = await registryManifest(env.openRegistry, DEEP_BIG_BASE_REPOSITORY, '1.0.0');
     const index = await registryManifest(env.openRegistry, image.repository, DEEP_TAG);
     for (const variant of DEEP_VARIANTS) {
-      const baseLayers = (await registryManifest(env.openRegistry, DEEP_BIG_BASE_REPOSITORY, variantDigest(base, variant))).layers ?? [];
-      const layers = (await registryManifest(env.openRegistry, image.repository, variantDigest(index, variant))).layers ?? [];
+      const baseLayers =
+        (await registryManifest(env.openRegistry, DEEP_BIG_BASE_REPOSITORY, variantDigest(base, variant))).layers ?? [];
+      const layers =
+        (await registryManifest(env.openRegistry, image.repository, variantDigest(index, variant))).layers ?? [];
       expect(baseLayers).toHaveLength(1);
       expect(layers[0]?.digest).toBe(baseLayers[0]?.digest);
       // gzip cannot shrink random bytes: the compressed layer is at least the file's size.
@@ -257,13 +297,18 @@ describe('the deep corpus (issue 7)', () => {
       if (image.metadata === 'absent') {
         expect(existsSync(metadataFile), `${variant}: no /metadata.json`).toBe(false);
       } else if (image.metadata === 'not-json') {
-        expect(() => JSON.parse(readFileSync(metadataFile, 'utf8')) as unknown, `${variant}: /metadata.json is not JSON`).toThrow(SyntaxError);
+        expect(
+          () => JSON.parse(readFileSync(metadataFile, 'utf8')) as unknown,
+          `${variant}: /metadata.json is not JSON`,
+        ).toThrow(SyntaxError);
       } else {
         const metadata = JSON.parse(readFileSync(metadataFile, 'utf8')) as unknown;
         // metadata.json lists exactly the described paths: not those inside a listed directory, plus the bad ones.
         const folders = image.hostBinaries.filter((b) => b.found === 'directory').map((b) => `${b.path}/`);
         const listed = new Set([
-          ...image.hostBinaries.filter((b) => !folders.some((f) => b.path.startsWith(f))).map((b) => `${b.os}:${b.path}`),
+          ...image.hostBinaries
+            .filter((b) => !folders.some((f) => b.path.startsWith(f)))
+            .map((b) => `${b.os}:${b.path}`),
           ...image.badPaths.map((b) => `${b.os}:${b.path}`),
         ]);
         expect(listedPaths(metadata).sort(), variant).toEqual([...listed].sort());
@@ -271,7 +316,9 @@ describe('the deep corpus (issue 7)', () => {
         const backend = image.backend.map((b) => `${b.source} ${b.self ? '${DESKTOP_PLUGIN_IMAGE}' : b.reference}`);
         if (vm?.composefile !== undefined) {
           const compose = readFileSync(join(root, vm.composefile), 'utf8');
-          const services = [...compose.matchAll(/^ {2}(\S+):\n {4}image: (\S+)$/gm)].map((m) => `compose:${m[1] ?? ''} ${m[2] ?? ''}`);
+          const services = [...compose.matchAll(/^ {2}(\S+):\n {4}image: (\S+)$/gm)].map(
+            (m) => `compose:${m[1] ?? ''} ${m[2] ?? ''}`,
+          );
           expect(services).toEqual(backend);
         } else {
           expect(vm?.image === undefined ? [] : [`vm.image ${vm.image}`]).toEqual(backend);
@@ -292,56 +339,75 @@ describe('the deep corpus (issue 7)', () => {
     }
   });
 
-  it('whites out /darwin/esbuild and the lower /linux content in deep/whiteout\'s top layer, above real files', async () => {
+  it("whites out /darwin/esbuild and the lower /linux content in deep/whiteout's top layer, above real files", async () => {
     const index = await registryManifest(env.openRegistry, 'deep/whiteout', DEEP_TAG);
     for (const variant of DEEP_VARIANTS) {
-      const layers = (await registryManifest(env.openRegistry, 'deep/whiteout', variantDigest(index, variant))).layers ?? [];
+      const layers =
+        (await registryManifest(env.openRegistry, 'deep/whiteout', variantDigest(index, variant))).layers ?? [];
       const listing = async (layer: Descriptor | undefined) => {
-        const blob = Buffer.from(await (await fetch(`http://${env.openRegistry}/v2/deep/whiteout/blobs/${layer?.digest ?? ''}`)).arrayBuffer());
+        const blob = Buffer.from(
+          await (await fetch(`http://${env.openRegistry}/v2/deep/whiteout/blobs/${layer?.digest ?? ''}`)).arrayBuffer(),
+        );
         const out = spawnTar(blob);
-        return out.split('\n').filter(Boolean).map((p) => p.replace(/^\.\//, '')).sort();
+        return out
+          .split('\n')
+          .filter(Boolean)
+          .map((p) => p.replace(/^\.\//, ''))
+          .sort();
       };
-      expect(await listing(layers.at(-1))).toEqual(['darwin/', 'darwin/.wh.esbuild', 'linux/', 'linux/.wh..wh..opq', 'linux/esbuild']);
-      expect(await listing(layers.at(-2))).toEqual(expect.arrayContaining(['darwin/esbuild', 'linux/esbuild', 'linux/esbuild-helper']));
+      expect(await listing(layers.at(-1))).toEqual([
+        'darwin/',
+        'darwin/.wh.esbuild',
+        'linux/',
+        'linux/.wh..wh..opq',
+        'linux/esbuild',
+      ]);
+      expect(await listing(layers.at(-2))).toEqual(
+        expect.arrayContaining(['darwin/esbuild', 'linux/esbuild', 'linux/esbuild-helper']),
+      );
     }
   });
 
   // The core's rules (src/core/deep), fed with the files of the real variants, agree with the description.
-  it.each(corpus.map((i) => [i.key, i] as const))('%s: src/core/deep judges the real variants as described', (_key, image) => {
-    if (image.metadata !== 'ok') {
-      for (const variant of DEEP_VARIANTS) {
-        const file = join(rootOf(image, variant), 'metadata.json');
-        const parsed = parseExtensionMetadata(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-        expect(parsed.ok, variant).toBe(false);
+  it.each(corpus.map((i) => [i.key, i] as const))(
+    '%s: src/core/deep judges the real variants as described',
+    (_key, image) => {
+      if (image.metadata !== 'ok') {
+        for (const variant of DEEP_VARIANTS) {
+          const file = join(rootOf(image, variant), 'metadata.json');
+          const parsed = parseExtensionMetadata(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+          expect(parsed.ok, variant).toBe(false);
+        }
+        expect(image.verdict).toBe('ready');
+        return;
       }
-      expect(image.verdict).toBe('ready');
-      return;
-    }
-    const metadataPerVariant = new Map<string, ExtensionMetadata>();
-    const filesPerVariant = new Map<string, VariantFiles>();
-    for (const variant of DEEP_VARIANTS) {
-      const root = rootOf(image, variant);
-      const metadata = parseExtensionMetadata(readFileSync(join(root, 'metadata.json'), 'utf8'));
-      expect(metadata.ok, variant).toBe(true);
-      if (!metadata.ok) return;
-      metadataPerVariant.set(variant, metadata.value);
-      const files = new Map(metadata.value.hostBinaries.map((b) => [b.path, foundFile(root, b.path)] as const));
-      filesPerVariant.set(variant, { platform: variant, digest: '', files, bytesRead: 0, bytesTotal: 0 });
-      const composefile = metadata.value.vm?.composefile;
-      const compose = composefile === undefined ? undefined : composeImages(readFileSync(join(root, composefile), 'utf8'));
-      if (compose !== undefined) expect(compose.ok, variant).toBe(true);
-      const backends = backendImagesOf(metadata.value, compose?.ok === true ? compose.value : []);
-      expect(backends.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`)).toEqual(
-        image.backend.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`),
-      );
-    }
-    const findings = judgeHostBinaries(metadataPerVariant, filesPerVariant);
-    const key = (f: Pick<HostBinaryFinding, 'os' | 'platform' | 'path' | 'state' | 'found' | 'warningOnly'>) =>
-      `${f.platform} ${f.os} ${f.path} ${f.state} ${f.found ?? '-'}${f.warningOnly ? ' warning' : ''}`;
-    expect(findings.map(key).sort()).toEqual(image.hostBinaries.map(key).sort());
-    const backends = image.backend.map((b) => ({ ...b, message: '' }));
-    expect(decideDeepOutcome(findings, backends).verdict ?? 'ready').toBe(image.verdict);
-  });
+      const metadataPerVariant = new Map<string, ExtensionMetadata>();
+      const filesPerVariant = new Map<string, VariantFiles>();
+      for (const variant of DEEP_VARIANTS) {
+        const root = rootOf(image, variant);
+        const metadata = parseExtensionMetadata(readFileSync(join(root, 'metadata.json'), 'utf8'));
+        expect(metadata.ok, variant).toBe(true);
+        if (!metadata.ok) return;
+        metadataPerVariant.set(variant, metadata.value);
+        const files = new Map(metadata.value.hostBinaries.map((b) => [b.path, foundFile(root, b.path)] as const));
+        filesPerVariant.set(variant, { platform: variant, digest: '', files, bytesRead: 0, bytesTotal: 0 });
+        const composefile = metadata.value.vm?.composefile;
+        const compose =
+          composefile === undefined ? undefined : composeImages(readFileSync(join(root, composefile), 'utf8'));
+        if (compose !== undefined) expect(compose.ok, variant).toBe(true);
+        const backends = backendImagesOf(metadata.value, compose?.ok === true ? compose.value : []);
+        expect(backends.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`)).toEqual(
+          image.backend.map((b) => `${b.source} ${b.self} ${b.self ? '' : b.reference}`),
+        );
+      }
+      const findings = judgeHostBinaries(metadataPerVariant, filesPerVariant);
+      const key = (f: Pick<HostBinaryFinding, 'os' | 'platform' | 'path' | 'state' | 'found' | 'warningOnly'>) =>
+        `${f.platform} ${f.os} ${f.path} ${f.state} ${f.found ?? '-'}${f.warningOnly ? ' warning' : ''}`;
+      expect(findings.map(key).sort()).toEqual(image.hostBinaries.map(key).sort());
+      const backends = image.backend.map((b) => ({ ...b, message: '' }));
+      expect(decideDeepOutcome(findings, backends).verdict ?? 'ready').toBe(image.verdict);
+    },
+  );
 
   it('leaves no deep image in the engine (registry only)', () => {
     const repos = dockerOk(env, ['image', 'ls', '--format', '{{.Repository}}']).split('\n');
@@ -356,9 +422,16 @@ function foundFile(root: string, path: string): FoundFile {
   if (!existsSync(full) && !isLink(full)) return { kind: 'missing', path, whitedOut: false };
   const stat = lstatSync(full);
   if (stat.isSymbolicLink()) return { kind: 'symlink', path, target: readlinkSync(full) };
-  if (stat.isDirectory()) return { kind: 'directory', path, entries: readdirSync(full).map((name) => foundFile(root, `${path}/${name}`)) };
+  if (stat.isDirectory())
+    return { kind: 'directory', path, entries: readdirSync(full).map((name) => foundFile(root, `${path}/${name}`)) };
   if (!stat.isFile()) return { kind: 'other', path, type: 'special file' };
-  return { kind: 'file', path, size: stat.size, mode: stat.mode & 0o7777, head: new Uint8Array(readFileSync(full).subarray(0, 4096)) };
+  return {
+    kind: 'file',
+    path,
+    size: stat.size,
+    mode: stat.mode & 0o7777,
+    head: new Uint8Array(readFileSync(full).subarray(0, 4096)),
+  };
 }
 
 function isLink(path: string): boolean {

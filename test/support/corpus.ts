@@ -36,7 +36,15 @@ const BOTH = ['linux/amd64', 'linux/arm64'] as const;
 const READY = { amd64: 'ready', arm64: 'ready' } as const;
 
 export const CORPUS: readonly CorpusImage[] = [
-  { name: 'good', platforms: BOTH, attestations: 2, kind: 'oci-index', verdict: READY, registry: 'open', inEngine: true },
+  {
+    name: 'good',
+    platforms: BOTH,
+    attestations: 2,
+    kind: 'oci-index',
+    verdict: READY,
+    registry: 'open',
+    inEngine: true,
+  },
   {
     name: 'amd64-only',
     platforms: ['linux/amd64'],
@@ -55,8 +63,24 @@ export const CORPUS: readonly CorpusImage[] = [
     registry: 'open',
     inEngine: true,
   },
-  { name: 'legacy-list', platforms: BOTH, attestations: 0, kind: 'docker-manifest-list', verdict: READY, registry: 'open', inEngine: true },
-  { name: 'wrong-host-binary', platforms: BOTH, attestations: 2, kind: 'oci-index', verdict: READY, registry: 'open', inEngine: true },
+  {
+    name: 'legacy-list',
+    platforms: BOTH,
+    attestations: 0,
+    kind: 'docker-manifest-list',
+    verdict: READY,
+    registry: 'open',
+    inEngine: true,
+  },
+  {
+    name: 'wrong-host-binary',
+    platforms: BOTH,
+    attestations: 2,
+    kind: 'oci-index',
+    verdict: READY,
+    registry: 'open',
+    inEngine: true,
+  },
   {
     name: 'many-platforms',
     platforms: [...BOTH, 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64'],
@@ -66,12 +90,31 @@ export const CORPUS: readonly CorpusImage[] = [
     registry: 'open',
     inEngine: true,
   },
-  { name: 'windows-entry', platforms: [...BOTH, 'windows/amd64'], attestations: 2, kind: 'oci-index', verdict: READY, registry: 'open', inEngine: false },
-  { name: 'private', platforms: BOTH, attestations: 2, kind: 'oci-index', verdict: READY, registry: 'login-only', inEngine: false },
+  {
+    name: 'windows-entry',
+    platforms: [...BOTH, 'windows/amd64'],
+    attestations: 2,
+    kind: 'oci-index',
+    verdict: READY,
+    registry: 'open',
+    inEngine: false,
+  },
+  {
+    name: 'private',
+    platforms: BOTH,
+    attestations: 2,
+    kind: 'oci-index',
+    verdict: READY,
+    registry: 'login-only',
+    inEngine: false,
+  },
 ];
 
 /** The never-pushed image: only in the engine's store, built for linux/amd64. */
-export const LOCAL_ONLY_IMAGE = { platforms: ['linux/amd64'], verdict: 'local-only' } as const satisfies { platforms: readonly string[]; verdict: Verdict };
+export const LOCAL_ONLY_IMAGE = { platforms: ['linux/amd64'], verdict: 'local-only' } as const satisfies {
+  platforms: readonly string[];
+  verdict: Verdict;
+};
 
 export function corpusImage(name: CorpusName): CorpusImage {
   const image = CORPUS.find((candidate) => candidate.name === name);
@@ -86,7 +129,8 @@ export const OPEN_CORPUS: readonly CorpusImage[] = CORPUS.filter((image) => imag
 export const ENGINE_CORPUS: readonly CorpusImage[] = CORPUS.filter((image) => image.inEngine);
 
 /** `127.0.0.1:5100/corpus/good:1.0.0` for registry `127.0.0.1:5100` and name `good`. */
-export const corpusReference = (registry: string, name: CorpusName): string => `${registry}/corpus/${name}:${CORPUS_TAG}`;
+export const corpusReference = (registry: string, name: CorpusName): string =>
+  `${registry}/corpus/${name}:${CORPUS_TAG}`;
 
 /** A copy, sorted (platform lists compared regardless of order). */
 export const sorted = (keys: readonly string[]): string[] => [...keys].sort();

@@ -76,13 +76,20 @@ type Cell = Pick<DeepExpectedBinary, 'state' | 'found' | 'whitedOut'>;
 function both(os: HostOs, path: string, cell: (variant: DeepVariant) => Cell): DeepExpectedBinary[] {
   return DEEP_VARIANTS.map((platform) => {
     const c = cell(platform);
-    return { os, path, platform, warningOnly: c.state !== 'ok' && os === 'windows' && platform === 'linux/arm64', ...c };
+    return {
+      os,
+      path,
+      platform,
+      warningOnly: c.state !== 'ok' && os === 'windows' && platform === 'linux/arm64',
+      ...c,
+    };
   });
 }
 const ok = (found: string): Cell => ({ state: 'ok', found });
 const wrong = (found: string): Cell => ({ state: 'wrong-cpu', found });
 const missing = (whitedOut = false): Cell => ({ state: 'missing', whitedOut });
-const unreadable = (found?: string): Cell => (found === undefined ? { state: 'unreadable' } : { state: 'unreadable', found });
+const unreadable = (found?: string): Cell =>
+  found === undefined ? { state: 'unreadable' } : { state: 'unreadable', found };
 /** The variant's own CPU. */
 const right = (v: DeepVariant): Cell => ok(CPU_OF[v]);
 /** The other variant's CPU. */
@@ -96,7 +103,18 @@ const RIGHT_ALL = [
 /** Windows only in linux/amd64 (Docker's page pattern): missing in arm64, a warning only. */
 const WINDOWS_AMD64_ONLY = both('windows', '/windows/esbuild.exe', (v) => (v === 'linux/amd64' ? right(v) : missing()));
 
-interface Entry extends Omit<DeepCorpusImage, 'key' | 'registry' | 'repository' | 'reference' | 'layerCompression' | 'attestations' | 'metadata' | 'badPaths' | 'backend'> {
+interface Entry extends Omit<
+  DeepCorpusImage,
+  | 'key'
+  | 'registry'
+  | 'repository'
+  | 'reference'
+  | 'layerCompression'
+  | 'attestations'
+  | 'metadata'
+  | 'badPaths'
+  | 'backend'
+> {
   readonly layerCompression?: 'gzip' | 'zstd';
   readonly attestations?: number;
   readonly metadata?: DeepMetadataState;
@@ -117,7 +135,11 @@ const ENTRIES: readonly Entry[] = [
     name: 'page-pattern',
     folder: 'page-pattern',
     description: "Docker's page pattern: Windows binary only in linux/amd64",
-    hostBinaries: [...both('darwin', '/darwin/esbuild', right), ...WINDOWS_AMD64_ONLY, ...both('linux', '/linux/esbuild', right)],
+    hostBinaries: [
+      ...both('darwin', '/darwin/esbuild', right),
+      ...WINDOWS_AMD64_ONLY,
+      ...both('linux', '/linux/esbuild', right),
+    ],
     verdict: 'ready',
   },
   {
@@ -135,7 +157,10 @@ const ENTRIES: readonly Entry[] = [
     name: 'universal',
     folder: 'universal',
     description: 'Universal (x86_64 + arm64) Mach-O under /darwin',
-    hostBinaries: [...both('darwin', '/darwin/fsevents.node', () => ok('universal(x86_64,arm64)')), ...both('linux', '/linux/esbuild', right)],
+    hostBinaries: [
+      ...both('darwin', '/darwin/fsevents.node', () => ok('universal(x86_64,arm64)')),
+      ...both('linux', '/linux/esbuild', right),
+    ],
     verdict: 'ready',
   },
   {
@@ -180,7 +205,11 @@ const ENTRIES: readonly Entry[] = [
     name: 'wrong-elf',
     folder: 'wrong-elf',
     description: '/linux binary of the other CPU in each variant',
-    hostBinaries: [...both('darwin', '/darwin/esbuild', right), ...WINDOWS_AMD64_ONLY, ...both('linux', '/linux/esbuild', other)],
+    hostBinaries: [
+      ...both('darwin', '/darwin/esbuild', right),
+      ...WINDOWS_AMD64_ONLY,
+      ...both('linux', '/linux/esbuild', other),
+    ],
     verdict: 'wrong-host-binary',
   },
   {
@@ -213,7 +242,13 @@ const ENTRIES: readonly Entry[] = [
     hostBinaries: [],
     backend: (self, open) => [
       { reference: self, source: 'compose:backend', self: true, platforms: [...DEEP_VARIANTS], verdict: 'ready' },
-      { reference: `${open}/corpus/amd64-only:1.0.0`, source: 'compose:worker', self: false, platforms: ['linux/amd64'], verdict: 'missing-platforms' },
+      {
+        reference: `${open}/corpus/amd64-only:1.0.0`,
+        source: 'compose:worker',
+        self: false,
+        platforms: ['linux/amd64'],
+        verdict: 'missing-platforms',
+      },
     ],
     verdict: 'backend-missing-platforms',
   },
@@ -222,7 +257,9 @@ const ENTRIES: readonly Entry[] = [
     folder: 'vm-self',
     description: 'vm.image is the extension image itself',
     hostBinaries: [],
-    backend: (self) => [{ reference: self, source: 'vm.image', self: true, platforms: [...DEEP_VARIANTS], verdict: 'ready' }],
+    backend: (self) => [
+      { reference: self, source: 'vm.image', self: true, platforms: [...DEEP_VARIANTS], verdict: 'ready' },
+    ],
     verdict: 'ready',
   },
   {

@@ -65,7 +65,11 @@ export function fakeDesktopClient(parts: FakeClientParts): v1.DockerDesktopClien
       hostname: parts.host.hostname,
       openExternal: (url) => void record.opened.push(url),
     },
-    docker: { cli: { exec: parts.exec }, listContainers: () => Promise.resolve([]), listImages: () => Promise.resolve([]) },
+    docker: {
+      cli: { exec: parts.exec },
+      listContainers: () => Promise.resolve([]),
+      listImages: () => Promise.resolve([]),
+    },
   };
 }
 
@@ -84,13 +88,21 @@ export interface FakeClient extends ClientRecord {
   readonly calls: ExecCall[];
 }
 
-export function fakeClient(script: ExecScript, host: { arch: string; platform: string } = { arch: 'arm64', platform: 'darwin' }, image = 'docker/arch-matrix:0.1.0'): FakeClient {
+export function fakeClient(
+  script: ExecScript,
+  host: { arch: string; platform: string } = { arch: 'arm64', platform: 'darwin' },
+  image = 'docker/arch-matrix:0.1.0',
+): FakeClient {
   const calls: ExecCall[] = [];
   const record: ClientRecord = { toasts: [], opened: [] };
 
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+  function exec(
+    cmd: string,
+    args: string[],
+    options?: v1.ExecOptions | v1.SpawnOptions,
+  ): Promise<v1.ExecResult> | v1.ExecProcess {
     const stream = options !== undefined && 'stream' in options ? options.stream : undefined;
     const call: ExecCall = stream === undefined ? { cmd, args, closed: 0 } : { cmd, args, stream, closed: 0 };
     calls.push(call);

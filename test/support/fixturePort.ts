@@ -31,9 +31,12 @@ function ourForm(argv: readonly string[]): string {
  */
 function loadAll(): Map<string, Recording> {
   const byArgv = new Map<string, Recording>();
-  const fixtures = fixtureNames(/./).filter((name) => !name.startsWith('private.') && !/(28\.5\.2|0\.29\.1)$/.test(name));
+  const fixtures = fixtureNames(/./).filter(
+    (name) => !name.startsWith('private.') && !/(28\.5\.2|0\.29\.1)$/.test(name),
+  );
   const recordings = ['local-only.imagetools-raw', 'engine.image-inspect.missing'];
-  for (const rec of [...fixtures.map(loadFixture), ...recordings.map(loadRecording)]) byArgv.set(ourForm(rec.argv), rec);
+  for (const rec of [...fixtures.map(loadFixture), ...recordings.map(loadRecording)])
+    byArgv.set(ourForm(rec.argv), rec);
   return byArgv;
 }
 
@@ -68,7 +71,10 @@ export interface FixturePort {
   readonly misses: (readonly string[])[];
 }
 
-export type Override = (args: readonly string[], request: ExecRequest) => ExecOutput | undefined | Promise<ExecOutput | undefined>;
+export type Override = (
+  args: readonly string[],
+  request: ExecRequest,
+) => ExecOutput | undefined | Promise<ExecOutput | undefined>;
 
 /**
  * `overrides` answer first (e.g. a registry that never answers); `image inspect` of several IDs
@@ -91,10 +97,12 @@ export function fixturePort(overrides: readonly Override[] = []): FixturePort {
       if (answer !== undefined) return answer;
     }
     const recorded = RECORDINGS.get(args.join(' '));
-    if (recorded !== undefined) return { stdout: recorded.stdout, stderr: recorded.stderr, exitCode: recorded.exitCode };
+    if (recorded !== undefined)
+      return { stdout: recorded.stdout, stderr: recorded.stderr, exitCode: recorded.exitCode };
     if (args[0] === 'image' && args[1] === 'inspect' && args.slice(2).every((a) => /^[a-f0-9]{12}$/.test(a))) {
       const docs = args.slice(2).map((id) => images.find((image) => image.id.startsWith(`sha256:${id}`))?.doc);
-      if (docs.every((doc) => doc !== undefined)) return { stdout: `${JSON.stringify(docs, null, 4)}\n`, stderr: '', exitCode: 0 };
+      if (docs.every((doc) => doc !== undefined))
+        return { stdout: `${JSON.stringify(docs, null, 4)}\n`, stderr: '', exitCode: 0 };
     }
     if (args[0] === 'image' && args[1] === 'inspect' && args.length === 3) return noSuchImage(args[2] ?? '');
     misses.push(args);

@@ -43,7 +43,8 @@ export function toRecording(name: string, value: unknown): Recording {
   if (!Array.isArray(argv) || !argv.every((a): a is string => typeof a === 'string')) {
     throw new Error(`recording ${name}: argv is not a list of strings`);
   }
-  if (typeof exitCode !== 'number' || !Number.isInteger(exitCode)) throw new Error(`recording ${name}: exitCode is not an integer`);
+  if (typeof exitCode !== 'number' || !Number.isInteger(exitCode))
+    throw new Error(`recording ${name}: exitCode is not an integer`);
   if (typeof stdout !== 'string') throw new Error(`recording ${name}: stdout is not a string`);
   if (typeof stderr !== 'string') throw new Error(`recording ${name}: stderr is not a string`);
   return { name, tool, argv, exitCode, stdout, stderr };
@@ -70,4 +71,8 @@ export function fixtureNames(pattern: RegExp): string[] {
 }
 
 /** Only what the command printed and its exit code. */
-export const outputOf = (recording: Recording): RecordedOutput => ({ stdout: recording.stdout, stderr: recording.stderr, exitCode: recording.exitCode });
+export const outputOf = (recording: Recording): RecordedOutput => ({
+  stdout: recording.stdout,
+  stderr: recording.stderr,
+  exitCode: recording.exitCode,
+});

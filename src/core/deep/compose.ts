@@ -59,17 +59,31 @@ function judgeService(service: string, body: unknown): ComposeImage {
   if (!isRecord(body)) return { service, kind: 'no-image', reason: 'is not a mapping' };
   const image = Object.hasOwn(body, 'image') ? body.image : undefined;
   if (image === undefined || image === null) {
-    const why = Object.hasOwn(body, 'build') ? 'is built from source (build: without image:)' : Object.hasOwn(body, 'provider') ? 'is a provider, not a container' : 'names no image';
+    const why = Object.hasOwn(body, 'build')
+      ? 'is built from source (build: without image:)'
+      : Object.hasOwn(body, 'provider')
+        ? 'is a provider, not a container'
+        : 'names no image';
     return { service, kind: 'no-image', reason: why };
   }
   if (typeof image !== 'string' || image.trim() === '' || hasControlChar(image)) {
-    return { service, kind: 'unresolved', image: excerpt(String(image), 100), reason: 'image is not a plain non-empty string' };
+    return {
+      service,
+      kind: 'unresolved',
+      image: excerpt(String(image), 100),
+      reason: 'image is not a plain non-empty string',
+    };
   }
   const trimmed = image.trim();
   if (isSelfImage(trimmed)) return { service, kind: 'self', image: trimmed };
   const variables = variablesIn(trimmed);
   if (variables.length > 0) {
-    return { service, kind: 'unresolved', image: excerpt(trimmed, 200), reason: `names \${${variables.join('}, ${')}}, which Docker Desktop does not set` };
+    return {
+      service,
+      kind: 'unresolved',
+      image: excerpt(trimmed, 200),
+      reason: `names \${${variables.join('}, ${')}}, which Docker Desktop does not set`,
+    };
   }
   return { service, kind: 'image', image: trimmed.replaceAll('$$', '$') };
 }
@@ -94,6 +108,7 @@ export function composeImages(text: unknown): Result<readonly ComposeImage[], Co
   if (!isRecord(services)) return problem('no-services', 'has no "services" mapping');
   const names = Object.keys(services);
   if (names.length === 0) return problem('no-services', 'has an empty "services" mapping');
-  if (names.length > MAX_COMPOSE_SERVICES) return problem('too-large', `has ${names.length} services (at most ${MAX_COMPOSE_SERVICES})`);
+  if (names.length > MAX_COMPOSE_SERVICES)
+    return problem('too-large', `has ${names.length} services (at most ${MAX_COMPOSE_SERVICES})`);
   return ok(names.map((name) => judgeService(name, (services as JsonRecord)[name])));
 }

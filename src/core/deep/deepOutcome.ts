@@ -39,14 +39,17 @@ export function isFailingHostBinary(finding: HostBinaryFinding): boolean {
 }
 
 /** A backend other than the extension whose platform list is not the registry's full list: its platforms are unknown. */
-const unchecked = (backend: BackendImageFinding): boolean => !backend.self && VERDICT_TABLE[backend.verdict].platformList !== 'complete';
+const unchecked = (backend: BackendImageFinding): boolean =>
+  !backend.self && VERDICT_TABLE[backend.verdict].platformList !== 'complete';
 
 /** The keys as platformKey writes them (a JSON row read back may carry "linux/arm64/v8"). */
 function normalisedKeys(platforms: readonly PlatformKey[]): Set<PlatformKey> {
-  return new Set(platforms.map((p) => {
-    const parsed = parsePlatform(p);
-    return parsed.ok ? platformKey(parsed.value) : p;
-  }));
+  return new Set(
+    platforms.map((p) => {
+      const parsed = parsePlatform(p);
+      return parsed.ok ? platformKey(parsed.value) : p;
+    }),
+  );
 }
 
 /** The recommended platforms a backend image lacks (empty when its platforms are unknown or complete). */
@@ -66,7 +69,10 @@ function hostSentence(failing: readonly HostBinaryFinding[]): string {
 
 function backendSentence(lacking: readonly { backend: BackendImageFinding; lacks: PlatformKey[] }[]): string {
   return lacking
-    .map(({ backend, lacks }) => `backend image ${backend.reference} (${backend.source}) lacks ${lacks.join(' and ')}: Docker Desktop cannot start it on those hosts`)
+    .map(
+      ({ backend, lacks }) =>
+        `backend image ${backend.reference} (${backend.source}) lacks ${lacks.join(' and ')}: Docker Desktop cannot start it on those hosts`,
+    )
     .join('; ');
 }
 
@@ -77,11 +83,15 @@ export function decideDeepOutcome(
 ): DeepOutcome {
   const failing = hostBinaries.filter(isFailingHostBinary);
   const warnings = hostBinaries.filter((f) => f.state !== 'ok' && f.warningOnly).length;
-  const lacking = backends.map((backend) => ({ backend, lacks: backendLacks(backend) })).filter((b) => b.lacks.length > 0);
+  const lacking = backends
+    .map((backend) => ({ backend, lacks: backendLacks(backend) }))
+    .filter((b) => b.lacks.length > 0);
   const notChecked = backends.filter(unchecked);
   const notes: string[] = [];
-  if (warnings > 0) notes.push(`${plural(warnings, 'warning')} that ${warnings === 1 ? 'does' : 'do'} not change the verdict`);
-  if (notChecked.length > 0) notes.push(`backend ${notChecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
+  if (warnings > 0)
+    notes.push(`${plural(warnings, 'warning')} that ${warnings === 1 ? 'does' : 'do'} not change the verdict`);
+  if (notChecked.length > 0)
+    notes.push(`backend ${notChecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
   const tail = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
 
   if (failing.length > 0) {
@@ -107,7 +117,9 @@ export function decideDeepOutcome(
   const checked = hostBinaries.length > 0 || backends.length > 0;
   return {
     verdict: undefined,
-    explanation: checked ? `Host binaries and backend images match every variant.${tail}` : `No host binaries or backend images to check.${tail}`,
+    explanation: checked
+      ? `Host binaries and backend images match every variant.${tail}`
+      : `No host binaries or backend images to check.${tail}`,
     warnings,
   };
 }

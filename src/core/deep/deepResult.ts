@@ -45,5 +45,9 @@ export interface DeepCheckResult extends InspectResult {
 
 /** True for a result that carries deep parts (the deep check was asked for). */
 export function hasDeepParts(result: InspectResult): result is DeepCheckResult {
-  return 'deep' in result && typeof (result as { deep?: unknown }).deep === 'object' && (result as { deep?: unknown }).deep !== null;
+  return (
+    'deep' in result &&
+    typeof (result as { deep?: unknown }).deep === 'object' &&
+    (result as { deep?: unknown }).deep !== null
+  );
 }

@@ -11,7 +11,10 @@ import type { DeepCheckResult, DeepParts } from './deepResult.js';
 /** A deep finding is the publisher's to fix (a new build); its user can update or tell the publisher. */
 export const DEEP_USER_FIX = updateOrTell('what the deep check found', "the fix is the publisher's");
 
-export function combineDeepVerdict(platform: VerdictDetail, deep: Pick<DeepOutcome, 'verdict' | 'explanation' | 'fix'>): VerdictDetail {
+export function combineDeepVerdict(
+  platform: VerdictDetail,
+  deep: Pick<DeepOutcome, 'verdict' | 'explanation' | 'fix'>,
+): VerdictDetail {
   if (deep.verdict === undefined || verdictRank(platform.verdict) <= verdictRank(deep.verdict)) return platform;
   const base = { verdict: deep.verdict, explanation: deep.explanation, userFix: DEEP_USER_FIX };
   return deep.fix === undefined ? base : { ...base, fix: deep.fix, publisherFix: deep.fix };
@@ -23,7 +26,11 @@ export function combineDeepVerdict(platform: VerdictDetail, deep: Pick<DeepOutco
  * (its badge, filter, counts and exports) all judge a row by this one rule.
  */
 export function withDeepParts(platform: InspectResult, deep: DeepParts): DeepCheckResult {
-  const combined = combineDeepVerdict(platform, { verdict: deep.verdict, explanation: deep.explanation, fix: deep.fix });
+  const combined = combineDeepVerdict(platform, {
+    verdict: deep.verdict,
+    explanation: deep.explanation,
+    fix: deep.fix,
+  });
   // The fixes go with the verdict that wins: none of the platform verdict's may stay behind.
   return {
     ...platform,

@@ -21,7 +21,21 @@ const PE_MACHINES: Readonly<Record<number, Cpu>> = {
 const MACHO_CPUS: Readonly<Record<number, Cpu>> = { 0x01000007: 'x86_64', 0x0100000c: 'arm64', 7: 'i386', 12: 'arm' };
 
 /** Script extensions: text with these is a script even without `#!` (Windows has no `#!`). */
-const SCRIPT_EXTENSIONS = ['.cmd', '.bat', '.ps1', '.sh', '.bash', '.zsh', '.py', '.js', '.mjs', '.cjs', '.rb', '.pl', '.vbs'];
+const SCRIPT_EXTENSIONS = [
+  '.cmd',
+  '.bat',
+  '.ps1',
+  '.sh',
+  '.bash',
+  '.zsh',
+  '.py',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.rb',
+  '.pl',
+  '.vbs',
+];
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
@@ -42,7 +56,11 @@ function startsWith(b: Uint8Array, magic: readonly number[]): boolean {
   return magic.every((m, i) => b[i] === m);
 }
 
-const problem = (format: ExecutableInfo['format'], message: string): ExecutableInfo => ({ format, cpus: [], problem: message });
+const problem = (format: ExecutableInfo['format'], message: string): ExecutableInfo => ({
+  format,
+  cpus: [],
+  problem: message,
+});
 
 function cpuOf(table: Readonly<Record<number, Cpu>>, value: number): { cpu: Cpu; raw?: string } {
   const cpu = table[value];
@@ -64,7 +82,8 @@ function elf(b: Uint8Array): ExecutableInfo {
 
 function pe(b: Uint8Array): ExecutableInfo {
   const offset = u32(b, 0x3c, true);
-  if (offset === undefined) return problem('pe', `MZ header cut short: ${b.length} bytes, the PE header offset is at 0x3c`);
+  if (offset === undefined)
+    return problem('pe', `MZ header cut short: ${b.length} bytes, the PE header offset is at 0x3c`);
   const machine = u16(b, offset + 4, true);
   if (offset + 6 > b.length || machine === undefined) {
     return problem('pe', `PE header at ${hex(offset)} lies past the ${b.length} bytes read`);
@@ -92,7 +111,10 @@ function universalMachO(b: Uint8Array, wide: boolean): ExecutableInfo {
   if (count === 0) return problem('macho-universal', 'universal Mach-O lists no architectures');
   const entry = wide ? 32 : 20;
   if (8 + count * entry > b.length) {
-    return problem('macho-universal', `universal Mach-O lists ${count} architectures, more than the ${b.length} bytes read hold`);
+    return problem(
+      'macho-universal',
+      `universal Mach-O lists ${count} architectures, more than the ${b.length} bytes read hold`,
+    );
   }
   const cpus: Cpu[] = [];
   const raws: string[] = [];
@@ -101,7 +123,9 @@ function universalMachO(b: Uint8Array, wide: boolean): ExecutableInfo {
     if (!cpus.includes(cpu)) cpus.push(cpu);
     if (raw !== undefined && !raws.includes(raw)) raws.push(raw);
   }
-  return raws.length > 0 ? { format: 'macho-universal', cpus, rawCpu: raws.join(',') } : { format: 'macho-universal', cpus };
+  return raws.length > 0
+    ? { format: 'macho-universal', cpus, rawCpu: raws.join(',') }
+    : { format: 'macho-universal', cpus };
 }
 
 /** Text: decodes as UTF-8 (or UTF-16 with a byte-order mark) with no NUL and few control characters. */
@@ -120,7 +144,10 @@ function isText(b: Uint8Array): boolean {
   for (const ch of decoded) {
     const code = ch.codePointAt(0) ?? 0;
     if (code === 0) return false;
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x1b) || code === 0x7f) {
+    if (
+      (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c && code !== 0x1b) ||
+      code === 0x7f
+    ) {
       controls += 1;
     }
   }

@@ -73,7 +73,12 @@ function judgeFile(cell: HostBinaryCell, file: Extract<FoundFile, { kind: 'file'
   const found = describeExecutable(info);
   const fmt = formatName(info.format);
   if (file.size === 0) {
-    return { state: 'unreadable', found: 'empty', message: `${path} in ${platform} is an empty file`, fix: `Put the real ${OS_NAMES[os]} binary at ${path}: the file is empty.` };
+    return {
+      state: 'unreadable',
+      found: 'empty',
+      message: `${path} in ${platform} is an empty file`,
+      fix: `Put the real ${OS_NAMES[os]} binary at ${path}: the file is empty.`,
+    };
   }
   if (info.problem !== undefined) {
     return {
@@ -97,14 +102,26 @@ function judgeFile(cell: HostBinaryCell, file: Extract<FoundFile, { kind: 'file'
   }
   const wanted = variantCpu(platform);
   if (wanted === undefined) {
-    return { state: 'ok', found, message: `${path} in ${platform}: ${described(info)}; no Docker Desktop host is ${platform}, so only its format is checked` };
+    return {
+      state: 'ok',
+      found,
+      message: `${path} in ${platform}: ${described(info)}; no Docker Desktop host is ${platform}, so only its format is checked`,
+    };
   }
   if (runsWanted(info, wanted)) {
     const how = info.format === 'macho-universal' ? `holds ${wanted}` : 'right';
-    return { state: 'ok', found, message: `${path} in ${platform}: ${described(info)}, ${how} for ${hostsOf(os, wanted)}` };
+    return {
+      state: 'ok',
+      found,
+      message: `${path} in ${platform}: ${described(info)}, ${how} for ${hostsOf(os, wanted)}`,
+    };
   }
   if (os === 'windows' && wanted === 'x86_64' && info.cpus.length === 1 && info.cpus[0] === 'i386') {
-    return { state: 'ok', found, message: `${path} in ${platform}: 32-bit x86 ${fmt}; 64-bit Windows runs it through WOW64` };
+    return {
+      state: 'ok',
+      found,
+      message: `${path} in ${platform}: 32-bit x86 ${fmt}; 64-bit Windows runs it through WOW64`,
+    };
   }
   if (cell.counterpart !== undefined) {
     return {
@@ -125,7 +142,11 @@ function judgeNotFile(cell: HostBinaryCell): Judged {
   const { os, platform, path, found } = cell;
   switch (found.kind) {
     case 'directory':
-      return { state: 'ok', found: 'directory', message: `${path} in ${platform} is a directory with ${found.entries.length} entries; the executables in it are judged one by one` };
+      return {
+        state: 'ok',
+        found: 'directory',
+        message: `${path} in ${platform} is a directory with ${found.entries.length} entries; the executables in it are judged one by one`,
+      };
     case 'missing': {
       const why = found.whitedOut ? ' (deleted by a whiteout in an upper layer)' : '';
       return {
@@ -142,7 +163,12 @@ function judgeNotFile(cell: HostBinaryCell): Judged {
         fix: `Put the file itself at ${path}, not a symbolic link.`,
       };
     case 'other':
-      return { state: 'unreadable', found: found.type, message: `${path} in ${platform} is a ${found.type}, not a regular file`, fix: `Put a regular file at ${path}.` };
+      return {
+        state: 'unreadable',
+        found: found.type,
+        message: `${path} in ${platform} is a ${found.type}, not a regular file`,
+        fix: `Put a regular file at ${path}.`,
+      };
     case 'unreadable':
       return {
         state: 'unreadable',

@@ -1,7 +1,14 @@
 /** The host binaries a variant lists, as items to judge: each listed path, and the executables inside listed directories (bounded). Pure. */
 import { identifyExecutable } from './executable.js';
 import { osOfFormat } from './hostBinaryText.js';
-import { HOST_OSES, type ExecutableInfo, type ExtensionMetadata, type FoundFile, type HostOs, type VariantFiles } from './types.js';
+import {
+  HOST_OSES,
+  type ExecutableInfo,
+  type ExtensionMetadata,
+  type FoundFile,
+  type HostOs,
+  type VariantFiles,
+} from './types.js';
 
 /** Entries looked at inside listed directories, per variant, and how deep. */
 export const MAX_DIRECTORY_ENTRIES = 2000;
@@ -22,7 +29,13 @@ function isExecutableFile(found: Extract<FoundFile, { kind: 'file' }>, info: Exe
 }
 
 /** The executables inside a listed directory (recursively, bounded). */
-function directoryItems(os: HostOs, listedAs: string, dir: Extract<FoundFile, { kind: 'directory' }>, budget: { left: number }, depth: number): Item[] {
+function directoryItems(
+  os: HostOs,
+  listedAs: string,
+  dir: Extract<FoundFile, { kind: 'directory' }>,
+  budget: { left: number },
+  depth: number,
+): Item[] {
   const items: Item[] = [];
   for (const entry of dir.entries) {
     if (budget.left <= 0) break;

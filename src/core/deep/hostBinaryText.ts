@@ -40,7 +40,8 @@ export function osOfFormat(format: ExecutableFormat): HostOs | undefined {
 
 /** "Apple-silicon Macs", "x64 Windows", "arm64 Linux hosts". */
 export function hostsOf(os: HostOs, cpu: Cpu): string {
-  if (os === 'darwin') return cpu === 'arm64' ? 'Apple-silicon Macs' : cpu === 'x86_64' ? 'Intel Macs' : `${cpu} Macs (there are none)`;
+  if (os === 'darwin')
+    return cpu === 'arm64' ? 'Apple-silicon Macs' : cpu === 'x86_64' ? 'Intel Macs' : `${cpu} Macs (there are none)`;
   if (os === 'windows') return cpu === 'arm64' ? 'Windows on Arm' : cpu === 'x86_64' ? 'x64 Windows' : `${cpu} Windows`;
   return `${cpu} Linux hosts`;
 }
@@ -69,7 +70,8 @@ export function wrongCpuFix(os: HostOs, path: string, platform: PlatformKey, wan
   const pick =
     `Pick the ${OS_NAMES[os]} binary by CPU when building: declare ARG TARGETARCH in the Dockerfile and download ` +
     `the ${os}/\${TARGETARCH} build (not a hard-coded amd64 URL), then COPY it to ${path}, as in the Dockerfile on ${PAGE}`;
-  if (os === 'darwin') return `${pick}; or put a universal binary (lipo -create) at ${path}. The ${platform} variant needs ${wanted}.`;
+  if (os === 'darwin')
+    return `${pick}; or put a universal binary (lipo -create) at ${path}. The ${platform} variant needs ${wanted}.`;
   if (os === 'windows' && wanted === 'arm64') {
     return `To support Windows on Arm, put an arm64 Windows build at ${path} in the ${platform} variant (${PAGE} ships Windows binaries only for amd64).`;
   }

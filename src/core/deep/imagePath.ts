@@ -14,13 +14,19 @@ export const MAX_IMAGE_PATH_CHARS = 4096;
  */
 export function normaliseImagePath(raw: unknown, relativeTo?: string): Result<string, string> {
   if (raw === undefined) return err('is missing');
-  if (typeof raw !== 'string') return err(`is ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}, not a path`);
-  if (raw.length > MAX_IMAGE_PATH_CHARS) return err(`is ${raw.length} characters long (at most ${MAX_IMAGE_PATH_CHARS})`);
+  if (typeof raw !== 'string')
+    return err(`is ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : `a ${typeof raw}`}, not a path`);
+  if (raw.length > MAX_IMAGE_PATH_CHARS)
+    return err(`is ${raw.length} characters long (at most ${MAX_IMAGE_PATH_CHARS})`);
   const trimmed = raw.trim();
   if (trimmed === '') return err('is empty');
   if (hasControlChar(trimmed)) return err('contains control characters');
   if (trimmed.includes('\\')) return err(`"${excerpt(trimmed)}" uses backslashes: image paths use "/"`);
-  const absolute = trimmed.startsWith('/') ? trimmed : relativeTo !== undefined ? `${relativeTo}/${trimmed}` : undefined;
+  const absolute = trimmed.startsWith('/')
+    ? trimmed
+    : relativeTo !== undefined
+      ? `${relativeTo}/${trimmed}`
+      : undefined;
   if (absolute === undefined) return err(`"${excerpt(trimmed)}" is relative: paths in the image start with "/"`);
   const parts = absolute.split('/').filter((p) => p !== '' && p !== '.');
   if (parts.includes('..')) return err(`"${excerpt(trimmed)}" contains "..": it must name a file inside the image`);

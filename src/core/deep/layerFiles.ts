@@ -9,7 +9,18 @@
  * Pure: the reader (src/registry) streams the tar, asks `entry()` what to read, hands the bytes to
  * `content()`, calls `endLayer()` after each layer and stops as soon as `settled()` is true.
  */
-import { ancestors, baseName, isRegular, isUnder, normaliseTarPath, OPAQUE, parentOf, typeName, wantedPathProblem, WHITEOUT_PREFIX } from './tarPaths.js';
+import {
+  ancestors,
+  baseName,
+  isRegular,
+  isUnder,
+  normaliseTarPath,
+  OPAQUE,
+  parentOf,
+  typeName,
+  wantedPathProblem,
+  WHITEOUT_PREFIX,
+} from './tarPaths.js';
 import type { FoundFile } from './types.js';
 
 export { normaliseTarPath, wantedPathProblem } from './tarPaths.js';
@@ -43,7 +54,8 @@ export interface TarHeaderLike {
 }
 
 /** What the reader should do with the entry it just announced. */
-export type EntryDecision = { readonly read: false } | { readonly read: true; readonly path: string; readonly maxBytes: number };
+export type EntryDecision =
+  { readonly read: false } | { readonly read: true; readonly path: string; readonly maxBytes: number };
 
 export interface LayerFiles {
   entry(header: TarHeaderLike): EntryDecision;
@@ -61,7 +73,12 @@ export interface LayerFiles {
 type Slot =
   | { readonly state: 'open' }
   | { readonly state: 'reading'; readonly file: Omit<Extract<FoundFile, { kind: 'file' }>, 'head'> }
-  | { readonly state: 'directory'; readonly entries: Map<string, FoundFile>; readonly reading: Set<string>; truncated: boolean }
+  | {
+      readonly state: 'directory';
+      readonly entries: Map<string, FoundFile>;
+      readonly reading: Set<string>;
+      truncated: boolean;
+    }
   | { readonly state: 'done'; readonly found: FoundFile };
 
 interface Hiding {
@@ -78,10 +95,10 @@ const emptyHiding = (): Hiding => ({ deleted: new Set(), opaque: new Set(), nonD
 function foundOf(path: string, header: TarHeaderLike): FoundFile {
   const type = typeName(header.type);
   if (type === 'symlink') return { kind: 'symlink', path, target: header.linkname ?? '' };
-  if (type === 'link') return { kind: 'other', path, type: `hard link to ${normaliseTarPath(header.linkname ?? '') ?? '?'}` };
+  if (type === 'link')
+    return { kind: 'other', path, type: `hard link to ${normaliseTarPath(header.linkname ?? '') ?? '?'}` };
   return { kind: 'other', path, type };
 }
-
 
 export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<LayerFilesLimits> = {}): LayerFiles {
   const headBytes = limits.headBytes ?? DEFAULT_HEAD_BYTES;
@@ -91,7 +108,10 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
   for (const w of wanted) {
     const problem = wantedPathProblem(w.path);
     if (problem !== undefined) {
-      slots.set(w.path, { state: 'done', found: { kind: 'unreadable', path: w.path, reason: `wanted path ${problem}` } });
+      slots.set(w.path, {
+        state: 'done',
+        found: { kind: 'unreadable', path: w.path, reason: `wanted path ${problem}` },
+      });
       continue;
     }
     slots.set(w.path, { state: 'open' });
@@ -106,8 +126,7 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
   const seenHere = new Set<string>();
 
   const wantedPaths = [...slots.keys()].filter((p) => slots.get(p)?.state === 'open');
-  const relevant = (p: string): boolean =>
-    wantedPaths.some((w) => w === p || isUnder(w, p) || isUnder(p, w));
+  const relevant = (p: string): boolean => wantedPaths.some((w) => w === p || isUnder(w, p) || isUnder(p, w));
 
   /** Hidden by the layers above: deleted, under an opaque directory, or under a non-directory. */
   const hiddenAbove = (p: string): boolean => {
@@ -125,7 +144,8 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
 
   const becomeDirectory = (w: string): void => {
     const slot = slots.get(w);
-    if (slot?.state === 'open') slots.set(w, { state: 'directory', entries: new Map(), reading: new Set(), truncated: false });
+    if (slot?.state === 'open')
+      slots.set(w, { state: 'directory', entries: new Map(), reading: new Set(), truncated: false });
   };
 
   const noteWhiteout = (p: string): void => {
@@ -219,11 +239,16 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
       const slot = slots.get(w);
       if (slot === undefined) continue;
       const selfDeleted = above.deleted.has(w);
-      const ancestorHidden = ancestors(w).find((a) => above.deleted.has(a) || above.opaque.has(a) || above.nonDirs.has(a));
+      const ancestorHidden = ancestors(w).find(
+        (a) => above.deleted.has(a) || above.opaque.has(a) || above.nonDirs.has(a),
+      );
       if (slot.state === 'open' && (selfDeleted || ancestorHidden !== undefined)) {
         const whitedOut = selfDeleted || (ancestorHidden !== undefined && !above.nonDirs.has(ancestorHidden));
         settle(w, { kind: 'missing', path: w, whitedOut });
-      } else if (slot.state === 'directory' && (slot.truncated || above.opaque.has(w) || selfDeleted || ancestorHidden !== undefined)) {
+      } else if (
+        slot.state === 'directory' &&
+        (slot.truncated || above.opaque.has(w) || selfDeleted || ancestorHidden !== undefined)
+      ) {
         settle(w, listed(slot, w));
       }
     }

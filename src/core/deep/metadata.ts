@@ -53,11 +53,14 @@ function readHost(host: unknown): Result<HostSection, MetadataProblem> {
     if (!isRecord(group)) return problem('host-binaries-shape', `"host.binaries[${index}]" is not an object`);
     for (const key of Object.keys(group)) {
       if (!isHostOs(key)) {
-        section.ignored.push(`host.binaries[${index}] has "${excerpt(key, 40)}", not an OS (darwin, windows, linux): ignored`);
+        section.ignored.push(
+          `host.binaries[${index}] has "${excerpt(key, 40)}", not an OS (darwin, windows, linux): ignored`,
+        );
         continue;
       }
       const entries = own(group, key);
-      if (!Array.isArray(entries)) return problem('host-binaries-shape', `"host.binaries[${index}].${key}" is not a list`);
+      if (!Array.isArray(entries))
+        return problem('host-binaries-shape', `"host.binaries[${index}].${key}" is not a list`);
       seen += entries.length;
       if (seen > MAX_HOST_BINARIES) {
         return problem('too-large', `lists more than ${MAX_HOST_BINARIES} host binaries`);
@@ -107,7 +110,8 @@ function readVm(vm: unknown, ignored: string[]): ExtensionMetadata['vm'] {
   const exposes = own(vm, 'exposes');
   const socket = isRecord(exposes) ? own(exposes, 'socket') : undefined;
   if (typeof socket === 'string' && socket.trim() !== '') out.socket = socket.trim();
-  else if (exposes !== undefined && socket !== undefined) ignored.push('"vm.exposes.socket" is not a non-empty string: ignored');
+  else if (exposes !== undefined && socket !== undefined)
+    ignored.push('"vm.exposes.socket" is not a non-empty string: ignored');
   return out;
 }
 
@@ -119,10 +123,14 @@ export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata,
   }
   const json = parseJson(text.replace(/^\uFEFF/, ''), 'metadata.json');
   // "metadata.json cannot be read: not valid JSON (...)" / ": empty output" (parseJson's words after its "what: ").
-  if (!json.ok) return problem('not-json', `cannot be read: ${excerpt(json.error.message.replace(/^metadata\.json: /, ''), 120)}`);
+  if (!json.ok)
+    return problem('not-json', `cannot be read: ${excerpt(json.error.message.replace(/^metadata\.json: /, ''), 120)}`);
   const parsed = json.value;
   if (!isRecord(parsed)) {
-    return problem('not-an-object', `is ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not an object`);
+    return problem(
+      'not-an-object',
+      `is ${parsed === null ? 'null' : Array.isArray(parsed) ? 'a list' : `a ${typeof parsed}`}, not an object`,
+    );
   }
   const host = readHost(own(parsed, 'host'));
   if (!host.ok) return host;

@@ -60,7 +60,13 @@ export interface ExtensionMetadata {
 
 /** What the reader found at one wanted path in one variant (after applying layers and whiteouts). */
 export type FoundFile =
-  | { readonly kind: 'file'; readonly path: string; readonly size: number; readonly mode: number; readonly head: Uint8Array }
+  | {
+      readonly kind: 'file';
+      readonly path: string;
+      readonly size: number;
+      readonly mode: number;
+      readonly head: Uint8Array;
+    }
   | { readonly kind: 'directory'; readonly path: string; readonly entries: readonly FoundFile[] }
   | { readonly kind: 'symlink'; readonly path: string; readonly target: string }
   | { readonly kind: 'other'; readonly path: string; readonly type: string }

@@ -23,8 +23,25 @@ export function normalisedVariant(platform: PlatformKey): PlatformKey {
 
 /** Longest first, so "x86_64" is taken whole before "x64" or "amd" could match part of a word. */
 const CPU_WORDS = [
-  'x86_64', 'x86-64', 'amd64', 'aarch64', 'arm64e', 'arm64', 'armv7l', 'armv7', 'armv6', 'armhf', 'armel',
-  'i386', 'i686', 'ia32', 'x64', 'x86', 'amd', 'arm', '386',
+  'x86_64',
+  'x86-64',
+  'amd64',
+  'aarch64',
+  'arm64e',
+  'arm64',
+  'armv7l',
+  'armv7',
+  'armv6',
+  'armhf',
+  'armel',
+  'i386',
+  'i686',
+  'ia32',
+  'x64',
+  'x86',
+  'amd',
+  'arm',
+  '386',
 ];
 /**
  * A CPU word standing alone (no letter or digit on either side), with the one separator before it:

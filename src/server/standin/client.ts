@@ -30,12 +30,16 @@ export const externalUrl = (text: string): string | undefined => safeHttpUrl(tex
 const unavailable = (what: string) => (): Promise<never> =>
   Promise.reject(new Error(`${what} is only available in Docker Desktop, not in browser mode`));
 
-const NO_VM_EXEC = 'extension.vm.cli.exec is only available in Docker Desktop (Arch Matrix\'s backend runs no commands)';
+const NO_VM_EXEC = "extension.vm.cli.exec is only available in Docker Desktop (Arch Matrix's backend runs no commands)";
 
 /** ddClient.extension.vm.cli.exec: no backend container in browser mode, so it fails in either form. */
 function vmExec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
 function vmExec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-function vmExec(_cmd: string, _args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+function vmExec(
+  _cmd: string,
+  _args: string[],
+  options?: v1.ExecOptions | v1.SpawnOptions,
+): Promise<v1.ExecResult> | v1.ExecProcess {
   if (options !== undefined && 'stream' in options) {
     options.stream.onError?.(new Error(NO_VM_EXEC));
     return { close: () => undefined };

@@ -29,7 +29,10 @@ const rawResult = (reply: ExecReply): v1.RawExecResult => ({
 /** Why nothing ran, or why the server stopped the command, as the Error Docker Desktop would give. */
 function failureOf(result: TransportResult): Error | undefined {
   // A refused key (HTTP 401) is marked apart: no command ran, and the engine was never asked.
-  if (!result.ok) return result.kind === 'unauthorized' ? Object.assign(new Error(result.message), { code: ACCESS_REFUSED_CODE }) : new Error(result.message);
+  if (!result.ok)
+    return result.kind === 'unauthorized'
+      ? Object.assign(new Error(result.message), { code: ACCESS_REFUSED_CODE })
+      : new Error(result.message);
   const { interrupted, stderr } = result.reply;
   if (interrupted === 'spawn-failed') return Object.assign(new Error(stderr), { code: 'ENOENT' });
   if (interrupted === 'timeout') return new Error('the browser-mode server stopped the command: it ran too long');
@@ -53,7 +56,12 @@ function emitLines(text: string, split: boolean, emit: (chunk: string) => void):
 }
 
 export function createExec(post: PostExec, onFailure: FailureListener = () => undefined): v1.Exec {
-  const send = async (cmd: string, args: readonly string[], form: ExecForm, signal: AbortSignal): Promise<TransportResult> => {
+  const send = async (
+    cmd: string,
+    args: readonly string[],
+    form: ExecForm,
+    signal: AbortSignal,
+  ): Promise<TransportResult> => {
     const result = await post({ args: [cmd, ...args], form }, signal);
     if (!result.ok && result.kind !== 'aborted') onFailure(result);
     return result;
@@ -83,7 +91,11 @@ export function createExec(post: PostExec, onFailure: FailureListener = () => un
 
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+  function exec(
+    cmd: string,
+    args: string[],
+    options?: v1.ExecOptions | v1.SpawnOptions,
+  ): Promise<v1.ExecResult> | v1.ExecProcess {
     return isSpawn(options) ? runStream(cmd, args, options.stream) : runPromise(cmd, args);
   }
   return exec;

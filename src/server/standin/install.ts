@@ -12,15 +12,23 @@ import { showBanner } from './toast.js';
 import { createTransport } from './transport.js';
 import { createVmService } from './vmService.js';
 
-const NO_KEY = 'Arch Matrix browser mode: this page has no access key, so no docker command can run. Open the URL that `npm start` printed (it ends in #key=...).';
-const WRONG_KEY = 'Arch Matrix browser mode: the server refused the access key (was it restarted?). Open the URL that `npm start` printed last.';
+const NO_KEY =
+  'Arch Matrix browser mode: this page has no access key, so no docker command can run. Open the URL that `npm start` printed (it ends in #key=...).';
+const WRONG_KEY =
+  'Arch Matrix browser mode: the server refused the access key (was it restarted?). Open the URL that `npm start` printed last.';
 
 function readConfig(content: string | null | undefined): StandinConfig | undefined {
   try {
     const value: unknown = JSON.parse(content ?? '');
     if (typeof value !== 'object' || value === null) return undefined;
     const { platform, arch, hostname, extensionImage } = value as Record<string, unknown>;
-    if (typeof platform !== 'string' || typeof arch !== 'string' || typeof hostname !== 'string' || typeof extensionImage !== 'string') return undefined;
+    if (
+      typeof platform !== 'string' ||
+      typeof arch !== 'string' ||
+      typeof hostname !== 'string' ||
+      typeof extensionImage !== 'string'
+    )
+      return undefined;
     return { platform, arch, hostname, extensionImage };
   } catch {
     return undefined;

@@ -20,7 +20,8 @@ function container(document: DocumentLike): ElementLike | undefined {
   box.setAttribute('id', CONTAINER_ID);
   box.setAttribute('role', 'status');
   box.setAttribute('aria-live', 'polite');
-  box.style.cssText = 'position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;flex-direction:column;gap:8px;max-width:420px';
+  box.style.cssText =
+    'position:fixed;right:16px;bottom:16px;z-index:2147483647;display:flex;flex-direction:column;gap:8px;max-width:420px';
   return document.body.appendChild(box);
 }
 
@@ -51,7 +52,8 @@ export function showBanner(document: DocumentLike, message: string): void {
   banner.setAttribute('id', 'archmatrix-browser-mode-banner');
   banner.setAttribute('data-testid', 'browser-mode-banner');
   banner.setAttribute('role', 'alert');
-  banner.style.cssText = 'position:sticky;top:0;z-index:2147483647;background:#b3261e;color:#fff;padding:10px 16px;font:14px/1.4 system-ui,sans-serif';
+  banner.style.cssText =
+    'position:sticky;top:0;z-index:2147483647;background:#b3261e;color:#fff;padding:10px 16px;font:14px/1.4 system-ui,sans-serif';
   banner.textContent = message;
   document.body.appendChild(banner);
 }

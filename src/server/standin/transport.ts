@@ -39,7 +39,11 @@ export function createTransport(fetchFn: FetchLike, key: string | undefined, pag
     try {
       response = await fetchFn(EXEC_PATH, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { [KEY_HEADER]: key }), ...(pageId === undefined ? {} : { [CLIENT_HEADER]: pageId }) },
+        headers: {
+          'content-type': 'application/json',
+          ...(key === undefined ? {} : { [KEY_HEADER]: key }),
+          ...(pageId === undefined ? {} : { [CLIENT_HEADER]: pageId }),
+        },
         body: JSON.stringify(body),
         signal,
         credentials: 'omit',
@@ -48,7 +52,11 @@ export function createTransport(fetchFn: FetchLike, key: string | undefined, pag
     } catch (error) {
       if (signal.aborted) return { ok: false, kind: 'aborted', message: 'the command was stopped' };
       const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, kind: 'unreachable', message: `the Arch Matrix browser-mode server did not answer (${reason}); is \`npm start\` still running?` };
+      return {
+        ok: false,
+        kind: 'unreachable',
+        message: `the Arch Matrix browser-mode server did not answer (${reason}); is \`npm start\` still running?`,
+      };
     }
     if (!response.ok) {
       const message = errorMessage(payload) ?? `the browser-mode server answered HTTP ${response.status}`;

@@ -28,12 +28,23 @@ const parsed = (text: string): unknown => {
 };
 
 export function createVmService(fetchFn: FetchLike, key: string | undefined): v1.HttpService {
-  const send = async (method: string, url: string, data?: unknown, headers: Record<string, string> = {}): Promise<unknown> => {
-    if (typeof url !== 'string' || !url.startsWith('/')) throw new Error(`vm.service: the URL must start with "/", not ${JSON.stringify(String(url)).slice(0, 80)}`);
-    const body = data === undefined || data === null ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
+  const send = async (
+    method: string,
+    url: string,
+    data?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<unknown> => {
+    if (typeof url !== 'string' || !url.startsWith('/'))
+      throw new Error(`vm.service: the URL must start with "/", not ${JSON.stringify(String(url)).slice(0, 80)}`);
+    const body =
+      data === undefined || data === null ? undefined : typeof data === 'string' ? data : JSON.stringify(data);
     const response = await fetchFn(`${VM_PATH}${url}`, {
       method,
-      headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key === undefined ? {} : { [KEY_HEADER]: key }) },
+      headers: {
+        ...headers,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(key === undefined ? {} : { [KEY_HEADER]: key }),
+      },
       ...(body === undefined ? {} : { body }),
       credentials: 'omit',
     });
@@ -52,6 +63,7 @@ export function createVmService(fetchFn: FetchLike, key: string | undefined): v1
     patch: (url, data: unknown) => send('PATCH', url, data),
     delete: (url) => send('DELETE', url),
     head: (url) => send('HEAD', url),
-    request: (config) => send(String(config.method).toUpperCase(), config.url, config.data as unknown, { ...config.headers }),
+    request: (config) =>
+      send(String(config.method).toUpperCase(), config.url, config.data as unknown, { ...config.headers }),
   };
 }

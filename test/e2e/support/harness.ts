@@ -15,7 +15,9 @@ export async function openWithStandin(page: Page, config: StandinConfig, path = 
   // Only the served UI may load: label icons point at the internet, which tests must not wait for.
   await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => route.abort('blockedbyclient'));
   // The source text of both functions (self-contained), called with the config: the page builds the same client as jsdom.
-  await page.addInitScript({ content: `(${installStandin.toString()})(${JSON.stringify(config)}, ${fakeDesktopClient.toString()});` });
+  await page.addInitScript({
+    content: `(${installStandin.toString()})(${JSON.stringify(config)}, ${fakeDesktopClient.toString()});`,
+  });
   await page.goto(path);
 }
 
@@ -26,8 +28,10 @@ export async function standinRecord(page: Page): Promise<StandinRecord> {
 }
 
 export const matrix = (page: Page): Locator => page.getByTestId('arch-matrix');
-export const row = (page: Page, reference: string): Locator => matrix(page).locator(`tr[data-image="${reference.replace(/["\\]/g, '\\$&')}"]`);
-export const cell = (page: Page, reference: string, platform: string): Locator => row(page, reference).locator(`td[data-platform="${platform}"]`);
+export const row = (page: Page, reference: string): Locator =>
+  matrix(page).locator(`tr[data-image="${reference.replace(/["\\]/g, '\\$&')}"]`);
+export const cell = (page: Page, reference: string, platform: string): Locator =>
+  row(page, reference).locator(`td[data-platform="${platform}"]`);
 
 /** Every row ends in a verdict: none is pending and the table is no longer busy. */
 export async function expectAllVerdicts(page: Page, timeout = 20_000): Promise<void> {
@@ -39,7 +43,11 @@ export async function expectVerdict(page: Page, reference: string, verdict: stri
   await expect(row(page, reference).getByTestId('verdict')).toHaveAttribute('data-verdict', verdict);
 }
 
-export async function expectCells(page: Page, reference: string, states: Record<string, 'yes' | 'no' | 'pending' | 'unknown'>): Promise<void> {
+export async function expectCells(
+  page: Page,
+  reference: string,
+  states: Record<string, 'yes' | 'no' | 'pending' | 'unknown'>,
+): Promise<void> {
   await showAllPlatforms(page);
   for (const [platform, state] of Object.entries(states)) {
     await expect(cell(page, reference, platform), `${reference} ${platform}`).toHaveAttribute('data-state', state);

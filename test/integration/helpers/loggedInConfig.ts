@@ -25,12 +25,16 @@ export function loggedInConfig(testEnv: TestEnv): LoggedInConfig {
   const plugins = join(source, 'cli-plugins');
   if (existsSync(plugins)) symlinkSync(plugins, join(dir, 'cli-plugins'));
   const env = { ...testEnv.env, DOCKER_CONFIG: dir };
-  const login = spawnSync(testEnv.dockerBin, ['login', testEnv.authRegistry, '--username', testEnv.authUser, '--password-stdin'], {
-    env,
-    input: testEnv.authPassword,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
+  const login = spawnSync(
+    testEnv.dockerBin,
+    ['login', testEnv.authRegistry, '--username', testEnv.authUser, '--password-stdin'],
+    {
+      env,
+      input: testEnv.authPassword,
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
   if (login.status !== 0) {
     remove();
     throw new Error(`docker login ${testEnv.authRegistry} failed (${String(login.status)}): ${login.stderr}`);

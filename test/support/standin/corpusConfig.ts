@@ -36,16 +36,23 @@ export function reply(kind: CommandKind, rec: Recording, behaviour: Behaviour = 
 }
 
 /** A reply whose output a test derived from a recorded one; `how` names the change. */
-export function derived(base: Reply, how: string, change: Partial<Pick<Reply, 'stdout' | 'stderr' | 'exitCode' | 'behaviour' | 'refs'>>): Reply {
+export function derived(
+  base: Reply,
+  how: string,
+  change: Partial<Pick<Reply, 'stdout' | 'stderr' | 'exitCode' | 'behaviour' | 'refs'>>,
+): Reply {
   return { ...base, ...change, origin: `${base.origin} (${how})` };
 }
 
 export function imageRecord(rec: Recording): ImageRecord {
   const parsed: unknown = JSON.parse(rec.stdout);
-  if (!Array.isArray(parsed) || parsed.length !== 1) throw new Error('expected a one-image `docker image inspect` recording');
+  if (!Array.isArray(parsed) || parsed.length !== 1)
+    throw new Error('expected a one-image `docker image inspect` recording');
   const element = parsed[0] as { Id?: unknown; RepoTags?: unknown };
   const id = typeof element.Id === 'string' ? element.Id.replace(/^sha256:/, '') : '';
-  const tags = Array.isArray(element.RepoTags) ? element.RepoTags.filter((t): t is string => typeof t === 'string') : [];
+  const tags = Array.isArray(element.RepoTags)
+    ? element.RepoTags.filter((t): t is string => typeof t === 'string')
+    : [];
   return { ids: [id], names: tags.flatMap(aliases), element: JSON.stringify(element, null, 4), stdout: rec.stdout };
 }
 
@@ -73,7 +80,14 @@ export function platformManifestReplies(name: string): Reply[] {
     if (tagged === undefined || digest === undefined) return [];
     const repository = tagged.replace(/:[^:/]+$/, '');
     const stdout = Buffer.from(entry.Raw, 'base64').toString('utf8');
-    return [derived(reply('imagetools-raw', rec), `the Raw bytes of ${digest.slice(0, 19)}`, { refs: [`${repository}@${digest}`], stdout, stderr: '', exitCode: 0 })];
+    return [
+      derived(reply('imagetools-raw', rec), `the Raw bytes of ${digest.slice(0, 19)}`, {
+        refs: [`${repository}@${digest}`],
+        stdout,
+        stderr: '',
+        exitCode: 0,
+      }),
+    ];
   });
 }
 
@@ -86,7 +100,12 @@ export function registryReplies(): Reply[] {
     replies.push(reply('manifest-inspect', loadFixture(`${name}.manifest-inspect`)));
     replies.push(reply('manifest-inspect-verbose', loadFixture(`${name}.manifest-inspect-verbose`)));
   }
-  for (const name of ['error-unauthorized', 'error-tag-not-found', 'error-repo-not-found', 'error-connection-refused']) {
+  for (const name of [
+    'error-unauthorized',
+    'error-tag-not-found',
+    'error-repo-not-found',
+    'error-connection-refused',
+  ]) {
     replies.push(reply('imagetools-raw', loadFixture(`${name}.imagetools-raw`)));
     replies.push(reply('manifest-inspect', loadFixture(`${name}.manifest-inspect`)));
   }
@@ -116,7 +135,10 @@ export function corpusConfig(options: CorpusOptions = {}): StandinConfig {
       reply('image-ls', loadFixture('engine.image-ls-extensions.docker-26.1.5')),
       ...registryReplies(),
     ],
-    images: [...(options.images ?? []), ...INSTALLED.map((name) => imageRecord(loadFixture(`engine.image-inspect.${name}.docker-26.1.5`)))],
+    images: [
+      ...(options.images ?? []),
+      ...INSTALLED.map((name) => imageRecord(loadFixture(`engine.image-inspect.${name}.docker-26.1.5`))),
+    ],
     delayMs: options.delayMs ?? 20,
   };
 }

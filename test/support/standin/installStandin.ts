@@ -44,14 +44,22 @@ export function installStandin(config: StandinConfig, makeClient: MakeClient): v
     if (a === 'buildx' && b === 'imagetools' && c === 'inspect') {
       const { flags, operands } = split(argv.slice(3));
       const format = flags.get('--format') ?? '';
-      const kind: CommandKind = flags.has('--raw') ? 'imagetools-raw' : format.includes('Image') ? 'imagetools-config' : 'imagetools-other';
+      const kind: CommandKind = flags.has('--raw')
+        ? 'imagetools-raw'
+        : format.includes('Image')
+          ? 'imagetools-config'
+          : 'imagetools-other';
       return { kind, subjects: operands };
     }
     if (a === 'manifest' && b === 'inspect') {
       const { flags, operands } = split(argv.slice(2));
-      return { kind: flags.has('--verbose') || flags.has('-v') ? 'manifest-inspect-verbose' : 'manifest-inspect', subjects: operands };
+      return {
+        kind: flags.has('--verbose') || flags.has('-v') ? 'manifest-inspect-verbose' : 'manifest-inspect',
+        subjects: operands,
+      };
     }
-    if ((a === 'image' && b === 'ls') || (a === 'image' && b === 'list') || a === 'images') return { kind: 'image-ls', subjects: [] };
+    if ((a === 'image' && b === 'ls') || (a === 'image' && b === 'list') || a === 'images')
+      return { kind: 'image-ls', subjects: [] };
     if (a === 'image' && b === 'inspect') return { kind: 'image-inspect', subjects: split(argv.slice(2)).operands };
     if (a === 'version') return { kind: 'engine-version', subjects: [] };
     if (a === 'extension' && b === 'ls') return { kind: 'extension-ls', subjects: [] };
@@ -61,7 +69,9 @@ export function installStandin(config: StandinConfig, makeClient: MakeClient): v
   function findImage(subject: string): ImageRecord | undefined {
     const id = subject.startsWith('sha256:') ? subject.slice('sha256:'.length) : subject;
     return config.images.find(
-      (image) => image.names.includes(subject) || (/^[0-9a-f]{12,64}$/.test(id) && image.ids.some((full) => full.startsWith(id))),
+      (image) =>
+        image.names.includes(subject) ||
+        (/^[0-9a-f]{12,64}$/.test(id) && image.ids.some((full) => full.startsWith(id))),
     );
   }
 
@@ -81,14 +91,23 @@ export function installStandin(config: StandinConfig, makeClient: MakeClient): v
       const images = found.filter((image): image is ImageRecord => image !== undefined);
       // One image: the recorded bytes. Several: the recorded array elements joined into one array
       // (docker prints one array for all the images it was asked about).
-      const stdout = images.length === 1 ? (images[0]?.stdout ?? '') : `[\n${images.map((image) => image.element).join(',\n')}\n]\n`;
+      const stdout =
+        images.length === 1 ? (images[0]?.stdout ?? '') : `[\n${images.map((image) => image.element).join(',\n')}\n]\n`;
       return { exitCode: 0, stdout, stderr: '', neverAnswers: false, origin: 'recorded image inspect' };
     }
     const reply: Reply | undefined = config.replies.find(
-      (candidate) => candidate.kind === kind && (candidate.refs.length === 0 || subjects.some((subject) => candidate.refs.includes(subject))),
+      (candidate) =>
+        candidate.kind === kind &&
+        (candidate.refs.length === 0 || subjects.some((subject) => candidate.refs.includes(subject))),
     );
     if (reply === undefined) return undefined;
-    return { exitCode: reply.exitCode, stdout: reply.stdout, stderr: reply.stderr, neverAnswers: reply.behaviour === 'never-answer', origin: reply.origin };
+    return {
+      exitCode: reply.exitCode,
+      stdout: reply.stdout,
+      stderr: reply.stderr,
+      neverAnswers: reply.behaviour === 'never-answer',
+      origin: reply.origin,
+    };
   }
 
   function run(cmd: string, args: string[], form: 'exec' | 'stream'): Answer {
@@ -97,12 +116,22 @@ export function installStandin(config: StandinConfig, makeClient: MakeClient): v
     record.commands.push({ argv, form, answeredWith: found?.origin ?? 'unmatched' });
     if (found !== undefined) return found;
     record.unmatched.push(argv);
-    return { exitCode: 1, stdout: '', stderr: `stand-in: no recorded output for: docker ${argv.join(' ')}`, neverAnswers: false, origin: 'unmatched' };
+    return {
+      exitCode: 1,
+      stdout: '',
+      stderr: `stand-in: no recorded output for: docker ${argv.join(' ')}`,
+      neverAnswers: false,
+      origin: 'unmatched',
+    };
   }
 
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-  function exec(cmd: string, args: string[], options?: v1.ExecOptions | v1.SpawnOptions): Promise<v1.ExecResult> | v1.ExecProcess {
+  function exec(
+    cmd: string,
+    args: string[],
+    options?: v1.ExecOptions | v1.SpawnOptions,
+  ): Promise<v1.ExecResult> | v1.ExecProcess {
     const stream = options !== undefined && 'stream' in options ? options.stream : undefined;
     if (stream !== undefined) {
       const result = run(cmd, args, 'stream');
@@ -123,14 +152,21 @@ export function installStandin(config: StandinConfig, makeClient: MakeClient): v
       };
     }
     // Promise form: Docker Desktop joins the arguments and splits them again on whitespace.
-    const joined = [cmd, ...args].join(' ').split(/\s+/).filter((word) => word !== '');
+    const joined = [cmd, ...args]
+      .join(' ')
+      .split(/\s+/)
+      .filter((word) => word !== '');
     const result = run(joined[0] ?? cmd, joined.slice(1), 'exec');
     const raw: v1.ExecResult = {
       stdout: result.stdout,
       stderr: result.stderr,
       code: result.exitCode,
       lines: () => result.stdout.split('\n').filter((line) => line !== ''),
-      parseJsonLines: () => result.stdout.split('\n').filter((line) => line !== '').map((line): unknown => JSON.parse(line)),
+      parseJsonLines: () =>
+        result.stdout
+          .split('\n')
+          .filter((line) => line !== '')
+          .map((line): unknown => JSON.parse(line)),
       parseJsonObject: (): unknown => JSON.parse(result.stdout),
     };
     return new Promise<v1.ExecResult>((resolve, reject) => {

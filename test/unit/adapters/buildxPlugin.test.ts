@@ -22,7 +22,12 @@ function plugin(configDir: string, mode = 0o755): string {
 
 describe('pluginDirs', () => {
   it('follows docker: DOCKER_CONFIG (else ~/.docker), then the four system folders', () => {
-    const system = ['/usr/local/lib/docker/cli-plugins', '/usr/local/libexec/docker/cli-plugins', '/usr/lib/docker/cli-plugins', '/usr/libexec/docker/cli-plugins'];
+    const system = [
+      '/usr/local/lib/docker/cli-plugins',
+      '/usr/local/libexec/docker/cli-plugins',
+      '/usr/lib/docker/cli-plugins',
+      '/usr/libexec/docker/cli-plugins',
+    ];
     expect(pluginDirs({ DOCKER_CONFIG: '/c', HOME: '/h' })).toEqual(['/c/cli-plugins', ...system]);
     expect(pluginDirs({ HOME: '/h' })).toEqual(['/h/.docker/cli-plugins', ...system]);
     expect(pluginDirs({})).toEqual(system);

@@ -24,9 +24,16 @@ describe('createDdClientExec (stream form)', () => {
       }, 0);
       return undefined;
     });
-    const out = await createDdClientExec(fake.client)({ args: ['buildx', 'imagetools', 'inspect', 'docker.io/library/alpine:latest', '--format={{.Image|json}}'] });
+    const out = await createDdClientExec(fake.client)({
+      args: ['buildx', 'imagetools', 'inspect', 'docker.io/library/alpine:latest', '--format={{.Image|json}}'],
+    });
     expect(fake.calls[0]?.cmd).toBe('buildx');
-    expect(fake.calls[0]?.args).toEqual(['imagetools', 'inspect', 'docker.io/library/alpine:latest', '--format={{.Image|json}}']);
+    expect(fake.calls[0]?.args).toEqual([
+      'imagetools',
+      'inspect',
+      'docker.io/library/alpine:latest',
+      '--format={{.Image|json}}',
+    ]);
     expect(fake.calls[0]?.stream).toBeDefined();
     expect(out).toEqual({ stdout: '{"schemaVersion": 2}', stderr: 'warn\n', exitCode: 0 });
   });
@@ -82,14 +89,24 @@ describe('createDdClientExec (stream form)', () => {
   });
 
   it('turns a rejection that is an object with stderr into that output (promise-only clients)', async () => {
-    const fake = fakeClient(() => Promise.reject(rawResult('', 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n', 1)));
+    const fake = fakeClient(() =>
+      Promise.reject(
+        rawResult(
+          '',
+          'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n',
+          1,
+        ),
+      ),
+    );
     const out = await createDdClientExec(fake.client)({ args: ['version', '--format=json'] });
     expect(out.exitCode).toBe(1);
     expect(out.stderr).toContain('Cannot connect to the Docker daemon');
   });
 
   it('takes a resolved promise result when the client answers the stream call with a promise', async () => {
-    const fake = fakeClient(() => Promise.resolve(rawResult('github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3\n', '', 0)));
+    const fake = fakeClient(() =>
+      Promise.resolve(rawResult('github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3\n', '', 0)),
+    );
     const out = await createDdClientExec(fake.client)({ args: ['buildx', 'version'] });
     expect(out).toEqual({ stdout: 'github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3\n', stderr: '', exitCode: 0 });
   });
@@ -110,7 +127,12 @@ describe('outputFromFailure', () => {
   });
   it('turns an Error marked ACCESS_REFUSED_CODE into access-refused, not a plain failure or a missing tool', () => {
     const refused = Object.assign(new Error('Missing or wrong key'), { code: ACCESS_REFUSED_CODE });
-    expect(outputFromFailure(refused)).toEqual({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' });
+    expect(outputFromFailure(refused)).toEqual({
+      stdout: '',
+      stderr: 'Missing or wrong key',
+      exitCode: null,
+      interrupted: 'access-refused',
+    });
     expect(outputFromFailure(new Error('Missing or wrong key')).interrupted).toBeUndefined();
   });
   it('describes an unknown rejection as text', () => {

@@ -13,13 +13,17 @@ const script = (code: string): string[] => ['-e', code];
 
 describe('createNodeExec', () => {
   it('returns stdout, stderr and the exit code', async () => {
-    const out = await node({ args: script('process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3') });
+    const out = await node({
+      args: script('process.stdout.write("out"); process.stderr.write("err"); process.exitCode = 3'),
+    });
     expect(out).toEqual({ stdout: 'out', stderr: 'err', exitCode: 3 });
   });
 
   it('passes arguments unchanged, with no shell in between', async () => {
     const hostile = ['$(id)', 'a;b', '`id`', "it's", 'two words', '{{.Image|json}}', '*'];
-    const out = await node({ args: [...script('process.stdout.write(JSON.stringify(process.argv.slice(1)))'), ...hostile] });
+    const out = await node({
+      args: [...script('process.stdout.write(JSON.stringify(process.argv.slice(1)))'), ...hostile],
+    });
     expect(JSON.parse(out.stdout)).toEqual(hostile);
   });
 
@@ -32,7 +36,10 @@ describe('createNodeExec', () => {
   });
 
   it('stops a command that outlives its timeout', async () => {
-    const out = await node({ args: script('process.stdout.write("started"); setInterval(() => {}, 1000)'), timeoutMs: 200 });
+    const out = await node({
+      args: script('process.stdout.write("started"); setInterval(() => {}, 1000)'),
+      timeoutMs: 200,
+    });
     expect(out.interrupted).toBe('timeout');
     expect(out.exitCode).toBeNull();
   });
@@ -85,7 +92,11 @@ describe('createNodeExec', () => {
   });
 
   it('decodes multi-byte UTF-8 split across chunks', async () => {
-    const out = await node({ args: script('const b = Buffer.from("é✓"); process.stdout.write(b.subarray(0, 1)); setTimeout(() => process.stdout.write(b.subarray(1)), 20)') });
+    const out = await node({
+      args: script(
+        'const b = Buffer.from("é✓"); process.stdout.write(b.subarray(0, 1)); setTimeout(() => process.stdout.write(b.subarray(1)), 20)',
+      ),
+    });
     expect(out.stdout).toBe('é✓');
   });
 });

@@ -29,7 +29,10 @@ function recorder(path: string, name: string, code = 0, interpreter = process.ex
 function calls(): { name: string; argv: string[] }[] {
   const file = join(root, 'calls.jsonl');
   if (!existsSync(file)) return [];
-  return readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { name: string; argv: string[] });
+  return readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { name: string; argv: string[] });
 }
 
 beforeEach(() => {
@@ -47,11 +50,15 @@ describe('createNodeExec buildx routing', () => {
   it('direct: the plugin gets the command without the leading "buildx", and docker is not started', async () => {
     const out = await createNodeExec({ docker, env, buildx: 'direct' })({ args: INSPECT });
     expect(out).toEqual({ stdout: 'plugin', stderr: '', exitCode: 0 });
-    expect(calls()).toEqual([{ name: 'plugin', argv: ['imagetools', 'inspect', '127.0.0.1:5100/corpus/good:1.0.0', '--raw'] }]);
+    expect(calls()).toEqual([
+      { name: 'plugin', argv: ['imagetools', 'inspect', '127.0.0.1:5100/corpus/good:1.0.0', '--raw'] },
+    ]);
   });
 
   it('direct: commands other than buildx still go to docker', async () => {
-    const out = await createNodeExec({ docker, env, buildx: 'direct' })({ args: ['version', '--format', '{{json .}}'] });
+    const out = await createNodeExec({ docker, env, buildx: 'direct' })({
+      args: ['version', '--format', '{{json .}}'],
+    });
     expect(out.stdout).toBe('docker');
     expect(calls()).toEqual([{ name: 'docker', argv: ['version', '--format', '{{json .}}'] }]);
   });
@@ -72,7 +79,10 @@ describe('createNodeExec buildx routing', () => {
 
   it('direct: the timeout stops the plugin as it stops docker', async () => {
     writeFileSync(pluginPath, `#!${process.execPath}\nsetTimeout(() => {}, 60000);\n`);
-    const out = await createNodeExec({ docker, env, buildx: 'direct', killGraceMs: 300 })({ args: INSPECT, timeoutMs: 200 });
+    const out = await createNodeExec({ docker, env, buildx: 'direct', killGraceMs: 300 })({
+      args: INSPECT,
+      timeoutMs: 200,
+    });
     expect(out.interrupted).toBe('timeout');
     expect(out.exitCode).toBeNull();
   });

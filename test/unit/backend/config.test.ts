@@ -3,11 +3,17 @@ import { readBackendConfig } from '@backend/config.js';
 
 describe('backend settings from the environment', () => {
   it('defaults to Docker Desktop socket and 4 checks at once', () => {
-    expect(readBackendConfig({})).toEqual({ ok: true, value: { socketPath: '/run/guest-services/archmatrix.sock', concurrency: 4 } });
+    expect(readBackendConfig({})).toEqual({
+      ok: true,
+      value: { socketPath: '/run/guest-services/archmatrix.sock', concurrency: 4 },
+    });
   });
 
   it('takes a socket path and a concurrency', () => {
-    const config = readBackendConfig({ ARCHMATRIX_BACKEND_SOCKET: '/tmp/x/b.sock', ARCHMATRIX_BACKEND_CONCURRENCY: '2' });
+    const config = readBackendConfig({
+      ARCHMATRIX_BACKEND_SOCKET: '/tmp/x/b.sock',
+      ARCHMATRIX_BACKEND_CONCURRENCY: '2',
+    });
     expect(config).toEqual({ ok: true, value: { socketPath: '/tmp/x/b.sock', concurrency: 2 } });
   });
 

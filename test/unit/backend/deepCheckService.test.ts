@@ -23,7 +23,10 @@ describe('the backend with the real deep check', () => {
       [AMD]: { files: { '/metadata.json': META, '/linux/tool': fileOf('/linux/tool', 'linuxX64') } },
       [ARM]: { files: { '/metadata.json': META, '/linux/tool': fileOf('/linux/tool', 'linuxX64') } },
     });
-    const deepCheck = createDeepCheckService({ reader, platformCheck: fakePlatformCheck({ [REF]: inspectResult(REF, { 'linux/amd64': AMD, 'linux/arm64': ARM }) }) });
+    const deepCheck = createDeepCheckService({
+      reader,
+      platformCheck: fakePlatformCheck({ [REF]: inspectResult(REF, { 'linux/amd64': AMD, 'linux/arm64': ARM }) }),
+    });
     const b = createBackend({ deepCheck, info: { version: '1', node: 'v22', arch: 'x64' }, sweepEveryMs: 0 });
     backends.push(b);
     expect(b.handle({ method: 'GET', path: '/health' }).body).toMatchObject({ deepCheck: 'available' });
@@ -32,7 +35,11 @@ describe('the backend with the real deep check', () => {
     await b.jobs?.settled(id);
     const job = b.handle({ method: 'GET', path: `/deep/${id}` }).body as DeepJobSnapshot;
     const row = job.items[0]?.result as unknown as JsonRow;
-    expect(row).toMatchObject({ reference: REF, verdict: 'wrong-host-binary', deep: { status: 'checked', platformVerdict: 'ready' } });
+    expect(row).toMatchObject({
+      reference: REF,
+      verdict: 'wrong-host-binary',
+      deep: { status: 'checked', platformVerdict: 'ready' },
+    });
     expect(row.hostBinaries?.map((h) => [h.platform, h.state, h.found, h.wanted])).toEqual([
       ['linux/amd64', 'ok', 'x86_64', 'x86_64'],
       ['linux/arm64', 'wrong-cpu', 'x86_64', 'arm64'],

@@ -33,7 +33,11 @@ describe('POST /deep body validation', () => {
     ['references not an array', { references: 'alpine' }, '"references" must be an array'],
     ['empty', { references: [] }, 'is empty'],
     ['unknown fields', { references: ['alpine'], command: 'rm' }, 'Unknown field(s): "command"'],
-    ['too many', { references: Array.from({ length: MAX_REFERENCES + 1 }, () => 'alpine') }, `at most ${MAX_REFERENCES}`],
+    [
+      'too many',
+      { references: Array.from({ length: MAX_REFERENCES + 1 }, () => 'alpine') },
+      `at most ${MAX_REFERENCES}`,
+    ],
   ])('refuses a body that is %s with a 400 bad-request', (_name, body, message) => {
     const parsed = parseDeepRequest(body);
     expect(parsed.ok).toBe(false);

@@ -56,7 +56,11 @@ export function controlledDeepCheck(options: { honourAbort?: boolean } = {}): Co
       };
       pending.push(entry);
       if (options.honourAbort ?? true) {
-        context.signal.addEventListener('abort', () => entry.reject(Object.assign(new Error('aborted'), { name: 'AbortError' })), { once: true });
+        context.signal.addEventListener(
+          'abort',
+          () => entry.reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
+          { once: true },
+        );
       }
       for (const w of waiters.filter((w) => calls.length >= w.count)) {
         waiters.splice(waiters.indexOf(w), 1);

@@ -14,7 +14,13 @@ const backends: Backend[] = [];
 let clock = 0;
 
 function backend(deepCheck: DeepCheck | undefined, jobLimits: Partial<JobLimits> = {}): Backend {
-  const created = createBackend({ ...(deepCheck === undefined ? {} : { deepCheck }), info: INFO, jobLimits, sweepEveryMs: 0, now: () => clock });
+  const created = createBackend({
+    ...(deepCheck === undefined ? {} : { deepCheck }),
+    info: INFO,
+    jobLimits,
+    sweepEveryMs: 0,
+    now: () => clock,
+  });
   backends.push(created);
   return created;
 }
@@ -26,7 +32,8 @@ afterEach(async () => {
 
 const job = (reply: BackendReply): DeepJobSnapshot => reply.body as DeepJobSnapshot;
 const error = (reply: BackendReply): ErrorReply => reply.body as ErrorReply;
-const post = (b: Backend, references: unknown[]): BackendReply => b.handle({ method: 'POST', path: '/deep', body: { references } });
+const post = (b: Backend, references: unknown[]): BackendReply =>
+  b.handle({ method: 'POST', path: '/deep', body: { references } });
 const poll = (b: Backend, id: string): BackendReply => b.handle({ method: 'GET', path: `/deep/${id}` });
 
 async function settled(b: Backend, id: string): Promise<DeepJobSnapshot> {
@@ -39,8 +46,13 @@ describe('routes without a deep check (createBackend without one; main.ts always
     const reply = backend(undefined).handle({ method: 'GET', path: '/health' });
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
-      status: 'ok', service: 'archmatrix-backend', version: '9.9.9', node: 'v22.0.0', arch: 'arm64',
-      deepCheck: 'unavailable', jobs: { running: 0, queuedItems: 0 },
+      status: 'ok',
+      service: 'archmatrix-backend',
+      version: '9.9.9',
+      node: 'v22.0.0',
+      arch: 'arm64',
+      deepCheck: 'unavailable',
+      jobs: { running: 0, queuedItems: 0 },
     });
   });
 
@@ -181,9 +193,23 @@ describe('deep-check jobs', () => {
   });
 
   it.each([
-    ['rejects', (() => Promise.reject(new TypeError('registry said 500'))) as DeepCheck, { name: 'TypeError', message: 'registry said 500' }],
-    ['throws before returning a promise', (() => { throw new RangeError('boom'); }) as DeepCheck, { name: 'RangeError', message: 'boom' }],
-    ['returns something that is not JSON', (() => Promise.resolve(BigInt(1) as unknown as null)) as DeepCheck, { name: 'bad-result', message: 'The deep check returned something that is not JSON.' }],
+    [
+      'rejects',
+      (() => Promise.reject(new TypeError('registry said 500'))) as DeepCheck,
+      { name: 'TypeError', message: 'registry said 500' },
+    ],
+    [
+      'throws before returning a promise',
+      (() => {
+        throw new RangeError('boom');
+      }) as DeepCheck,
+      { name: 'RangeError', message: 'boom' },
+    ],
+    [
+      'returns something that is not JSON',
+      (() => Promise.resolve(BigInt(1) as unknown as null)) as DeepCheck,
+      { name: 'bad-result', message: 'The deep check returned something that is not JSON.' },
+    ],
   ])('a check that %s is a failed item, not a crash', async (_name, deepCheck, expected) => {
     const b = backend(deepCheck);
     const { id } = job(post(b, ['alpine']));

@@ -23,7 +23,12 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'archmatrix-backend-'));
   sock = join(dir, 'archmatrix.sock');
   fake = controlledDeepCheck();
-  backend = createBackend({ deepCheck: fake.deepCheck, info: INFO, sweepEveryMs: 0, httpLimits: { maxBodyBytes: 4096 } });
+  backend = createBackend({
+    deepCheck: fake.deepCheck,
+    info: INFO,
+    sweepEveryMs: 0,
+    httpLimits: { maxBodyBytes: 4096 },
+  });
   await backend.listen(sock);
 });
 
@@ -41,21 +46,34 @@ describe('the backend on a Unix socket', () => {
   });
 
   it('runs a job end to end: POST, poll while running, poll when done', async () => {
-    const created = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['127.0.0.1:5100/corpus/good:1.0.0'] } });
+    const created = await callSocket(sock, {
+      method: 'POST',
+      path: '/deep',
+      body: { references: ['127.0.0.1:5100/corpus/good:1.0.0'] },
+    });
     expect(created.status).toBe(202);
     const { id } = created.json as DeepJobSnapshot;
     await fake.started(1);
     fake.pending[0]?.context.onProgress({ bytesRead: 1 });
     const running = await callSocket(sock, { path: `/deep/${id}` });
-    expect(running.json).toMatchObject({ id, state: 'running', items: [{ state: 'running', progress: { bytesRead: 1 } }] });
+    expect(running.json).toMatchObject({
+      id,
+      state: 'running',
+      items: [{ state: 'running', progress: { bytesRead: 1 } }],
+    });
     fake.pending[0]?.resolve({ verdict: 'ready' });
     await backend.jobs?.settled(id);
     const done = await callSocket(sock, { path: `/deep/${id}` });
-    expect(done.json).toMatchObject({ id, state: 'done', items: [{ canonical: '127.0.0.1:5100/corpus/good:1.0.0', state: 'done', result: { verdict: 'ready' } }] });
+    expect(done.json).toMatchObject({
+      id,
+      state: 'done',
+      items: [{ canonical: '127.0.0.1:5100/corpus/good:1.0.0', state: 'done', result: { verdict: 'ready' } }],
+    });
   });
 
   it('DELETE /deep/<id> cancels over the socket', async () => {
-    const { id } = (await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['alpine'] } })).json as DeepJobSnapshot;
+    const { id } = (await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['alpine'] } }))
+      .json as DeepJobSnapshot;
     await fake.started(1);
     const reply = await callSocket(sock, { method: 'DELETE', path: `/deep/${id}` });
     expect(reply.status).toBe(200);
@@ -64,7 +82,11 @@ describe('the backend on a Unix socket', () => {
   });
 
   it('refuses a hostile reference with 400 and every reason, before any check runs', async () => {
-    const reply = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['ok/image', 'image`id`'] } });
+    const reply = await callSocket(sock, {
+      method: 'POST',
+      path: '/deep',
+      body: { references: ['ok/image', 'image`id`'] },
+    });
     expect(reply.status).toBe(400);
     const body = reply.json as ErrorReply;
     expect(body).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
@@ -73,12 +95,23 @@ describe('the backend on a Unix socket', () => {
   });
 
   it.each([
-    ['a body over the cap', { 'content-type': 'application/json' }, JSON.stringify({ references: ['a'.repeat(5000)] }), 413, 'too-large'],
+    [
+      'a body over the cap',
+      { 'content-type': 'application/json' },
+      JSON.stringify({ references: ['a'.repeat(5000)] }),
+      413,
+      'too-large',
+    ],
     ['a body that is not JSON', { 'content-type': 'application/json' }, '{"references": [', 400, 'bad-request'],
     ['a body of another type', { 'content-type': 'text/plain' }, 'alpine', 415, 'unsupported-media-type'],
     ['no body', {}, undefined, 400, 'bad-request'],
   ])('answers %s with a JSON error {statusCode, name, message}', async (_name, headers, body, status, name) => {
-    const reply = await callSocket(sock, { method: 'POST', path: '/deep', headers, ...(body === undefined ? {} : { body }) });
+    const reply = await callSocket(sock, {
+      method: 'POST',
+      path: '/deep',
+      headers,
+      ...(body === undefined ? {} : { body }),
+    });
     expect(reply.status).toBe(status);
     expect(reply.json).toMatchObject({ statusCode: status, name });
     expect(typeof (reply.json as ErrorReply).message).toBe('string');
@@ -94,13 +127,20 @@ describe('the backend on a Unix socket', () => {
 describe('a client that never finishes its request', () => {
   it('gets 408 once the request deadline passes, and the connection is closed', async () => {
     const slowSock = join(dir, 'slow.sock');
-    const b = createBackend({ deepCheck: fake.deepCheck, info: INFO, sweepEveryMs: 0, httpLimits: { requestTimeoutMs: 300 } });
+    const b = createBackend({
+      deepCheck: fake.deepCheck,
+      info: INFO,
+      sweepEveryMs: 0,
+      httpLimits: { requestTimeoutMs: 300 },
+    });
     await b.listen(slowSock);
     try {
       const answer = await new Promise<string>((resolve) => {
         const socket = connect(slowSock, () => {
           // Headers promise 100 bytes; only 10 ever come.
-          socket.write('POST /deep HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"referenc');
+          socket.write(
+            'POST /deep HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"referenc',
+          );
         });
         let text = '';
         socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
@@ -128,9 +168,13 @@ describe('the socket file before listening', () => {
   it('replaces a socket left by a backend that was killed', async () => {
     const stale = join(dir, 'stale.sock');
     // A real process listens, then dies by SIGKILL: its socket file stays behind, nobody answers.
-    const child = spawn(process.execPath, ['-e', `require('node:net').createServer().listen(${JSON.stringify(stale)}, () => console.log('up'))`], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-e', `require('node:net').createServer().listen(${JSON.stringify(stale)}, () => console.log('up'))`],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGKILL');

@@ -18,7 +18,8 @@ export interface SocketRequest {
 }
 
 export function callSocket(socketPath: string, options: SocketRequest): Promise<SocketReply> {
-  const raw = options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+  const raw =
+    options.body === undefined || typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
   const headers = {
     ...(options.body !== undefined && typeof options.body !== 'string' ? { 'content-type': 'application/json' } : {}),
     ...options.headers,

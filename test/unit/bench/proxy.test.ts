@@ -52,7 +52,9 @@ describe('startDelayProxy', () => {
     });
     await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
     const { port } = upstream.address() as AddressInfo;
-    proxy = await startDelayProxy({ host: '127.0.0.1', port }, 30, (forward, delayMs) => held.push({ forward, delayMs }));
+    proxy = await startDelayProxy({ host: '127.0.0.1', port }, 30, (forward, delayMs) =>
+      held.push({ forward, delayMs }),
+    );
   });
   afterAll(async () => {
     await proxy.close();

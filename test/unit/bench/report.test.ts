@@ -33,12 +33,26 @@ const naive = stats('naive', 30, {
 
 describe('bench report', () => {
   it('counts manifest GETs per index image and per single manifest', () => {
-    expect(perImage(archMatrix, images)).toEqual({ requests: 10 / 3, indexManifestGetsMean: 1, indexManifestGetsMax: 1, singleManifestGetsMean: 2 });
+    expect(perImage(archMatrix, images)).toEqual({
+      requests: 10 / 3,
+      indexManifestGetsMean: 1,
+      indexManifestGetsMax: 1,
+      singleManifestGetsMean: 2,
+    });
     expect(perImage(naive, images)).toMatchObject({ indexManifestGetsMean: 4.5, indexManifestGetsMax: 6 });
   });
 
   it('prints both times, the ratio and the requests per image', () => {
-    const text = renderReport({ images, delayMs: 50, cpus: 2, load: [0.5, 1.5], buildx: 'buildx 0.13.1', process: { seconds: 0.2, cpuSeconds: 0.25 }, archMatrix: [archMatrix], naive });
+    const text = renderReport({
+      images,
+      delayMs: 50,
+      cpus: 2,
+      load: [0.5, 1.5],
+      buildx: 'buildx 0.13.1',
+      process: { seconds: 0.2, cpuSeconds: 0.25 },
+      archMatrix: [archMatrix],
+      naive,
+    });
     expect(text).toContain('15.0x faster');
     expect(text).toMatch(/Arch Matrix\s+2\.00\s+1\.00\s+10\s+3\.3\s+1\.00\s+1\s+2\.00/);
     expect(text).toMatch(/naive\s+30\.00/);
@@ -48,6 +62,17 @@ describe('bench report', () => {
 
   it('lists failures so a broken run is not mistaken for a fast one', () => {
     const broken = { ...archMatrix, failures: ['x: unreachable'] };
-    expect(renderReport({ images, delayMs: 50, cpus: 2, load: [0.5, 1.5], buildx: 'b', process: { seconds: 0.2 }, archMatrix: [broken], naive })).toContain('FAILED (Arch Matrix): x: unreachable');
+    expect(
+      renderReport({
+        images,
+        delayMs: 50,
+        cpus: 2,
+        load: [0.5, 1.5],
+        buildx: 'b',
+        process: { seconds: 0.2 },
+        archMatrix: [broken],
+        naive,
+      }),
+    ).toContain('FAILED (Arch Matrix): x: unreachable');
   });
 });

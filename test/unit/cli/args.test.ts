@@ -39,10 +39,28 @@ describe('parseCliArgs', () => {
 
   it('reads every option', () => {
     const c = inspectCommand([
-      '--require', 'linux/amd64,linux/arm64', '--json', '--progress', '--no-color', '--concurrency', '12',
-      '--timeout', '500ms', '--host-platform', 'linux/arm64/v8', 'alpine',
+      '--require',
+      'linux/amd64,linux/arm64',
+      '--json',
+      '--progress',
+      '--no-color',
+      '--concurrency',
+      '12',
+      '--timeout',
+      '500ms',
+      '--host-platform',
+      'linux/arm64/v8',
+      'alpine',
     ]);
-    expect(c).toMatchObject({ require: ['linux/amd64', 'linux/arm64'], json: true, progress: 'always', color: 'never', concurrency: 12, timeoutMs: 500, verbose: false });
+    expect(c).toMatchObject({
+      require: ['linux/amd64', 'linux/arm64'],
+      json: true,
+      progress: 'always',
+      color: 'never',
+      concurrency: 12,
+      timeoutMs: 500,
+      verbose: false,
+    });
     expect(inspectCommand(['--verbose']).verbose).toBe(true);
     expect(inspectCommand(['-v']).verbose).toBe(true);
     expect(c.host).toMatchObject({ os: 'linux', architecture: 'arm64' });
@@ -101,7 +119,10 @@ describe('parseCliArgs', () => {
 
 describe('parsePlatformList', () => {
   it('normalises and removes duplicates', () => {
-    expect(parsePlatformList('linux/arm64/v8, linux/amd64,linux/arm64,')).toEqual({ ok: true, value: ['linux/arm64', 'linux/amd64'] });
+    expect(parsePlatformList('linux/arm64/v8, linux/amd64,linux/arm64,')).toEqual({
+      ok: true,
+      value: ['linux/arm64', 'linux/amd64'],
+    });
     expect(parsePlatformList('linux/arm')).toEqual({ ok: true, value: ['linux/arm/v7'] });
   });
   it("accepts docker's short forms, as --platform does: an architecture alone is linux's", () => {
@@ -111,7 +132,10 @@ describe('parsePlatformList', () => {
       ok: true,
       value: ['linux/amd64', 'linux/arm64', 'linux/386', 'linux/s390x', 'linux/ppc64le', 'linux/riscv64'],
     });
-    expect(parsePlatformList('amd64,linux/amd64,linux/arm64/v8,arm64')).toEqual({ ok: true, value: ['linux/amd64', 'linux/arm64'] });
+    expect(parsePlatformList('amd64,linux/amd64,linux/arm64/v8,arm64')).toEqual({
+      ok: true,
+      value: ['linux/amd64', 'linux/arm64'],
+    });
     expect(parsePlatformList('windows/amd64')).toEqual({ ok: true, value: ['windows/amd64'] });
     expect(inspectCommand(['--require', 'amd64,arm64']).require).toEqual(['linux/amd64', 'linux/arm64']);
     expect(inspectCommand(['--host-platform', 'arm64']).host).toEqual({ os: 'linux', architecture: 'arm64' });
@@ -138,12 +162,23 @@ describe('parsePlatformList', () => {
 });
 
 describe('parseConcurrency / parseTimeout', () => {
-  it.each([['1', 1], ['64', 64]])('concurrency %s', (text, value) => expect(parseConcurrency(text)).toEqual({ ok: true, value }));
-  it.each(['0', '65', '1.5', '-1', 'six', ''])('rejects concurrency %j', (text) => expect(parseConcurrency(text).ok).toBe(false));
-  it.each([['30', 30_000], ['30s', 30_000], ['1.5s', 1500], ['500ms', 500], ['3600', 3_600_000]])('timeout %s', (text, ms) =>
-    expect(parseTimeout(text)).toEqual({ ok: true, value: ms }),
+  it.each([
+    ['1', 1],
+    ['64', 64],
+  ])('concurrency %s', (text, value) => expect(parseConcurrency(text)).toEqual({ ok: true, value }));
+  it.each(['0', '65', '1.5', '-1', 'six', ''])('rejects concurrency %j', (text) =>
+    expect(parseConcurrency(text).ok).toBe(false),
   );
-  it.each(['0', '0ms', '3601', '-5', '5m', 'soon', ''])('rejects timeout %j', (text) => expect(parseTimeout(text).ok).toBe(false));
+  it.each([
+    ['30', 30_000],
+    ['30s', 30_000],
+    ['1.5s', 1500],
+    ['500ms', 500],
+    ['3600', 3_600_000],
+  ])('timeout %s', (text, ms) => expect(parseTimeout(text)).toEqual({ ok: true, value: ms }));
+  it.each(['0', '0ms', '3601', '-5', '5m', 'soon', ''])('rejects timeout %j', (text) =>
+    expect(parseTimeout(text).ok).toBe(false),
+  );
 });
 
 describe('validateReferences', () => {

@@ -10,29 +10,50 @@ const row = (verdict: Verdict, platforms: string[]) => ({ verdict, platforms });
 describe('checkRequirement', () => {
   it('is met when every required platform is published', () => {
     expect(checkRequirement(row('ready', BOTH), BOTH)).toEqual({ status: 'met', missing: [] });
-    expect(checkRequirement(row('ready', ['linux/amd64', 'linux/arm64', 'windows/amd64']), ['linux/amd64'])).toEqual({ status: 'met', missing: [] });
+    expect(checkRequirement(row('ready', ['linux/amd64', 'linux/arm64', 'windows/amd64']), ['linux/amd64'])).toEqual({
+      status: 'met',
+      missing: [],
+    });
   });
 
   it('names the missing platforms', () => {
-    expect(checkRequirement(row('missing-platforms', ['linux/amd64']), BOTH)).toEqual({ status: 'missing-platforms', missing: ['linux/arm64'] });
-    expect(checkRequirement(row('incompatible', ['linux/arm64']), BOTH)).toEqual({ status: 'missing-platforms', missing: ['linux/amd64'] });
+    expect(checkRequirement(row('missing-platforms', ['linux/amd64']), BOTH)).toEqual({
+      status: 'missing-platforms',
+      missing: ['linux/arm64'],
+    });
+    expect(checkRequirement(row('incompatible', ['linux/arm64']), BOTH)).toEqual({
+      status: 'missing-platforms',
+      missing: ['linux/amd64'],
+    });
     expect(checkRequirement(row('unsupported-os', ['windows/amd64']), BOTH).missing).toEqual(BOTH);
   });
 
   it('an image that is only in the local store fails, even when its local platform is the required one', () => {
-    expect(checkRequirement(row('local-only', ['linux/amd64']), ['linux/amd64'])).toEqual({ status: 'not-published', missing: ['linux/amd64'] });
+    expect(checkRequirement(row('local-only', ['linux/amd64']), ['linux/amd64'])).toEqual({
+      status: 'not-published',
+      missing: ['linux/amd64'],
+    });
   });
 
-  it.each(['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'] as const)('%s fails: nothing is known', (verdict) => {
-    expect(checkRequirement(row(verdict, []), BOTH)).toEqual({ status: 'not-inspected', missing: BOTH });
-  });
+  it.each(['unauthorized', 'not-found', 'unreachable', 'invalid-reference', 'error'] as const)(
+    '%s fails: nothing is known',
+    (verdict) => {
+      expect(checkRequirement(row(verdict, []), BOTH)).toEqual({ status: 'not-inspected', missing: BOTH });
+    },
+  );
 
-  it.each(['wrong-host-binary', 'backend-missing-platforms'] as const)('%s (--deep) fails even with every required platform published', (verdict) => {
-    expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: 'deep-finding', missing: [] });
-    expect(checkRequirement(row(verdict, ['linux/amd64']), BOTH)).toEqual({ status: 'deep-finding', missing: ['linux/arm64'] });
-    expect(exitCodeFor([row('ready', BOTH), row(verdict, BOTH)], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
-    expect(exitCodeFor([row(verdict, BOTH)], [])).toBe(EXIT_OK);
-  });
+  it.each(['wrong-host-binary', 'backend-missing-platforms'] as const)(
+    '%s (--deep) fails even with every required platform published',
+    (verdict) => {
+      expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: 'deep-finding', missing: [] });
+      expect(checkRequirement(row(verdict, ['linux/amd64']), BOTH)).toEqual({
+        status: 'deep-finding',
+        missing: ['linux/arm64'],
+      });
+      expect(exitCodeFor([row('ready', BOTH), row(verdict, BOTH)], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+      expect(exitCodeFor([row(verdict, BOTH)], [])).toBe(EXIT_OK);
+    },
+  );
 
   // One entry per verdict (the compiler refuses a missing one): what --require makes of each when the
   // listed platforms are exactly the required ones.
@@ -64,7 +85,9 @@ describe('exitCodeFor', () => {
   });
   it('with --require: 0 only when every image meets it', () => {
     expect(exitCodeFor([row('ready', BOTH), row('ready', BOTH)], BOTH)).toBe(EXIT_OK);
-    expect(exitCodeFor([row('ready', BOTH), row('missing-platforms', ['linux/amd64'])], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    expect(exitCodeFor([row('ready', BOTH), row('missing-platforms', ['linux/amd64'])], BOTH)).toBe(
+      EXIT_REQUIREMENT_FAILED,
+    );
     expect(exitCodeFor([row('ready', BOTH), row('unreachable', [])], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
     expect(exitCodeFor([row('missing-platforms', ['linux/amd64'])], ['linux/amd64'])).toBe(EXIT_OK);
   });

@@ -40,6 +40,8 @@ describe('progress', () => {
   });
 
   it('escapes control characters in names', () => {
-    expect(progressLine(1, 1, { reference: 'a\u001bb', verdict: 'invalid-reference' })).toBe('[1/1] a\\u001bb: invalid-reference');
+    expect(progressLine(1, 1, { reference: 'a\u001bb', verdict: 'invalid-reference' })).toBe(
+      '[1/1] a\\u001bb: invalid-reference',
+    );
   });
 });

@@ -55,7 +55,16 @@ describe('deepLines: the deep fix', () => {
   });
 
   it('a not-checked image still says its deep fix', () => {
-    const judged = withDeepParts(READY, deep({ status: 'not-checked', verdict: undefined, explanation: 'never pushed', fix: 'docker push x', hostBinaries: [] }));
+    const judged = withDeepParts(
+      READY,
+      deep({
+        status: 'not-checked',
+        verdict: undefined,
+        explanation: 'never pushed',
+        fix: 'docker push x',
+        hostBinaries: [],
+      }),
+    );
     expect(deepLines(judged, plain)).toEqual(['  deep check: not checked: never pushed', '  deep fix: docker push x']);
   });
 });

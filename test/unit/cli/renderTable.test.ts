@@ -13,7 +13,10 @@ describe('renderTable', () => {
   it('has a header and one aligned row per image', () => {
     expect(lines[0]).toMatch(/^IMAGE\s+VERDICT\s+linux\/amd64\s+linux\/arm64\s+OTHER PLATFORMS$/);
     const verdictColumn = lines[0]?.indexOf('VERDICT');
-    for (const line of lines.slice(1, 5)) expect(line.indexOf(line.includes('Ready') ? 'Ready' : line.includes('Missing') ? 'Missing' : 'Unreachable')).toBe(verdictColumn);
+    for (const line of lines.slice(1, 5))
+      expect(
+        line.indexOf(line.includes('Ready') ? 'Ready' : line.includes('Missing') ? 'Missing' : 'Unreachable'),
+      ).toBe(verdictColumn);
     expect(lines[1]).toMatch(/good:1\.0\.0\s+Ready\s+yes\s+yes$/);
     expect(lines[2]).toMatch(/amd64-only:1\.0\.0\s+Missing platforms\s+yes\s+no$/);
     expect(lines[3]).toMatch(/yes\s+yes\s+linux\/arm\/v7 linux\/386$/);
@@ -21,25 +24,41 @@ describe('renderTable', () => {
   });
 
   it('explains every image that needs attention, with its fix; a registry error is one human line', () => {
-    expect(text).toContain(`${AMD64_ONLY.reference}: Missing platforms\n  ${AMD64_ONLY.explanation}\n  fix: ${AMD64_ONLY.fix}`);
-    expect(text).toContain(`${UNREACHABLE.reference}: Unreachable\n  ${UNREACHABLE.explanation}\n  ${VERBOSE_HINT}\n\n`);
+    expect(text).toContain(
+      `${AMD64_ONLY.reference}: Missing platforms\n  ${AMD64_ONLY.explanation}\n  fix: ${AMD64_ONLY.fix}`,
+    );
+    expect(text).toContain(
+      `${UNREACHABLE.reference}: Unreachable\n  ${UNREACHABLE.explanation}\n  ${VERBOSE_HINT}\n\n`,
+    );
     expect(text).not.toContain('connection refused');
     expect(text).not.toContain(`${READY.reference}: Ready`);
   });
 
   it("--verbose adds docker's own words under a failed image, printable and capped", () => {
     const verbose = renderTable([READY, UNREACHABLE], { required: [], host: AMD64, paint: plain, verbose: true });
-    expect(verbose).toContain(`  ${UNREACHABLE.explanation}\n  docker said:\n    failed to do request: Head "http://127.0.0.1:5999/v2/nothing/here/manifests/1.0.0": dial tcp 127.0.0.1:5999: connect: connection refused\n`);
-    const long = { ...UNREACHABLE, failure: { kind: 'error' as const, message: Array.from({ length: MAX_RAW_LINES + 5 }, (_, i) => `line ${i}\u001b[2J`).join('\n') } };
+    expect(verbose).toContain(
+      `  ${UNREACHABLE.explanation}\n  docker said:\n    failed to do request: Head "http://127.0.0.1:5999/v2/nothing/here/manifests/1.0.0": dial tcp 127.0.0.1:5999: connect: connection refused\n`,
+    );
+    const long = {
+      ...UNREACHABLE,
+      failure: {
+        kind: 'error' as const,
+        message: Array.from({ length: MAX_RAW_LINES + 5 }, (_, i) => `line ${i}\u001b[2J`).join('\n'),
+      },
+    };
     const capped = renderTable([long], { required: [], paint: plain, verbose: true });
     expect(capped).toContain(`    line ${MAX_RAW_LINES - 1}\\u001b[2J\n    … 5 more lines (--json has the whole text)`);
     expect(capped).not.toContain(`line ${MAX_RAW_LINES}\\u001b`);
     expect(capped).not.toContain('\u001b');
   });
 
-  it('without --verbose a failed image says where docker\'s message is; an error row\'s fix names --verbose, not a tab-only raw output', () => {
+  it("without --verbose a failed image says where docker's message is; an error row's fix names --verbose, not a tab-only raw output", () => {
     const failure = { kind: 'error' as const, message: 'ERROR: unexpected status from HEAD request: 418 teapot' };
-    const error = { ...UNREACHABLE, ...decideVerdict({ reference: UNREACHABLE.reference, platforms: [], source: 'registry', failure }), failure };
+    const error = {
+      ...UNREACHABLE,
+      ...decideVerdict({ reference: UNREACHABLE.reference, platforms: [], source: 'registry', failure }),
+      failure,
+    };
     const quiet = renderTable([error, UNREACHABLE], { required: [], paint: plain });
     expect(quiet).not.toContain('teapot');
     expect(quiet).not.toContain('raw output');
@@ -56,7 +75,10 @@ describe('renderTable', () => {
   });
 
   it('adds required platform columns and the requirement result', () => {
-    const t = renderTable([READY, AMD64_ONLY], { required: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'], paint: plain });
+    const t = renderTable([READY, AMD64_ONLY], {
+      required: ['linux/amd64', 'linux/arm64', 'linux/arm/v7'],
+      paint: plain,
+    });
     expect(t.split('\n')[0]).toMatch(/linux\/amd64\s+linux\/arm64\s+linux\/arm\/v7\s+OTHER/);
     expect(t).toContain('requirement failed: lacks linux/arm/v7');
     expect(t).toContain('requirement failed: lacks linux/arm64, linux/arm/v7');
@@ -76,8 +98,14 @@ describe('renderTable', () => {
     expect(coloured).toContain('\u001b[32mReady\u001b[0m');
     expect(coloured).toContain('\u001b[33mMissing platforms\u001b[0m');
     // Alignment is computed on the text, not the escape codes.
-    const stripped = coloured.replaceAll('\u001b[32m', '').replaceAll('\u001b[33m', '').replaceAll('\u001b[31m', '').replaceAll('\u001b[0m', '');
-    expect(stripped.split('\n').slice(0, 3)).toEqual(renderTable([READY, AMD64_ONLY], { required: [], paint: plain }).split('\n').slice(0, 3));
+    const stripped = coloured
+      .replaceAll('\u001b[32m', '')
+      .replaceAll('\u001b[33m', '')
+      .replaceAll('\u001b[31m', '')
+      .replaceAll('\u001b[0m', '');
+    expect(stripped.split('\n').slice(0, 3)).toEqual(
+      renderTable([READY, AMD64_ONLY], { required: [], paint: plain }).split('\n').slice(0, 3),
+    );
   });
 
   it('says so when there is nothing to show', () => {

@@ -1,7 +1,9 @@
 /** Hand-built InspectResults for render tests (the rendering is under test, not the verdicts). */
 import type { InspectResult } from '@core/index.js';
 
-export function result(overrides: Partial<InspectResult> & Pick<InspectResult, 'reference' | 'verdict'>): InspectResult {
+export function result(
+  overrides: Partial<InspectResult> & Pick<InspectResult, 'reference' | 'verdict'>,
+): InspectResult {
   return { explanation: `explanation of ${overrides.reference}`, platforms: [], commands: [], ...overrides };
 }
 
@@ -12,7 +14,14 @@ export const READY = result({
   platforms: ['linux/amd64', 'linux/arm64'],
   source: 'registry',
   explanation: 'Published for linux/amd64 and linux/arm64',
-  commands: [{ argv: ['buildx', 'imagetools', 'inspect', '127.0.0.1:5000/corpus/good:1.0.0', '--raw'], exitCode: 0, stdout: '{}', stderr: '' }],
+  commands: [
+    {
+      argv: ['buildx', 'imagetools', 'inspect', '127.0.0.1:5000/corpus/good:1.0.0', '--raw'],
+      exitCode: 0,
+      stdout: '{}',
+      stderr: '',
+    },
+  ],
 });
 
 export const MANY = result({
@@ -35,7 +44,11 @@ export const UNREACHABLE = result({
   reference: '127.0.0.1:5999/nothing/here:1.0.0',
   verdict: 'unreachable',
   explanation: 'The registry 127.0.0.1:5999 did not answer',
-  failure: { kind: 'unreachable', message: 'failed to do request: Head "http://127.0.0.1:5999/v2/nothing/here/manifests/1.0.0": dial tcp 127.0.0.1:5999: connect: connection refused' },
+  failure: {
+    kind: 'unreachable',
+    message:
+      'failed to do request: Head "http://127.0.0.1:5999/v2/nothing/here/manifests/1.0.0": dial tcp 127.0.0.1:5999: connect: connection refused',
+  },
 });
 
 export const HOSTILE_NAME = result({

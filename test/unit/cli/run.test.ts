@@ -21,9 +21,17 @@ interface Captured {
   readonly stderr: string;
 }
 
-const NO_READER: VariantFileReader = { readVariantFiles: () => Promise.resolve({ ok: false, error: { kind: 'error', message: 'no registry reader in this test' } }) };
+const NO_READER: VariantFileReader = {
+  readVariantFiles: () =>
+    Promise.resolve({ ok: false, error: { kind: 'error', message: 'no registry reader in this test' } }),
+};
 
-async function cli(argv: string[], exec: ExecPort, tty = false, reader: VariantFileReader = NO_READER): Promise<Captured> {
+async function cli(
+  argv: string[],
+  exec: ExecPort,
+  tty = false,
+  reader: VariantFileReader = NO_READER,
+): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -57,7 +65,9 @@ describe('runCli with references', () => {
     expect(port.misses).toEqual([]);
     expect(out.code).toBe(0);
     const result = rows(out.stdout);
-    expect(result.map((r) => [r.reference, r.verdict])).toEqual(OPEN_CORPUS.map((image) => [corpus(image.name), image.verdict.amd64]));
+    expect(result.map((r) => [r.reference, r.verdict])).toEqual(
+      OPEN_CORPUS.map((image) => [corpus(image.name), image.verdict.amd64]),
+    );
     expect(result.map((r) => sorted(r.platforms))).toEqual(OPEN_CORPUS.map((image) => sorted(image.platforms)));
     expect(result[2]?.platforms).toEqual(['linux/arm64']);
     expect(result[6]?.platforms).toContain('windows/amd64');
@@ -65,16 +75,29 @@ describe('runCli with references', () => {
   });
 
   it("the table lists the worst first, then by name, as the tab does (the core's order); --json keeps input order", async () => {
-    const refs = [corpus('good'), '127.0.0.1:5999/corpus/good:1.0.0', corpus('amd64-only'), corpus('arm64-only-attested')];
+    const refs = [
+      corpus('good'),
+      '127.0.0.1:5999/corpus/good:1.0.0',
+      corpus('amd64-only'),
+      corpus('arm64-only-attested'),
+    ];
     const table = await cli(['--no-color', ...refs], fixturePort().exec);
-    const imageRows = table.stdout.split('\n').slice(1, 5).map((line) => line.split(/\s+/)[0]);
+    const imageRows = table.stdout
+      .split('\n')
+      .slice(1, 5)
+      .map((line) => line.split(/\s+/)[0]);
     // On linux/amd64: arm64-only is incompatible (10), amd64-only missing platforms (60), unreachable (80), good ready (100).
-    expect(imageRows).toEqual([corpus('arm64-only-attested'), corpus('amd64-only'), '127.0.0.1:5999/corpus/good:1.0.0', corpus('good')]);
+    expect(imageRows).toEqual([
+      corpus('arm64-only-attested'),
+      corpus('amd64-only'),
+      '127.0.0.1:5999/corpus/good:1.0.0',
+      corpus('good'),
+    ]);
     const json = await cli(['--json', ...refs], fixturePort().exec);
     expect(rows(json.stdout).map((r) => r.reference)).toEqual(refs);
   });
 
-  it('--require takes docker\'s short forms (amd64,arm64) and gates the same way', async () => {
+  it("--require takes docker's short forms (amd64,arm64) and gates the same way", async () => {
     expect((await cli(['--require', 'amd64,arm64', '--json', corpus('good')], fixturePort().exec)).code).toBe(0);
     expect((await cli(['--require', 'amd64,arm64', '--json', corpus('amd64-only')], fixturePort().exec)).code).toBe(1);
     expect((await cli(['--require', 'arm/v7', corpus('good')], fixturePort().exec)).code).toBe(2);
@@ -82,7 +105,9 @@ describe('runCli with references', () => {
 
   it('a registry error is one human line and the fix; --verbose adds the raw text', async () => {
     const quiet = await cli(['--no-color', '127.0.0.1:5999/corpus/good:1.0.0'], fixturePort().exec);
-    expect(quiet.stdout).toContain('  The registry 127.0.0.1:5999 could not be reached\n  fix: Could not reach 127.0.0.1:5999');
+    expect(quiet.stdout).toContain(
+      '  The registry 127.0.0.1:5999 could not be reached\n  fix: Could not reach 127.0.0.1:5999',
+    );
     expect(quiet.stdout).not.toContain('connection refused');
     const verbose = await cli(['--no-color', '--verbose', '127.0.0.1:5999/corpus/good:1.0.0'], fixturePort().exec);
     expect(verbose.stdout).toMatch(/ {2}docker said:\n {4}.*connection refused/);
@@ -124,7 +149,10 @@ describe('runCli with references', () => {
   });
 
   it('judges installs against --host-platform', async () => {
-    const out = await cli(['--json', '--host-platform', 'linux/arm64', corpus('arm64-only-attested'), corpus('amd64-only')], fixturePort().exec);
+    const out = await cli(
+      ['--json', '--host-platform', 'linux/arm64', corpus('arm64-only-attested'), corpus('amd64-only')],
+      fixturePort().exec,
+    );
     expect(rows(out.stdout).map((r) => r.verdict)).toEqual(['missing-platforms', 'incompatible']);
   });
 });
@@ -142,7 +170,8 @@ describe('runCli without references', () => {
   });
 
   it('exits 3 with the reason when the engine cannot list them', async () => {
-    const unreachable: Override = (args) => (args[0] === 'image' || args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined);
+    const unreachable: Override = (args) =>
+      args[0] === 'image' || args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined;
     const out = await cli([], fixturePort([unreachable]).exec);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain('could not list the installed extensions');
@@ -164,7 +193,8 @@ describe('runCli environment', () => {
   });
 
   it('warns and falls back when buildx is missing', async () => {
-    const noBuildx: Override = (args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined);
+    const noBuildx: Override = (args) =>
+      args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined;
     const port = fixturePort([noBuildx]);
     const out = await cli(['--json', corpus('good')], port.exec);
     expect(out.stderr).toContain('buildx was not found');
@@ -187,7 +217,10 @@ describe('runCli environment', () => {
 });
 
 describe('runCli --deep (a fake registry reader; the index from the recorded imagetools output)', () => {
-  const metadata = textFile('/metadata.json', JSON.stringify({ host: { binaries: [{ darwin: [{ path: '/darwin/tool' }] }] } }));
+  const metadata = textFile(
+    '/metadata.json',
+    JSON.stringify({ host: { binaries: [{ darwin: [{ path: '/darwin/tool' }] }] } }),
+  );
   /** Every variant holds metadata.json and an x86_64 macOS binary: wrong in linux/arm64. */
   const reader: VariantFileReader = {
     readVariantFiles: (_repo, digest, wanted, options) =>
@@ -196,7 +229,11 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
         value: {
           platform: options.platform,
           digest,
-          files: new Map(wanted.map((w) => (typeof w === 'string' ? w : w.path)).map((p) => [p, p === '/metadata.json' ? metadata : fileOf(p, 'darwinX64')])),
+          files: new Map(
+            wanted
+              .map((w) => (typeof w === 'string' ? w : w.path))
+              .map((p) => [p, p === '/metadata.json' ? metadata : fileOf(p, 'darwinX64')]),
+          ),
           bytesRead: 10,
           bytesTotal: 100,
         },
@@ -212,11 +249,24 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
   });
 
   it('--json rows carry hostBinaries and backend; --require fails on the deep verdict', async () => {
-    const out = await cli(['--deep', '--json', '--require', 'linux/amd64,linux/arm64', corpus('good')], fixturePort().exec, false, reader);
+    const out = await cli(
+      ['--deep', '--json', '--require', 'linux/amd64,linux/arm64', corpus('good')],
+      fixturePort().exec,
+      false,
+      reader,
+    );
     expect(out.code).toBe(1);
-    const [row] = JSON.parse(out.stdout) as { verdict: string; hostBinaries: { platform: string; state: string }[]; backend: unknown[]; requirement: { status: string } }[];
+    const [row] = JSON.parse(out.stdout) as {
+      verdict: string;
+      hostBinaries: { platform: string; state: string }[];
+      backend: unknown[];
+      requirement: { status: string };
+    }[];
     expect(row?.verdict).toBe('wrong-host-binary');
-    expect(row?.hostBinaries.map((b) => [b.platform, b.state])).toEqual([['linux/amd64', 'ok'], ['linux/arm64', 'wrong-cpu']]);
+    expect(row?.hostBinaries.map((b) => [b.platform, b.state])).toEqual([
+      ['linux/amd64', 'ok'],
+      ['linux/arm64', 'wrong-cpu'],
+    ]);
     expect(row?.backend).toEqual([]);
     expect(row?.requirement.status).toBe('deep-finding');
   });

@@ -3,7 +3,9 @@ import { alignRows, ansi, plain, printable, useColor } from '@cli/text.js';
 
 describe('printable', () => {
   it('escapes C0/C1 controls, DEL and bidirectional overrides, keeps the rest', () => {
-    expect(printable('a\u001b[31mb\u0007c\u009bd\u007fe\u202ef\u2066g')).toBe('a\\u001b[31mb\\u0007c\\u009bd\\u007fe\\u202ef\\u2066g');
+    expect(printable('a\u001b[31mb\u0007c\u009bd\u007fe\u202ef\u2066g')).toBe(
+      'a\\u001b[31mb\\u0007c\\u009bd\\u007fe\\u202ef\\u2066g',
+    );
     expect(printable('127.0.0.1:5000/corpus/good:1.0.0 — ok ✓')).toBe('127.0.0.1:5000/corpus/good:1.0.0 — ok ✓');
     expect(printable('line1\nline2\r')).toBe('line1\\u000aline2\\u000d');
   });
@@ -22,9 +24,29 @@ describe('useColor', () => {
 
 describe('alignRows', () => {
   it('pads every column but the last to its widest cell', () => {
-    expect(alignRows([['a', 'bb', 'c'], ['aaa', 'b', '']], plain)).toEqual(['a    bb  c', 'aaa  b']);
+    expect(
+      alignRows(
+        [
+          ['a', 'bb', 'c'],
+          ['aaa', 'b', ''],
+        ],
+        plain,
+      ),
+    ).toEqual(['a    bb  c', 'aaa  b']);
   });
   it('paints the cell, not the padding', () => {
-    expect(alignRows([['x', 'y'], ['xxx', 'y']], ansi, [['ok', undefined], [undefined, undefined]])).toEqual(['\u001b[32mx\u001b[0m    y', 'xxx  y']);
+    expect(
+      alignRows(
+        [
+          ['x', 'y'],
+          ['xxx', 'y'],
+        ],
+        ansi,
+        [
+          ['ok', undefined],
+          [undefined, undefined],
+        ],
+      ),
+    ).toEqual(['\u001b[32mx\u001b[0m    y', 'xxx  y']);
   });
 });

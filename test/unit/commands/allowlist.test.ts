@@ -28,7 +28,15 @@ describe('isReadOnlyCommand accepts exactly the read-only forms', () => {
     [['buildx', 'imagetools', 'inspect', GOOD, '--raw']],
     [['buildx', 'imagetools', 'inspect', GOOD, '--format={{.Image|json}}']],
     [['image', 'ls', '--filter=label=com.docker.desktop.extension.api.version', '--format=json']],
-    [['image', 'inspect', GOOD, 'c3fa25e2c87d', 'sha256:c3fa25e2c87ddfd9aa69dab0299546327ebf341483e2dfc1e997137c968d45cf']],
+    [
+      [
+        'image',
+        'inspect',
+        GOOD,
+        'c3fa25e2c87d',
+        'sha256:c3fa25e2c87ddfd9aa69dab0299546327ebf341483e2dfc1e997137c968d45cf',
+      ],
+    ],
     [['manifest', 'inspect', GOOD]],
     [['manifest', 'inspect', '--insecure', GOOD]],
     [['manifest', 'inspect', '--insecure', '--verbose', GOOD]],
@@ -109,7 +117,10 @@ describe('isReadOnlyCommand refuses everything else', () => {
   it('--insecure only for a registry on this machine (loopback), as manifestInspect builds it', () => {
     for (const loopback of ['127.0.0.1:5000/a/b:1', 'localhost:5000/a/b:1', '[::1]:5000/a/b:1']) {
       expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', ref(loopback).canonical]), loopback).toBe(true);
-      expect(isReadOnlyCommand(['manifest', 'inspect', '--insecure', '--verbose', ref(loopback).canonical]), loopback).toBe(true);
+      expect(
+        isReadOnlyCommand(['manifest', 'inspect', '--insecure', '--verbose', ref(loopback).canonical]),
+        loopback,
+      ).toBe(true);
     }
     for (const remote of ['ghcr.io/acme/ext:1', 'alpine', '127.0.0.1.example.com/a:1', '10.0.0.5:5000/a/b:1']) {
       const canonical = ref(remote).canonical;
@@ -139,11 +150,14 @@ describe('argv builders', () => {
     engineVersion(),
   ];
 
-  it.each(all.map((args) => [args]))('%j is on the allowlist and means the same when joined and re-split on whitespace', (args) => {
-    expect(isReadOnlyCommand(args)).toBe(true);
-    expect(args.join(' ').split(/\s+/)).toEqual([...args]);
-    expect(args.some((a) => /["'\\]/.test(a))).toBe(false);
-  });
+  it.each(all.map((args) => [args]))(
+    '%j is on the allowlist and means the same when joined and re-split on whitespace',
+    (args) => {
+      expect(isReadOnlyCommand(args)).toBe(true);
+      expect(args.join(' ').split(/\s+/)).toEqual([...args]);
+      expect(args.some((a) => /["'\\]/.test(a))).toBe(false);
+    },
+  );
 
   it('the raw and manifest forms are exactly the recorded fixture commands', () => {
     expect(imagetoolsRaw(good)).toEqual(['buildx', 'imagetools', 'inspect', GOOD, '--raw']);
@@ -169,7 +183,9 @@ describe('argv builders', () => {
 
 describe('describeCommand', () => {
   it('shows the command line, quoting what a shell would need quoted', () => {
-    expect(describeCommand(['buildx', 'imagetools', 'inspect', GOOD, '--raw'])).toBe(`docker buildx imagetools inspect ${GOOD} --raw`);
+    expect(describeCommand(['buildx', 'imagetools', 'inspect', GOOD, '--raw'])).toBe(
+      `docker buildx imagetools inspect ${GOOD} --raw`,
+    );
     expect(describeCommand(['image', 'inspect', 'a b'])).toBe("docker image inspect 'a b'");
     expect(describeCommand(['buildx', 'imagetools', 'inspect', GOOD, '--format={{.Image|json}}'])).toBe(
       `docker buildx imagetools inspect ${GOOD} '--format={{.Image|json}}'`,

@@ -12,7 +12,9 @@ describe('checkEnvironment', () => {
   });
 
   it('buildx missing (real CLI answer without the plugin)', async () => {
-    const port = fixturePort([(args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined)]);
+    const port = fixturePort([
+      (args) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined),
+    ]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('ok');
     expect(status.buildx).toBe('missing');
@@ -21,14 +23,18 @@ describe('checkEnvironment', () => {
   });
 
   it('engine unreachable (real CLI answer with no daemon)', async () => {
-    const port = fixturePort([(args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined)]);
+    const port = fixturePort([
+      (args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined),
+    ]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('unreachable');
     expect(status.message).toBeDefined();
   });
 
   it('a refused key (browser mode) is access-refused, not an unreachable engine or a missing docker', async () => {
-    const port = fixturePort([() => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' })]);
+    const port = fixturePort([
+      () => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' }),
+    ]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('access-refused');
     expect(status.message).toBe(ENVIRONMENT_NOTICES['access-refused'].message);
@@ -36,7 +42,9 @@ describe('checkEnvironment', () => {
   });
 
   it('docker not installed', async () => {
-    const port = fixturePort([() => ({ stdout: '', stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' })]);
+    const port = fixturePort([
+      () => ({ stdout: '', stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }),
+    ]);
     const status = await checkEnvironment(port.exec);
     expect(status.engine).toBe('tool-missing');
     expect(status.buildx).toBe('missing');
@@ -74,7 +82,9 @@ describe('environmentNotices: the words every front end shows', () => {
   });
 
   it('the status message is made of the same words, and the raw engine error is kept apart', async () => {
-    const port = fixturePort([(args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined)]);
+    const port = fixturePort([
+      (args) => (args[0] === 'version' ? recordedAnswer('engine-unreachable.version') : undefined),
+    ]);
     const status = await checkEnvironment(port.exec);
     expect(status.message).toBe(ENVIRONMENT_NOTICES['engine-unreachable'].message);
     expect(status.detail).toMatch(/Cannot connect to the Docker daemon/);

@@ -25,21 +25,22 @@ function localImage(fixture: string): LocalImage {
 }
 
 describe('inspectImage on the recorded corpus', () => {
-  it.each(OPEN_CORPUS.filter((image) => image.verdict.amd64 === 'ready' && image.verdict.arm64 === 'ready').map((image) => image.name))(
-    '%s is ready on both hosts with one registry call (--raw)',
-    async (name) => {
-      for (const host of [AMD64, ARM64]) {
-        const port = fixturePort();
-        const result = await inspectImage(port.exec, { reference: corpus(name) }, { host });
-        expect(result.verdict).toBe('ready');
-        expect(result.source).toBe('registry');
-        expect(result.platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
-        expect(port.calls).toEqual([rawArgv(corpus(name))]);
-        expect(result.commands.map((c) => c.argv)).toEqual(port.calls);
-        clean(port);
-      }
-    },
-  );
+  it.each(
+    OPEN_CORPUS.filter((image) => image.verdict.amd64 === 'ready' && image.verdict.arm64 === 'ready').map(
+      (image) => image.name,
+    ),
+  )('%s is ready on both hosts with one registry call (--raw)', async (name) => {
+    for (const host of [AMD64, ARM64]) {
+      const port = fixturePort();
+      const result = await inspectImage(port.exec, { reference: corpus(name) }, { host });
+      expect(result.verdict).toBe('ready');
+      expect(result.source).toBe('registry');
+      expect(result.platforms).toEqual(expect.arrayContaining(['linux/amd64', 'linux/arm64']));
+      expect(port.calls).toEqual([rawArgv(corpus(name))]);
+      expect(result.commands.map((c) => c.argv)).toEqual(port.calls);
+      clean(port);
+    }
+  });
 
   it('many-platforms lists all eight platforms, attestations left out', async () => {
     const port = fixturePort();
@@ -59,7 +60,10 @@ describe('inspectImage on the recorded corpus', () => {
     const result = await inspectImage(port.exec, { reference: corpus('amd64-only') }, { host: AMD64 });
     expect(result.verdict).toBe('missing-platforms');
     expect(result.platforms).toEqual(['linux/amd64']);
-    expect(port.calls).toEqual([rawArgv(corpus('amd64-only')), ['buildx', 'imagetools', 'inspect', corpus('amd64-only'), '--format={{.Image|json}}']]);
+    expect(port.calls).toEqual([
+      rawArgv(corpus('amd64-only')),
+      ['buildx', 'imagetools', 'inspect', corpus('amd64-only'), '--format={{.Image|json}}'],
+    ]);
     clean(port);
   });
 
@@ -103,7 +107,10 @@ describe('inspectImage when the registry cannot answer', () => {
     const result = await inspectImage(port.exec, { reference: '127.0.0.1:5001/private/good:1.0.0' }, { host: AMD64 });
     expect(result.verdict).toBe('unauthorized');
     expect(result.failure?.message).toContain('no basic auth credentials');
-    expect(port.calls).toEqual([rawArgv('127.0.0.1:5001/private/good:1.0.0'), ['image', 'inspect', '127.0.0.1:5001/private/good:1.0.0']]);
+    expect(port.calls).toEqual([
+      rawArgv('127.0.0.1:5001/private/good:1.0.0'),
+      ['image', 'inspect', '127.0.0.1:5001/private/good:1.0.0'],
+    ]);
     clean(port);
   });
 
@@ -121,12 +128,15 @@ describe('inspectImage when the registry cannot answer', () => {
     clean(port);
   });
 
-  it.each(['127.0.0.1:5000/corpus/good:9.9.9', '127.0.0.1:5000/corpus/does-not-exist:1.0.0'])('%s: not-found', async (reference) => {
-    const port = fixturePort();
-    const result = await inspectImage(port.exec, { reference });
-    expect(result.verdict).toBe('not-found');
-    clean(port);
-  });
+  it.each(['127.0.0.1:5000/corpus/good:9.9.9', '127.0.0.1:5000/corpus/does-not-exist:1.0.0'])(
+    '%s: not-found',
+    async (reference) => {
+      const port = fixturePort();
+      const result = await inspectImage(port.exec, { reference });
+      expect(result.verdict).toBe('not-found');
+      clean(port);
+    },
+  );
 
   it('never-pushed local image: local-only with the engine platform, found by docker image inspect', async () => {
     const port = fixturePort();
@@ -135,20 +145,28 @@ describe('inspectImage when the registry cannot answer', () => {
     expect(result.source).toBe('local-store');
     expect(result.platforms).toEqual(['linux/amd64']);
     expect(result.failure?.kind).toBe('unreachable');
-    expect(port.calls).toEqual([rawArgv('docker.io/local/dev-extension:latest'), ['image', 'inspect', 'docker.io/local/dev-extension:latest']]);
+    expect(port.calls).toEqual([
+      rawArgv('docker.io/local/dev-extension:latest'),
+      ['image', 'inspect', 'docker.io/local/dev-extension:latest'],
+    ]);
     clean(port);
   });
 
   it('never-pushed local image listed from the engine: no image inspect needed', async () => {
     const port = fixturePort();
-    const target: InspectTarget = { reference: 'local/dev-extension:latest', local: localImage('engine.image-inspect.local-only.docker-26.1.5') };
+    const target: InspectTarget = {
+      reference: 'local/dev-extension:latest',
+      local: localImage('engine.image-inspect.local-only.docker-26.1.5'),
+    };
     const result = await inspectImage(port.exec, target, { host: AMD64 });
     expect(result.verdict).toBe('local-only');
     expect(port.calls).toHaveLength(1);
   });
 
   it('a timeout or cancel is not a reason to look in the local store', async () => {
-    const port = fixturePort([(args) => (args[4] === '--raw' ? { stdout: '', stderr: '', exitCode: null, interrupted: 'timeout' } : undefined)]);
+    const port = fixturePort([
+      (args) => (args[4] === '--raw' ? { stdout: '', stderr: '', exitCode: null, interrupted: 'timeout' } : undefined),
+    ]);
     const result = await inspectImage(port.exec, { reference: 'local/dev-extension:latest' });
     expect(result.failure?.kind).toBe('timeout');
     expect(port.calls).toHaveLength(1);
@@ -156,7 +174,9 @@ describe('inspectImage when the registry cannot answer', () => {
 
   it('unreadable registry output (the real good --raw, truncated) is an error, not a throw', async () => {
     const truncated = answer('good.imagetools-raw');
-    const port = fixturePort([(args) => (args[4] === '--raw' ? { ...truncated, stdout: truncated.stdout.slice(0, 200) } : undefined)]);
+    const port = fixturePort([
+      (args) => (args[4] === '--raw' ? { ...truncated, stdout: truncated.stdout.slice(0, 200) } : undefined),
+    ]);
     const result = await inspectImage(port.exec, { reference: corpus('good') });
     expect(result.verdict).toBe('error');
     expect(result.failure?.message).toMatch(/could not read the output of `docker buildx imagetools inspect/);
@@ -164,33 +184,51 @@ describe('inspectImage when the registry cannot answer', () => {
 });
 
 describe('inspectImage never runs a command for a hostile or invalid reference', () => {
-  it.each(['a;rm -rf /', '$(id)', '`id`', '--output=x', 'foo bar', 'it\'s', 'a"b', 'Bad/Name:tag', '', ' ', 'x\ny', 'a'.repeat(600)])(
-    '%j',
-    async (reference) => {
-      const port = fixturePort();
-      const result = await inspectImage(port.exec, { reference });
-      expect(result.verdict).toBe('invalid-reference');
-      expect(result.reference).toBe(reference);
-      expect(port.calls).toEqual([]);
-      expect(result.commands).toEqual([]);
-    },
-  );
+  it.each([
+    'a;rm -rf /',
+    '$(id)',
+    '`id`',
+    '--output=x',
+    'foo bar',
+    "it's",
+    'a"b',
+    'Bad/Name:tag',
+    '',
+    ' ',
+    'x\ny',
+    'a'.repeat(600),
+  ])('%j', async (reference) => {
+    const port = fixturePort();
+    const result = await inspectImage(port.exec, { reference });
+    expect(result.verdict).toBe('invalid-reference');
+    expect(result.reference).toBe(reference);
+    expect(port.calls).toEqual([]);
+    expect(result.commands).toEqual([]);
+  });
 });
 
 describe('inspectImage without buildx', () => {
-  const noBuildx = (args: readonly string[]) => (args[0] === 'buildx' ? recordedAnswer('buildx-missing.imagetools-raw') : undefined);
+  const noBuildx = (args: readonly string[]) =>
+    args[0] === 'buildx' ? recordedAnswer('buildx-missing.imagetools-raw') : undefined;
 
   it('detects the missing plugin from the real CLI answer and falls back to docker manifest inspect', async () => {
     const port = fixturePort([noBuildx]);
     const result = await inspectImage(port.exec, { reference: corpus('good') }, { host: AMD64 });
     expect(result.verdict).toBe('ready');
-    expect(port.calls).toEqual([rawArgv(corpus('good')), ['manifest', 'inspect', '--insecure', '--verbose', corpus('good')]]);
+    expect(port.calls).toEqual([
+      rawArgv(corpus('good')),
+      ['manifest', 'inspect', '--insecure', '--verbose', corpus('good')],
+    ]);
     clean(port);
   });
 
   it('with buildx known missing, a single manifest takes one manifest inspect --verbose, and no buildx call', async () => {
     const port = fixturePort([noBuildx]);
-    const result = await inspectImage(port.exec, { reference: corpus('amd64-only') }, { host: AMD64, buildx: 'missing' });
+    const result = await inspectImage(
+      port.exec,
+      { reference: corpus('amd64-only') },
+      { host: AMD64, buildx: 'missing' },
+    );
     expect(result.verdict).toBe('missing-platforms');
     expect(result.platforms).toEqual(['linux/amd64']);
     expect(port.calls).toEqual([['manifest', 'inspect', '--insecure', '--verbose', corpus('amd64-only')]]);
@@ -202,7 +240,11 @@ describe('inspectImage without buildx', () => {
     async (name) => {
       const viaBuildx = await inspectImage(fixturePort().exec, { reference: corpus(name) }, { host: AMD64 });
       const port = fixturePort([noBuildx]);
-      const viaManifest = await inspectImage(port.exec, { reference: corpus(name) }, { host: AMD64, buildx: 'missing' });
+      const viaManifest = await inspectImage(
+        port.exec,
+        { reference: corpus(name) },
+        { host: AMD64, buildx: 'missing' },
+      );
       expect(viaManifest.platforms).toEqual(viaBuildx.platforms);
       expect(viaManifest.verdict).toBe(viaBuildx.verdict);
       expect(port.calls).toHaveLength(1);
@@ -218,15 +260,18 @@ describe('inspectImage without buildx', () => {
   });
 });
 
-describe('inspectImage when browser mode refuses the page\'s key', () => {
+describe("inspectImage when browser mode refuses the page's key", () => {
   it('says so and what to do, with no word of docker login, the registry or the engine', async () => {
-    const port = fixturePort([() => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' })]);
+    const port = fixturePort([
+      () => ({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' }),
+    ]);
     const result = await inspectImage(port.exec, { reference: corpus('good') }, { host: AMD64 });
     expect(result.verdict).toBe('error');
     expect(result.failure?.kind).toBe('access-refused');
     expect(result.explanation).toMatch(/browser-mode server refused this page's key/);
     expect(result.fix).toMatch(/open the URL `npm start` printed/);
-    for (const text of [result.explanation, result.fix ?? '', result.userFix ?? '']) expect(text).not.toMatch(/docker login|engine|buildx/i);
+    for (const text of [result.explanation, result.fix ?? '', result.userFix ?? ''])
+      expect(text).not.toMatch(/docker login|engine|buildx/i);
     expect(port.calls).toHaveLength(1);
   });
 });

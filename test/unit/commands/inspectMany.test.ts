@@ -54,9 +54,21 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0
 describe('inspectMany', () => {
   it('inspects every corpus image, results in input order', async () => {
     const port = fixturePort();
-    const results = await inspectMany(port.exec, NAMES.map((n) => ({ reference: corpus(n) })), { host: { os: 'linux', architecture: 'amd64' } });
+    const results = await inspectMany(
+      port.exec,
+      NAMES.map((n) => ({ reference: corpus(n) })),
+      { host: { os: 'linux', architecture: 'amd64' } },
+    );
     expect(results.map((r) => r.reference)).toEqual(NAMES.map(corpus));
-    expect(results.map((r) => r.verdict)).toEqual(['ready', 'missing-platforms', 'incompatible', 'ready', 'ready', 'ready', 'ready']);
+    expect(results.map((r) => r.verdict)).toEqual([
+      'ready',
+      'missing-platforms',
+      'incompatible',
+      'ready',
+      'ready',
+      'ready',
+      'ready',
+    ]);
     expect(port.violations).toEqual([]);
   });
 
@@ -64,7 +76,11 @@ describe('inspectMany', () => {
     const g = gate();
     const port = fixturePort([async () => g.hold()]);
     let finished = false;
-    const done = inspectMany(port.exec, NAMES.map((n) => ({ reference: corpus(n) })), { concurrency: 2 }).finally(() => {
+    const done = inspectMany(
+      port.exec,
+      NAMES.map((n) => ({ reference: corpus(n) })),
+      { concurrency: 2 },
+    ).finally(() => {
       finished = true;
     });
     while (!finished) {
@@ -79,9 +95,15 @@ describe('inspectMany', () => {
   it('inspects the same canonical reference once and gives each listing its own reference text', async () => {
     const port = fixturePort();
     const seen: [string, number][] = [];
-    const targets = [{ reference: 'local/dev-extension:latest' }, { reference: corpus('good') }, { reference: 'docker.io/local/dev-extension' }];
+    const targets = [
+      { reference: 'local/dev-extension:latest' },
+      { reference: corpus('good') },
+      { reference: 'docker.io/local/dev-extension' },
+    ];
     const results = await inspectMany(port.exec, targets, { onResult: (r, i) => seen.push([r.reference, i]) });
-    expect(port.calls.filter((a) => a[0] === 'buildx' && a[3] === 'docker.io/local/dev-extension:latest')).toHaveLength(1);
+    expect(port.calls.filter((a) => a[0] === 'buildx' && a[3] === 'docker.io/local/dev-extension:latest')).toHaveLength(
+      1,
+    );
     expect(results[0]?.reference).toBe('local/dev-extension:latest');
     expect(results[2]?.reference).toBe('docker.io/local/dev-extension');
     expect(results[0]?.verdict).toBe('local-only');
@@ -93,11 +115,15 @@ describe('inspectMany', () => {
     const stuck: ExecRequest[] = [];
     const port = fixturePort([neverAnswers(corpus('good'), stuck)]);
     const order: string[] = [];
-    const results = await inspectMany(port.exec, NAMES.map((n) => ({ reference: corpus(n) })), {
-      timeoutMs: 200,
-      concurrency: 2,
-      onResult: (r) => order.push(r.reference),
-    });
+    const results = await inspectMany(
+      port.exec,
+      NAMES.map((n) => ({ reference: corpus(n) })),
+      {
+        timeoutMs: 200,
+        concurrency: 2,
+        onResult: (r) => order.push(r.reference),
+      },
+    );
     expect(results[0]?.failure?.kind).toBe('timeout');
     expect(results[0]?.verdict).toBe('unreachable');
     expect(results.slice(1).every((r) => r.failure === undefined)).toBe(true);
@@ -109,7 +135,11 @@ describe('inspectMany', () => {
     const stuck: ExecRequest[] = [];
     const port = fixturePort(NAMES.map((n) => neverAnswers(corpus(n), stuck)));
     const controller = new AbortController();
-    const pending = inspectMany(port.exec, NAMES.map((n) => ({ reference: corpus(n) })), { signal: controller.signal, concurrency: 3 });
+    const pending = inspectMany(
+      port.exec,
+      NAMES.map((n) => ({ reference: corpus(n) })),
+      { signal: controller.signal, concurrency: 3 },
+    );
     while (stuck.length < 3) await tick();
     controller.abort();
     const results: InspectResult[] = await pending;
@@ -126,18 +156,25 @@ describe('inspectMany', () => {
         return undefined;
       },
     ]);
-    const results = await inspectMany(port.exec, NAMES.map((n) => ({ reference: corpus(n) })));
+    const results = await inspectMany(
+      port.exec,
+      NAMES.map((n) => ({ reference: corpus(n) })),
+    );
     expect(results[0]?.verdict).toBe('error');
     expect(results[0]?.failure?.message).toContain('port broke');
     expect(results.slice(1).map((r) => r.verdict)).not.toContain('error');
   });
 
   it('a throwing onResult listener does not stop the run', async () => {
-    const results = await inspectMany(fixturePort().exec, [{ reference: corpus('good') }, { reference: corpus('legacy-list') }], {
-      onResult: () => {
-        throw new Error('listener broke');
+    const results = await inspectMany(
+      fixturePort().exec,
+      [{ reference: corpus('good') }, { reference: corpus('legacy-list') }],
+      {
+        onResult: () => {
+          throw new Error('listener broke');
+        },
       },
-    });
+    );
     expect(results.map((r) => r.verdict)).toEqual(['ready', 'ready']);
   });
 

@@ -18,12 +18,19 @@ describe('listInstalledExtensions', () => {
       '127.0.0.1:5000/corpus/good:1.0.0',
     ]);
     expect(port.calls).toHaveLength(2);
-    expect(port.calls[0]).toEqual(['image', 'ls', '--filter=label=com.docker.desktop.extension.api.version', '--format=json']);
+    expect(port.calls[0]).toEqual([
+      'image',
+      'ls',
+      '--filter=label=com.docker.desktop.extension.api.version',
+      '--format=json',
+    ]);
     expect(port.calls[1]?.slice(0, 2)).toEqual(['image', 'inspect']);
     expect(port.calls[1]).toHaveLength(2 + 7);
     const arm = listed.value.find((e) => e.reference.includes('arm64-only'));
     expect(arm?.image.platform).toEqual({ os: 'linux', architecture: 'arm64' });
-    expect(listed.value.every((e) => e.image.labels['com.docker.desktop.extension.api.version'] !== undefined)).toBe(true);
+    expect(listed.value.every((e) => e.image.labels['com.docker.desktop.extension.api.version'] !== undefined)).toBe(
+      true,
+    );
     expect(port.violations).toEqual([]);
     expect(port.misses).toEqual([]);
   });
@@ -33,7 +40,15 @@ describe('listInstalledExtensions', () => {
     if (!listed.ok) throw new Error('expected a list');
     const port = fixturePort();
     const results = await inspectMany(port.exec, listed.value, { host: { os: 'linux', architecture: 'amd64' } });
-    expect(results.map((r) => r.verdict)).toEqual(['local-only', 'ready', 'ready', 'ready', 'incompatible', 'missing-platforms', 'ready']);
+    expect(results.map((r) => r.verdict)).toEqual([
+      'local-only',
+      'ready',
+      'ready',
+      'ready',
+      'incompatible',
+      'missing-platforms',
+      'ready',
+    ]);
     expect(port.calls.every((args) => args.at(-1) === '--raw')).toBe(true);
     expect(port.calls).toHaveLength(7);
     expect(port.misses).toEqual([]);
@@ -41,7 +56,10 @@ describe('listInstalledExtensions', () => {
 
   it('keeps a name the engine lists that is not a valid reference, and never puts it on a command line (row renamed from the real one)', async () => {
     const real = answer('engine.image-ls-extensions.docker-26.1.5');
-    const hostile = real.stdout.replace('"Repository":"local/dev-extension"', '"Repository":"local/dev-extension;rm -rf ~"');
+    const hostile = real.stdout.replace(
+      '"Repository":"local/dev-extension"',
+      '"Repository":"local/dev-extension;rm -rf ~"',
+    );
     const port = fixturePort([(args) => (args[1] === 'ls' ? { ...real, stdout: hostile } : undefined)]);
     const listed = await listInstalledExtensions(port.exec);
     if (!listed.ok) throw new Error('expected a list');

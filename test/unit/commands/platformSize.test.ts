@@ -6,12 +6,20 @@ import { loadRecording, outputOf } from '../../support/recordings.js';
 
 /** A port that answers the recorded argv with its real output, and anything else as a miss. */
 function recordedPort(names: readonly string[]): { exec: ExecPort; calls: string[][] } {
-  const byArgv = new Map(names.map((name) => { const rec = loadRecording(name); return [rec.argv.join(' '), outputOf(rec)]; }));
+  const byArgv = new Map(
+    names.map((name) => {
+      const rec = loadRecording(name);
+      return [rec.argv.join(' '), outputOf(rec)];
+    }),
+  );
   const calls: string[][] = [];
   const exec: ExecPort = async ({ args }) => {
     calls.push([...args]);
     expect(isReadOnlyCommand(args)).toBe(true);
-    return byArgv.get(args.join(' ')) ?? ({ stdout: '', stderr: `no recording for ${args.join(' ')}`, exitCode: 1 } satisfies ExecOutput);
+    return (
+      byArgv.get(args.join(' ')) ??
+      ({ stdout: '', stderr: `no recording for ${args.join(' ')}`, exitCode: 1 } satisfies ExecOutput)
+    );
   };
   return { exec, calls };
 }

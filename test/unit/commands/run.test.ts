@@ -53,6 +53,11 @@ describe('runCommand', () => {
     const recorded = answer('buildx-version.buildx-0.13.1');
     const exec: ExecPort = async () => recorded;
     const outcome = await runCommand(exec, ['buildx', 'version']);
-    expect(outcome.record).toEqual({ argv: ['buildx', 'version'], exitCode: 0, stdout: recorded.stdout, stderr: recorded.stderr });
+    expect(outcome.record).toEqual({
+      argv: ['buildx', 'version'],
+      exitCode: 0,
+      stdout: recorded.stdout,
+      stderr: recorded.stderr,
+    });
   });
 });

@@ -42,12 +42,18 @@ describe('classifyFailure on texts the recorded rig cannot produce', () => {
     ['sh: 1: docker: not found', 'tool-missing'],
     ['toomanyrequests: You have reached your pull rate limit.', 'rate-limited'],
     ['unexpected status from HEAD request: 429 Too Many Requests', 'rate-limited'],
-    ['ERROR: failed to do request: Head "https://registry.invalid/v2/": dial tcp: lookup registry.invalid: no such host', 'unreachable'],
+    [
+      'ERROR: failed to do request: Head "https://registry.invalid/v2/": dial tcp: lookup registry.invalid: no such host',
+      'unreachable',
+    ],
     ['dial tcp 10.0.0.1:443: i/o timeout', 'unreachable'],
     ['http: server gave HTTP response to HTTPS client', 'unreachable'],
     ['net/http: TLS handshake timeout', 'unreachable'],
     ['connect: network is unreachable', 'unreachable'],
-    ['Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?', 'unreachable'],
+    [
+      'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+      'unreachable',
+    ],
     ['failed to do request: context deadline exceeded', 'timeout'],
     ['unexpected status from HEAD request: 401 Unauthorized', 'unauthorized'],
     ['unexpected status: 403 Forbidden', 'unauthorized'],
@@ -63,8 +69,13 @@ describe('classifyFailure on texts the recorded rig cannot produce', () => {
   it('interruptions win over the text', () => {
     expect(classifyFailure({ stderr: 'not found', exitCode: null, interrupted: 'timeout' }).kind).toBe('timeout');
     expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }).kind).toBe('cancelled');
-    expect(classifyFailure({ stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }).kind).toBe('tool-missing');
-    expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'access-refused' })).toEqual({ kind: 'access-refused', message: "the browser-mode server refused this page's access key" });
+    expect(classifyFailure({ stderr: 'spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }).kind).toBe(
+      'tool-missing',
+    );
+    expect(classifyFailure({ stderr: '', exitCode: null, interrupted: 'access-refused' })).toEqual({
+      kind: 'access-refused',
+      message: "the browser-mode server refused this page's access key",
+    });
     expect(classifyFailure({ stderr: '', exitCode: 127 }).kind).toBe('tool-missing');
   });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { atDigest, formatBytes, imageLayers, imageSizeOf, MAX_LAYERS, parseImageSize, parseRawManifest, parseReference } from '@core/index.js';
+import {
+  atDigest,
+  formatBytes,
+  imageLayers,
+  imageSizeOf,
+  MAX_LAYERS,
+  parseImageSize,
+  parseRawManifest,
+  parseReference,
+} from '@core/index.js';
 import type { ImageSize, ParseError, ReferenceError, Result } from '@core/index.js';
 import { fixtureNames, loadFixture, loadRecording } from '../../support/recordings.js';
 
@@ -10,8 +19,14 @@ function value<T>(r: Result<T, ParseError | ReferenceError>): T {
 
 interface VerboseEntry {
   readonly Raw: string;
-  readonly OCIManifest?: { readonly layers: readonly { readonly size: number }[]; readonly config: { readonly size: number } };
-  readonly SchemaV2Manifest?: { readonly layers: readonly { readonly size: number }[]; readonly config: { readonly size: number } };
+  readonly OCIManifest?: {
+    readonly layers: readonly { readonly size: number }[];
+    readonly config: { readonly size: number };
+  };
+  readonly SchemaV2Manifest?: {
+    readonly layers: readonly { readonly size: number }[];
+    readonly config: { readonly size: number };
+  };
 }
 
 /** Every platform manifest docker's `manifest inspect --verbose` fetched, raw, with docker's own decoded layers. */
@@ -59,9 +74,18 @@ describe('parseImageSize on real image manifests', () => {
 });
 
 describe('parseImageSize refuses what is not one platform manifest', () => {
-  const layer = (size: unknown): unknown => ({ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', digest: `sha256:${'a'.repeat(64)}`, size });
+  const layer = (size: unknown): unknown => ({
+    mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip',
+    digest: `sha256:${'a'.repeat(64)}`,
+    size,
+  });
   const manifest = (layers: unknown): string =>
-    JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.manifest.v1+json', config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${'b'.repeat(64)}`, size: 10 }, layers });
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: `sha256:${'b'.repeat(64)}`, size: 10 },
+      layers,
+    });
 
   it.each([
     ['an index', loadFixture('good.imagetools-raw').stdout, /index of platforms/],
@@ -71,8 +95,16 @@ describe('parseImageSize refuses what is not one platform manifest', () => {
     ['no layers array', manifest('nope'), /no layers array/],
     ['a negative size', manifest([layer(-1)]), /layer 1 has no valid size/],
     ['a size that is text', manifest([layer('12')]), /layer 1 has no valid size/],
-    ['sizes past what a number holds', manifest([layer(Number.MAX_SAFE_INTEGER), layer(2)]), /more than a number can hold/],
-    ['too many layers', manifest(Array.from({ length: MAX_LAYERS + 1 }, () => layer(1))), /more than the 1000 accepted/],
+    [
+      'sizes past what a number holds',
+      manifest([layer(Number.MAX_SAFE_INTEGER), layer(2)]),
+      /more than a number can hold/,
+    ],
+    [
+      'too many layers',
+      manifest(Array.from({ length: MAX_LAYERS + 1 }, () => layer(1))),
+      /more than the 1000 accepted/,
+    ],
   ])('%s', (_name, stdout, message) => {
     const parsed = parseImageSize(stdout);
     expect(parsed.ok).toBe(false);
@@ -84,11 +116,15 @@ describe('parseImageSize refuses what is not one platform manifest', () => {
   });
 
   it('imageSizeOf takes a parsed document', () => {
-    expect(value(imageSizeOf(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).layerBytes).toBe(12);
+    expect(value(imageSizeOf(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).layerBytes).toBe(
+      12,
+    );
   });
 
   it('imageLayers lists the layers bottom first, and refuses an index with or without its mediaType', () => {
-    expect(value(imageLayers(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).map((l) => l.size)).toEqual([5, 7]);
+    expect(
+      value(imageLayers(JSON.parse(manifest([layer(5), layer(7)])) as Record<string, unknown>)).map((l) => l.size),
+    ).toEqual([5, 7]);
     const index = imageLayers({ schemaVersion: 2, manifests: [] });
     expect(index.ok ? 'ok' : index.error.message).toMatch(/index of platforms/);
   });
@@ -97,11 +133,16 @@ describe('parseImageSize refuses what is not one platform manifest', () => {
 describe('atDigest', () => {
   const ref = value(parseReference('127.0.0.1:5100/corpus/good:1.0.0'));
   it('pins the repository to a digest, dropping the tag', () => {
-    expect(value(atDigest(ref, `sha256:${'c'.repeat(64)}`)).canonical).toBe(`127.0.0.1:5100/corpus/good@sha256:${'c'.repeat(64)}`);
+    expect(value(atDigest(ref, `sha256:${'c'.repeat(64)}`)).canonical).toBe(
+      `127.0.0.1:5100/corpus/good@sha256:${'c'.repeat(64)}`,
+    );
   });
-  it.each(['sha256:short', 'sha256:' + 'C'.repeat(64), 'x y', `sha256:${'c'.repeat(64)} --push`])('refuses the digest %s', (digest) => {
-    expect(atDigest(ref, digest).ok).toBe(false);
-  });
+  it.each(['sha256:short', 'sha256:' + 'C'.repeat(64), 'x y', `sha256:${'c'.repeat(64)} --push`])(
+    'refuses the digest %s',
+    (digest) => {
+      expect(atDigest(ref, digest).ok).toBe(false);
+    },
+  );
 });
 
 describe('formatBytes', () => {

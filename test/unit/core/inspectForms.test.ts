@@ -37,7 +37,9 @@ describe('docker manifest inspect --verbose, edge cases built from real outputs'
 
   it('a single Descriptor with an unknown media type is refused', () => {
     const single = json('amd64-only.manifest-inspect-verbose') as Doc;
-    const r = parseManifestInspect(JSON.stringify({ ...single, Descriptor: { ...(single.Descriptor as Doc), mediaType: 'text/plain' } }));
+    const r = parseManifestInspect(
+      JSON.stringify({ ...single, Descriptor: { ...(single.Descriptor as Doc), mediaType: 'text/plain' } }),
+    );
     expect(!r.ok && r.error.message).toMatch(/unknown manifest media type/);
   });
 });
@@ -50,7 +52,13 @@ describe('imagetools --format outputs, edge cases built from real outputs', () =
   });
 
   it('an index descriptor without its manifests is refused', () => {
-    const r = parseFormattedInspect(JSON.stringify({ mediaType: 'application/vnd.oci.image.index.v1+json', digest: `sha256:${'a'.repeat(64)}`, size: 3 }));
+    const r = parseFormattedInspect(
+      JSON.stringify({
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        digest: `sha256:${'a'.repeat(64)}`,
+        size: 3,
+      }),
+    );
     expect(r.ok).toBe(false);
   });
 
@@ -65,6 +73,9 @@ describe('imagetools --format outputs, edge cases built from real outputs', () =
 
   it('{{json .Image}}: a value without os/architecture takes them from its key', () => {
     const r = parseImageConfig(JSON.stringify({ 'linux/arm/v7': { config: { Labels: { a: 'b' } } } }));
-    expect(r.ok && r.value).toEqual({ platforms: [{ os: 'linux', architecture: 'arm', variant: 'v7' }], labels: { a: 'b' } });
+    expect(r.ok && r.value).toEqual({
+      platforms: [{ os: 'linux', architecture: 'arm', variant: 'v7' }],
+      labels: { a: 'b' },
+    });
   });
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '@cli/renderJson.js';
-import { toJson, toJsonRow, type DeepCheckResult, type BackendImageFinding, type DeepParts, type HostBinaryFinding } from '@core/index.js';
+import {
+  toJson,
+  toJsonRow,
+  type DeepCheckResult,
+  type BackendImageFinding,
+  type DeepParts,
+  type HostBinaryFinding,
+} from '@core/index.js';
 import { AMD64_ONLY, READY, UNREACHABLE } from '../cli/results.js';
 
 describe('toJsonRow / renderJson', () => {
@@ -11,15 +18,39 @@ describe('toJsonRow / renderJson', () => {
     expect(rows.map((r) => r.reference)).toEqual([READY.reference, AMD64_ONLY.reference, UNREACHABLE.reference]);
     expect(rows.map((r) => r.verdict)).toEqual(['ready', 'missing-platforms', 'unreachable']);
     for (const r of rows) {
-      expect(Object.keys(r).sort()).toEqual(
-        ['backend', 'canonical', 'commands', 'deep', 'failure', 'fix', 'hostBinaries', 'label', 'manifest', 'message', 'platformList', 'platforms', 'publisherFix', 'reference', 'requirement', 'severity', 'source', 'userFix', 'verdict'],
-      );
+      expect(Object.keys(r).sort()).toEqual([
+        'backend',
+        'canonical',
+        'commands',
+        'deep',
+        'failure',
+        'fix',
+        'hostBinaries',
+        'label',
+        'manifest',
+        'message',
+        'platformList',
+        'platforms',
+        'publisherFix',
+        'reference',
+        'requirement',
+        'severity',
+        'source',
+        'userFix',
+        'verdict',
+      ]);
     }
   });
 
   it('maps explanation to message, absent values to null, and commands to display strings', () => {
     const ready = toJsonRow(READY, []);
-    expect(ready).toMatchObject({ message: 'Published for linux/amd64 and linux/arm64', fix: null, failure: null, requirement: null, source: 'registry' });
+    expect(ready).toMatchObject({
+      message: 'Published for linux/amd64 and linux/arm64',
+      fix: null,
+      failure: null,
+      requirement: null,
+      source: 'registry',
+    });
     expect(ready.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     expect(ready.commands).toEqual(['docker buildx imagetools inspect 127.0.0.1:5000/corpus/good:1.0.0 --raw']);
     expect(toJsonRow(UNREACHABLE, []).failure).toEqual({ kind: 'unreachable', message: UNREACHABLE.failure?.message });
@@ -29,8 +60,16 @@ describe('toJsonRow / renderJson', () => {
   it('with --require, every row says whether it meets it', () => {
     const required = ['linux/amd64', 'linux/arm64'];
     expect(toJsonRow(READY, required).requirement).toEqual({ required, status: 'met', missing: [] });
-    expect(toJsonRow(AMD64_ONLY, required).requirement).toEqual({ required, status: 'missing-platforms', missing: ['linux/arm64'] });
-    expect(toJsonRow(UNREACHABLE, required).requirement).toEqual({ required, status: 'not-inspected', missing: required });
+    expect(toJsonRow(AMD64_ONLY, required).requirement).toEqual({
+      required,
+      status: 'missing-platforms',
+      missing: ['linux/arm64'],
+    });
+    expect(toJsonRow(UNREACHABLE, required).requirement).toEqual({
+      required,
+      status: 'not-inspected',
+      missing: required,
+    });
   });
 
   it('an empty list is an empty array', () => {
@@ -46,7 +85,8 @@ const WRONG: HostBinaryFinding = {
   found: 'x86_64',
   wanted: 'arm64',
   format: 'macho',
-  message: 'x86_64 Mach-O at /darwin/esbuild in the linux/arm64 variant: Apple-silicon Macs run it only under Rosetta 2.',
+  message:
+    'x86_64 Mach-O at /darwin/esbuild in the linux/arm64 variant: Apple-silicon Macs run it only under Rosetta 2.',
   warningOnly: false,
   fix: 'Pick the macOS binary by CPU.',
 };
@@ -56,7 +96,18 @@ function deepResult(deep: Partial<DeepParts>): DeepCheckResult {
     ...READY,
     verdict: 'ready',
     platformVerdict: 'ready',
-    deep: { status: 'checked', explanation: 'x', warnings: 0, variants: ['linux/amd64', 'linux/arm64'], hostBinaries: [], backend: [], notes: [], bytesRead: 10, bytesTotal: 100, ...deep },
+    deep: {
+      status: 'checked',
+      explanation: 'x',
+      warnings: 0,
+      variants: ['linux/amd64', 'linux/arm64'],
+      hostBinaries: [],
+      backend: [],
+      notes: [],
+      bytesRead: 10,
+      bytesTotal: 100,
+      ...deep,
+    },
   };
 }
 
@@ -84,36 +135,80 @@ describe('toJsonRow: the deep check keys', () => {
   });
 
   it('host binary entries carry os, platform (the variant), path, state, found, message and fix', () => {
-    const backend: BackendImageFinding = { reference: 'x/worker:1', source: 'compose:worker', self: false, platforms: ['linux/amd64'], verdict: 'missing-platforms', message: 'm' };
-    const row = toJsonRow(deepResult({ verdict: 'wrong-host-binary', fix: 'Pick the macOS binary by CPU.', hostBinaries: [WRONG], backend: [backend] }));
+    const backend: BackendImageFinding = {
+      reference: 'x/worker:1',
+      source: 'compose:worker',
+      self: false,
+      platforms: ['linux/amd64'],
+      verdict: 'missing-platforms',
+      message: 'm',
+    };
+    const row = toJsonRow(
+      deepResult({
+        verdict: 'wrong-host-binary',
+        fix: 'Pick the macOS binary by CPU.',
+        hostBinaries: [WRONG],
+        backend: [backend],
+      }),
+    );
     expect(row.hostBinaries).toEqual([
-      { os: 'darwin', platform: 'linux/arm64', path: '/darwin/esbuild', state: 'wrong-cpu', found: 'x86_64', wanted: 'arm64', message: WRONG.message, fix: WRONG.fix, warningOnly: false, listedAs: null },
+      {
+        os: 'darwin',
+        platform: 'linux/arm64',
+        path: '/darwin/esbuild',
+        state: 'wrong-cpu',
+        found: 'x86_64',
+        wanted: 'arm64',
+        message: WRONG.message,
+        fix: WRONG.fix,
+        warningOnly: false,
+        listedAs: null,
+      },
     ]);
     expect(row.backend).toEqual([backend]);
     expect(row.deep?.verdict).toBe('wrong-host-binary');
   });
 
   it('a not-checked image has a deep object saying why, and null lists', () => {
-    const row = toJsonRow(deepResult({ status: 'not-checked', explanation: 'never pushed', fix: 'docker push x', variants: [] }));
-    expect(row).toMatchObject({ hostBinaries: null, backend: null, deep: { status: 'not-checked', message: 'never pushed', fix: 'docker push x' } });
+    const row = toJsonRow(
+      deepResult({ status: 'not-checked', explanation: 'never pushed', fix: 'docker push x', variants: [] }),
+    );
+    expect(row).toMatchObject({
+      hostBinaries: null,
+      backend: null,
+      deep: { status: 'not-checked', message: 'never pushed', fix: 'docker push x' },
+    });
   });
 
   it("the tab's JSON export writes the same rows as --json without --require, after the stamp", () => {
     const results = [READY, deepResult({ hostBinaries: [WRONG] })];
     const stamp = { date: '2026-12-01T15:30:00.000Z', host: 'linux/arm64', version: '0.1.0' };
-    const exported = JSON.parse(toJson(results, stamp)) as { archmatrixVersion: string; exportedAt: string; thisMachine: string | null; rows: unknown[] };
-    expect(exported).toMatchObject({ archmatrixVersion: '0.1.0', exportedAt: '2026-12-01T15:30:00.000Z', thisMachine: 'linux/arm64' });
+    const exported = JSON.parse(toJson(results, stamp)) as {
+      archmatrixVersion: string;
+      exportedAt: string;
+      thisMachine: string | null;
+      rows: unknown[];
+    };
+    expect(exported).toMatchObject({
+      archmatrixVersion: '0.1.0',
+      exportedAt: '2026-12-01T15:30:00.000Z',
+      thisMachine: 'linux/arm64',
+    });
     expect(exported.rows).toEqual(JSON.parse(renderJson(results, [])));
     expect(exported.rows).toEqual(results.map((r) => JSON.parse(JSON.stringify(toJsonRow(r))) as unknown));
   });
 
-  it('carries the user\'s fix and the publisher\'s fix beside fix, null when absent', () => {
+  it("carries the user's fix and the publisher's fix beside fix, null when absent", () => {
     const row = toJsonRow({ ...AMD64_ONLY, userFix: 'update it', publisherFix: AMD64_ONLY.fix });
     expect(row).toMatchObject({ fix: AMD64_ONLY.fix, userFix: 'update it', publisherFix: AMD64_ONLY.fix });
     expect(toJsonRow(READY)).toMatchObject({ fix: null, userFix: null, publisherFix: null });
   });
 
   it('platformList says whether a platform missing from the list is not published or unknown', () => {
-    expect([READY, AMD64_ONLY, UNREACHABLE].map((r) => toJsonRow(r).platformList)).toEqual(['complete', 'complete', 'none']);
+    expect([READY, AMD64_ONLY, UNREACHABLE].map((r) => toJsonRow(r).platformList)).toEqual([
+      'complete',
+      'complete',
+      'none',
+    ]);
   });
 });

@@ -30,7 +30,9 @@ describe('auditLabels', () => {
   it('missing and empty (built from the good labels)', () => {
     const rest = Object.fromEntries(Object.entries(GOOD).filter(([k]) => k !== 'org.opencontainers.image.title'));
     expect(statusOf(rest, 'org.opencontainers.image.title')).toBe('missing');
-    expect(statusOf({ ...GOOD, 'org.opencontainers.image.vendor': '  ' }, 'org.opencontainers.image.vendor')).toBe('empty');
+    expect(statusOf({ ...GOOD, 'org.opencontainers.image.vendor': '  ' }, 'org.opencontainers.image.vendor')).toBe(
+      'empty',
+    );
   });
 
   it.each([
@@ -54,8 +56,19 @@ describe('auditLabels', () => {
   });
 
   it('accepts semver ranges and a data:image icon', () => {
-    for (const v of ['>= 0.3.4', '>=0.2.0 <1', '^0.3.0', '0.3.4']) expect(statusOf({ ...GOOD, 'com.docker.desktop.extension.api.version': v }, 'com.docker.desktop.extension.api.version')).toBe('ok');
-    expect(statusOf({ ...GOOD, 'com.docker.desktop.extension.icon': 'data:image/png;base64,iVBORw0KGgo=' }, 'com.docker.desktop.extension.icon')).toBe('ok');
+    for (const v of ['>= 0.3.4', '>=0.2.0 <1', '^0.3.0', '0.3.4'])
+      expect(
+        statusOf(
+          { ...GOOD, 'com.docker.desktop.extension.api.version': v },
+          'com.docker.desktop.extension.api.version',
+        ),
+      ).toBe('ok');
+    expect(
+      statusOf(
+        { ...GOOD, 'com.docker.desktop.extension.icon': 'data:image/png;base64,iVBORw0KGgo=' },
+        'com.docker.desktop.extension.icon',
+      ),
+    ).toBe('ok');
   });
 });
 
@@ -84,13 +97,18 @@ describe('extensionInfo', () => {
     const info = extensionInfo(hostile);
     expect(info.icon).toBeUndefined();
     expect(info.links).toEqual([{ title: 'ok', url: 'https://example.com/ok' }]);
-    expect(extensionInfo({ 'com.docker.desktop.extension.icon': 'data:image/svg+xml;base64,PHN2Zz4=' }).icon).toMatch(/^data:image\//);
+    expect(extensionInfo({ 'com.docker.desktop.extension.icon': 'data:image/svg+xml;base64,PHN2Zz4=' }).icon).toMatch(
+      /^data:image\//,
+    );
   });
 
   it('no labels, or broken JSON: empty info, no throw', () => {
     expect(extensionInfo(undefined)).toEqual({ links: [] });
     expect(extensionInfo({ 'com.docker.extension.additional-urls': '[{' }).links).toEqual([]);
-    expect(extensionInfo({ 'com.docker.extension.additional-urls': '[null, 3, {"title": 1, "url": "https://e.com"}]' }).links).toEqual([]);
+    expect(
+      extensionInfo({ 'com.docker.extension.additional-urls': '[null, 3, {"title": 1, "url": "https://e.com"}]' })
+        .links,
+    ).toEqual([]);
   });
 });
 
@@ -98,7 +116,17 @@ describe('safeHttpUrl (links the tab opens)', () => {
   it('normalises an http(s) URL and refuses credentials, whitespace and other schemes', () => {
     expect(safeHttpUrl('http://example.com')).toBe('http://example.com/');
     expect(safeHttpUrl('https://example.com/docs?a=1')).toBe('https://example.com/docs?a=1');
-    for (const bad of ['https://user:pw@example.com/', 'https://user@example.com/', ' https://example.com', 'https://exa mple.com', 'javascript:alert(1)', 'file:///etc/passwd', '/relative', '', 42]) {
+    for (const bad of [
+      'https://user:pw@example.com/',
+      'https://user@example.com/',
+      ' https://example.com',
+      'https://exa mple.com',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      '/relative',
+      '',
+      42,
+    ]) {
       expect(safeHttpUrl(bad), String(bad)).toBeUndefined();
     }
   });

@@ -17,22 +17,37 @@ describe('parseImageInspect on every recorded docker image inspect', () => {
     expect(image?.repoTags).toHaveLength(1);
     expect(image?.labels['com.docker.desktop.extension.api.version']).toBe('>= 0.3.4');
     // The engine holds the platform it pulled: arm64 for the arm64-only image, amd64 otherwise (amd64 host).
-    expect(image?.platform && platformKey(image.platform)).toBe(name.includes('arm64-only') ? 'linux/arm64' : 'linux/amd64');
+    expect(image?.platform && platformKey(image.platform)).toBe(
+      name.includes('arm64-only') ? 'linux/arm64' : 'linux/amd64',
+    );
   });
 
   it('several images at once, and an empty answer', () => {
     const one = JSON.parse(loadFixture('engine.image-inspect.good.docker-26.1.5').stdout) as unknown[];
     const two = JSON.parse(loadFixture('engine.image-inspect.local-only.docker-28.5.2').stdout) as unknown[];
     const r = parseImageInspect(JSON.stringify([...one, ...two]));
-    expect(r.ok && r.value.map((i) => i.repoTags[0])).toEqual(['127.0.0.1:5000/corpus/good:1.0.0', 'local/dev-extension:latest']);
+    expect(r.ok && r.value.map((i) => i.repoTags[0])).toEqual([
+      '127.0.0.1:5000/corpus/good:1.0.0',
+      'local/dev-extension:latest',
+    ]);
     expect(parseImageInspect('[]\n')).toEqual({ ok: true, value: [] });
   });
 
   it('null RepoTags/Labels are empty; wrong types are errors (built from a real one)', () => {
-    const base = (JSON.parse(loadFixture('engine.image-inspect.good.docker-28.5.2').stdout) as Record<string, unknown>[])[0] ?? {};
-    const nulls = parseImageInspect(JSON.stringify([{ ...base, RepoTags: null, RepoDigests: null, Config: { Labels: null } }]));
+    const base =
+      (JSON.parse(loadFixture('engine.image-inspect.good.docker-28.5.2').stdout) as Record<string, unknown>[])[0] ?? {};
+    const nulls = parseImageInspect(
+      JSON.stringify([{ ...base, RepoTags: null, RepoDigests: null, Config: { Labels: null } }]),
+    );
     expect(nulls.ok && nulls.value[0]).toMatchObject({ repoTags: [], repoDigests: [], labels: {} });
-    for (const broken of [{ Id: 1 }, { RepoTags: 'x' }, { RepoTags: [1] }, { Config: [] }, { Config: { Labels: 'x' } }, { Architecture: 7 }]) {
+    for (const broken of [
+      { Id: 1 },
+      { RepoTags: 'x' },
+      { RepoTags: [1] },
+      { Config: [] },
+      { Config: { Labels: 'x' } },
+      { Architecture: 7 },
+    ]) {
       expect(parseImageInspect(JSON.stringify([{ ...base, ...broken }])).ok).toBe(false);
     }
     expect(parseImageInspect('{}').ok).toBe(false);

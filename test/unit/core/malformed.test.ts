@@ -11,7 +11,14 @@ import {
 } from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
-const PARSERS = { parseRawManifest, parseImageConfig, parseFormattedInspect, parseManifestInspect, parseImageInspect, parseImageList };
+const PARSERS = {
+  parseRawManifest,
+  parseImageConfig,
+  parseFormattedInspect,
+  parseManifestInspect,
+  parseImageInspect,
+  parseImageList,
+};
 const GOOD_RAW = loadFixture('good.imagetools-raw').stdout;
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const goodIndex = (): { [key: string]: Json } => JSON.parse(GOOD_RAW) as { [key: string]: Json };
@@ -70,10 +77,20 @@ describe('malformed input gives a typed error, never a throw', () => {
   });
 
   it('wrong platform field types are refused (built from good.imagetools-raw)', () => {
-    const platforms: Json[] = [{ os: 1, architecture: 'amd64' }, { os: 'linux' }, { os: 'linux', architecture: ['amd64'] }, { os: 'linux', architecture: 'amd64', variant: 7 }];
+    const platforms: Json[] = [
+      { os: 1, architecture: 'amd64' },
+      { os: 'linux' },
+      { os: 'linux', architecture: ['amd64'] },
+      { os: 'linux', architecture: 'amd64', variant: 7 },
+    ];
     for (const platform of platforms) {
       const doc = goodIndex();
-      (doc.manifests as { [key: string]: Json }[])[0] = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'a'.repeat(64)}`, size: 1, platform };
+      (doc.manifests as { [key: string]: Json }[])[0] = {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        digest: `sha256:${'a'.repeat(64)}`,
+        size: 1,
+        platform,
+      };
       expect(errorOf(parseRawManifest(JSON.stringify(doc)))).toMatch(/entry 1/);
     }
   });
@@ -88,7 +105,9 @@ describe('malformed input gives a typed error, never a throw', () => {
   it('unknown media types are refused with their name; schema 1 is named', () => {
     const doc = goodIndex();
     doc.mediaType = 'application/vnd.example.not-a-manifest+json';
-    expect(errorOf(parseRawManifest(JSON.stringify(doc)))).toMatch(/unknown manifest media type "application\/vnd\.example/);
+    expect(errorOf(parseRawManifest(JSON.stringify(doc)))).toMatch(
+      /unknown manifest media type "application\/vnd\.example/,
+    );
     doc.mediaType = 'application/vnd.docker.distribution.manifest.v1+prettyjws';
     expect(errorOf(parseRawManifest(JSON.stringify(doc)))).toMatch(/schema 1/);
     doc.mediaType = 7;
@@ -135,7 +154,13 @@ describe('malformed input gives a typed error, never a throw', () => {
   });
 
   it('property: random single-field mutations of real outputs never throw', () => {
-    const sources = ['good.imagetools-raw', 'windows-entry.imagetools-image', 'amd64-only.imagetools-json', 'good.manifest-inspect-verbose', 'engine.image-inspect.good.docker-28.5.2'];
+    const sources = [
+      'good.imagetools-raw',
+      'windows-entry.imagetools-image',
+      'amd64-only.imagetools-json',
+      'good.manifest-inspect-verbose',
+      'engine.image-inspect.good.docker-28.5.2',
+    ];
     const junk: Json[] = [null, 0, -1, 1.5, '', 'x', [], {}, true, 'unknown', [1, 2], { os: 'linux' }];
     for (const [s, name] of sources.entries()) {
       const next = rng(1000 + s);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mediaTypeName, parseFormattedInspect, parseImageConfig, parseManifestInspect, parseRawManifest, platformKey, type ManifestSummary } from '@core/index.js';
+import {
+  mediaTypeName,
+  parseFormattedInspect,
+  parseImageConfig,
+  parseManifestInspect,
+  parseRawManifest,
+  platformKey,
+  type ManifestSummary,
+} from '@core/index.js';
 import type { ParseError, Result } from '@core/index.js';
 import { fixtureNames, loadFixture } from '../../support/recordings.js';
 import { CORPUS, sorted } from '../../support/corpus.js';
@@ -58,7 +66,12 @@ describe('parseRawManifest on every recorded --raw output', () => {
 
   it('many-platforms: arm variants kept (v6, v7)', () => {
     const m = value(parseRawManifest(loadFixture('many-platforms.imagetools-raw').stdout));
-    expect(m.platforms.filter((p) => p.platform.architecture === 'arm').map((p) => p.platform.variant).sort()).toEqual(['v6', 'v7']);
+    expect(
+      m.platforms
+        .filter((p) => p.platform.architecture === 'arm')
+        .map((p) => p.platform.variant)
+        .sort(),
+    ).toEqual(['v6', 'v7']);
   });
 });
 
@@ -144,7 +157,8 @@ describe('parseManifestInspect (docker manifest inspect, the no-buildx fallback)
 });
 
 describe('single manifests built from the recorded amd64-only one', () => {
-  const base = (): Record<string, unknown> => JSON.parse(loadFixture('amd64-only.imagetools-raw').stdout) as Record<string, unknown>;
+  const base = (): Record<string, unknown> =>
+    JSON.parse(loadFixture('amd64-only.imagetools-raw').stdout) as Record<string, unknown>;
 
   it('an OCI single manifest (media types switched to OCI) needs its config', () => {
     const doc = base();
@@ -164,7 +178,9 @@ describe('single manifests built from the recorded amd64-only one', () => {
   });
 
   it('a "__proto__" label stays an ordinary label', () => {
-    const doc = JSON.parse(loadFixture('amd64-only.imagetools-image').stdout) as { config: { Labels: Record<string, string> } };
+    const doc = JSON.parse(loadFixture('amd64-only.imagetools-image').stdout) as {
+      config: { Labels: Record<string, string> };
+    };
     const text = JSON.stringify(doc).replace('"Labels":{', '"Labels":{"__proto__":"x",');
     const c = value(parseImageConfig(text));
     expect(Object.getPrototypeOf(c.labels)).toBe(Object.prototype);

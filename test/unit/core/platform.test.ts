@@ -63,7 +63,15 @@ describe('platforms', () => {
   });
 
   it('orders linux/amd64, linux/arm64, other linux, other OSes', () => {
-    const keys = ['windows/amd64', 'linux/s390x', 'linux/arm64', 'linux/386', 'linux/amd64', 'darwin/arm64', 'linux/arm/v7'];
+    const keys = [
+      'windows/amd64',
+      'linux/s390x',
+      'linux/arm64',
+      'linux/386',
+      'linux/amd64',
+      'darwin/arm64',
+      'linux/arm/v7',
+    ];
     expect([...keys].sort(comparePlatformKeys)).toEqual([
       'linux/amd64',
       'linux/arm64',
@@ -81,7 +89,12 @@ describe('platforms', () => {
   });
 
   it('isAttestation: annotation alone, unknown/unknown alone, neither', () => {
-    expect(isAttestation({ annotations: { 'vnd.docker.reference.type': 'attestation-manifest' }, platform: { os: 'linux', architecture: 'amd64' } })).toBe(true);
+    expect(
+      isAttestation({
+        annotations: { 'vnd.docker.reference.type': 'attestation-manifest' },
+        platform: { os: 'linux', architecture: 'amd64' },
+      }),
+    ).toBe(true);
     expect(isAttestation({ platform: { os: 'unknown', architecture: 'unknown' } })).toBe(true);
     expect(isAttestation({ platform: { os: 'linux', architecture: 'amd64' } })).toBe(false);
     expect(isAttestation(null)).toBe(false);
@@ -103,9 +116,12 @@ describe('parsePlatformSpecifier (docker --platform forms)', () => {
     const parsed = parsePlatformSpecifier(text);
     expect(parsed.ok && platformKey(parsed.value)).toBe(key);
   });
-  it.each(['linux', 'arm/v7', 'amd46', 'linux/amd46', 'lnux/amd64', '', 'a/b/c/d'])('refuses %j with a typed error', (text) => {
-    const parsed = parsePlatformSpecifier(text);
-    expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error.kind).toBe('malformed');
-  });
+  it.each(['linux', 'arm/v7', 'amd46', 'linux/amd46', 'lnux/amd64', '', 'a/b/c/d'])(
+    'refuses %j with a typed error',
+    (text) => {
+      const parsed = parsePlatformSpecifier(text);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error.kind).toBe('malformed');
+    },
+  );
 });

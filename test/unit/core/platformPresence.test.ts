@@ -3,10 +3,18 @@ import { VERDICTS, platformPresence } from '@core/index.js';
 import type { Verdict } from '@core/index.js';
 
 describe('platformPresence', () => {
-  const complete: readonly Verdict[] = ['ready', 'missing-platforms', 'incompatible', 'unsupported-os', 'wrong-host-binary', 'backend-missing-platforms'];
+  const complete: readonly Verdict[] = [
+    'ready',
+    'missing-platforms',
+    'incompatible',
+    'unsupported-os',
+    'wrong-host-binary',
+    'backend-missing-platforms',
+  ];
 
   it('is yes for a listed platform whatever the verdict', () => {
-    for (const verdict of VERDICTS) expect(platformPresence({ verdict, platforms: ['linux/arm64'] }, 'linux/arm64')).toBe('yes');
+    for (const verdict of VERDICTS)
+      expect(platformPresence({ verdict, platforms: ['linux/arm64'] }, 'linux/arm64')).toBe('yes');
   });
 
   it('is no for an unlisted platform only when the registry gave the complete list', () => {

@@ -18,15 +18,31 @@ describe('parseReference: valid references, normalised', () => {
     ['alpine', 'docker.io/library/alpine:latest', 'alpine:latest'],
     ['library/alpine:3.19', 'docker.io/library/alpine:3.19', 'alpine:3.19'],
     ['docker.io/library/alpine', 'docker.io/library/alpine:latest', 'alpine:latest'],
-    ['index.docker.io/docker/labs-debug-tools-extension:0.0.46', 'docker.io/docker/labs-debug-tools-extension:0.0.46', 'docker/labs-debug-tools-extension:0.0.46'],
-    ['docker/disk-usage-extension', 'docker.io/docker/disk-usage-extension:latest', 'docker/disk-usage-extension:latest'],
+    [
+      'index.docker.io/docker/labs-debug-tools-extension:0.0.46',
+      'docker.io/docker/labs-debug-tools-extension:0.0.46',
+      'docker/labs-debug-tools-extension:0.0.46',
+    ],
+    [
+      'docker/disk-usage-extension',
+      'docker.io/docker/disk-usage-extension:latest',
+      'docker/disk-usage-extension:latest',
+    ],
     ['127.0.0.1:5000/corpus/good:1.0.0', '127.0.0.1:5000/corpus/good:1.0.0', '127.0.0.1:5000/corpus/good:1.0.0'],
     ['localhost/dev', 'localhost/dev:latest', 'localhost/dev:latest'],
-    ['localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3', 'localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3', 'localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3'],
+    [
+      'localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3',
+      'localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3',
+      'localhost:5000/a/b/c_d__e-f---g.h:v1.2-rc_3',
+    ],
     [`ghcr.io/org/x@${SHA}`, `ghcr.io/org/x@${SHA}`, `ghcr.io/org/x@${SHA}`],
     [`alpine:3@${SHA}`, `docker.io/library/alpine:3@${SHA}`, `alpine:3@${SHA}`],
     ['[::1]:5000/foo:1', '[::1]:5000/foo:1', '[::1]:5000/foo:1'],
-    ['my-registry.example.com:443/team/ext:Tag_With.Upper-1', 'my-registry.example.com:443/team/ext:Tag_With.Upper-1', 'my-registry.example.com:443/team/ext:Tag_With.Upper-1'],
+    [
+      'my-registry.example.com:443/team/ext:Tag_With.Upper-1',
+      'my-registry.example.com:443/team/ext:Tag_With.Upper-1',
+      'my-registry.example.com:443/team/ext:Tag_With.Upper-1',
+    ],
   ])('%s -> %s', (input, canonical, familiar) => {
     const r = parseReference(input);
     if (!r.ok) throw new Error(r.error.reason);
@@ -37,7 +53,12 @@ describe('parseReference: valid references, normalised', () => {
 
   it('splits domain, path, tag and digest', () => {
     const r = parseReference(`127.0.0.1:5001/private/good:1.0.0@${SHA}`);
-    expect(r.ok && r.value).toMatchObject({ domain: '127.0.0.1:5001', path: 'private/good', tag: '1.0.0', digest: SHA });
+    expect(r.ok && r.value).toMatchObject({
+      domain: '127.0.0.1:5001',
+      path: 'private/good',
+      tag: '1.0.0',
+      digest: SHA,
+    });
   });
 
   it('a digest-only reference has no default tag; its push target does', () => {

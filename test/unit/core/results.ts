@@ -1,5 +1,13 @@
 /** Builds InspectResults the way the command layer does (core functions on recorded outputs), for summary/export tests. */
-import { decideVerdict, hostPlatform, parseRawManifest, platformKey, comparePlatformKeys, type InspectResult, type Platform } from '@core/index.js';
+import {
+  decideVerdict,
+  hostPlatform,
+  parseRawManifest,
+  platformKey,
+  comparePlatformKeys,
+  type InspectResult,
+  type Platform,
+} from '@core/index.js';
 import { loadFixture } from '../../support/recordings.js';
 
 export function resultFor(name: string, host: Platform | undefined = hostPlatform('arm64')): InspectResult {
@@ -8,7 +16,9 @@ export function resultFor(name: string, host: Platform | undefined = hostPlatfor
   const m = parseRawManifest(f.stdout);
   if (!m.ok) throw new Error(m.error.message);
   // A single manifest names no platform: the recorded config says linux/amd64 (amd64-only).
-  const platforms = m.value.needsConfig ? [{ os: 'linux', architecture: 'amd64' }] : m.value.platforms.map((p) => p.platform);
+  const platforms = m.value.needsConfig
+    ? [{ os: 'linux', architecture: 'amd64' }]
+    : m.value.platforms.map((p) => p.platform);
   const detail = decideVerdict({ reference, platforms, source: 'registry', host });
   return {
     ...detail,

@@ -15,8 +15,22 @@ describe('the order of the matrix (tab and CLI)', () => {
       rowOrderKey('ready', 'a/ready:1', { [TITLE]: 'Same' }),
       rowOrderKey('ready', 'b/ready:1', { [TITLE]: 'Same' }),
     ];
-    expect([...keys].sort(compareRows).map((k) => k.reference)).toEqual(['y/x:1', 'c/old:1', 'b/old:1', 'd/x:1', 'a/ready:1', 'b/ready:1', 'z/ready:1', 'a/pending:1']);
-    expect([...keys].sort(compareRowNames).map((k) => k.name).slice(0, 3)).toEqual(['a/pending:1', 'Alpha', 'd/x:1']);
+    expect([...keys].sort(compareRows).map((k) => k.reference)).toEqual([
+      'y/x:1',
+      'c/old:1',
+      'b/old:1',
+      'd/x:1',
+      'a/ready:1',
+      'b/ready:1',
+      'z/ready:1',
+      'a/pending:1',
+    ]);
+    expect(
+      [...keys]
+        .sort(compareRowNames)
+        .map((k) => k.name)
+        .slice(0, 3),
+    ).toEqual(['a/pending:1', 'Alpha', 'd/x:1']);
   });
 
   it('the name is the title label when it has text, else the reference', () => {

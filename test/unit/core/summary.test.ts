@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { hostPlatform, summarise, summariseMatrix, type InspectResult, type SummaryEntry, type Verdict } from '@core/index.js';
+import {
+  hostPlatform,
+  summarise,
+  summariseMatrix,
+  type InspectResult,
+  type SummaryEntry,
+  type Verdict,
+} from '@core/index.js';
 import { resultFor } from './results.js';
 
 const ARM = hostPlatform('arm64');
@@ -13,12 +20,18 @@ const made = (reference: string, verdict: Verdict, canonical?: string): InspectR
   platforms: verdict === 'ready' ? ['linux/amd64', 'linux/arm64'] : [],
   commands: [],
 });
-const installed = (result: InspectResult): SummaryEntry => ({ reference: result.reference, origin: 'installed', result });
+const installed = (result: InspectResult): SummaryEntry => ({
+  reference: result.reference,
+  origin: 'installed',
+  result,
+});
 const typed = (result: InspectResult): SummaryEntry => ({ reference: result.reference, origin: 'typed', result });
 
 describe('summariseMatrix', () => {
   // good, legacy-list, many-platforms, windows-entry: ready; amd64-only: incompatible on arm64; arm64-only-attested: missing-platforms.
-  const corpus = ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'many-platforms', 'windows-entry'].map((n) => installed(resultFor(n)));
+  const corpus = ['good', 'amd64-only', 'arm64-only-attested', 'legacy-list', 'many-platforms', 'windows-entry'].map(
+    (n) => installed(resultFor(n)),
+  );
 
   it('starts with "N of M ready", then one count per verdict, worst first', () => {
     const s = summariseMatrix(corpus, ARM);
@@ -33,7 +46,9 @@ describe('summariseMatrix', () => {
 
   it('names the machine only when it is known', () => {
     expect(summariseMatrix(corpus).text).toBe('4 of 6 ready; 1 incompatible, 1 missing platforms');
-    expect(summariseMatrix(corpus, AMD).installed.counts.find((c) => c.verdict === 'incompatible')?.text).toBe('1 will not install on this machine (linux/amd64)');
+    expect(summariseMatrix(corpus, AMD).installed.counts.find((c) => c.verdict === 'incompatible')?.text).toBe(
+      '1 will not install on this machine (linux/amd64)',
+    );
   });
 
   it('counts an image installed under two names once (same canonical reference)', () => {
@@ -52,7 +67,14 @@ describe('summariseMatrix', () => {
   });
 
   it('counts typed images apart from the installed extensions', () => {
-    const s = summariseMatrix([...corpus, typed(made('127.0.0.1:5100/corpus/nope:1', 'not-found')), typed(made('127.0.0.1:5100/corpus/good:1.0.0', 'ready'))], ARM);
+    const s = summariseMatrix(
+      [
+        ...corpus,
+        typed(made('127.0.0.1:5100/corpus/nope:1', 'not-found')),
+        typed(made('127.0.0.1:5100/corpus/good:1.0.0', 'ready')),
+      ],
+      ARM,
+    );
     expect(s.installed.total).toBe(6);
     expect(s.typed).toMatchObject({ total: 2, ready: 1 });
     expect(s.text).toMatch(/^4 of 6 ready; .* · typed images \(counted apart\): 1 of 2 ready; 1 not found$/);
@@ -62,7 +84,9 @@ describe('summariseMatrix', () => {
   });
 
   it('with only typed images it says no installed extension is shown', () => {
-    expect(summariseMatrix([typed(made('a/b:1', 'not-found'))]).text).toBe('No installed extension shown · typed images (counted apart): 0 of 1 ready; 1 not found');
+    expect(summariseMatrix([typed(made('a/b:1', 'not-found'))]).text).toBe(
+      'No installed extension shown · typed images (counted apart): 0 of 1 ready; 1 not found',
+    );
   });
 
   it('counts rows not inspected yet as pending, never as ready', () => {
@@ -73,7 +97,9 @@ describe('summariseMatrix', () => {
 
   it('summarises exactly the rows it is given (the active filter)', () => {
     const onlyIncompatible = corpus.filter((e) => e.result?.verdict === 'incompatible');
-    expect(summariseMatrix(onlyIncompatible, ARM).text).toBe('0 of 1 ready; 1 will not install on this machine (linux/arm64)');
+    expect(summariseMatrix(onlyIncompatible, ARM).text).toBe(
+      '0 of 1 ready; 1 will not install on this machine (linux/arm64)',
+    );
   });
 
   it('nothing to summarise', () => {

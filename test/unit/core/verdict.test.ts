@@ -35,7 +35,8 @@ const failureFrom = (name: string) => {
   const f = loadFixture(name);
   return classifyFailure({ stderr: f.stderr, exitCode: f.exitCode });
 };
-const decide = (input: Partial<VerdictInput>) => decideVerdict({ reference: REF, platforms: [], source: 'registry', ...input });
+const decide = (input: Partial<VerdictInput>) =>
+  decideVerdict({ reference: REF, platforms: [], source: 'registry', ...input });
 
 describe('decideVerdict', () => {
   const reachable: [Verdict, Partial<VerdictInput>][] = [
@@ -43,7 +44,14 @@ describe('decideVerdict', () => {
     ['missing-platforms', { platforms: platforms('linux/amd64'), host: AMD }],
     ['incompatible', { platforms: platforms('linux/amd64'), host: ARM }],
     ['unsupported-os', { platforms: platforms('windows/amd64') }],
-    ['local-only', { platforms: platforms('linux/amd64'), source: 'local-store', registryFailure: failureFrom('error-repo-not-found.imagetools-raw') }],
+    [
+      'local-only',
+      {
+        platforms: platforms('linux/amd64'),
+        source: 'local-store',
+        registryFailure: failureFrom('error-repo-not-found.imagetools-raw'),
+      },
+    ],
     ['unauthorized', { failure: failureFrom('error-unauthorized.imagetools-raw') }],
     ['not-found', { failure: failureFrom('error-tag-not-found.imagetools-raw') }],
     ['unreachable', { failure: failureFrom('error-connection-refused.imagetools-raw') }],
@@ -78,7 +86,9 @@ describe('decideVerdict', () => {
 
   it('fixes carry the exact platform list and the push target', () => {
     const d = decide({ platforms: platforms('linux/amd64'), host: ARM });
-    expect(d.fix).toBe('docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .');
+    expect(d.fix).toBe(
+      'docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .',
+    );
     expect(d.explanation).toContain('linux/arm64');
     const kept = decide({ platforms: platforms('linux/amd64', 'linux/s390x', 'windows/amd64'), host: AMD });
     expect(kept.fix).toContain('--platform=linux/amd64,linux/arm64,linux/s390x ');
@@ -89,18 +99,30 @@ describe('decideVerdict', () => {
 
   it('windows-entry is ready: the windows entry does not hide the linux ones', () => {
     expect(decide({ platforms: fromFixture('windows-entry.imagetools-raw'), host: ARM }).verdict).toBe('ready');
-    expect(decide({ platforms: fromFixture('many-platforms.imagetools-raw'), host: AMD }).explanation).toContain('+6 more');
+    expect(decide({ platforms: fromFixture('many-platforms.imagetools-raw'), host: AMD }).explanation).toContain(
+      '+6 more',
+    );
   });
 
   it('unauthorized tells which registry to log in to', () => {
-    const d = decideVerdict({ reference: '127.0.0.1:5001/private/good:1.0.0', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
+    const d = decideVerdict({
+      reference: '127.0.0.1:5001/private/good:1.0.0',
+      platforms: [],
+      source: 'registry',
+      failure: failureFrom('error-unauthorized.imagetools-raw'),
+    });
     expect(d.fix).toContain('docker login 127.0.0.1:5001');
     expect(d.userFix).toBe(d.fix);
     expect(d.publisherFix).toBeUndefined();
     // One human line: the registry's own words stay in the result's failure (details, --verbose, JSON).
     expect(d.explanation).toBe('The registry 127.0.0.1:5001 refused access: a login is needed');
     expect(d.explanation).not.toContain('no basic auth credentials');
-    const hub = decideVerdict({ reference: 'docker/x:1', platforms: [], source: 'registry', failure: failureFrom('error-unauthorized.imagetools-raw') });
+    const hub = decideVerdict({
+      reference: 'docker/x:1',
+      platforms: [],
+      source: 'registry',
+      failure: failureFrom('error-unauthorized.imagetools-raw'),
+    });
     expect(hub.fix).toMatch(/^docker login,/);
   });
 
@@ -108,15 +130,21 @@ describe('decideVerdict', () => {
     const failure = failureFrom('error-tag-not-found.imagetools-raw');
     expect(decide({ invalidReason: 'x', failure }).verdict).toBe('invalid-reference');
     expect(decide({ failure, source: 'local-store', platforms: platforms('linux/amd64') }).verdict).toBe('not-found');
-    expect(decide({ source: 'local-store', platforms: platforms('linux/amd64', 'linux/arm64') }).verdict).toBe('local-only');
+    expect(decide({ source: 'local-store', platforms: platforms('linux/amd64', 'linux/arm64') }).verdict).toBe(
+      'local-only',
+    );
   });
 
   it('timeout is unreachable; rate limits, missing tools and cancels are errors', () => {
-    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'timeout' }) }).verdict).toBe('unreachable');
+    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'timeout' }) }).verdict).toBe(
+      'unreachable',
+    );
     for (const stderr of ['toomanyrequests', "'buildx' is not a docker command"]) {
       expect(decide({ failure: classifyFailure({ stderr, exitCode: 1 }) }).verdict).toBe('error');
     }
-    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }) }).verdict).toBe('error');
+    expect(decide({ failure: classifyFailure({ stderr: '', exitCode: null, interrupted: 'cancelled' }) }).verdict).toBe(
+      'error',
+    );
   });
 
   it('an index with no runnable platform is unsupported-os and says so', () => {
@@ -128,11 +156,13 @@ describe('decideVerdict', () => {
 
   it('incompatible says what this machine is and what the image is published for', () => {
     const d = decide({ platforms: platforms('linux/arm64', 'linux/arm/v7'), host: AMD });
-    expect(d.explanation).toBe('This machine is linux/amd64; the image is published only for linux/arm64, linux/arm/v7: Docker Desktop will not install it here');
+    expect(d.explanation).toBe(
+      'This machine is linux/amd64; the image is published only for linux/arm64, linux/arm/v7: Docker Desktop will not install it here',
+    );
     expect(d.explanation).not.toMatch(/lacks linux\/amd64, this machine's platform/);
   });
 
-  it('a platform verdict has a fix for the user (update, tell the publisher) and the build command as the publisher\'s fix', () => {
+  it("a platform verdict has a fix for the user (update, tell the publisher) and the build command as the publisher's fix", () => {
     for (const [input, told] of [
       [{ platforms: platforms('linux/amd64'), host: ARM }, 'that it lacks linux/arm64'],
       [{ platforms: platforms('windows/amd64') }, 'that it has no linux image'],
@@ -140,22 +170,35 @@ describe('decideVerdict', () => {
       const d = decide(input);
       expect(d.publisherFix).toMatch(/^docker buildx build --platform=linux\/amd64,linux\/arm64 .* --push \.$/);
       expect(d.fix).toBe(d.publisherFix);
-      expect(d.userFix).toBe(`Check for an update of this extension; if there is none, tell its publisher ${told} (the build command is the publisher's fix)`);
+      expect(d.userFix).toBe(
+        `Check for an update of this extension; if there is none, tell its publisher ${told} (the build command is the publisher's fix)`,
+      );
     }
     const works = decide({ platforms: platforms('linux/amd64'), host: AMD });
-    expect(works.userFix).toBe("Nothing to do on this machine (linux/amd64); users on linux/arm64 cannot install it: tell its publisher (the build command is the publisher's fix)");
-    expect(decide({ platforms: platforms('linux/amd64') }).userFix).toContain('tell its publisher that it lacks linux/arm64');
+    expect(works.userFix).toBe(
+      "Nothing to do on this machine (linux/amd64); users on linux/arm64 cannot install it: tell its publisher (the build command is the publisher's fix)",
+    );
+    expect(decide({ platforms: platforms('linux/amd64') }).userFix).toContain(
+      'tell its publisher that it lacks linux/arm64',
+    );
     const gone = decide({ failure: failureFrom('error-tag-not-found.imagetools-raw') });
-    expect(gone.publisherFix).toBe('docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .');
+    expect(gone.publisherFix).toBe(
+      'docker buildx build --platform=linux/amd64,linux/arm64 --tag=127.0.0.1:5000/corpus/x:1.0.0 --push .',
+    );
     expect(gone.userFix).toMatch(/tell its publisher$/);
-    expect(decide({ platforms: fromFixture('good.imagetools-raw'), host: ARM })).toEqual({ verdict: 'ready', explanation: 'Published for linux/amd64 and linux/arm64' });
+    expect(decide({ platforms: fromFixture('good.imagetools-raw'), host: ARM })).toEqual({
+      verdict: 'ready',
+      explanation: 'Published for linux/amd64 and linux/arm64',
+    });
   });
 
   it('a failure explains itself without the raw registry text, naming the registry', () => {
     const refused = decide({ failure: failureFrom('error-connection-refused.imagetools-raw') });
     expect(refused.explanation).toBe('The registry 127.0.0.1:5000 could not be reached');
     expect(refused.userFix).toBe(refused.fix);
-    expect(decide({ failure: failureFrom('error-tag-not-found.imagetools-raw') }).explanation).toBe('The registry 127.0.0.1:5000 has no such repository or tag');
+    expect(decide({ failure: failureFrom('error-tag-not-found.imagetools-raw') }).explanation).toBe(
+      'The registry 127.0.0.1:5000 has no such repository or tag',
+    );
   });
 
   it('a long, multi-line failure message still gives a one-line explanation', () => {
@@ -167,17 +210,33 @@ describe('decideVerdict', () => {
 
 describe('combineDeepVerdict: the worse of the platform verdict and the deep verdict, by rank', () => {
   const ready = decide({ platforms: fromFixture('good.imagetools-raw'), host: ARM });
-  const wrong = { verdict: 'wrong-host-binary', explanation: 'x86_64 Mach-O at /darwin/k in the linux/arm64 variant', fix: 'pick by TARGETARCH' } as const;
-  const backend = { verdict: 'backend-missing-platforms', explanation: 'backend lacks linux/arm64', fix: 'build it' } as const;
+  const wrong = {
+    verdict: 'wrong-host-binary',
+    explanation: 'x86_64 Mach-O at /darwin/k in the linux/arm64 variant',
+    fix: 'pick by TARGETARCH',
+  } as const;
+  const backend = {
+    verdict: 'backend-missing-platforms',
+    explanation: 'backend lacks linux/arm64',
+    fix: 'build it',
+  } as const;
 
   it('a deep verdict replaces ready and missing-platforms, with its explanation and fix', () => {
     // A deep finding is the publisher's to fix: its fix is the publisher's, its user can update or tell them.
     expect(combineDeepVerdict(ready, wrong)).toEqual({ ...wrong, publisherFix: wrong.fix, userFix: DEEP_USER_FIX });
-    expect(combineDeepVerdict(ready, backend)).toEqual({ ...backend, publisherFix: backend.fix, userFix: DEEP_USER_FIX });
+    expect(combineDeepVerdict(ready, backend)).toEqual({
+      ...backend,
+      publisherFix: backend.fix,
+      userFix: DEEP_USER_FIX,
+    });
     const missing = decide({ platforms: platforms('linux/amd64'), host: AMD });
     // None of the platform verdict's fixes stays behind.
     expect(combineDeepVerdict(missing, wrong)).toEqual({ ...wrong, publisherFix: wrong.fix, userFix: DEEP_USER_FIX });
-    expect(combineDeepVerdict(ready, { verdict: 'wrong-host-binary', explanation: 'e' })).toEqual({ verdict: 'wrong-host-binary', explanation: 'e', userFix: DEEP_USER_FIX });
+    expect(combineDeepVerdict(ready, { verdict: 'wrong-host-binary', explanation: 'e' })).toEqual({
+      verdict: 'wrong-host-binary',
+      explanation: 'e',
+      userFix: DEEP_USER_FIX,
+    });
     expect(combineDeepVerdict(missing, backend).verdict).toBe('missing-platforms');
   });
 

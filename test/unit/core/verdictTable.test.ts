@@ -62,7 +62,10 @@ describe('the verdict table', () => {
       if (rule.requirement === 'deep-finding') expect(rule.platformList, verdict).toBe('complete');
       else expect(rule.requirement, verdict).toBe(expected[rule.platformList]);
     }
-    expect(VERDICTS.filter((v) => VERDICT_TABLE[v].requirement === 'deep-finding').sort()).toEqual(['backend-missing-platforms', 'wrong-host-binary']);
+    expect(VERDICTS.filter((v) => VERDICT_TABLE[v].requirement === 'deep-finding').sort()).toEqual([
+      'backend-missing-platforms',
+      'wrong-host-binary',
+    ]);
   });
 
   it('only a failure is worth a notice: a verdict with a platform list is an answer', () => {
@@ -75,16 +78,26 @@ describe('the verdict table', () => {
 
 describe('readers of the table agree with it', () => {
   const BOTH = ['linux/amd64', 'linux/arm64'];
-  const row = (verdict: Verdict, platforms: string[]): InspectResult => ({ reference: 'x', verdict, explanation: 'e', platforms, commands: [] });
+  const row = (verdict: Verdict, platforms: string[]): InspectResult => ({
+    reference: 'x',
+    verdict,
+    explanation: 'e',
+    platforms,
+    commands: [],
+  });
 
   it.each([...VERDICTS])('%s: the matrix cell, the summary and the --require gate read the same rule', (verdict) => {
     const rule = VERDICT_TABLE[verdict];
-    expect(platformPresence(row(verdict, ['linux/amd64']), 'linux/arm64')).toBe(rule.platformList === 'complete' ? 'no' : 'unknown');
+    expect(platformPresence(row(verdict, ['linux/amd64']), 'linux/arm64')).toBe(
+      rule.platformList === 'complete' ? 'no' : 'unknown',
+    );
     const status = checkRequirement(row(verdict, BOTH), BOTH).status;
     expect(status).toBe(rule.requirement === 'check-platforms' ? 'met' : rule.requirement);
     const summary = summariseMatrix([{ reference: 'x', origin: 'installed', result: row(verdict, ['linux/amd64']) }]);
     expect(summary.installed.counts).toEqual([{ verdict, count: 1, text: expect.stringMatching(/^1 \S/) }]);
-    expect(summary.text).toBe(verdict === 'ready' ? '1 of 1 ready' : `0 of 1 ready; ${summary.installed.counts[0]?.text}`);
+    expect(summary.text).toBe(
+      verdict === 'ready' ? '1 of 1 ready' : `0 of 1 ready; ${summary.installed.counts[0]?.text}`,
+    );
   });
 });
 

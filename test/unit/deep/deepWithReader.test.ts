@@ -26,10 +26,14 @@ describe('deepCheck with the registry reader', () => {
     reg.handler = () => true;
     const ref = `${reg.host}/corpus/x:1.0.0`;
     const reader = createRegistryReader({ credentials: noCredentials });
-    const result = await deepCheck(ref, deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) })), {
-      deadlineMs: 200,
-      signal: new AbortController().signal,
-    });
+    const result = await deepCheck(
+      ref,
+      deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) })),
+      {
+        deadlineMs: 200,
+        signal: new AbortController().signal,
+      },
+    );
     expect(result.deep.status).toBe('not-checked');
     expect(result.deep.explanation).toMatch(/per-image deadline/);
     expect(result.deep.fix).toMatch(/retry/i);
@@ -39,19 +43,33 @@ describe('deepCheck with the registry reader', () => {
     const reg = await registry();
     // Each variant's metadata.json sits after 600 kB of incompressible bytes: reading it means downloading them.
     const variant = async (): Promise<string> =>
-      reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'noise', data: randomBytes(600_000) }, { name: 'metadata.json', data: '{}' }])) }]);
+      reg.addImage([
+        {
+          mediaType: LAYER_GZIP,
+          bytes: gzip(
+            await tarOf([
+              { name: 'noise', data: randomBytes(600_000) },
+              { name: 'metadata.json', data: '{}' },
+            ]),
+          ),
+        },
+      ]);
     const [amd, arm] = [await variant(), await variant()];
     const ref = `${reg.host}/corpus/x:1.0.0`;
     const reader = createRegistryReader({ credentials: noCredentials });
     const cap = 400_000;
-    const result = await deepCheck(ref, deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': amd, 'linux/arm64': arm }) })), { maxBytes: cap });
+    const result = await deepCheck(
+      ref,
+      deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': amd, 'linux/arm64': arm }) })),
+      { maxBytes: cap },
+    );
     // Past the cap each running read stops at its next chunk: at most one chunk (64 KiB) over it per read at once.
     expect(reader.stats.bytesDownloaded).toBeLessThanOrEqual(cap + 2 * 64 * 1024);
     expect(result.deep.bytesRead).toBe(reader.stats.bytesDownloaded);
     expect(result.deep.notes.join('\n')).toMatch(/byte cap/);
   });
 
-  it('a refused login: the registry\'s message keeps to facts, and the fix fits where the check runs', async () => {
+  it("a refused login: the registry's message keeps to facts, and the fix fits where the check runs", async () => {
     const reg = await registry();
     reg.auth = { kind: 'basic', user: 'u', pass: 'p' };
     const ref = `${reg.host}/corpus/x:1.0.0`;
@@ -59,7 +77,9 @@ describe('deepCheck with the registry reader', () => {
     const backend = await deepCheck(ref, deps(createRegistryReader({ credentials: noCredentials }), check, 'backend'));
     expect(backend.deep.explanation).toMatch(/^unauthorized: .*no stored login/);
     expect(backend.deep.explanation).not.toMatch(/docker login/);
-    expect(backend.deep.fix).toBe(`Run \`archmatrix --deep ${ref}\` on the host: it uses your docker login, which the extension's backend cannot see.`);
+    expect(backend.deep.fix).toBe(
+      `Run \`archmatrix --deep ${ref}\` on the host: it uses your docker login, which the extension's backend cannot see.`,
+    );
     const wrong = { get: () => Promise.resolve({ kind: 'basic' as const, username: 'u', password: 'wrong' }) };
     const cli = await deepCheck(ref, deps(createRegistryReader({ credentials: wrong }), check, 'cli'));
     expect(cli.deep.fix).toBe(`Run \`docker login ${reg.host}\`, then \`archmatrix --deep ${ref}\` again.`);
@@ -69,7 +89,10 @@ describe('deepCheck with the registry reader', () => {
     const reg = await registry();
     const ref = `${reg.host}/corpus/x:1.0.0`;
     const reader = createRegistryReader({ credentials: noCredentials });
-    const result = await deepCheck(ref, deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) })));
+    const result = await deepCheck(
+      ref,
+      deps(reader, fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) })),
+    );
     expect(result.deep.explanation).toMatch(/^Its files could not be read: .*not found/);
     expect(result.deep.fix).toBe('The registry has no such repository or tag: check the name, or push the image.');
   });

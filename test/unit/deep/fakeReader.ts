@@ -1,6 +1,13 @@
 /** A fake registry reader and platform check for the deep check orchestration's unit tests. */
 import type { CommandFailure, FoundFile, InspectResult, Result, VariantFiles } from '@core/index.js';
-import type { DeepCheckDeps, PlatformCheck, Repository, VariantFileReader, VariantReadOptions, WantedFile } from '@deep/ports.js';
+import type {
+  DeepCheckDeps,
+  PlatformCheck,
+  Repository,
+  VariantFileReader,
+  VariantReadOptions,
+  WantedFile,
+} from '@deep/ports.js';
 
 export const AMD = `sha256:${'a'.repeat(64)}`;
 export const ARM = `sha256:${'b'.repeat(64)}`;
@@ -35,7 +42,12 @@ export function fakeReader(variants: Readonly<Record<string, FakeVariant>>): Fak
   const calls: ReadCall[] = [];
   return {
     calls,
-    async readVariantFiles(_repo: Repository, digest: string, wanted: readonly (string | WantedFile)[], options: VariantReadOptions): Promise<Result<VariantFiles, CommandFailure>> {
+    async readVariantFiles(
+      _repo: Repository,
+      digest: string,
+      wanted: readonly (string | WantedFile)[],
+      options: VariantReadOptions,
+    ): Promise<Result<VariantFiles, CommandFailure>> {
       const paths = wanted.map((w) => (typeof w === 'string' ? w : w.path));
       calls.push({ digest, wanted: paths });
       const variant = variants[digest];
@@ -46,21 +58,44 @@ export function fakeReader(variants: Readonly<Record<string, FakeVariant>>): Fak
           for (const s of signals) s.addEventListener('abort', () => resolve(), { once: true });
         });
         const kind = options.deadline?.aborted === true ? 'timeout' : 'cancelled'; // the deadline first, as the registry reader
-        return { ok: false, error: { kind, message: kind === 'timeout' ? 'the registry did not answer before the deadline' : 'the read was cancelled' } };
+        return {
+          ok: false,
+          error: {
+            kind,
+            message: kind === 'timeout' ? 'the registry did not answer before the deadline' : 'the read was cancelled',
+          },
+        };
       }
       // As the registry reader: the deadline first (a cancel signal may include it), then the cancel.
-      if (options.deadline?.aborted === true) return { ok: false, error: { kind: 'timeout', message: 'the registry did not answer before the deadline' } };
-      if (options.signal?.aborted === true) return { ok: false, error: { kind: 'cancelled', message: 'the read was cancelled' } };
+      if (options.deadline?.aborted === true)
+        return { ok: false, error: { kind: 'timeout', message: 'the registry did not answer before the deadline' } };
+      if (options.signal?.aborted === true)
+        return { ok: false, error: { kind: 'cancelled', message: 'the read was cancelled' } };
       if (variant.failure !== undefined) return { ok: false, error: variant.failure };
       // As the registry reader: what a read downloads counts against the image's shared budget.
       if (options.budget !== undefined) options.budget.downloaded += variant.bytesPerRead ?? 100;
-      const files = new Map<string, FoundFile>(paths.map((p) => [p, variant.files[p] ?? { kind: 'missing', path: p, whitedOut: false }]));
-      return { ok: true, value: { platform: options.platform, digest, files, bytesRead: variant.bytesPerRead ?? 100, bytesTotal: variant.bytesTotal ?? 1000 } };
+      const files = new Map<string, FoundFile>(
+        paths.map((p) => [p, variant.files[p] ?? { kind: 'missing', path: p, whitedOut: false }]),
+      );
+      return {
+        ok: true,
+        value: {
+          platform: options.platform,
+          digest,
+          files,
+          bytesRead: variant.bytesPerRead ?? 100,
+          bytesTotal: variant.bytesTotal ?? 1000,
+        },
+      };
     },
   };
 }
 
-export function inspectResult(reference: string, platforms: Readonly<Record<string, string>>, overrides: Partial<InspectResult> = {}): InspectResult {
+export function inspectResult(
+  reference: string,
+  platforms: Readonly<Record<string, string>>,
+  overrides: Partial<InspectResult> = {},
+): InspectResult {
   const keys = Object.keys(platforms);
   const both = keys.includes('linux/amd64') && keys.includes('linux/arm64');
   return {
@@ -76,7 +111,13 @@ export function inspectResult(reference: string, platforms: Readonly<Record<stri
       mediaType: 'application/vnd.oci.image.index.v1+json',
       platforms: Object.entries(platforms).map(([key, digest]) => {
         const [os = '', architecture = ''] = key.split('/');
-        return { platform: { os, architecture }, key, digest, mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 500 };
+        return {
+          platform: { os, architecture },
+          key,
+          digest,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          size: 500,
+        };
       }),
       attestations: [],
       needsConfig: false,
@@ -87,7 +128,10 @@ export function inspectResult(reference: string, platforms: Readonly<Record<stri
 }
 
 /** Platform checks by reference; any other reference is not found. */
-export function fakePlatformCheck(results: Readonly<Record<string, InspectResult>>, calls: string[] = []): PlatformCheck {
+export function fakePlatformCheck(
+  results: Readonly<Record<string, InspectResult>>,
+  calls: string[] = [],
+): PlatformCheck {
   return (reference) => {
     calls.push(reference);
     return Promise.resolve(
@@ -103,6 +147,10 @@ export function fakePlatformCheck(results: Readonly<Record<string, InspectResult
   };
 }
 
-export function deps(reader: VariantFileReader, platformCheck: PlatformCheck, site: DeepCheckDeps['site'] = 'cli'): DeepCheckDeps {
+export function deps(
+  reader: VariantFileReader,
+  platformCheck: PlatformCheck,
+  site: DeepCheckDeps['site'] = 'cli',
+): DeepCheckDeps {
   return { reader, platformCheck, site };
 }

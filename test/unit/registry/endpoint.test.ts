@@ -24,7 +24,7 @@ describe('registry endpoints', () => {
   });
 });
 
-describe('one loopback rule for the reader\'s plain HTTP and docker\'s --insecure', () => {
+describe("one loopback rule for the reader's plain HTTP and docker's --insecure", () => {
   it.each([
     ['127.0.0.1:5100', true],
     ['localhost:5000', true],
@@ -44,7 +44,11 @@ describe('one loopback rule for the reader\'s plain HTTP and docker\'s --insecur
 
 describe('WWW-Authenticate', () => {
   it('reads a Bearer challenge with quoted parameters', () => {
-    expect(parseAuthChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"')).toEqual({
+    expect(
+      parseAuthChallenge(
+        'Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/alpine:pull"',
+      ),
+    ).toEqual({
       scheme: 'bearer',
       realm: 'https://auth.docker.io/token',
       service: 'registry.docker.io',
@@ -53,7 +57,10 @@ describe('WWW-Authenticate', () => {
   });
 
   it('reads Basic, and refuses what it cannot answer', () => {
-    expect(parseAuthChallenge('Basic realm="archmatrix-testenv"')).toEqual({ scheme: 'basic', realm: 'archmatrix-testenv' });
+    expect(parseAuthChallenge('Basic realm="archmatrix-testenv"')).toEqual({
+      scheme: 'basic',
+      realm: 'archmatrix-testenv',
+    });
     expect(parseAuthChallenge('Bearer service="x"')).toBeUndefined();
     expect(parseAuthChallenge('Negotiate abc')).toBeUndefined();
     expect(parseAuthChallenge(null)).toBeUndefined();

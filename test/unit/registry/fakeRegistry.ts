@@ -12,7 +12,8 @@ export interface Logged {
   readonly range?: string;
 }
 
-export type AuthMode = { kind: 'none' } | { kind: 'basic'; user: string; pass: string } | { kind: 'bearer'; user?: string; pass?: string };
+export type AuthMode =
+  { kind: 'none' } | { kind: 'basic'; user: string; pass: string } | { kind: 'bearer'; user?: string; pass?: string };
 
 export interface FakeServer {
   readonly origin: string;
@@ -23,7 +24,9 @@ export interface FakeServer {
   close(): Promise<void>;
 }
 
-export async function startServer(handle: (server: FakeServer, req: IncomingMessage, res: ServerResponse) => void): Promise<FakeServer> {
+export async function startServer(
+  handle: (server: FakeServer, req: IncomingMessage, res: ServerResponse) => void,
+): Promise<FakeServer> {
   const sockets = new Set<Socket>();
   const state: { server?: Server } = {};
   const fake: FakeServer = {
@@ -70,7 +73,8 @@ export async function tarOf(files: readonly TarFile[]): Promise<Uint8Array> {
   const p = pack();
   for (const f of files) {
     const data = typeof f.data === 'string' ? Buffer.from(f.data) : Buffer.from(f.data ?? new Uint8Array());
-    if (f.type === 'directory' || f.type === 'symlink') p.entry({ name: f.name, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}) });
+    if (f.type === 'directory' || f.type === 'symlink')
+      p.entry({ name: f.name, type: f.type, ...(f.linkname ? { linkname: f.linkname } : {}) });
     else p.entry({ name: f.name, type: 'file', mode: 0o755, size: data.byteLength }, data);
   }
   p.finalize();
@@ -130,14 +134,23 @@ export async function startRegistry(): Promise<FakeRegistry> {
       }
     }
     if (r.auth.kind === 'bearer' && req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(401, { 'www-authenticate': `Bearer realm="${r.origin}/token",service="fake",scope="repository:corpus/x:pull"` }).end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}');
+      res
+        .writeHead(401, {
+          'www-authenticate': `Bearer realm="${r.origin}/token",service="fake",scope="repository:corpus/x:pull"`,
+        })
+        .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}');
       return;
     }
     const m = /^\/v2\/(.+)\/(manifests|blobs)\/(.+)$/.exec(url.pathname);
     const digest = m?.[3] ?? '';
     if (m?.[2] === 'manifests' && manifests.has(digest)) {
       const bytes = manifests.get(digest) ?? new Uint8Array();
-      res.writeHead(200, { 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': bytes.byteLength }).end(bytes);
+      res
+        .writeHead(200, {
+          'content-type': 'application/vnd.oci.image.manifest.v1+json',
+          'content-length': bytes.byteLength,
+        })
+        .end(bytes);
       return;
     }
     if (m?.[2] === 'blobs' && blobs.has(digest)) {
@@ -148,7 +161,9 @@ export async function startRegistry(): Promise<FakeRegistry> {
       sendBlob(req, res, blobs.get(digest) ?? new Uint8Array(), r.ranges);
       return;
     }
-    res.writeHead(404, { 'content-type': 'application/json' }).end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
+    res
+      .writeHead(404, { 'content-type': 'application/json' })
+      .end('{"errors":[{"code":"MANIFEST_UNKNOWN","message":"manifest unknown"}]}');
   })) as FakeRegistry;
   Object.assign(reg, {
     blobs,
@@ -159,12 +174,18 @@ export async function startRegistry(): Promise<FakeRegistry> {
       const config = new TextEncoder().encode('{"architecture":"arm64","os":"linux"}');
       blobs.set(digestOf(config), config);
       for (const l of layers) blobs.set(digestOf(l.bytes), l.bytes);
-      const manifest = new TextEncoder().encode(JSON.stringify({
-        schemaVersion: 2,
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        config: { mediaType: 'application/vnd.oci.image.config.v1+json', digest: digestOf(config), size: config.byteLength },
-        layers: layers.map((l) => ({ mediaType: l.mediaType, digest: digestOf(l.bytes), size: l.bytes.byteLength })),
-      }));
+      const manifest = new TextEncoder().encode(
+        JSON.stringify({
+          schemaVersion: 2,
+          mediaType: 'application/vnd.oci.image.manifest.v1+json',
+          config: {
+            mediaType: 'application/vnd.oci.image.config.v1+json',
+            digest: digestOf(config),
+            size: config.byteLength,
+          },
+          layers: layers.map((l) => ({ mediaType: l.mediaType, digest: digestOf(l.bytes), size: l.bytes.byteLength })),
+        }),
+      );
       const d = digestOf(manifest);
       manifests.set(d, manifest);
       return d;
@@ -178,7 +199,12 @@ export function sendBlob(req: IncomingMessage, res: ServerResponse, bytes: Uint8
   if (range && ranges) {
     const from = Number(range[1]);
     const part = bytes.subarray(from);
-    res.writeHead(206, { 'content-length': part.byteLength, 'content-range': `bytes ${from}-${bytes.byteLength - 1}/${bytes.byteLength}` }).end(part);
+    res
+      .writeHead(206, {
+        'content-length': part.byteLength,
+        'content-range': `bytes ${from}-${bytes.byteLength - 1}/${bytes.byteLength}`,
+      })
+      .end(part);
     return;
   }
   res.writeHead(200, { 'content-length': bytes.byteLength, 'content-type': 'application/octet-stream' }).end(bytes);

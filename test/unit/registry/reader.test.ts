@@ -8,7 +8,19 @@ import type { CommandFailure } from '@core/types.js';
 import type { Result } from '@core/result.js';
 import { createRegistryReader, noCredentials, type CredentialsPort, type ReaderLimits } from '@registry/index.js';
 import { directoryBlobCache } from '@registry/directoryBlobCache.js';
-import { digestOf, gzip, LAYER_GZIP, LAYER_TAR, LAYER_ZSTD, sendBlob, startRegistry, startServer, tarOf, type FakeRegistry, type FakeServer } from './fakeRegistry.js';
+import {
+  digestOf,
+  gzip,
+  LAYER_GZIP,
+  LAYER_TAR,
+  LAYER_ZSTD,
+  sendBlob,
+  startRegistry,
+  startServer,
+  tarOf,
+  type FakeRegistry,
+  type FakeServer,
+} from './fakeRegistry.js';
 
 const servers: FakeServer[] = [];
 afterEach(async () => {
@@ -22,7 +34,8 @@ async function registry(): Promise<FakeRegistry> {
 }
 
 const METADATA = '{"host":{"binaries":[{"darwin":[{"path":"/darwin/tool"}]}]}}';
-const text = (f: FoundFile | undefined): string => (f?.kind === 'file' ? new TextDecoder().decode(f.head) : `<${f?.kind ?? 'absent'}>`);
+const text = (f: FoundFile | undefined): string =>
+  f?.kind === 'file' ? new TextDecoder().decode(f.head) : `<${f?.kind ?? 'absent'}>`;
 
 function value(r: Result<VariantFiles, CommandFailure>): VariantFiles {
   if (!r.ok) throw new Error(`expected files, got ${r.error.kind}: ${r.error.message}`);
@@ -36,10 +49,24 @@ function failureOf(r: Result<VariantFiles, CommandFailure>): CommandFailure {
 
 /** A typical extension image: a big base layer, then the extension's own layers. */
 async function extensionImage(reg: FakeRegistry): Promise<{ digest: string; base: string }> {
-  const base = gzip(await tarOf([{ name: 'bin/busybox', data: randomBytes(200_000) }, { name: 'darwin/tool', data: 'BASE' }]));
-  const own = gzip(await tarOf([{ name: 'darwin/', type: 'directory' }, { name: 'darwin/tool', data: 'MACHO-ARM64' }]));
+  const base = gzip(
+    await tarOf([
+      { name: 'bin/busybox', data: randomBytes(200_000) },
+      { name: 'darwin/tool', data: 'BASE' },
+    ]),
+  );
+  const own = gzip(
+    await tarOf([
+      { name: 'darwin/', type: 'directory' },
+      { name: 'darwin/tool', data: 'MACHO-ARM64' },
+    ]),
+  );
   const meta = gzip(await tarOf([{ name: 'metadata.json', data: METADATA }]));
-  const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: base }, { mediaType: LAYER_GZIP, bytes: own }, { mediaType: LAYER_GZIP, bytes: meta }]);
+  const digest = reg.addImage([
+    { mediaType: LAYER_GZIP, bytes: base },
+    { mediaType: LAYER_GZIP, bytes: own },
+    { mediaType: LAYER_GZIP, bytes: meta },
+  ]);
   return { digest, base: digestOf(base) };
 }
 
@@ -51,20 +78,36 @@ describe('registry reader: layers', () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
     const reader = createRegistryReader({ credentials: noCredentials });
-    const step1 = value(await reader.readVariantFiles(repoOf(reg), digest, [{ path: '/metadata.json', maxBytes: 1024 * 1024 }], { platform: 'linux/arm64' }));
+    const step1 = value(
+      await reader.readVariantFiles(repoOf(reg), digest, [{ path: '/metadata.json', maxBytes: 1024 * 1024 }], {
+        platform: 'linux/arm64',
+      }),
+    );
     expect(text(step1.files.get('/metadata.json'))).toBe(METADATA);
     expect(step1.platform).toBe('linux/arm64');
     expect(step1.digest).toBe(digest);
-    const step2 = value(await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool', '/windows/tool.exe'], { platform: 'linux/arm64' }));
+    const step2 = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool', '/windows/tool.exe'], {
+        platform: 'linux/arm64',
+      }),
+    );
     expect(text(step2.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
     // Not in the two upper layers: the reader must go down to the base to call it missing.
-    expect(step2.files.get('/windows/tool.exe')).toEqual({ kind: 'missing', path: '/windows/tool.exe', whitedOut: false });
+    expect(step2.files.get('/windows/tool.exe')).toEqual({
+      kind: 'missing',
+      path: '/windows/tool.exe',
+      whitedOut: false,
+    });
     expect(step2.bytesTotal).toBeGreaterThan(200_000);
 
     const reg2 = await registry();
     const second = await extensionImage(reg2);
     const reader2 = createRegistryReader({ credentials: noCredentials });
-    const onlyTool = value(await reader2.readVariantFiles(repoOf(reg2), second.digest, ['/metadata.json', '/darwin/tool'], { platform: 'linux/arm64' }));
+    const onlyTool = value(
+      await reader2.readVariantFiles(repoOf(reg2), second.digest, ['/metadata.json', '/darwin/tool'], {
+        platform: 'linux/arm64',
+      }),
+    );
     expect(text(onlyTool.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
     expect(blobGets(reg2).some((u) => u.includes(second.base))).toBe(false);
     expect(onlyTool.bytesRead).toBeLessThan(onlyTool.bytesTotal / 10);
@@ -86,7 +129,13 @@ describe('registry reader: layers', () => {
 
   it('continues a layer read before from where it stopped, with a Range request', async () => {
     const reg = await registry();
-    const big = gzip(await tarOf([{ name: 'metadata.json', data: METADATA }, { name: 'filler', data: randomBytes(300_000) }, { name: 'darwin/tool', data: 'AT-THE-END' }]));
+    const big = gzip(
+      await tarOf([
+        { name: 'metadata.json', data: METADATA },
+        { name: 'filler', data: randomBytes(300_000) },
+        { name: 'darwin/tool', data: 'AT-THE-END' },
+      ]),
+    );
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
     // The first answer sends only the start of the blob and then waits for the reader to hang up.
     reg.handler = (req, res) => {
@@ -97,7 +146,9 @@ describe('registry reader: layers', () => {
     };
     const reader = createRegistryReader({ credentials: noCredentials });
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
-    const files = value(await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
     expect(text(files.files.get('/darwin/tool'))).toBe('AT-THE-END');
     expect(files.bytesRead).toBe(big.byteLength - 16_384);
     const ranged = reg.log.filter((l) => l.range !== undefined);
@@ -107,7 +158,12 @@ describe('registry reader: layers', () => {
 
   it('a layer read to its last byte without seeing its end is complete: no Range past the end', async () => {
     const reg = await registry();
-    const layer = gzip(await tarOf([{ name: 'filler', data: randomBytes(100_000) }, { name: 'metadata.json', data: METADATA }]));
+    const layer = gzip(
+      await tarOf([
+        { name: 'filler', data: randomBytes(100_000) },
+        { name: 'metadata.json', data: METADATA },
+      ]),
+    );
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
     const reader = createRegistryReader({ credentials: noCredentials });
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
@@ -119,7 +175,12 @@ describe('registry reader: layers', () => {
   it("a layer's unchecked prefix is reused by the same repository only, never handed to another one", async () => {
     const reg = await registry();
     // Big enough that the read stops (metadata.json found) long before the layer's end.
-    const layer = gzip(await tarOf([{ name: 'metadata.json', data: METADATA }, { name: 'filler', data: randomBytes(16_000_000) }]));
+    const layer = gzip(
+      await tarOf([
+        { name: 'metadata.json', data: METADATA },
+        { name: 'filler', data: randomBytes(16_000_000) },
+      ]),
+    );
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
     const reader = createRegistryReader({ credentials: noCredentials });
     const other = { domain: reg.host, path: 'other/repo' };
@@ -130,18 +191,36 @@ describe('registry reader: layers', () => {
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
     expect(blobGets(reg)).toHaveLength(before);
     // Another repository: its registry is asked for its own bytes.
-    expect(text(value(await reader.readVariantFiles(other, digest, ['/metadata.json'], { platform: 'linux/amd64' })).files.get('/metadata.json'))).toBe(METADATA);
-    expect(blobGets(reg).slice(before).some((url) => url.includes('/other/repo/blobs/'))).toBe(true);
+    expect(
+      text(
+        value(await reader.readVariantFiles(other, digest, ['/metadata.json'], { platform: 'linux/amd64' })).files.get(
+          '/metadata.json',
+        ),
+      ),
+    ).toBe(METADATA);
+    expect(
+      blobGets(reg)
+        .slice(before)
+        .some((url) => url.includes('/other/repo/blobs/')),
+    ).toBe(true);
   });
 
   it('without Range support the prefix is skipped and the file still found', async () => {
     const reg = await registry();
     reg.ranges = false;
-    const big = gzip(await tarOf([{ name: 'metadata.json', data: METADATA }, { name: 'filler', data: randomBytes(300_000) }, { name: 'darwin/tool', data: 'AT-THE-END' }]));
+    const big = gzip(
+      await tarOf([
+        { name: 'metadata.json', data: METADATA },
+        { name: 'filler', data: randomBytes(300_000) },
+        { name: 'darwin/tool', data: 'AT-THE-END' },
+      ]),
+    );
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
     const reader = createRegistryReader({ credentials: noCredentials });
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
-    const files = value(await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
     expect(text(files.files.get('/darwin/tool'))).toBe('AT-THE-END');
   });
 
@@ -149,9 +228,16 @@ describe('registry reader: layers', () => {
     const reg = await registry();
     const zstd = new Uint8Array(await readFile(new URL('../../data/registry/zstd-layer.tar.zst', import.meta.url)));
     const plain = await tarOf([{ name: 'linux/tool', data: '\x7fELF' }]);
-    const digest = reg.addImage([{ mediaType: LAYER_ZSTD, bytes: zstd }, { mediaType: LAYER_TAR, bytes: plain }]);
+    const digest = reg.addImage([
+      { mediaType: LAYER_ZSTD, bytes: zstd },
+      { mediaType: LAYER_TAR, bytes: plain },
+    ]);
     const reader = createRegistryReader({ credentials: noCredentials });
-    const files = value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json', '/darwin/tool', '/linux/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json', '/darwin/tool', '/linux/tool'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(text(files.files.get('/darwin/tool'))).toBe('#!/bin/sh\necho zstd\n');
     expect(text(files.files.get('/metadata.json'))).toBe('{"host":{"binaries":[]}}');
     expect(text(files.files.get('/linux/tool'))).toBe('\x7fELF');
@@ -160,18 +246,47 @@ describe('registry reader: layers', () => {
   it('a whiteout in an upper layer makes the binary missing (whited out)', async () => {
     const reg = await registry();
     const low = gzip(await tarOf([{ name: 'darwin/tool', data: 'OLD' }]));
-    const up = gzip(await tarOf([{ name: 'darwin/', type: 'directory' }, { name: 'darwin/.wh.tool', data: '' }]));
-    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: low }, { mediaType: LAYER_GZIP, bytes: up }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const up = gzip(
+      await tarOf([
+        { name: 'darwin/', type: 'directory' },
+        { name: 'darwin/.wh.tool', data: '' },
+      ]),
+    );
+    const digest = reg.addImage([
+      { mediaType: LAYER_GZIP, bytes: low },
+      { mediaType: LAYER_GZIP, bytes: up },
+    ]);
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(files.files.get('/darwin/tool')).toEqual({ kind: 'missing', path: '/darwin/tool', whitedOut: true });
     expect(blobGets(reg).some((u) => u.includes(digestOf(low)))).toBe(false);
   });
 
   it('a truncated gzip layer leaves its paths unreadable with the reason', async () => {
     const reg = await registry();
-    const whole = gzip(await tarOf([{ name: 'filler', data: randomBytes(50_000) }, { name: 'darwin/tool', data: 'X' }]));
-    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: whole.subarray(0, Math.floor(whole.byteLength / 2)) }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const whole = gzip(
+      await tarOf([
+        { name: 'filler', data: randomBytes(50_000) },
+        { name: 'darwin/tool', data: 'X' },
+      ]),
+    );
+    const digest = reg.addImage([
+      { mediaType: LAYER_GZIP, bytes: whole.subarray(0, Math.floor(whole.byteLength / 2)) },
+    ]);
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind).toBe('unreadable');
     expect(found?.kind === 'unreadable' ? found.reason : '').toMatch(/truncated|corrupt|end/i);
@@ -180,7 +295,14 @@ describe('registry reader: layers', () => {
   it('a layer declared gzip that is not gzip is unreadable', async () => {
     const reg = await registry();
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: await tarOf([{ name: 'darwin/tool', data: 'X' }]) }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/declared gzip but is not gzip/);
   });
@@ -190,23 +312,44 @@ describe('registry reader: layers', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ name: `f${i}`, data: '' }));
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf(many)) }]);
     const limits: Partial<ReaderLimits> = { maxEntries: 100 };
-    const files = value(await createRegistryReader({ credentials: noCredentials, limits }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials, limits }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/more than 100 entries/);
   });
 
   it('a decompression bomb stops at the uncompressed limit', async () => {
     const reg = await registry();
-    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'zeros', data: new Uint8Array(2_000_000) }])) }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials, limits: { maxUncompressedBytes: 1_000_000 } }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const digest = reg.addImage([
+      { mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'zeros', data: new Uint8Array(2_000_000) }])) },
+    ]);
+    const files = value(
+      await createRegistryReader({
+        credentials: noCredentials,
+        limits: { maxUncompressedBytes: 1_000_000 },
+      }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/uncompressed bytes/);
   });
 
   it('over the byte cap: unreadable, and the download stops there', async () => {
     const reg = await registry();
-    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'noise', data: randomBytes(400_000) }])) }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials, limits: { maxBytesPerImage: 100_000 } }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const digest = reg.addImage([
+      { mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'noise', data: randomBytes(400_000) }])) },
+    ]);
+    const files = value(
+      await createRegistryReader({
+        credentials: noCredentials,
+        limits: { maxBytesPerImage: 100_000 },
+      }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/over the byte cap/);
     expect(files.bytesRead).toBeLessThan(400_000);
@@ -215,7 +358,11 @@ describe('registry reader: layers', () => {
   it('a layer that is not a tar media type is unreadable, not guessed', async () => {
     const reg = await registry();
     const digest = reg.addImage([{ mediaType: 'application/vnd.in-toto+json', bytes: new TextEncoder().encode('{}') }]);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(files.files.get('/x')?.kind).toBe('unreadable');
   });
 
@@ -225,9 +372,23 @@ describe('registry reader: layers', () => {
     const dir = await mkdtemp(join(tmpdir(), 'archmatrix-cache-'));
     try {
       const wanted = ['/metadata.json', '/darwin/tool'];
-      value(await createRegistryReader({ credentials: noCredentials, cache: directoryBlobCache(dir) }).readVariantFiles(repoOf(reg), digest, wanted, { platform: 'linux/amd64' }));
+      value(
+        await createRegistryReader({ credentials: noCredentials, cache: directoryBlobCache(dir) }).readVariantFiles(
+          repoOf(reg),
+          digest,
+          wanted,
+          { platform: 'linux/amd64' },
+        ),
+      );
       const before = reg.log.length;
-      const again = value(await createRegistryReader({ credentials: noCredentials, cache: directoryBlobCache(dir) }).readVariantFiles(repoOf(reg), digest, wanted, { platform: 'linux/amd64' }));
+      const again = value(
+        await createRegistryReader({ credentials: noCredentials, cache: directoryBlobCache(dir) }).readVariantFiles(
+          repoOf(reg),
+          digest,
+          wanted,
+          { platform: 'linux/amd64' },
+        ),
+      );
       expect(text(again.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
       expect(reg.log.length).toBe(before);
       expect((await readdir(dir)).sort()).toEqual(['blobs', 'manifests']);
@@ -238,13 +399,22 @@ describe('registry reader: layers', () => {
 });
 
 describe('registry reader: auth, redirects, failures', () => {
-  const basic = (user: string, password: string): CredentialsPort => ({ get: () => Promise.resolve({ kind: 'basic', username: user, password }) });
+  const basic = (user: string, password: string): CredentialsPort => ({
+    get: () => Promise.resolve({ kind: 'basic', username: user, password }),
+  });
 
   it('Bearer: fetches an anonymous token from the realm and retries', async () => {
     const reg = await registry();
     reg.auth = { kind: 'bearer' };
     const { digest } = await extensionImage(reg);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(text(files.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
     const token = reg.log.find((l) => l.url.startsWith('/token'));
     expect(token?.url).toContain('service=fake');
@@ -258,9 +428,21 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     reg.auth = { kind: 'bearer', user: 'testuser', pass: 'testpass' };
     const { digest } = await extensionImage(reg);
-    const good = await createRegistryReader({ credentials: basic('testuser', 'testpass') }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' });
+    const good = await createRegistryReader({ credentials: basic('testuser', 'testpass') }).readVariantFiles(
+      repoOf(reg),
+      digest,
+      ['/darwin/tool'],
+      { platform: 'linux/amd64' },
+    );
     expect(text(value(good).files.get('/darwin/tool'))).toBe('MACHO-ARM64');
-    const bad = failureOf(await createRegistryReader({ credentials: basic('testuser', 'wrong') }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const bad = failureOf(
+      await createRegistryReader({ credentials: basic('testuser', 'wrong') }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(bad.kind).toBe('unauthorized');
     expect(bad.message).toContain(`the registry ${reg.host} (the stored login was refused)`);
     expect(bad.message).not.toMatch(/docker login/);
@@ -270,11 +452,27 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     reg.auth = { kind: 'basic', user: 'u', pass: 'p:with:colons' };
     const { digest } = await extensionImage(reg);
-    const good = value(await createRegistryReader({ credentials: basic('u', 'p:with:colons') }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const good = value(
+      await createRegistryReader({ credentials: basic('u', 'p:with:colons') }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(text(good.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
-    const none = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const none = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(none.kind).toBe('unauthorized');
-    expect(none.message).toMatch(/the registry 127\.0\.0\.1:\d+ wants a user and password, and there is no stored login/);
+    expect(none.message).toMatch(
+      /the registry 127\.0\.0\.1:\d+ wants a user and password, and there is no stored login/,
+    );
   });
 
   it('a redirect to another host is followed without the registry Authorization', async () => {
@@ -289,7 +487,14 @@ describe('registry reader: auth, redirects, failures', () => {
     servers.push(store);
     reg.redirectBlobsTo = store.origin;
     const { digest } = await extensionImage(reg);
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(text(files.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
     expect(store.log.length).toBeGreaterThan(0);
     expect(store.log.filter((l) => l.authorization !== undefined)).toEqual([]);
@@ -304,7 +509,14 @@ describe('registry reader: auth, redirects, failures', () => {
       res.writeHead(302, { location: req.url ?? '/' }).end();
       return true;
     };
-    const loop = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const loop = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = loop.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/more than 5 redirects/);
     reg.handler = (req, res) => {
@@ -312,9 +524,18 @@ describe('registry reader: auth, redirects, failures', () => {
       res.writeHead(307, { location: 'http://storage.example.com/blob' }).end();
       return true;
     };
-    const plain = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const plain = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const refused = plain.files.get('/darwin/tool');
-    expect(refused?.kind === 'unreadable' ? refused.reason : refused?.kind).toMatch(/refused a redirect to http:\/\/storage\.example\.com/);
+    expect(refused?.kind === 'unreadable' ? refused.reason : refused?.kind).toMatch(
+      /refused a redirect to http:\/\/storage\.example\.com/,
+    );
   });
 
   it.each([
@@ -327,10 +548,16 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
     reg.handler = (req, res) => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end('{"errors":[{"code":"X","message":"said no"}]}');
+      res
+        .writeHead(status, { 'content-type': 'application/json' })
+        .end('{"errors":[{"code":"X","message":"said no"}]}');
       return true;
     };
-    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64' }));
+    const f = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(f.kind).toBe(kind);
     expect(f.message).toContain(`http://${reg.host}/v2/corpus/x/manifests/${digest}`);
     expect(f.message).toContain('X: said no');
@@ -344,7 +571,14 @@ describe('registry reader: auth, redirects, failures', () => {
       res.writeHead(500).end('boom');
       return true;
     };
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/500/);
   });
@@ -358,7 +592,14 @@ describe('registry reader: auth, redirects, failures', () => {
       res.write(new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0]), () => res.destroy());
       return true;
     };
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/cut off|truncated/);
   });
@@ -367,7 +608,12 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
     reg.handler = () => true;
-    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64', deadlineMs: 200 }));
+    const f = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+        platform: 'linux/amd64',
+        deadlineMs: 200,
+      }),
+    );
     expect(f.kind).toBe('timeout');
   });
 
@@ -376,11 +622,15 @@ describe('registry reader: auth, redirects, failures', () => {
     const { digest } = await extensionImage(reg);
     const reader = createRegistryReader({ credentials: noCredentials });
     const deadline = AbortSignal.timeout(250);
-    const first = value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64', deadline }));
+    const first = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64', deadline }),
+    );
     expect(first.files.get('/metadata.json')?.kind).toBe('file');
     reg.handler = () => true;
     const other = reg.addImage([{ mediaType: LAYER_TAR, bytes: await tarOf([{ name: 'x', data: 'x' }]) }]);
-    expect(failureOf(await reader.readVariantFiles(repoOf(reg), other, ['/x'], { platform: 'linux/arm64', deadline })).kind).toBe('timeout');
+    expect(
+      failureOf(await reader.readVariantFiles(repoOf(reg), other, ['/x'], { platform: 'linux/arm64', deadline })).kind,
+    ).toBe('timeout');
   });
 
   it('a deadline that is also part of the cancel signal still ends the read as a timeout, not cancelled', async () => {
@@ -389,7 +639,13 @@ describe('registry reader: auth, redirects, failures', () => {
     reg.handler = () => true;
     const deadline = AbortSignal.timeout(200);
     const signal = AbortSignal.any([new AbortController().signal, deadline]);
-    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64', signal, deadline }));
+    const f = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+        platform: 'linux/amd64',
+        signal,
+        deadline,
+      }),
+    );
     expect(f.kind).toBe('timeout');
   });
 
@@ -402,7 +658,14 @@ describe('registry reader: auth, redirects, failures', () => {
       res.write(new Uint8Array([0x1f, 0x8b, 8, 0]));
       return true;
     };
-    const files = value(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64', deadlineMs: 300 }));
+    const files = value(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64', deadlineMs: 300 },
+      ),
+    );
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/timed out|deadline/);
   });
@@ -412,7 +675,10 @@ describe('registry reader: auth, redirects, failures', () => {
     const { digest } = await extensionImage(reg);
     reg.handler = () => true;
     const controller = new AbortController();
-    const pending = createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64', signal: controller.signal });
+    const pending = createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+      platform: 'linux/amd64',
+      signal: controller.signal,
+    });
     setTimeout(() => controller.abort(), 50);
     expect(failureOf(await pending).kind).toBe('cancelled');
   });
@@ -421,7 +687,11 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);
     reg.manifests.set(digest, new TextEncoder().encode('{"schemaVersion":2,"layers":[]}'));
-    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], { platform: 'linux/amd64' }));
+    const f = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digest, ['/x'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(f.message).toMatch(/does not match/);
   });
 
@@ -429,7 +699,14 @@ describe('registry reader: auth, redirects, failures', () => {
     const reg = await registry();
     const index = new TextEncoder().encode(JSON.stringify({ schemaVersion: 2, manifests: [] }));
     reg.manifests.set(digestOf(index), index);
-    const f = failureOf(await createRegistryReader({ credentials: noCredentials }).readVariantFiles(repoOf(reg), digestOf(index), ['/x'], { platform: 'linux/amd64' }));
+    const f = failureOf(
+      await createRegistryReader({ credentials: noCredentials }).readVariantFiles(
+        repoOf(reg),
+        digestOf(index),
+        ['/x'],
+        { platform: 'linux/amd64' },
+      ),
+    );
     expect(f.message).toMatch(/index of platforms/);
   });
 
@@ -439,9 +716,17 @@ describe('registry reader: auth, redirects, failures', () => {
     await reg.close();
     servers.splice(servers.indexOf(reg), 1);
     const reader = createRegistryReader({ credentials: noCredentials });
-    const f = failureOf(await reader.readVariantFiles({ domain: host, path: 'corpus/x' }, `sha256:${'a'.repeat(64)}`, ['/x'], { platform: 'linux/amd64' }));
+    const f = failureOf(
+      await reader.readVariantFiles({ domain: host, path: 'corpus/x' }, `sha256:${'a'.repeat(64)}`, ['/x'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(f.kind).toBe('unreachable');
-    const bad = failureOf(await reader.readVariantFiles({ domain: host, path: 'corpus/x' }, '../../etc', ['/x'], { platform: 'linux/amd64' }));
+    const bad = failureOf(
+      await reader.readVariantFiles({ domain: host, path: 'corpus/x' }, '../../etc', ['/x'], {
+        platform: 'linux/amd64',
+      }),
+    );
     expect(bad.message).toMatch(/not a sha256/);
     expect(reader.stats.manifestGets).toBe(1);
   });

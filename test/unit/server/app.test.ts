@@ -13,23 +13,39 @@ const uiDir = join(root, 'ui');
 const standinDir = join(root, 'standin');
 mkdirSync(join(uiDir, 'assets'), { recursive: true });
 mkdirSync(standinDir);
-writeFileSync(join(uiDir, 'index.html'), '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>');
+writeFileSync(
+  join(uiDir, 'index.html'),
+  '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>',
+);
 writeFileSync(join(uiDir, 'assets', 'app.js'), 'console.log("app");');
 writeFileSync(join(root, 'secret.txt'), 'outside the UI folder');
 writeFileSync(join(standinDir, 'install.js'), 'export {};');
 
 const calls: ExecRequest[] = [];
-let behaviour: (request: ExecRequest) => Promise<Awaited<ReturnType<ExecPort>>> = async () => ({ stdout: 'ok\n', stderr: '', exitCode: 0 });
+let behaviour: (request: ExecRequest) => Promise<Awaited<ReturnType<ExecPort>>> = async () => ({
+  stdout: 'ok\n',
+  stderr: '',
+  exitCode: 0,
+});
 const exec: ExecPort = (request) => {
   calls.push(request);
   return behaviour(request);
 };
 /** A small allowlist for routing tests; the real one is exercised by the integration test. */
-const isAllowed = (args: readonly string[]): boolean => args[0] === 'version' || (args[0] === 'slow' && args.length === 1);
+const isAllowed = (args: readonly string[]): boolean =>
+  args[0] === 'version' || (args[0] === 'slow' && args.length === 1);
 
 let server: RunningServer;
 beforeAll(async () => {
-  server = await startServer({ port: 0, uiDir, standinDir, extensionImage: 'archmatrix/extension:dev', exec, isAllowed, maxRunning: 2 });
+  server = await startServer({
+    port: 0,
+    uiDir,
+    standinDir,
+    extensionImage: 'archmatrix/extension:dev',
+    exec,
+    isAllowed,
+    maxRunning: 2,
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -67,20 +83,25 @@ describe('the UI', () => {
   });
 
   it('serves assets and the stand-in modules with their types', async () => {
-    expect((await send(server.port, { path: '/assets/app.js' })).headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect((await send(server.port, { path: '/assets/app.js' })).headers['content-type']).toBe(
+      'text/javascript; charset=utf-8',
+    );
     const standin = await send(server.port, { path: '/__archmatrix/standin/install.js' });
     expect(standin.status).toBe(200);
     expect(standin.body).toBe('export {};');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/__archmatrix/standin/../../secret.txt', '/nothing.js'])(
-    'answers 404 for %s',
-    async (path) => {
-      const res = await send(server.port, { path });
-      expect(res.status).toBe(404);
-      expect(res.body).not.toContain('outside the UI folder');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/__archmatrix/standin/../../secret.txt',
+    '/nothing.js',
+  ])('answers 404 for %s', async (path) => {
+    const res = await send(server.port, { path });
+    expect(res.status).toBe(404);
+    expect(res.body).not.toContain('outside the UI folder');
+  });
 
   it('refuses a foreign Host header (DNS rebinding) with 403', async () => {
     const res = await send(server.port, { headers: { host: `evil.example:${server.port}` } });
@@ -105,7 +126,15 @@ describe('POST /api/exec', () => {
   });
 
   it('hands its timeoutMs option to every command it runs', async () => {
-    const other = await startServer({ port: 0, uiDir, standinDir, extensionImage: 'x', exec, isAllowed, timeoutMs: 1234 });
+    const other = await startServer({
+      port: 0,
+      uiDir,
+      standinDir,
+      extensionImage: 'x',
+      exec,
+      isAllowed,
+      timeoutMs: 1234,
+    });
     try {
       const res = await postExec(other.port, other.key, { args: ['version'], form: 'stream' });
       expect(res.status).toBe(200);
@@ -133,7 +162,12 @@ describe('POST /api/exec', () => {
     ['a foreign Host', 'KEY', { host: 'evil.example' }, 403, 'forbidden-host'],
     ['a form post', 'KEY', { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported-media-type'],
   ])('refuses %s and runs nothing', async (_name, key, headers, status, reason) => {
-    const res = await postExec(server.port, key === 'KEY' ? server.key : key, { args: ['version'], form: 'stream' }, headers);
+    const res = await postExec(
+      server.port,
+      key === 'KEY' ? server.key : key,
+      { args: ['version'], form: 'stream' },
+      headers,
+    );
     expect(res.status).toBe(status);
     expect(code(res.body)).toBe(reason);
     expect(calls).toEqual([]);
@@ -169,7 +203,9 @@ describe('POST /api/exec', () => {
     behaviour = (request) =>
       new Promise((resolve) => {
         started();
-        request.signal?.addEventListener('abort', () => resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' }));
+        request.signal?.addEventListener('abort', () =>
+          resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' }),
+        );
       });
     const controller = new AbortController();
     const pending = send(server.port, {

@@ -22,7 +22,10 @@ describe('effectiveArgs (Docker Desktop argument splitting)', () => {
   });
 
   it('turns one argument with a space into two words in the promise form', () => {
-    expect(effectiveArgs(['image', 'inspect', 'alpine rm'], 'exec')).toEqual({ ok: true, value: ['image', 'inspect', 'alpine', 'rm'] });
+    expect(effectiveArgs(['image', 'inspect', 'alpine rm'], 'exec')).toEqual({
+      ok: true,
+      value: ['image', 'inspect', 'alpine', 'rm'],
+    });
   });
 
   it('keeps the allowlisted space-free templates intact in both forms', () => {
@@ -43,14 +46,17 @@ describe('effectiveArgs (Docker Desktop argument splitting)', () => {
   });
 
   it('refuses an unterminated quote in the promise form', () => {
-    expect(effectiveArgs(['image', 'inspect', '"alpine'], 'exec')).toEqual({ ok: false, error: 'unterminated " quote' });
+    expect(effectiveArgs(['image', 'inspect', '"alpine'], 'exec')).toEqual({
+      ok: false,
+      error: 'unterminated " quote',
+    });
   });
 });
 
 describe('splitCommandLine', () => {
   it.each([
     ['a  b\tc\n', ['a', 'b', 'c']],
-    ["'a b' \"c d\"", ['a b', 'c d']],
+    ['\'a b\' "c d"', ['a b', 'c d']],
     ["it'\"'s", ['it"s']],
     ['"say \\"hi\\"" \\\\x', ['say "hi"', '\\x']],
     ['a\\ b', ['a b']],

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXTENSION_IMAGE, DEFAULT_PORT, describeEnvironment, printable, readPort, readSettings } from '@server/config.js';
+import {
+  DEFAULT_EXTENSION_IMAGE,
+  DEFAULT_PORT,
+  describeEnvironment,
+  printable,
+  readPort,
+  readSettings,
+} from '@server/config.js';
 
 describe('readPort', () => {
   it('defaults when PORT is unset or empty', () => {
@@ -7,7 +14,11 @@ describe('readPort', () => {
     expect(readPort('')).toEqual({ ok: true, value: DEFAULT_PORT });
   });
 
-  it.each([['0', 0], ['8080', 8080], ['65535', 65535]])('reads %s', (text, port) => {
+  it.each([
+    ['0', 0],
+    ['8080', 8080],
+    ['65535', 65535],
+  ])('reads %s', (text, port) => {
     expect(readPort(text)).toEqual({ ok: true, value: port });
   });
 
@@ -36,7 +47,9 @@ describe('printable', () => {
   });
 
   it('escapes Unicode format characters (a right-to-left override cannot reorder the line)', () => {
-    expect(printable('refused: `docker image inspect a\u202Egnp.exe`')).toBe('refused: `docker image inspect a\\u{202e}gnp.exe`');
+    expect(printable('refused: `docker image inspect a\u202Egnp.exe`')).toBe(
+      'refused: `docker image inspect a\\u{202e}gnp.exe`',
+    );
     expect(printable('x\u200By\u2066z\uFEFF')).toBe('x\\u{200b}y\\u{2066}z\\u{feff}');
     expect(printable('\u0085')).toBe('\\x85');
   });

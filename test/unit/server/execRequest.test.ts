@@ -33,7 +33,9 @@ describe('parseExecBody', () => {
   });
 
   it('refuses too many arguments', () => {
-    expect(refusal(JSON.stringify({ args: Array.from({ length: MAX_ARGS + 1 }, () => 'x'), form: 'exec' }))).toMatch(/1 to/);
+    expect(refusal(JSON.stringify({ args: Array.from({ length: MAX_ARGS + 1 }, () => 'x'), form: 'exec' }))).toMatch(
+      /1 to/,
+    );
   });
 
   it('refuses a non-string argument', () => {
@@ -48,9 +50,12 @@ describe('parseExecBody', () => {
     expect(refusal(JSON.stringify({ args: ['version\u0000'], form: 'exec' }))).toMatch(/NUL/);
   });
 
-  it.each(['{"args":["version"]}', '{"args":["version"],"form":"shell"}'])('refuses a missing or unknown form: %s', (text) => {
-    expect(refusal(text)).toMatch(/form/);
-  });
+  it.each(['{"args":["version"]}', '{"args":["version"],"form":"shell"}'])(
+    'refuses a missing or unknown form: %s',
+    (text) => {
+      expect(refusal(text)).toMatch(/form/);
+    },
+  );
 
   it('refuses unknown fields (e.g. a command other than docker)', () => {
     expect(refusal('{"cmd":"sh","args":["-c","id"],"form":"exec"}')).toMatch(/Unknown field\(s\): cmd/);
@@ -62,9 +67,12 @@ describe('checkContentType', () => {
     expect(checkContentType(type).ok).toBe(true);
   });
 
-  it.each([undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'])('refuses %s with 415', (type) => {
-    const result = checkContentType(type);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.status).toBe(415);
-  });
+  it.each([undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data'])(
+    'refuses %s with 415',
+    (type) => {
+      const result = checkContentType(type);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.status).toBe(415);
+    },
+  );
 });

@@ -31,13 +31,18 @@ symlinkSync(join(uiDir, 'assets', 'app.js'), join(uiDir, 'assets', 'alias.js'));
 
 const CLIENT_HEADER = 'x-archmatrix-client';
 const releases: (() => void)[] = [];
-let behaviour: (request: ExecRequest) => Promise<ExecOutput> = async () => ({ stdout: 'ok\n', stderr: '', exitCode: 0 });
+let behaviour: (request: ExecRequest) => Promise<ExecOutput> = async () => ({
+  stdout: 'ok\n',
+  stderr: '',
+  exitCode: 0,
+});
 const calls: ExecRequest[] = [];
 const exec: ExecPort = (request) => {
   calls.push(request);
   return behaviour(request);
 };
-const held = (): Promise<ExecOutput> => new Promise((resolve) => releases.push(() => resolve({ stdout: '', stderr: '', exitCode: 0 })));
+const held = (): Promise<ExecOutput> =>
+  new Promise((resolve) => releases.push(() => resolve({ stdout: '', stderr: '', exitCode: 0 })));
 const isAllowed = (args: readonly string[]): boolean => args[0] === 'version' || args[0] === 'slow';
 
 let server: RunningServer;
@@ -72,11 +77,14 @@ const until = (done: () => boolean): Promise<void> =>
 const code = (body: string): string => (JSON.parse(body) as { error: { code: string } }).error.code;
 
 describe('static files and symlinks', () => {
-  it.each(['/assets/leak.txt', '/up/secret.txt', '/__archmatrix/standin/leak.js'])('refuses %s: its real file is outside the folder', async (path) => {
-    const res = await send(server.port, { path });
-    expect(res.status).toBe(404);
-    expect(res.body).not.toContain('outside the UI folder');
-  });
+  it.each(['/assets/leak.txt', '/up/secret.txt', '/__archmatrix/standin/leak.js'])(
+    'refuses %s: its real file is outside the folder',
+    async (path) => {
+      const res = await send(server.port, { path });
+      expect(res.status).toBe(404);
+      expect(res.body).not.toContain('outside the UI folder');
+    },
+  );
 
   it('follows a link that stays inside the folder', async () => {
     const res = await send(server.port, { path: '/assets/alias.js' });
@@ -87,14 +95,22 @@ describe('static files and symlinks', () => {
   it('readFileWithin compares real paths, the folder itself resolved too', async () => {
     expect(await readFileWithin(join(uiDir, 'assets', 'leak.txt'), uiDir)).toBeUndefined();
     expect(await readFileWithin(join(uiDir, 'up', 'secret.txt'), uiDir)).toBeUndefined();
-    expect((await readFileWithin(join(uiDir, 'up', 'ui', 'assets', 'app.js'), join(uiDir, 'up', 'ui')))?.toString()).toBe('console.log("app");');
+    expect(
+      (await readFileWithin(join(uiDir, 'up', 'ui', 'assets', 'app.js'), join(uiDir, 'up', 'ui')))?.toString(),
+    ).toBe('console.log("app");');
     expect(await readFileWithin(join(uiDir, 'assets'), uiDir)).toBeUndefined();
     expect(await readFileWithin(join(uiDir, 'missing.js'), uiDir)).toBeUndefined();
   });
 });
 
 describe('commands in flight per client', () => {
-  const slow = (client?: string) => postExec(server.port, server.key, { args: ['slow'], form: 'stream' }, client === undefined ? {} : { [CLIENT_HEADER]: client });
+  const slow = (client?: string) =>
+    postExec(
+      server.port,
+      server.key,
+      { args: ['slow'], form: 'stream' },
+      client === undefined ? {} : { [CLIENT_HEADER]: client },
+    );
 
   it('one page cannot hold every slot: its third command gets 429, another page still runs', async () => {
     behaviour = held;
@@ -144,7 +160,9 @@ describe('HTTP timeouts', () => {
 
   it('cuts off a client that never finishes its headers (408)', async () => {
     const answer = await new Promise<string>((resolve, reject) => {
-      const socket = connect(server.port, '127.0.0.1', () => socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Slow: `));
+      const socket = connect(server.port, '127.0.0.1', () =>
+        socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nX-Slow: `),
+      );
       let text = '';
       socket.setEncoding('utf8');
       socket.on('data', (chunk: string) => (text += chunk));
@@ -155,7 +173,8 @@ describe('HTTP timeouts', () => {
   });
 
   it('a command that runs longer than the request timeout still answers', async () => {
-    behaviour = () => new Promise((resolve) => setTimeout(() => resolve({ stdout: 'late\n', stderr: '', exitCode: 0 }), 900));
+    behaviour = () =>
+      new Promise((resolve) => setTimeout(() => resolve({ stdout: 'late\n', stderr: '', exitCode: 0 }), 900));
     const res = await postExec(server.port, server.key, { args: ['version'], form: 'stream' });
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ stdout: 'late\n' });

@@ -29,7 +29,9 @@ export function send(port: number, options: RawRequest = {}): Promise<RawRespons
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -39,7 +41,12 @@ export function send(port: number, options: RawRequest = {}): Promise<RawRespons
 }
 
 /** A POST /api/exec as the page sends it (same origin, JSON, with the key). */
-export function postExec(port: number, key: string | undefined, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
+export function postExec(
+  port: number,
+  key: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<RawResponse> {
   return send(port, {
     method: 'POST',
     path: '/api/exec',

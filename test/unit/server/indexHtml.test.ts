@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { injectStandin, STANDIN_ENTRY } from '@server/indexHtml.js';
 import type { StandinConfig } from '@server/standin/protocol.js';
 
-const config: StandinConfig = { platform: 'linux', arch: 'x64', hostname: 'box', extensionImage: 'archmatrix/extension:dev' };
+const config: StandinConfig = {
+  platform: 'linux',
+  arch: 'x64',
+  hostname: 'box',
+  extensionImage: 'archmatrix/extension:dev',
+};
 // The shape vite writes for a build with base './' (a module script and a stylesheet in <head>).
-const built = '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index-abc.js"></script>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
+const built =
+  '<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="UTF-8" />\n    <script type="module" crossorigin src="./assets/index-abc.js"></script>\n  </head>\n  <body><div id="root"></div></body>\n</html>\n';
 
 describe('injectStandin', () => {
   it('puts the stand-in module before the app module', () => {
@@ -34,6 +40,9 @@ describe('injectStandin', () => {
   });
 
   it('refuses a page without <head>', () => {
-    expect(injectStandin('<html><body></body></html>', config)).toEqual({ ok: false, error: 'the built index.html has no <head> element' });
+    expect(injectStandin('<html><body></body></html>', config)).toEqual({
+      ok: false,
+      error: 'the built index.html has no <head> element',
+    });
   });
 });

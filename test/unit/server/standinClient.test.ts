@@ -6,7 +6,12 @@ import type { StandinConfig } from '@server/standin/protocol.js';
 import { showBanner } from '@server/standin/toast.js';
 import type { PostExec } from '@server/standin/transport.js';
 
-const config: StandinConfig = { platform: 'linux', arch: 'x64', hostname: 'box', extensionImage: 'archmatrix/extension:dev' };
+const config: StandinConfig = {
+  platform: 'linux',
+  arch: 'x64',
+  hostname: 'box',
+  extensionImage: 'archmatrix/extension:dev',
+};
 // jsdom's Document does what DocumentLike asks; TypeScript cannot relate DOM's Node generics to the narrow type.
 const doc = document as unknown as DocumentLike;
 const noPost: PostExec = () => Promise.reject(new Error('no command expected'));
@@ -41,16 +46,20 @@ describe('stand-in ddClient', () => {
     expect(opened).toEqual(['https://example.com/docs?a=1', 'http://127.0.0.1:5000/v2/']);
   });
 
-  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'not a url', '//evil.example'])(
-    'refuses to open %s',
-    (url) => {
-      const { client, opened, warnings } = make();
-      client.host.openExternal(url);
-      expect(opened).toEqual([]);
-      expect(warnings).toHaveLength(1);
-      expect(externalUrl(url)).toBeUndefined();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    'JAVASCRIPT:alert(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'file:///etc/passwd',
+    'not a url',
+    '//evil.example',
+  ])('refuses to open %s', (url) => {
+    const { client, opened, warnings } = make();
+    client.host.openExternal(url);
+    expect(opened).toEqual([]);
+    expect(warnings).toHaveLength(1);
+    expect(externalUrl(url)).toBeUndefined();
+  });
 
   it('shows toasts as text, never as HTML, one at a time (a new one replaces the last), and removes them later', () => {
     const { client, timers } = make();

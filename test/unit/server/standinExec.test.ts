@@ -32,7 +32,11 @@ interface Events {
 }
 
 /** Runs `docker ARGV` through the stream form: Docker Desktop's exec takes the subcommand as cmd. */
-function streamed(exec: v1.Exec, argv: string[], splitOutputLines = false): { events: Events; process: v1.ExecProcess; done: Promise<void> } {
+function streamed(
+  exec: v1.Exec,
+  argv: string[],
+  splitOutputLines = false,
+): { events: Events; process: v1.ExecProcess; done: Promise<void> } {
   const [cmd = '', ...args] = argv;
   const events: Events = { out: [], err: [], closed: [], errors: [] };
   let finish: () => void = () => undefined;
@@ -79,7 +83,9 @@ describe('stand-in exec, stream form', () => {
   });
 
   it('reports a missing docker binary through onError with ENOENT', async () => {
-    const { post } = fakePost(reply({ stderr: 'docker: ENOENT: spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }));
+    const { post } = fakePost(
+      reply({ stderr: 'docker: ENOENT: spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' }),
+    );
     const { events, done } = streamed(createExec(post), ['version']);
     await done;
     expect(events.closed).toEqual([]);
@@ -90,7 +96,10 @@ describe('stand-in exec, stream form', () => {
   it('reports a refusal through onError and tells the failure listener', async () => {
     const failures: string[] = [];
     const { post } = fakePost({ ok: false, kind: 'refused', message: 'Refused: not on the allowlist' });
-    const { events, done } = streamed(createExec(post, (failure) => failures.push(failure.kind)), ['rm', 'x']);
+    const { events, done } = streamed(
+      createExec(post, (failure) => failures.push(failure.kind)),
+      ['rm', 'x'],
+    );
     await done;
     expect((events.errors[0] as Error).message).toBe('Refused: not on the allowlist');
     expect(failures).toEqual(['refused']);
@@ -99,7 +108,10 @@ describe('stand-in exec, stream form', () => {
   it('reports a refused key through onError marked ACCESS_REFUSED_CODE and tells the failure listener', async () => {
     const failures: string[] = [];
     const { post } = fakePost({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' });
-    const { events, done } = streamed(createExec(post, (failure) => failures.push(failure.kind)), ['version']);
+    const { events, done } = streamed(
+      createExec(post, (failure) => failures.push(failure.kind)),
+      ['version'],
+    );
     await done;
     expect(events.closed).toEqual([]);
     expect(events.errors[0]).toMatchObject({ message: 'Missing or wrong key', code: ACCESS_REFUSED_CODE });
@@ -157,6 +169,9 @@ describe('stand-in exec, promise form', () => {
 
   it('rejects a refused key (HTTP 401) with an Error marked ACCESS_REFUSED_CODE', async () => {
     const { post } = fakePost({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' });
-    await expect(createExec(post)('version', [])).rejects.toMatchObject({ message: 'Missing or wrong key', code: ACCESS_REFUSED_CODE });
+    await expect(createExec(post)('version', [])).rejects.toMatchObject({
+      message: 'Missing or wrong key',
+      code: ACCESS_REFUSED_CODE,
+    });
   });
 });

@@ -32,8 +32,11 @@ describe('takeKey', () => {
     expect(takeKey(f.location, f.history, f.storage)).toBe(`${KEY}x`);
   });
 
-  it.each(['#key=short', '#key=<script>alert(1)</script>aaaaaaaaaaaa', '#other=1', ''])('finds no key in %s', (hash) => {
-    const f = fakes(hash);
-    expect(takeKey(f.location, f.history, f.storage)).toBeUndefined();
-  });
+  it.each(['#key=short', '#key=<script>alert(1)</script>aaaaaaaaaaaa', '#other=1', ''])(
+    'finds no key in %s',
+    (hash) => {
+      const f = fakes(hash);
+      expect(takeKey(f.location, f.history, f.storage)).toBeUndefined();
+    },
+  );
 });

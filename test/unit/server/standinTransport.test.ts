@@ -35,7 +35,11 @@ describe('createTransport', () => {
 
   it('names the page with its id when it has one, so the server caps its commands apart from other pages', async () => {
     const { calls, fetchFn } = fakeFetch(() => json(200, { argv: ['version'], stdout: '', stderr: '', exitCode: 0 }));
-    await createTransport(fetchFn, 'the-key', '0b7c2a52-4a39-4f0e-9d4e-1f2a3b4c5d6e')(body, new AbortController().signal);
+    await createTransport(
+      fetchFn,
+      'the-key',
+      '0b7c2a52-4a39-4f0e-9d4e-1f2a3b4c5d6e',
+    )(body, new AbortController().signal);
     expect(calls[0]?.init.headers).toEqual({
       'content-type': 'application/json',
       'x-archmatrix-key': 'the-key',
@@ -44,14 +48,18 @@ describe('createTransport', () => {
   });
 
   it('sends no key header when the page has no key', async () => {
-    const { calls, fetchFn } = fakeFetch(() => json(401, { error: { code: 'unauthorized', message: 'Missing or wrong key' } }));
+    const { calls, fetchFn } = fakeFetch(() =>
+      json(401, { error: { code: 'unauthorized', message: 'Missing or wrong key' } }),
+    );
     const result = await createTransport(fetchFn, undefined)(body, new AbortController().signal);
     expect(calls[0]?.init.headers).toEqual({ 'content-type': 'application/json' });
     expect(result).toEqual({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' });
   });
 
   it('reports a refusal with the server message', async () => {
-    const { fetchFn } = fakeFetch(() => json(403, { error: { code: 'forbidden-command', message: 'Refused: `docker rm x`' } }));
+    const { fetchFn } = fakeFetch(() =>
+      json(403, { error: { code: 'forbidden-command', message: 'Refused: `docker rm x`' } }),
+    );
     expect(await createTransport(fetchFn, 'k')(body, new AbortController().signal)).toEqual({
       ok: false,
       kind: 'refused',

@@ -22,7 +22,8 @@ interface Recorded {
 }
 // jsdom replaces the URL global, so the fixture path is built with node:path.
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'fixtures');
-const recorded = (name: string): Recorded => JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')) as Recorded;
+const recorded = (name: string): Recorded =>
+  JSON.parse(readFileSync(join(fixtures, `${name}.json`), 'utf8')) as Recorded;
 
 function portOver(answer: (body: ExecBody, signal: AbortSignal) => Promise<TransportResult>) {
   const sent: ExecBody[] = [];
@@ -39,7 +40,10 @@ function portOver(answer: (body: ExecBody, signal: AbortSignal) => Promise<Trans
 
 const replay = (name: string) => async (): Promise<TransportResult> => {
   const fixture = recorded(name);
-  return { ok: true, reply: { argv: fixture.argv, stdout: fixture.stdout, stderr: fixture.stderr, exitCode: fixture.exitCode } };
+  return {
+    ok: true,
+    reply: { argv: fixture.argv, stdout: fixture.stdout, stderr: fixture.stderr, exitCode: fixture.exitCode },
+  };
 };
 
 describe('stand-in ddClient behind the ddClient ExecPort adapter', () => {
@@ -60,13 +64,23 @@ describe('stand-in ddClient behind the ddClient ExecPort adapter', () => {
   it('reports a missing docker binary as spawn-failed', async () => {
     const { exec } = portOver(async () => ({
       ok: true,
-      reply: { argv: ['buildx', 'version'], stdout: '', stderr: 'docker: ENOENT: spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' },
+      reply: {
+        argv: ['buildx', 'version'],
+        stdout: '',
+        stderr: 'docker: ENOENT: spawn docker ENOENT',
+        exitCode: null,
+        interrupted: 'spawn-failed',
+      },
     }));
     expect(await exec({ args: ['buildx', 'version'] })).toMatchObject({ exitCode: null, interrupted: 'spawn-failed' });
   });
 
   it('reports a refusal as a failed command with the reason, not as a missing tool', async () => {
-    const { exec } = portOver(async () => ({ ok: false, kind: 'refused', message: 'Refused: `docker rm x` is not on the allowlist.' }));
+    const { exec } = portOver(async () => ({
+      ok: false,
+      kind: 'refused',
+      message: 'Refused: `docker rm x` is not on the allowlist.',
+    }));
     const output = await exec({ args: ['rm', 'x'] });
     expect(output.exitCode).toBeNull();
     expect(output.interrupted).toBeUndefined();
@@ -75,7 +89,12 @@ describe('stand-in ddClient behind the ddClient ExecPort adapter', () => {
 
   it('reports a refused key (HTTP 401) as access-refused, and the environment check says only that', async () => {
     const { exec } = portOver(async () => ({ ok: false, kind: 'unauthorized', message: 'Missing or wrong key' }));
-    expect(await exec({ args: ['version', '--format=json'] })).toEqual({ stdout: '', stderr: 'Missing or wrong key', exitCode: null, interrupted: 'access-refused' });
+    expect(await exec({ args: ['version', '--format=json'] })).toEqual({
+      stdout: '',
+      stderr: 'Missing or wrong key',
+      exitCode: null,
+      interrupted: 'access-refused',
+    });
     const status = await checkEnvironment(exec);
     expect(status.engine).toBe('access-refused');
     const notices = environmentNotices(status);

@@ -39,12 +39,30 @@ let local: Backend;
 const service = (server: RunningServer, key: string | undefined = server.key): v1.HttpService =>
   createVmService((input, init) => fetch(`${server.origin}${input}`, init), key);
 const client = (http: v1.HttpService | undefined): v1.DockerDesktopClient =>
-  ({ extension: { image: '', ...(http === undefined ? {} : { vm: { cli: { exec: () => undefined }, service: http } }) } }) as unknown as v1.DockerDesktopClient;
+  ({
+    extension: { image: '', ...(http === undefined ? {} : { vm: { cli: { exec: () => undefined }, service: http } }) },
+  }) as unknown as v1.DockerDesktopClient;
 
 beforeAll(async () => {
   local = createBackend({ deepCheck, info: INFO, sweepEveryMs: 0 });
-  inProcess = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: inProcessBackend(local.handle) });
-  proxied = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: socketBackend(sock, 2_000) });
+  inProcess = await startServer({
+    port: 0,
+    uiDir,
+    standinDir,
+    extensionImage: '',
+    exec,
+    isAllowed: () => false,
+    vm: inProcessBackend(local.handle),
+  });
+  proxied = await startServer({
+    port: 0,
+    uiDir,
+    standinDir,
+    extensionImage: '',
+    exec,
+    isAllowed: () => false,
+    vm: socketBackend(sock, 2_000),
+  });
 });
 afterAll(async () => {
   await Promise.all([inProcess.close(), proxied.close(), local.close()]);
@@ -62,38 +80,64 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 
 describe('the stand-in vm.service, as a real host', () => {
   it('resolves a 2xx to the parsed JSON body', async () => {
-    await expect(service(inProcess).get('/health')).resolves.toMatchObject({ status: 'ok', service: 'archmatrix-backend', version: '9.9.9', deepCheck: 'available' });
+    await expect(service(inProcess).get('/health')).resolves.toMatchObject({
+      status: 'ok',
+      service: 'archmatrix-backend',
+      version: '9.9.9',
+      deepCheck: 'available',
+    });
   });
 
   it('rejects a non-2xx with {statusCode, name, message} where message is the raw body text', async () => {
-    const rejection: unknown = await service(inProcess).post('/deep', { references: ['UPPER CASE;rm -rf /'] }).catch((reason: unknown) => reason);
+    const rejection: unknown = await service(inProcess)
+      .post('/deep', { references: ['UPPER CASE;rm -rf /'] })
+      .catch((reason: unknown) => reason);
     expect(rejection).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
     const body = JSON.parse((rejection as { message: string }).message) as { reasons: { index: number }[] };
     expect(body.reasons[0]?.index).toBe(0);
   });
 
   it('is refused without the key (401), like every other browser-mode request', async () => {
-    await expect(service(inProcess, 'not-the-key-of-this-server').get('/health')).rejects.toMatchObject({ statusCode: 401 });
+    await expect(service(inProcess, 'not-the-key-of-this-server').get('/health')).rejects.toMatchObject({
+      statusCode: 401,
+    });
   });
 
   it("answers its own refusals under /api/vm in the backend's shape {statusCode, name, message}", async () => {
-    const rejection: unknown = await service(inProcess, 'not-the-key-of-this-server').get('/health').catch((reason: unknown) => reason);
+    const rejection: unknown = await service(inProcess, 'not-the-key-of-this-server')
+      .get('/health')
+      .catch((reason: unknown) => reason);
     expect(rejection).toMatchObject({ statusCode: 401, name: 'unauthorized' });
-    expect(JSON.parse((rejection as { message: string }).message)).toEqual({ statusCode: 401, name: 'unauthorized', message: expect.stringContaining('wrong key') as unknown });
+    expect(JSON.parse((rejection as { message: string }).message)).toEqual({
+      statusCode: 401,
+      name: 'unauthorized',
+      message: expect.stringContaining('wrong key') as unknown,
+    });
   });
 
   it('relays only the methods the backend serves: PUT, PATCH and HEAD are a 405 in the backend shape, never relayed', async () => {
     const relayed: string[] = [];
     const recording = await startServer({
-      port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false,
+      port: 0,
+      uiDir,
+      standinDir,
+      extensionImage: '',
+      exec,
+      isAllowed: () => false,
       vm: (request) => {
         relayed.push(request.method);
         return Promise.resolve({ status: 200, body: '{}' });
       },
     });
     try {
-      await expect(service(recording).put('/deep', { references: ['a/b:1'] })).rejects.toMatchObject({ statusCode: 405, name: 'method-not-allowed' });
-      await expect(service(recording).patch('/deep', {})).rejects.toMatchObject({ statusCode: 405, name: 'method-not-allowed' });
+      await expect(service(recording).put('/deep', { references: ['a/b:1'] })).rejects.toMatchObject({
+        statusCode: 405,
+        name: 'method-not-allowed',
+      });
+      await expect(service(recording).patch('/deep', {})).rejects.toMatchObject({
+        statusCode: 405,
+        name: 'method-not-allowed',
+      });
       await expect(service(recording).head('/health')).rejects.toMatchObject({ statusCode: 405 });
       await expect(service(recording).get('/health')).resolves.toEqual({});
       expect(relayed).toEqual(['GET']);
@@ -115,14 +159,23 @@ describe("the tab's backend port through the stand-in", () => {
     const started = await port.startDeep(['127.0.0.1:5100/deep/wrong-host-binary:1.0.0']);
     expect(started.ok).toBe(true);
     if (!started.ok) return;
-    const done = await until(() => port.pollDeep(started.value.id), (a) => a.ok && a.value.state === 'done');
-    expect(done.ok && done.value.items[0]).toMatchObject({ state: 'done', progress: { bytesRead: 10, bytesTotal: 20 }, result: { verdict: 'ready' } });
+    const done = await until(
+      () => port.pollDeep(started.value.id),
+      (a) => a.ok && a.value.state === 'done',
+    );
+    expect(done.ok && done.value.items[0]).toMatchObject({
+      state: 'done',
+      progress: { bytesRead: 10, bytesTotal: 20 },
+      result: { verdict: 'ready' },
+    });
     const cancelled = await port.cancelDeep(started.value.id);
     expect(cancelled.ok).toBe(true);
   });
 
   it("shows the server's refusal of a stale key as its readable message, not the raw JSON", async () => {
-    const answer = await createVmServicePort(client(service(inProcess, 'a-key-from-an-earlier-start'))).startDeep(['a/b:1']);
+    const answer = await createVmServicePort(client(service(inProcess, 'a-key-from-an-earlier-start'))).startDeep([
+      'a/b:1',
+    ]);
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error).toMatchObject({ kind: 'error', statusCode: 401 });
@@ -132,13 +185,24 @@ describe("the tab's backend port through the stand-in", () => {
   it('tells the terminal, once, that the backend socket is dead, and how to start it', async () => {
     const lines: string[] = [];
     const deadSock = join(root, 'nobody.sock');
-    const dead = await startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, vm: socketBackend(deadSock, 2_000), log: (line) => lines.push(line) });
+    const dead = await startServer({
+      port: 0,
+      uiDir,
+      standinDir,
+      extensionImage: '',
+      exec,
+      isAllowed: () => false,
+      vm: socketBackend(deadSock, 2_000),
+      log: (line) => lines.push(line),
+    });
     try {
       const port = createVmServicePort(client(service(dead)));
       const first = await port.startDeep(['a/b:1']);
       await port.startDeep(['c/d:1']);
       expect(first.ok ? 'ok' : first.error.kind).toBe('down');
-      expect(first.ok ? '' : first.error.message).toContain(`ARCHMATRIX_BACKEND_SOCKET=${deadSock} node dist/node/backend/main.js`);
+      expect(first.ok ? '' : first.error.message).toContain(
+        `ARCHMATRIX_BACKEND_SOCKET=${deadSock} node dist/node/backend/main.js`,
+      );
       const logged = lines.filter((line) => line.includes('the backend answered 503'));
       expect(logged).toHaveLength(1);
       expect(logged[0]).toContain(`on ${deadSock} is not running: start it with`);

@@ -24,7 +24,8 @@ const rowOf = (reference: string): HTMLElement => {
   if (found === null) throw new Error(`no row ${reference}`);
   return found;
 };
-const verdictOf = (reference: string): string | null => rowOf(reference).querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? null;
+const verdictOf = (reference: string): string | null =>
+  rowOf(reference).querySelector('[data-testid="verdict"]')?.getAttribute('data-verdict') ?? null;
 const allDone = (): boolean => {
   const verdicts = [...document.querySelectorAll('tr[data-image] [data-testid="verdict"]')];
   return verdicts.length > 0 && verdicts.every((v) => v.getAttribute('data-verdict') !== 'pending');
@@ -81,7 +82,21 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
     const stuck = reply('image-ls', loadFixture('engine.image-ls-extensions.docker-26.1.5'), 'never-answer');
     start(corpusConfig({ replies: [stuck] }));
     const remembered = serialiseRemembered(
-      [{ reference: R('good'), origin: 'installed', isSelf: false, status: 'done', result: { reference: R('good'), verdict: 'ready', explanation: 'Published for both', platforms: ['linux/amd64', 'linux/arm64'], commands: [] } }],
+      [
+        {
+          reference: R('good'),
+          origin: 'installed',
+          isSelf: false,
+          status: 'done',
+          result: {
+            reference: R('good'),
+            verdict: 'ready',
+            explanation: 'Published for both',
+            platforms: ['linux/amd64', 'linux/arm64'],
+            commands: [],
+          },
+        },
+      ],
       '2026-01-01T00:00:00.000Z',
     );
     window.localStorage.setItem(REMEMBERED_KEY, remembered);
@@ -115,12 +130,16 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
       const record = start(corpusConfig({ delayMs: 1 }));
       render(<App />);
       await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
-      fireEvent.click(within(rowOf(R('amd64-only'))).getByRole('button', { name: `Show details of ${R('amd64-only')}` }));
+      fireEvent.click(
+        within(rowOf(R('amd64-only'))).getByRole('button', { name: `Show details of ${R('amd64-only')}` }),
+      );
       const details = await screen.findByTestId('row-details');
       const fix = within(details).getByTestId('fix').textContent ?? '';
       expect(fix).toContain('--platform=linux/amd64,linux/arm64');
       fireEvent.click(within(details).getByRole('button', { name: 'Copy the fix' }));
-      await waitFor(() => expect(record.toasts).toEqual([{ level: 'success', message: 'Copied to the clipboard.' }]), { timeout: 20_000 });
+      await waitFor(() => expect(record.toasts).toEqual([{ level: 'success', message: 'Copied to the clipboard.' }]), {
+        timeout: 20_000,
+      });
       expect(written).toEqual([fix]);
     } finally {
       Reflect.deleteProperty(window.navigator, 'clipboard');
@@ -149,7 +168,9 @@ describe('the matrix tab (jsdom, recorded corpus, host arm64)', { timeout: 60_00
     const missing = reply('buildx-version', loadRecording('buildx-missing.buildx-version'));
     start(corpusConfig({ delayMs: 1, replies: [missing] }));
     render(<App />);
-    await waitFor(() => expect(document.querySelector('[data-banner="buildx-missing"]')).not.toBeNull(), { timeout: 20_000 });
+    await waitFor(() => expect(document.querySelector('[data-banner="buildx-missing"]')).not.toBeNull(), {
+      timeout: 20_000,
+    });
     await waitFor(() => expect(allDone()).toBe(true), { timeout: 20_000 });
     expect(verdictOf(R('good'))).toBe('ready');
   });

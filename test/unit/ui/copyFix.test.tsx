@@ -8,7 +8,10 @@ function clipboard(writeText: (text: string) => Promise<void>): void {
 }
 
 async function openFixOf(reference: string): Promise<HTMLElement> {
-  await waitFor(() => expect(document.querySelector(`tr[data-image="${reference}"] [data-verdict="incompatible"]`)).not.toBeNull(), { timeout: 20_000 });
+  await waitFor(
+    () => expect(document.querySelector(`tr[data-image="${reference}"] [data-verdict="incompatible"]`)).not.toBeNull(),
+    { timeout: 20_000 },
+  );
   fireEvent.click(screen.getByRole('button', { name: `Show details of ${reference}` }));
   const details = await screen.findByTestId('row-details');
   return details;
@@ -28,7 +31,9 @@ describe('"Copy the fix" in a row\'s details (recorded corpus, host arm64)', { t
     expect(fix).toContain('--platform=linux/amd64,linux/arm64');
     fireEvent.click(within(details).getByRole('button', { name: 'Copy the fix' }));
     await waitFor(() => expect(copied).toEqual([fix]));
-    await waitFor(() => expect(record.toasts).toContainEqual({ level: 'success', message: 'Copied to the clipboard.' }));
+    await waitFor(() =>
+      expect(record.toasts).toContainEqual({ level: 'success', message: 'Copied to the clipboard.' }),
+    );
   });
 
   it('says so when the clipboard refuses, and when there is none', async () => {
@@ -36,9 +41,13 @@ describe('"Copy the fix" in a row\'s details (recorded corpus, host arm64)', { t
     render(<App />);
     const details = await openFixOf(R('amd64-only'));
     fireEvent.click(within(details).getByRole('button', { name: 'Copy the fix' }));
-    await waitFor(() => expect(record.toasts).toContainEqual({ level: 'error', message: 'The clipboard is not available here.' }));
+    await waitFor(() =>
+      expect(record.toasts).toContainEqual({ level: 'error', message: 'The clipboard is not available here.' }),
+    );
     clipboard(() => Promise.reject(new Error('denied')));
     fireEvent.click(within(details).getByRole('button', { name: 'Copy the fix' }));
-    await waitFor(() => expect(record.toasts).toContainEqual({ level: 'error', message: 'Could not copy to the clipboard.' }));
+    await waitFor(() =>
+      expect(record.toasts).toContainEqual({ level: 'error', message: 'Could not copy to the clipboard.' }),
+    );
   });
 });

@@ -33,7 +33,10 @@ export function corpusClient(options: CorpusOptions = {}): CorpusClient {
 }
 
 /** The providers MatrixPage runs in, around a hook under test. */
-export function providers(dd: v1.DockerDesktopClient, exec?: ExecPort): (props: { readonly children: ReactNode }) => ReactNode {
+export function providers(
+  dd: v1.DockerDesktopClient,
+  exec?: ExecPort,
+): (props: { readonly children: ReactNode }) => ReactNode {
   return function Providers({ children }) {
     return (
       <DockerProvider dd={dd} exec={exec}>

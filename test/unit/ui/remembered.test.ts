@@ -7,13 +7,25 @@ const row: MatrixRow = {
   origin: 'installed',
   isSelf: true,
   status: 'done',
-  local: { id: 'sha256:54c824b63a82', repoTags: ['127.0.0.1:5000/corpus/good:1.0.0'], repoDigests: [], labels: { 'org.opencontainers.image.title': 'Arch Matrix Good' } },
+  local: {
+    id: 'sha256:54c824b63a82',
+    repoTags: ['127.0.0.1:5000/corpus/good:1.0.0'],
+    repoDigests: [],
+    labels: { 'org.opencontainers.image.title': 'Arch Matrix Good' },
+  },
   result: {
     reference: '127.0.0.1:5000/corpus/good:1.0.0',
     verdict: 'ready',
     explanation: 'Published for linux/amd64 and linux/arm64',
     platforms: ['linux/amd64', 'linux/arm64'],
-    commands: [{ argv: ['buildx', 'imagetools', 'inspect', '127.0.0.1:5000/corpus/good:1.0.0', '--raw'], exitCode: 0, stdout: 'x'.repeat(MAX_STORED_OUTPUT + 10), stderr: '' }],
+    commands: [
+      {
+        argv: ['buildx', 'imagetools', 'inspect', '127.0.0.1:5000/corpus/good:1.0.0', '--raw'],
+        exitCode: 0,
+        stdout: 'x'.repeat(MAX_STORED_OUTPUT + 10),
+        stderr: '',
+      },
+    ],
   },
 };
 

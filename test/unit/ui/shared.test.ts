@@ -26,13 +26,25 @@ describe('links from labels', () => {
   it('accepts absolute http(s) URLs only', () => {
     expect(safeExternalUrl('https://example.com/docs')).toBe('https://example.com/docs');
     expect(safeExternalUrl('http://example.com')).toBe('http://example.com/');
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'data:text/html,<script>1</script>', 'file:///etc/passwd', '/relative', 'example.com', 'https://user:pw@example.com/', '']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      ' javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'file:///etc/passwd',
+      '/relative',
+      'example.com',
+      'https://user:pw@example.com/',
+      '',
+    ]) {
       expect(safeExternalUrl(bad), bad).toBeUndefined();
     }
   });
   it('passes only safe URLs to ddClient.host.openExternal', () => {
     const opened: string[] = [];
-    const host: Pick<v1.DockerDesktopClient, 'host'> = { host: { platform: 'darwin', arch: 'arm64', hostname: 'h', openExternal: (url) => void opened.push(url) } };
+    const host: Pick<v1.DockerDesktopClient, 'host'> = {
+      host: { platform: 'darwin', arch: 'arm64', hostname: 'h', openExternal: (url) => void opened.push(url) },
+    };
     expect(openExternal(host, 'javascript:alert(1)')).toBe(false);
     expect(openExternal(host, 'https://example.com/a')).toBe(true);
     expect(opened).toEqual(['https://example.com/a']);

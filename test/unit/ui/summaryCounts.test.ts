@@ -4,10 +4,20 @@ import type { MatrixRow } from '@ui/features/matrix/model/rows';
 import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
 import { DEFAULT_VIEW, viewRows } from '@ui/features/matrix/model/view';
 
-const row = (reference: string, verdict: InspectResult['verdict'] | 'pending', origin: MatrixRow['origin'] = 'installed'): MatrixRow =>
+const row = (
+  reference: string,
+  verdict: InspectResult['verdict'] | 'pending',
+  origin: MatrixRow['origin'] = 'installed',
+): MatrixRow =>
   verdict === 'pending'
     ? { reference, origin, isSelf: false, status: 'pending' }
-    : { reference, origin, isSelf: false, status: 'done', result: { reference, verdict, explanation: verdict, platforms: [], commands: [] } };
+    : {
+        reference,
+        origin,
+        isSelf: false,
+        status: 'done',
+        result: { reference, verdict, explanation: verdict, platforms: [], commands: [] },
+      };
 
 describe('summaryCounts', () => {
   it('counts installed extensions once each, ready first, typed images apart', () => {
@@ -26,7 +36,14 @@ describe('summaryCounts', () => {
   });
 
   it('the "needs attention" count is the number of installed rows its filter keeps (local only counted in neither)', () => {
-    const rows = [row('a', 'ready'), row('b', 'missing-platforms'), row('c', 'incompatible'), row('d', 'local-only'), row('e', 'unreachable'), row('f', 'pending')];
+    const rows = [
+      row('a', 'ready'),
+      row('b', 'missing-platforms'),
+      row('c', 'incompatible'),
+      row('d', 'local-only'),
+      row('e', 'unreachable'),
+      row('f', 'pending'),
+    ];
     const kept = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'attention' });
     expect(kept.map((r) => r.reference).sort()).toEqual(['b', 'c', 'e']);
     expect(summaryCounts(rows).attention).toBe(kept.length);

@@ -13,7 +13,13 @@ const rows: MatrixRow[] = [
     origin: 'installed',
     isSelf: false,
     status: 'done',
-    result: { reference: GOOD, verdict: 'ready', explanation: 'Published for linux/amd64 and linux/arm64', platforms: ['linux/amd64', 'linux/arm64'], commands: [] },
+    result: {
+      reference: GOOD,
+      verdict: 'ready',
+      explanation: 'Published for linux/amd64 and linux/arm64',
+      platforms: ['linux/amd64', 'linux/arm64'],
+      commands: [],
+    },
   },
   { reference: 'pending/one:1', origin: 'installed', isSelf: false, status: 'pending' },
 ];

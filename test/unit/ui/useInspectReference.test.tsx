@@ -9,7 +9,10 @@ import { loadFixture } from '../../support/recordings.js';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from './hookHarness';
 
-type Event = { readonly kind: 'added'; readonly seed: RowSeed } | { readonly kind: 'inspected'; readonly reference: string; readonly result: InspectResult } | { readonly kind: 'removed'; readonly reference: string };
+type Event =
+  | { readonly kind: 'added'; readonly seed: RowSeed }
+  | { readonly kind: 'inspected'; readonly reference: string; readonly result: InspectResult }
+  | { readonly kind: 'removed'; readonly reference: string };
 
 function recorder(): { events: Event[]; handlers: TypedRowEvents } {
   const events: Event[] = [];
@@ -24,13 +27,20 @@ function recorder(): { events: Event[]; handlers: TypedRowEvents } {
 }
 
 /** A port answering `imagetools inspect --raw` with a recording, and holding every other command until aborted. */
-function port(answer: (request: ExecRequest) => { stdout: string; stderr: string; exitCode: number } | 'hold'): { exec: ExecPort; requests: ExecRequest[] } {
+function port(answer: (request: ExecRequest) => { stdout: string; stderr: string; exitCode: number } | 'hold'): {
+  exec: ExecPort;
+  requests: ExecRequest[];
+} {
   const requests: ExecRequest[] = [];
   const exec: ExecPort = (request) => {
     requests.push(request);
     const outcome = answer(request);
     if (outcome !== 'hold') return Promise.resolve(outcome);
-    return new Promise((resolve) => request.signal?.addEventListener('abort', () => resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' })));
+    return new Promise((resolve) =>
+      request.signal?.addEventListener('abort', () =>
+        resolve({ stdout: '', stderr: '', exitCode: null, interrupted: 'cancelled' }),
+      ),
+    );
   };
   return { exec, requests };
 }
@@ -46,7 +56,9 @@ async function runningInspection() {
   const fake = fakeClient(() => undefined);
   const { exec, requests } = port(() => 'hold');
   const { events, handlers } = recorder();
-  const { result, unmount } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
+  const { result, unmount } = renderHook(() => useInspectReference(handlers, 'available'), {
+    wrapper: providers(fake.client, exec),
+  });
   act(() => void result.current.submit(GOOD));
   await waitFor(() => expect(requests).toHaveLength(1));
   return { fake, requests, events, result, unmount };
@@ -59,7 +71,9 @@ describe('useInspectReference', () => {
     const fake = fakeClient(() => undefined);
     const { exec, requests } = port(() => 'hold');
     const { events, handlers } = recorder();
-    const { result } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
+    const { result } = renderHook(() => useInspectReference(handlers, 'available'), {
+      wrapper: providers(fake.client, exec),
+    });
     expect(result.current.submit('   ')).toMatch(/Type or paste an image reference/);
     expect(result.current.submit('$(touch /tmp/x)')).toEqual(expect.any(String));
     expect(events).toEqual([]);
@@ -70,7 +84,9 @@ describe('useInspectReference', () => {
     const fake = fakeClient(() => undefined, undefined, 'docker.io/library/busybox:latest');
     const { exec, requests } = port(() => recorded('good.imagetools-raw'));
     const { events, handlers } = recorder();
-    const { result } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
+    const { result } = renderHook(() => useInspectReference(handlers, 'available'), {
+      wrapper: providers(fake.client, exec),
+    });
     act(() => {
       expect(result.current.submit(` ${GOOD}\n`)).toBeUndefined();
       expect(result.current.submit('busybox')).toBeUndefined();
@@ -80,7 +96,9 @@ describe('useInspectReference', () => {
       { kind: 'added', seed: { reference: 'busybox', origin: 'typed', isSelf: true } },
     ]);
     await waitFor(() => expect(events.filter((event) => event.kind === 'inspected')).toHaveLength(2));
-    const good = events.find((event): event is Extract<Event, { kind: 'inspected' }> => event.kind === 'inspected' && event.reference === GOOD);
+    const good = events.find(
+      (event): event is Extract<Event, { kind: 'inspected' }> => event.kind === 'inspected' && event.reference === GOOD,
+    );
     expect(good?.result.verdict).toBe('ready');
     expect(requests[0]?.args).toEqual(['buildx', 'imagetools', 'inspect', GOOD, '--raw']);
   });
@@ -89,7 +107,9 @@ describe('useInspectReference', () => {
     const fake = fakeClient(() => undefined);
     const { exec } = port(() => recorded('error-connection-refused.imagetools-raw'));
     const { events, handlers } = recorder();
-    const { result } = renderHook(() => useInspectReference(handlers, 'available'), { wrapper: providers(fake.client, exec) });
+    const { result } = renderHook(() => useInspectReference(handlers, 'available'), {
+      wrapper: providers(fake.client, exec),
+    });
     act(() => void result.current.submit(GOOD));
     await waitFor(() => expect(events.some((event) => event.kind === 'inspected')).toBe(true));
     expect(fake.toasts).toHaveLength(1);
@@ -107,7 +127,7 @@ describe('useInspectReference', () => {
     expect(fake.toasts).toEqual([]);
   });
 
-  it('remove() stops the row\'s inspection and reports the removal, never a late result', async () => {
+  it("remove() stops the row's inspection and reports the removal, never a late result", async () => {
     const { fake, requests, events, result } = await runningInspection();
     act(() => result.current.remove(GOOD));
     expect(requests[0]?.signal?.aborted).toBe(true);

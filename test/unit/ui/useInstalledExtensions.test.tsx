@@ -14,7 +14,9 @@ afterEach(() => {
 
 function render(options: Parameters<typeof corpusClient>[0] = {}) {
   const { dd, record } = corpusClient(options);
-  const hook = renderHook(() => ({ list: useInstalledExtensions(), notifier: useNotifier() }), { wrapper: providers(dd) });
+  const hook = renderHook(() => ({ list: useInstalledExtensions(), notifier: useNotifier() }), {
+    wrapper: providers(dd),
+  });
   const list = async (signal: AbortSignal): Promise<Listing> => {
     let listing: Listing | undefined;
     await act(async () => {
@@ -45,7 +47,9 @@ describe('useInstalledExtensions (recorded engine)', { timeout: 30_000 }, () => 
     const { list } = render({ extensionImage: '127.0.0.1:5000/corpus/not-installed:9.9.9' });
     const listing = await list(new AbortController().signal);
     if (listing.kind !== 'listed') throw new Error(`listing ${listing.kind}`);
-    expect(listing.seeds.filter((seed) => seed.isSelf)).toEqual([{ reference: '127.0.0.1:5000/corpus/not-installed:9.9.9', origin: 'installed', isSelf: true }]);
+    expect(listing.seeds.filter((seed) => seed.isSelf)).toEqual([
+      { reference: '127.0.0.1:5000/corpus/not-installed:9.9.9', origin: 'installed', isSelf: true },
+    ]);
   });
 
   it('raises the buildx banner when buildx is missing (recorded) and still lists', async () => {

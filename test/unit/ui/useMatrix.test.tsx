@@ -6,8 +6,9 @@ import { loadFixture } from '../../support/recordings.js';
 import { reply } from '../../support/standin/corpusConfig.js';
 import { R, SELF, corpusClient, providers } from './hookHarness';
 
-const verdicts = (rows: readonly { reference: string; result?: { verdict: string } }[]): Record<string, string | undefined> =>
-  Object.fromEntries(rows.map((row) => [row.reference, row.result?.verdict]));
+const verdicts = (
+  rows: readonly { reference: string; result?: { verdict: string } }[],
+): Record<string, string | undefined> => Object.fromEntries(rows.map((row) => [row.reference, row.result?.verdict]));
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => {
@@ -21,9 +22,23 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
     const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });
     await waitFor(() => expect(result.current.state.phase).toBe('done'), { timeout: 20_000 });
     const rows = result.current.state.rows;
-    expect(rows.map((row) => row.reference).sort()).toEqual([R('amd64-only'), R('arm64-only-attested'), R('good'), R('legacy-list'), R('many-platforms'), R('wrong-host-binary'), SELF].sort());
+    expect(rows.map((row) => row.reference).sort()).toEqual(
+      [
+        R('amd64-only'),
+        R('arm64-only-attested'),
+        R('good'),
+        R('legacy-list'),
+        R('many-platforms'),
+        R('wrong-host-binary'),
+        SELF,
+      ].sort(),
+    );
     expect(rows.filter((row) => row.status !== 'done')).toEqual([]);
-    expect(verdicts(rows)).toMatchObject({ [R('good')]: 'ready', [R('amd64-only')]: 'incompatible', [SELF]: 'local-only' });
+    expect(verdicts(rows)).toMatchObject({
+      [R('good')]: 'ready',
+      [R('amd64-only')]: 'incompatible',
+      [SELF]: 'local-only',
+    });
     expect(rows.find((row) => row.reference === SELF)?.isSelf).toBe(true);
   });
 
@@ -33,7 +48,9 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
     expect(window.localStorage.getItem(REMEMBERED_KEY)).toBeNull();
     await waitFor(() => expect(result.current.state.phase).toBe('done'), { timeout: 20_000 });
     const saved = parseRemembered(window.localStorage.getItem(REMEMBERED_KEY));
-    expect(saved?.rows.map((row) => row.reference).sort()).toEqual(result.current.state.rows.map((row) => row.reference).sort());
+    expect(saved?.rows.map((row) => row.reference).sort()).toEqual(
+      result.current.state.rows.map((row) => row.reference).sort(),
+    );
     expect(verdicts(saved?.rows ?? [])).toEqual(verdicts(result.current.state.rows));
     expect(saved?.rows.find((row) => row.reference === R('good'))?.local?.id).toMatch(/^sha256:/);
   });
@@ -42,7 +59,10 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
     const held = reply('imagetools-raw', loadFixture('good.imagetools-raw'), 'never-answer');
     const { dd, record } = corpusClient({ replies: [held] });
     const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });
-    await waitFor(() => expect(result.current.state.rows.find((row) => row.reference === R('legacy-list'))?.status).toBe('done'), { timeout: 20_000 });
+    await waitFor(
+      () => expect(result.current.state.rows.find((row) => row.reference === R('legacy-list'))?.status).toBe('done'),
+      { timeout: 20_000 },
+    );
     act(() => result.current.cancel());
     await waitFor(() => expect(result.current.state.phase).toBe('cancelled'), { timeout: 20_000 });
     expect(record.closed).toEqual([['buildx', 'imagetools', 'inspect', R('good'), '--raw']]);
@@ -58,8 +78,13 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
       refusal = result.current.inspect(`  ${R('windows-entry')} `);
     });
     expect(refusal).toBeUndefined();
-    await waitFor(() => expect(result.current.state.rows.find((row) => row.origin === 'typed')?.result?.verdict).toBe('ready'), { timeout: 20_000 });
-    expect(result.current.state.rows.filter((row) => row.origin === 'typed').map((row) => row.reference)).toEqual([R('windows-entry')]);
+    await waitFor(
+      () => expect(result.current.state.rows.find((row) => row.origin === 'typed')?.result?.verdict).toBe('ready'),
+      { timeout: 20_000 },
+    );
+    expect(result.current.state.rows.filter((row) => row.origin === 'typed').map((row) => row.reference)).toEqual([
+      R('windows-entry'),
+    ]);
     act(() => result.current.remove(R('windows-entry')));
     expect(result.current.state.rows.filter((row) => row.origin === 'typed')).toEqual([]);
   });
@@ -68,7 +93,8 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
     const { dd, record } = corpusClient();
     const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });
     await waitFor(() => expect(result.current.state.phase).toBe('done'), { timeout: 20_000 });
-    const listings = (): number => record.commands.filter((command) => command.argv[0] === 'image' && command.argv[1] === 'ls').length;
+    const listings = (): number =>
+      record.commands.filter((command) => command.argv[0] === 'image' && command.argv[1] === 'ls').length;
     const before = listings();
     act(() => result.current.refresh());
     await waitFor(() => expect(listings()).toBe(before + 1), { timeout: 20_000 });

@@ -12,12 +12,66 @@ interface ThemeBag {
 }
 
 const dockerPalette = {
-  blue: { 100: '#e5f2fc', 200: '#c0e0fa', 300: '#8bc7f5', 400: '#52a9ed', 500: '#2e7ff7', 600: '#1d63ed', 700: '#0d4cd3', 800: '#0c3ba7' },
-  green: { 100: '#e7f8ec', 200: '#c4eccf', 300: '#8fd9a7', 400: '#4fc77a', 500: '#28a852', 600: '#1a8a42', 700: '#136c35', 800: '#0f5229' },
-  amber: { 100: '#fff5db', 200: '#ffe7a8', 300: '#ffd466', 400: '#ffbf1f', 500: '#f0a500', 600: '#c98900', 700: '#996800', 800: '#6b4a00' },
-  red: { 100: '#fdeaea', 200: '#f9c9c9', 300: '#f39999', 400: '#ea6464', 500: '#dc3636', 600: '#b72424', 700: '#8c1b1b', 800: '#631313' },
-  violet: { 100: '#f1ecfd', 200: '#ddd0fa', 300: '#bea5f5', 400: '#9b75ee', 500: '#7d4ee6', 600: '#6336c9', 700: '#4b289a', 800: '#351c6d' },
-  grey: { 100: '#f4f4f6', 200: '#e1e2e6', 300: '#c4c8d1', 400: '#8993a5', 500: '#677285', 600: '#505968', 700: '#3d4653', 800: '#2e343e' },
+  blue: {
+    100: '#e5f2fc',
+    200: '#c0e0fa',
+    300: '#8bc7f5',
+    400: '#52a9ed',
+    500: '#2e7ff7',
+    600: '#1d63ed',
+    700: '#0d4cd3',
+    800: '#0c3ba7',
+  },
+  green: {
+    100: '#e7f8ec',
+    200: '#c4eccf',
+    300: '#8fd9a7',
+    400: '#4fc77a',
+    500: '#28a852',
+    600: '#1a8a42',
+    700: '#136c35',
+    800: '#0f5229',
+  },
+  amber: {
+    100: '#fff5db',
+    200: '#ffe7a8',
+    300: '#ffd466',
+    400: '#ffbf1f',
+    500: '#f0a500',
+    600: '#c98900',
+    700: '#996800',
+    800: '#6b4a00',
+  },
+  red: {
+    100: '#fdeaea',
+    200: '#f9c9c9',
+    300: '#f39999',
+    400: '#ea6464',
+    500: '#dc3636',
+    600: '#b72424',
+    700: '#8c1b1b',
+    800: '#631313',
+  },
+  violet: {
+    100: '#f1ecfd',
+    200: '#ddd0fa',
+    300: '#bea5f5',
+    400: '#9b75ee',
+    500: '#7d4ee6',
+    600: '#6336c9',
+    700: '#4b289a',
+    800: '#351c6d',
+  },
+  grey: {
+    100: '#f4f4f6',
+    200: '#e1e2e6',
+    300: '#c4c8d1',
+    400: '#8993a5',
+    500: '#677285',
+    600: '#505968',
+    700: '#3d4653',
+    800: '#2e343e',
+  },
 } as const;
 
 const shared: ThemeOptions = {
@@ -40,7 +94,10 @@ const shared: ThemeOptions = {
  * 4.5:1 (WCAG AA): with contrastThreshold 4.5 MUI picks black over white where white falls short
  * (white on the dark theme's red is 3.2:1; black is 6.5:1).
  */
-const fallbackTheme = (palette: PaletteOptions): ThemeOptions => ({ ...shared, palette: { contrastThreshold: 4.5, ...palette } });
+const fallbackTheme = (palette: PaletteOptions): ThemeOptions => ({
+  ...shared,
+  palette: { contrastThreshold: 4.5, ...palette },
+});
 
 export const FALLBACK_THEMES: ThemeBag = {
   // Light: green 600 under white text is 4.4:1, 700 is 6.5:1 (and as text on white); amber 600 as
@@ -59,7 +116,9 @@ export const FALLBACK_THEMES: ThemeBag = {
   dark: fallbackTheme({
     mode: 'dark',
     primary: { main: dockerPalette.blue[300] },
-    success: { main: dockerPalette.green[400] }, warning: { main: dockerPalette.amber[400] }, error: { main: dockerPalette.red[400] },
+    success: { main: dockerPalette.green[400] },
+    warning: { main: dockerPalette.amber[400] },
+    error: { main: dockerPalette.red[400] },
     info: { main: dockerPalette.violet[300] },
     background: { default: '#202124', paper: '#27292d' },
     text: { primary: '#e1e2e6', secondary: '#a3abba' },

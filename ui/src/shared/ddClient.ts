@@ -13,7 +13,9 @@ declare global {
  * @docker/extension-api-client. It throws outside Docker Desktop (and browser mode); then, or when
  * what it returns cannot run docker commands, there is no client and the tab explains what is missing.
  */
-export function findDdClient(create: () => v1.DockerDesktopClient = createDockerDesktopClient): v1.DockerDesktopClient | undefined {
+export function findDdClient(
+  create: () => v1.DockerDesktopClient = createDockerDesktopClient,
+): v1.DockerDesktopClient | undefined {
   let client: v1.DockerDesktopClient | undefined;
   try {
     client = create();

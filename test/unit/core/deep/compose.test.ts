@@ -40,7 +40,9 @@ describe('composeImages on real extension compose files', () => {
 
 describe('composeImages image forms', () => {
   it('recognises ${DESKTOP_PLUGIN_IMAGE} and $DESKTOP_PLUGIN_IMAGE as the extension itself', () => {
-    const list = images('services:\n  a:\n    image: $DESKTOP_PLUGIN_IMAGE\n  b:\n    image: "${DESKTOP_PLUGIN_IMAGE}"\n  c:\n    image: ${DESKTOP_PLUGIN_IMAGE:-x}\n');
+    const list = images(
+      'services:\n  a:\n    image: $DESKTOP_PLUGIN_IMAGE\n  b:\n    image: "${DESKTOP_PLUGIN_IMAGE}"\n  c:\n    image: ${DESKTOP_PLUGIN_IMAGE:-x}\n',
+    );
     expect(list.map((s) => s.kind)).toEqual(['self', 'self', 'self']);
     expect(isSelfImage('${DESKTOP_PLUGIN_IMAGE}suffix')).toBe(false);
     expect(isSelfImage('$DESKTOP_PLUGIN_IMAGE_2')).toBe(false);
@@ -48,7 +50,12 @@ describe('composeImages image forms', () => {
 
   it('marks other variables as unresolved, and un-escapes $$', () => {
     expect(images('services:\n  a:\n    image: ${REGISTRY:-docker.io}/me/x:1\n  b:\n    image: me/x:$$1\n')).toEqual([
-      { service: 'a', kind: 'unresolved', image: '${REGISTRY:-docker.io}/me/x:1', reason: 'names ${REGISTRY}, which Docker Desktop does not set' },
+      {
+        service: 'a',
+        kind: 'unresolved',
+        image: '${REGISTRY:-docker.io}/me/x:1',
+        reason: 'names ${REGISTRY}, which Docker Desktop does not set',
+      },
       { service: 'b', kind: 'image', image: 'me/x:$1' },
     ]);
   });
@@ -82,14 +89,22 @@ describe('composeImages on bad input gives a typed problem', () => {
 
   it('stops an alias bomb instead of expanding it', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 12; i += 1) lines.push(`${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10).fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`).join(', ')}]`);
+    for (let i = 1; i < 12; i += 1)
+      lines.push(
+        `${'b'.repeat(i)}: &${'b'.repeat(i)} [${Array(10)
+          .fill(i === 1 ? '*a' : `*${'b'.repeat(i - 1)}`)
+          .join(', ')}]`,
+      );
     lines.push('services:\n  s:\n    image: me/x:1');
     const result = composeImages(lines.join('\n'));
     expect(result).toMatchObject({ ok: false, error: { reason: 'not-yaml' } });
   });
 
   it('refuses more than 1 MiB, and a non-string', () => {
-    expect(composeImages(`# ${'x'.repeat(MAX_COMPOSE_BYTES)}`)).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+    expect(composeImages(`# ${'x'.repeat(MAX_COMPOSE_BYTES)}`)).toMatchObject({
+      ok: false,
+      error: { reason: 'too-large' },
+    });
     expect(composeImages(undefined)).toMatchObject({ ok: false, error: { reason: 'not-yaml' } });
   });
 

@@ -32,7 +32,11 @@ describe('decideDeepOutcome', () => {
 
   it('no verdict when every host binary is ok and every backend has both platforms', () => {
     const outcome = decideDeepOutcome([finding({})], [backend({})]);
-    expect(outcome).toEqual({ verdict: undefined, explanation: 'Host binaries and backend images match every variant.', warnings: 0 });
+    expect(outcome).toEqual({
+      verdict: undefined,
+      explanation: 'Host binaries and backend images match every variant.',
+      warnings: 0,
+    });
   });
 
   it('wrong-host-binary for wrong-cpu or missing, carrying the first finding and its fix', () => {
@@ -56,7 +60,9 @@ describe('decideDeepOutcome', () => {
   it('backend-missing-platforms when a backend other than the extension lacks linux/amd64 or linux/arm64', () => {
     const outcome = decideDeepOutcome([], [backend({ platforms: ['linux/amd64'], verdict: 'missing-platforms' })]);
     expect(outcome.verdict).toBe('backend-missing-platforms');
-    expect(outcome.explanation).toBe('backend image mcp/docker:0.0.4 (compose:mcp_docker) lacks linux/arm64: Docker Desktop cannot start it on those hosts.');
+    expect(outcome.explanation).toBe(
+      'backend image mcp/docker:0.0.4 (compose:mcp_docker) lacks linux/arm64: Docker Desktop cannot start it on those hosts.',
+    );
     expect(outcome.fix).toMatch(/--platform=linux\/amd64,linux\/arm64 \(missing: linux\/arm64\)/);
   });
 
@@ -85,7 +91,10 @@ describe('decideDeepOutcome', () => {
 
   it('wrong-host-binary wins over backend-missing-platforms, and the explanation names both', () => {
     const outcome = decideDeepOutcome(
-      [finding({ state: 'wrong-cpu', message: 'x86_64 Mach-O at /darwin/k.', fix: 'f' }), finding({ state: 'missing', message: 'gone.' })],
+      [
+        finding({ state: 'wrong-cpu', message: 'x86_64 Mach-O at /darwin/k.', fix: 'f' }),
+        finding({ state: 'missing', message: 'gone.' }),
+      ],
       [backend({ platforms: ['linux/amd64'] })],
     );
     expect(outcome.verdict).toBe('wrong-host-binary');
@@ -101,17 +110,42 @@ describe('decideDeepOutcome', () => {
   it('end to end on real bytes: the page pattern with an x86_64 darwin binary left in linux/arm64', () => {
     const m = parseExtensionMetadata(dataText('metadata/extensions-sdk-kubernetes-sample.json'));
     if (!m.ok) throw new Error(m.error.message);
-    const files = (entries: ReturnType<typeof fileOf>[]) => ({ platform: '', digest: '', files: new Map(entries.map((f) => [f.path, f])), bytesRead: 0, bytesTotal: 0 });
+    const files = (entries: ReturnType<typeof fileOf>[]) => ({
+      platform: '',
+      digest: '',
+      files: new Map(entries.map((f) => [f.path, f])),
+      bytesRead: 0,
+      bytesTotal: 0,
+    });
     const host = judgeHostBinaries(
-      new Map([['linux/amd64', m.value], ['linux/arm64', m.value]]),
       new Map([
-        ['linux/amd64', files([fileOf('/darwin/kubectl', 'darwinX64'), fileOf('/windows/kubectl.exe', 'winX64'), fileOf('/linux/kubectl', 'linuxX64')])],
-        ['linux/arm64', files([fileOf('/darwin/kubectl', 'darwinX64'), fileOf('/linux/kubectl', 'linuxArm64'), { kind: 'missing', path: '/windows/kubectl.exe', whitedOut: false }])],
+        ['linux/amd64', m.value],
+        ['linux/arm64', m.value],
+      ]),
+      new Map([
+        [
+          'linux/amd64',
+          files([
+            fileOf('/darwin/kubectl', 'darwinX64'),
+            fileOf('/windows/kubectl.exe', 'winX64'),
+            fileOf('/linux/kubectl', 'linuxX64'),
+          ]),
+        ],
+        [
+          'linux/arm64',
+          files([
+            fileOf('/darwin/kubectl', 'darwinX64'),
+            fileOf('/linux/kubectl', 'linuxArm64'),
+            { kind: 'missing', path: '/windows/kubectl.exe', whitedOut: false },
+          ]),
+        ],
       ]),
     );
     const outcome = decideDeepOutcome(host, []);
     expect(outcome.verdict).toBe('wrong-host-binary');
     expect(outcome.warnings).toBe(1);
-    expect(outcome.explanation).toMatch(/^x86_64 Mach-O at \/darwin\/kubectl in the linux\/arm64 variant: Apple-silicon Macs run it only under Rosetta 2/);
+    expect(outcome.explanation).toMatch(
+      /^x86_64 Mach-O at \/darwin\/kubectl in the linux\/arm64 variant: Apple-silicon Macs run it only under Rosetta 2/,
+    );
   });
 });

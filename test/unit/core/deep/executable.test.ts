@@ -60,7 +60,10 @@ describe('identifyExecutable on CPU-neutral files', () => {
 describe('identifyExecutable on short, cut and hostile heads never throws', () => {
   it('takes bytes that are not UTF-8 (and have no NUL) as data, and text full of control characters as data', () => {
     expect(identifyExecutable(new Uint8Array([0xc3, 0x28, 0xa0, 0xa1, 0x41]), '/x.sh').format).toBe('data');
-    expect(identifyExecutable(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 0x01 : 0x41))), '/x.sh').format).toBe('data');
+    expect(
+      identifyExecutable(new Uint8Array(Array.from({ length: 100 }, (_, i) => (i % 2 === 0 ? 0x01 : 0x41))), '/x.sh')
+        .format,
+    ).toBe('data');
   });
 
   it('gives data for no bytes', () => {

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { MAX_DIRECTORY_ENTRIES, judgeHostBinaries, judgeHostBinary } from '@core/deep/hostBinaries.js';
 import { parseExtensionMetadata } from '@core/deep/metadata.js';
 import { decideDeepOutcome } from '@core/deep/deepOutcome.js';
-import { HOST_BINARY_STATES, type ExtensionMetadata, type FoundFile, type HostBinaryFinding, type VariantFiles } from '@core/deep/types.js';
+import {
+  HOST_BINARY_STATES,
+  type ExtensionMetadata,
+  type FoundFile,
+  type HostBinaryFinding,
+  type VariantFiles,
+} from '@core/deep/types.js';
 import { dataText, fileOf, head, type HeadName } from './deepData.js';
 
 function metadataOf(text: string): ExtensionMetadata {
@@ -12,24 +18,48 @@ function metadataOf(text: string): ExtensionMetadata {
 }
 
 const listing = (binaries: Record<string, string[]>): ExtensionMetadata =>
-  metadataOf(JSON.stringify({ host: { binaries: [Object.fromEntries(Object.entries(binaries).map(([os, paths]) => [os, paths.map((path) => ({ path }))]))] } }));
+  metadataOf(
+    JSON.stringify({
+      host: {
+        binaries: [
+          Object.fromEntries(Object.entries(binaries).map(([os, paths]) => [os, paths.map((path) => ({ path }))])),
+        ],
+      },
+    }),
+  );
 
 function variant(platform: string, entries: readonly FoundFile[]): VariantFiles {
-  return { platform, digest: `sha256:${'0'.repeat(64)}`, files: new Map(entries.map((f) => [f.path, f])), bytesRead: 0, bytesTotal: 0 };
+  return {
+    platform,
+    digest: `sha256:${'0'.repeat(64)}`,
+    files: new Map(entries.map((f) => [f.path, f])),
+    bytesRead: 0,
+    bytesTotal: 0,
+  };
 }
 
 /** The same metadata in every variant, and each variant's files as path -> real head (or a FoundFile). */
-function judge(metadata: ExtensionMetadata, variants: Record<string, Record<string, HeadName | FoundFile>>): HostBinaryFinding[] {
+function judge(
+  metadata: ExtensionMetadata,
+  variants: Record<string, Record<string, HeadName | FoundFile>>,
+): HostBinaryFinding[] {
   const files = new Map<string, VariantFiles>();
   const meta = new Map<string, ExtensionMetadata>();
   for (const [platform, byPath] of Object.entries(variants)) {
     meta.set(platform, metadata);
-    files.set(platform, variant(platform, Object.entries(byPath).map(([path, f]) => (typeof f === 'string' ? fileOf(path, f) : f))));
+    files.set(
+      platform,
+      variant(
+        platform,
+        Object.entries(byPath).map(([path, f]) => (typeof f === 'string' ? fileOf(path, f) : f)),
+      ),
+    );
   }
   return judgeHostBinaries(meta, files);
 }
 
-const cells = (findings: readonly HostBinaryFinding[]) => findings.map((f) => [f.platform, f.os, f.path, f.state, f.found, f.warningOnly]);
+const cells = (findings: readonly HostBinaryFinding[]) =>
+  findings.map((f) => [f.platform, f.os, f.path, f.state, f.found, f.warningOnly]);
 const missing = (path: string, whitedOut = false): FoundFile => ({ kind: 'missing', path, whitedOut });
 
 const kubectl = listing({ darwin: ['/darwin/kubectl'], windows: ['/windows/kubectl.exe'] });
@@ -57,11 +87,20 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
       'linux/arm64': { '/darwin/kubectl': 'darwinX64' },
     });
     const arm = findings[1];
-    expect(arm).toMatchObject({ platform: 'linux/arm64', state: 'wrong-cpu', found: 'x86_64', wanted: 'arm64', format: 'macho', warningOnly: false });
+    expect(arm).toMatchObject({
+      platform: 'linux/arm64',
+      state: 'wrong-cpu',
+      found: 'x86_64',
+      wanted: 'arm64',
+      format: 'macho',
+      warningOnly: false,
+    });
     expect(arm?.message).toBe(
       "x86_64 Mach-O at /darwin/kubectl in the linux/arm64 variant: Apple-silicon Macs run it only under Rosetta 2 ('Bad CPU type in executable' without it).",
     );
-    expect(arm?.fix).toMatch(/ARG TARGETARCH .* darwin\/\$\{TARGETARCH\} build \(not a hard-coded amd64 URL\), then COPY it to \/darwin\/kubectl/);
+    expect(arm?.fix).toMatch(
+      /ARG TARGETARCH .* darwin\/\$\{TARGETARCH\} build \(not a hard-coded amd64 URL\), then COPY it to \/darwin\/kubectl/,
+    );
     expect(arm?.fix).toMatch(/lipo -create/);
   });
 
@@ -80,7 +119,9 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
       ['ok', 'universal(x86_64,arm64)'],
       ['ok', 'universal(x86_64,arm64)'],
     ]);
-    expect(findings[1]?.message).toBe('/darwin/fsevents.node in linux/arm64: universal Mach-O (x86_64, arm64), holds arm64 for Apple-silicon Macs.');
+    expect(findings[1]?.message).toBe(
+      '/darwin/fsevents.node in linux/arm64: universal Mach-O (x86_64, arm64), holds arm64 for Apple-silicon Macs.',
+    );
   });
 
   it('a wrong ELF fails with exec format error; a wrong PE on x64 Windows cannot run', () => {
@@ -96,13 +137,17 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
   });
 
   it('an x64 Windows binary in linux/arm64 is wrong-cpu but only a warning (Windows on Arm emulates it)', () => {
-    const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), { 'linux/arm64': { '/windows/tool.exe': 'winX64' } });
+    const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), {
+      'linux/arm64': { '/windows/tool.exe': 'winX64' },
+    });
     expect(cell).toMatchObject({ state: 'wrong-cpu', warningOnly: true });
     expect(cell?.message).toMatch(/Windows on Arm runs it only under x64 emulation/);
   });
 
   it('a 32-bit x86 Windows binary in linux/amd64 is ok (WOW64)', () => {
-    const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), { 'linux/amd64': { '/windows/tool.exe': 'winIa32' } });
+    const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), {
+      'linux/amd64': { '/windows/tool.exe': 'winIa32' },
+    });
     expect(cell).toMatchObject({ state: 'ok', found: 'i386' });
     expect(cell?.message).toMatch(/WOW64/);
   });
@@ -110,9 +155,12 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
   it('scripts, text and data are CPU-neutral: ok everywhere (tailscale ships only scripts)', () => {
     const tailscale = metadataOf(dataText('metadata/tailscale-docker-extension.json'));
     const files: Record<string, HeadName> = {
-      '/darwin/hostname': 'sh', '/darwin/host-tailscale': 'sh',
-      '/windows/hostname.cmd': 'cmd', '/windows/host-tailscale.cmd': 'cmd',
-      '/linux/hostname.sh': 'sh', '/linux/host-tailscale.sh': 'sh',
+      '/darwin/hostname': 'sh',
+      '/darwin/host-tailscale': 'sh',
+      '/windows/hostname.cmd': 'cmd',
+      '/windows/host-tailscale.cmd': 'cmd',
+      '/linux/hostname.sh': 'sh',
+      '/linux/host-tailscale.sh': 'sh',
     };
     const findings = judge(tailscale, { 'linux/amd64': files, 'linux/arm64': files });
     expect(findings).toHaveLength(12);
@@ -121,7 +169,11 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
     const data = judge(listing({ darwin: ['/darwin/a.pyc', '/darwin/x.properties', '/darwin/A.class'] }), {
       'linux/arm64': { '/darwin/a.pyc': 'pyc', '/darwin/x.properties': 'properties', '/darwin/A.class': 'java17' },
     });
-    expect(data.map((f) => [f.state, f.found])).toEqual([['ok', 'data'], ['ok', 'text'], ['ok', 'data']]);
+    expect(data.map((f) => [f.state, f.found])).toEqual([
+      ['ok', 'data'],
+      ['ok', 'text'],
+      ['ok', 'data'],
+    ]);
   });
 
   it('a binary missing from one variant, and one deleted by a whiteout, are missing', () => {
@@ -158,14 +210,19 @@ describe('judgeHostBinaries: the counterpart rule', () => {
   const both = listing({ darwin: ['/darwin/kubectl-amd64', '/darwin/kubectl-arm64'] });
 
   it('a binary for another CPU is ok when the same OS list holds its counterpart for the variant CPU', () => {
-    const files: Record<string, HeadName> = { '/darwin/kubectl-amd64': 'darwinX64', '/darwin/kubectl-arm64': 'darwinArm64' };
+    const files: Record<string, HeadName> = {
+      '/darwin/kubectl-amd64': 'darwinX64',
+      '/darwin/kubectl-arm64': 'darwinArm64',
+    };
     const findings = judge(both, { 'linux/amd64': files, 'linux/arm64': files });
     expect(findings.map((f) => f.state)).toEqual(['ok', 'ok', 'ok', 'ok']);
     expect(findings[2]?.message).toMatch(/the same list holds its arm64 counterpart \/darwin\/kubectl-arm64/);
   });
 
   it('no counterpart when the other file is for the wrong CPU too, or lives under another OS', () => {
-    const wrongBoth = judge(both, { 'linux/arm64': { '/darwin/kubectl-amd64': 'darwinX64', '/darwin/kubectl-arm64': 'darwinX64' } });
+    const wrongBoth = judge(both, {
+      'linux/arm64': { '/darwin/kubectl-amd64': 'darwinX64', '/darwin/kubectl-arm64': 'darwinX64' },
+    });
     expect(wrongBoth.map((f) => f.state)).toEqual(['wrong-cpu', 'wrong-cpu']);
     const otherOs = judge(listing({ darwin: ['/bin/tool-amd64'], linux: ['/bin/tool-arm64'] }), {
       'linux/arm64': { '/bin/tool-amd64': 'darwinX64', '/bin/tool-arm64': 'linuxArm64' },
@@ -204,8 +261,12 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
   });
 
   it('looks at no more than MAX_DIRECTORY_ENTRIES entries of listed directories', () => {
-    const entries = Array.from({ length: MAX_DIRECTORY_ENTRIES + 500 }, (_, i) => fileOf(`/linux/bin/t${i}`, 'linuxX64'));
-    const findings = judge(listing({ linux: ['/linux/bin'] }), { 'linux/amd64': { '/linux/bin': { kind: 'directory', path: '/linux/bin', entries } } });
+    const entries = Array.from({ length: MAX_DIRECTORY_ENTRIES + 500 }, (_, i) =>
+      fileOf(`/linux/bin/t${i}`, 'linuxX64'),
+    );
+    const findings = judge(listing({ linux: ['/linux/bin'] }), {
+      'linux/amd64': { '/linux/bin': { kind: 'directory', path: '/linux/bin', entries } },
+    });
     expect(findings).toHaveLength(1 + MAX_DIRECTORY_ENTRIES);
   });
 
@@ -230,16 +291,30 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
   it('an empty file and a cut executable header are unreadable, never guessed', () => {
     const empty: FoundFile = { kind: 'file', path: '/linux/e', size: 0, mode: 0o755, head: new Uint8Array(0) };
     // The first 12 bytes of the real linux-x64 ELF: the file itself is that short.
-    const cut: FoundFile = { kind: 'file', path: '/linux/c', size: 12, mode: 0o755, head: head('linuxX64').subarray(0, 12) };
-    const findings = judge(listing({ linux: ['/linux/e', '/linux/c'] }), { 'linux/amd64': { '/linux/e': empty, '/linux/c': cut } });
-    expect(findings.map((f) => [f.state, f.found])).toEqual([['unreadable', 'empty'], ['unreadable', undefined]]);
+    const cut: FoundFile = {
+      kind: 'file',
+      path: '/linux/c',
+      size: 12,
+      mode: 0o755,
+      head: head('linuxX64').subarray(0, 12),
+    };
+    const findings = judge(listing({ linux: ['/linux/e', '/linux/c'] }), {
+      'linux/amd64': { '/linux/e': empty, '/linux/c': cut },
+    });
+    expect(findings.map((f) => [f.state, f.found])).toEqual([
+      ['unreadable', 'empty'],
+      ['unreadable', undefined],
+    ]);
     expect(findings[1]?.message).toMatch(/ELF header cut short: 12 bytes/);
   });
 
   it('a path the reader did not settle, and a variant with no files read, are unreadable', () => {
     const meta = listing({ darwin: ['/darwin/k'] });
     const findings = judgeHostBinaries(
-      new Map([['linux/amd64', meta], ['linux/arm64', meta]]),
+      new Map([
+        ['linux/amd64', meta],
+        ['linux/arm64', meta],
+      ]),
       new Map([['linux/amd64', variant('linux/amd64', [])]]),
     );
     expect(findings.map((f) => f.message)).toEqual([
@@ -249,7 +324,9 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
   });
 
   it('an executable of another OS under an OS key is wrong-cpu, found naming its OS (a .exe listed under linux)', () => {
-    const [cell] = judge(listing({ linux: ['/windows/tool.exe'] }), { 'linux/amd64': { '/windows/tool.exe': 'winX64' } });
+    const [cell] = judge(listing({ linux: ['/windows/tool.exe'] }), {
+      'linux/amd64': { '/windows/tool.exe': 'winX64' },
+    });
     expect(cell).toMatchObject({ state: 'wrong-cpu', found: 'PE x86_64 (Windows)', format: 'pe', warningOnly: false });
     expect(cell?.message).toMatch(
       /listed under linux but the linux\/amd64 variant holds a x86_64 PE \(Windows\) executable there, a binary for Windows: Linux cannot run it on any CPU/,
@@ -259,7 +336,10 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
 
   it('unusable listed paths become unreadable findings with a fix', () => {
     const findings = judge(listing({ darwin: ['darwin/k', '/a/../b'] }), { 'linux/amd64': {} });
-    expect(findings.map((f) => [f.path, f.state])).toEqual([['darwin/k', 'unreadable'], ['/a/../b', 'unreadable']]);
+    expect(findings.map((f) => [f.path, f.state])).toEqual([
+      ['darwin/k', 'unreadable'],
+      ['/a/../b', 'unreadable'],
+    ]);
     expect(findings[0]?.message).toMatch(/lists "darwin\/k" under darwin, which "darwin\/k" is relative/);
     expect(findings[0]?.fix).toMatch(/absolute path/);
   });
@@ -267,7 +347,10 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
 
 describe('judgeHostBinaries: variants other than linux/amd64 and linux/arm64', () => {
   it('linux/arm/v7 expects arm, and a mismatch there counts like in any variant (only Windows in linux/arm64 warns)', () => {
-    const findings = judge(listing({ linux: ['/linux/t'] }), { 'linux/arm/v7': { '/linux/t': 'linuxX64' }, 'linux/386': { '/linux/t': 'linuxIa32' } });
+    const findings = judge(listing({ linux: ['/linux/t'] }), {
+      'linux/arm/v7': { '/linux/t': 'linuxX64' },
+      'linux/386': { '/linux/t': 'linuxIa32' },
+    });
     expect(findings.map((f) => [f.platform, f.state, f.wanted, f.warningOnly])).toEqual([
       ['linux/arm/v7', 'wrong-cpu', 'arm', false],
       ['linux/386', 'ok', 'i386', false],
@@ -289,16 +372,22 @@ describe('judgeHostBinaries: variants other than linux/amd64 and linux/arm64', (
     expect(decideDeepOutcome(findings, [])).toMatchObject({ verdict: 'wrong-host-binary', warnings: 1 });
   });
 
-  it('every state is one of the contract\'s four', () => {
+  it("every state is one of the contract's four", () => {
     const findings = judge(listing({ darwin: ['/darwin/k'], linux: ['/linux/t'], windows: ['/w.exe'] }), {
-      'linux/amd64': { '/darwin/k': 'linuxX64', '/linux/t': missing('/linux/t'), '/w.exe': { kind: 'unreadable', path: '/w.exe', reason: 'cut' } },
+      'linux/amd64': {
+        '/darwin/k': 'linuxX64',
+        '/linux/t': missing('/linux/t'),
+        '/w.exe': { kind: 'unreadable', path: '/w.exe', reason: 'cut' },
+      },
       'linux/arm64': { '/darwin/k': 'darwinArm64', '/linux/t': 'winArm64' },
     });
     expect(new Set(findings.map((f) => f.state))).toEqual(new Set(HOST_BINARY_STATES));
   });
 
   it('linux/s390x has no CPU expectation: only the format is judged', () => {
-    const findings = judge(listing({ linux: ['/linux/t'], darwin: ['/darwin/t'] }), { 'linux/s390x': { '/linux/t': 'linuxS390x', '/darwin/t': 'linuxS390x' } });
+    const findings = judge(listing({ linux: ['/linux/t'], darwin: ['/darwin/t'] }), {
+      'linux/s390x': { '/linux/t': 'linuxS390x', '/darwin/t': 'linuxS390x' },
+    });
     expect(findings.map((f) => [f.os, f.state, f.found])).toEqual([
       ['darwin', 'wrong-cpu', 'ELF other(0x16) (Linux)'],
       ['linux', 'ok', 'other(0x16)'],

@@ -58,7 +58,11 @@ describe('layerFiles', () => {
 
   it('a .wh. whiteout in an upper layer deletes the file below', () => {
     const files = createLayerFiles([{ path: '/darwin/tool' }]);
-    const used = feed(files, [[dir('darwin/'), file('darwin/.wh.tool', '')], [file('darwin/tool')], [file('darwin/tool')]]);
+    const used = feed(files, [
+      [dir('darwin/'), file('darwin/.wh.tool', '')],
+      [file('darwin/tool')],
+      [file('darwin/tool')],
+    ]);
     expect(used).toBe(1);
     expect(files.finish().get('/darwin/tool')).toEqual({ kind: 'missing', path: '/darwin/tool', whitedOut: true });
   });
@@ -78,7 +82,11 @@ describe('layerFiles', () => {
 
   it('an opaque directory hides lower contents but keeps its own layer', () => {
     const files = createLayerFiles([{ path: '/darwin/a' }, { path: '/darwin/b' }]);
-    const used = feed(files, [[dir('darwin/'), file('darwin/.wh..wh..opq', ''), file('darwin/a', 'A')], [file('darwin/b')], [file('darwin/b')]]);
+    const used = feed(files, [
+      [dir('darwin/'), file('darwin/.wh..wh..opq', ''), file('darwin/a', 'A')],
+      [file('darwin/b')],
+      [file('darwin/b')],
+    ]);
     expect(used).toBe(1);
     const result = files.finish();
     expect(result.get('/darwin/a')?.kind).toBe('file');
@@ -100,11 +108,13 @@ describe('layerFiles', () => {
 
   it('symlinks, hard links and devices are reported as what they are', () => {
     const files = createLayerFiles([{ path: '/bin/a' }, { path: '/bin/b' }, { path: '/bin/c' }]);
-    feed(files, [[
-      { name: 'bin/a', type: 'symlink', linkname: '../x' },
-      { name: 'bin/b', type: 'link', linkname: 'bin/real' },
-      { name: 'bin/c', type: 'character-device' },
-    ]]);
+    feed(files, [
+      [
+        { name: 'bin/a', type: 'symlink', linkname: '../x' },
+        { name: 'bin/b', type: 'link', linkname: 'bin/real' },
+        { name: 'bin/c', type: 'character-device' },
+      ],
+    ]);
     const r = files.finish();
     expect(r.get('/bin/a')).toEqual({ kind: 'symlink', path: '/bin/a', target: '../x' });
     expect(r.get('/bin/b')).toEqual({ kind: 'other', path: '/bin/b', type: 'hard link to /bin/real' });

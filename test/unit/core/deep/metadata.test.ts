@@ -34,7 +34,9 @@ describe('parseExtensionMetadata on real extensions', () => {
   });
 
   it('reads the minimal backend sample: vm.image is the extension itself', () => {
-    expect(parsed(dataText('metadata/extensions-sdk-minimal-backend.json')).vm).toEqual({ image: '${DESKTOP_PLUGIN_IMAGE}' });
+    expect(parsed(dataText('metadata/extensions-sdk-minimal-backend.json')).vm).toEqual({
+      image: '${DESKTOP_PLUGIN_IMAGE}',
+    });
   });
 
   it('reads tailscale (scripts for every OS), localstack (Windows only), portainer (no host), labs-ai-tools', () => {
@@ -114,7 +116,16 @@ describe('parseExtensionMetadata paths', () => {
   });
 
   it('puts relative, .., empty, root, backslash and non-string paths into badPaths with a reason', () => {
-    const m = withDarwin(['darwin/kubectl', '/darwin/../etc/passwd', '', '/', '\\windows\\k.exe', 5, null, '/ok\u0000x']);
+    const m = withDarwin([
+      'darwin/kubectl',
+      '/darwin/../etc/passwd',
+      '',
+      '/',
+      '\\windows\\k.exe',
+      5,
+      null,
+      '/ok\u0000x',
+    ]);
     expect(m.hostBinaries).toEqual([]);
     expect(m.badPaths.map((b) => [b.path, b.reason])).toEqual([
       ['darwin/kubectl', '"darwin/kubectl" is relative: paths in the image start with "/"'],
@@ -143,7 +154,8 @@ describe('parseExtensionMetadata paths', () => {
   });
 
   it('treats prototype keys as plain labels and never pollutes Object.prototype', () => {
-    const text = '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}, "host": {"binaries": [{"__proto__": [{"path": "/p"}], "darwin": [{"path": "/darwin/k", "__proto__": {"path": "/evil"}}]}]}}';
+    const text =
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}, "host": {"binaries": [{"__proto__": [{"path": "/p"}], "darwin": [{"path": "/darwin/k", "__proto__": {"path": "/evil"}}]}]}}';
     const m = parsed(text);
     expect(m.hostBinaries).toEqual([{ os: 'darwin', path: '/darwin/k' }]);
     expect(m.ignored).toEqual(['host.binaries[0] has "__proto__", not an OS (darwin, windows, linux): ignored']);
@@ -153,7 +165,9 @@ describe('parseExtensionMetadata paths', () => {
 
 describe('parseExtensionMetadata vm section', () => {
   it('reads image, composefile (relative to the root) and exposes.socket', () => {
-    const m = parsed('{"vm": {"image": " me/backend:1 ", "composefile": "./compose//docker-compose.yaml", "exposes": {"socket": "b.sock"}}}');
+    const m = parsed(
+      '{"vm": {"image": " me/backend:1 ", "composefile": "./compose//docker-compose.yaml", "exposes": {"socket": "b.sock"}}}',
+    );
     expect(m.vm).toEqual({ image: 'me/backend:1', composefile: '/compose/docker-compose.yaml', socket: 'b.sock' });
   });
 

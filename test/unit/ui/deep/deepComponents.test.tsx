@@ -29,7 +29,9 @@ describe('deep check components', () => {
     );
     const line = screen.getByTestId('deep-line');
     expect(line.getAttribute('data-deep-state')).toBe('done');
-    expect(line.textContent).toContain('macOS on arm64 (Apple silicon) (linux/arm64 variant): /darwin/tool is x86_64, needs arm64');
+    expect(line.textContent).toContain(
+      'macOS on arm64 (Apple silicon) (linux/arm64 variant): /darwin/tool is x86_64, needs arm64',
+    );
   });
 
   it('the details show one element per host binary and variant with the DOM hooks, the backend images and the fix', () => {
@@ -51,7 +53,9 @@ describe('deep check components', () => {
       ['/darwin/tool', row.reference, 'darwin', 'linux/arm64', 'wrong-cpu'],
       ['/linux/tool', row.reference, 'linux', 'linux/arm64', 'ok'],
     ]);
-    expect(container.querySelector('[data-backend-image="127.0.0.1:5100/deep/backend:1.0.0"]')?.textContent).toContain('linux/amd64, linux/arm64');
+    expect(container.querySelector('[data-backend-image="127.0.0.1:5100/deep/backend:1.0.0"]')?.textContent).toContain(
+      'linux/amd64, linux/arm64',
+    );
     expect(screen.getByTestId('fix').textContent).toContain('TARGETARCH');
   });
 

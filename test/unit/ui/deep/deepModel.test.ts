@@ -22,7 +22,7 @@ describe('the verdict badge of a row', () => {
   });
 });
 
-describe('the explanation under a row\'s badge', () => {
+describe("the explanation under a row's badge", () => {
   it('is left to the deep line when the deep finding is the verdict, and kept otherwise', () => {
     const state = done('wrong-host-binary');
     const ready = platformResult('127.0.0.1:5100/x/y:1');
@@ -37,11 +37,31 @@ describe('the explanation under a row\'s badge', () => {
 describe('reading what the backend answers', () => {
   it('drops entries of the wrong shape and unknown states or verdicts, never trusting them', () => {
     const hostile = {
-      deep: { status: 'checked', verdict: 'pwned', message: 42, variants: ['linux/amd64', 7], notes: 'x', bytesRead: -5 },
-      hostBinaries: [{ os: 'darwin', platform: 'linux/arm64', path: '/x', state: 'exploded' }, null, { os: 'beos', platform: 'p', path: '/y', state: 'ok' }],
+      deep: {
+        status: 'checked',
+        verdict: 'pwned',
+        message: 42,
+        variants: ['linux/amd64', 7],
+        notes: 'x',
+        bytesRead: -5,
+      },
+      hostBinaries: [
+        { os: 'darwin', platform: 'linux/arm64', path: '/x', state: 'exploded' },
+        null,
+        { os: 'beos', platform: 'p', path: '/y', state: 'ok' },
+      ],
       backend: [{ reference: 1 }],
     };
-    expect(parseDeepFindings(hostile)).toMatchObject({ status: 'checked', verdict: null, message: '', variants: ['linux/amd64'], notes: [], bytesRead: 0, hostBinaries: [], backend: [] });
+    expect(parseDeepFindings(hostile)).toMatchObject({
+      status: 'checked',
+      verdict: null,
+      message: '',
+      variants: ['linux/amd64'],
+      notes: [],
+      bytesRead: 0,
+      hostBinaries: [],
+      backend: [],
+    });
     expect(parseDeepFindings({ deep: { status: 'maybe' } })).toBeUndefined();
     expect(parseDeepFindings('not a row')).toBeUndefined();
   });

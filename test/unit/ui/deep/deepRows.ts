@@ -5,7 +5,11 @@ import type { MatrixRow } from '@ui/features/matrix/model/rows';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
 
-export function platformResult(reference: string, verdict: InspectResult['verdict'] = 'ready', digest: string | null = DIGEST): InspectResult {
+export function platformResult(
+  reference: string,
+  verdict: InspectResult['verdict'] = 'ready',
+  digest: string | null = DIGEST,
+): InspectResult {
   return {
     reference,
     canonical: reference,
@@ -13,11 +17,28 @@ export function platformResult(reference: string, verdict: InspectResult['verdic
     explanation: 'Published for linux/amd64 and linux/arm64',
     platforms: ['linux/amd64', 'linux/arm64'],
     commands: [],
-    ...(digest === null ? {} : { manifest: { kind: 'oci-index', mediaType: 'application/vnd.oci.image.index.v1+json', digest, platforms: [], attestations: [], needsConfig: false } }),
+    ...(digest === null
+      ? {}
+      : {
+          manifest: {
+            kind: 'oci-index',
+            mediaType: 'application/vnd.oci.image.index.v1+json',
+            digest,
+            platforms: [],
+            attestations: [],
+            needsConfig: false,
+          },
+        }),
   };
 }
 
-export const doneRow = (reference: string, result: InspectResult = platformResult(reference)): MatrixRow => ({ reference, origin: 'installed', isSelf: false, status: 'done', result });
+export const doneRow = (reference: string, result: InspectResult = platformResult(reference)): MatrixRow => ({
+  reference,
+  origin: 'installed',
+  isSelf: false,
+  status: 'done',
+  result,
+});
 
 /** The JSON row the backend answers for a wrong darwin binary in linux/arm64. */
 export const wrongHostBinaryRow: JsonValue = {
@@ -36,13 +57,60 @@ export const wrongHostBinaryRow: JsonValue = {
     bytesTotal: 4096,
   },
   hostBinaries: [
-    { os: 'darwin', platform: 'linux/amd64', path: '/darwin/tool', state: 'ok', found: 'x86_64', wanted: 'x86_64', message: 'right', fix: null, warningOnly: false, listedAs: null },
-    { os: 'darwin', platform: 'linux/arm64', path: '/darwin/tool', state: 'wrong-cpu', found: 'x86_64', wanted: 'arm64', message: 'x86_64 Mach-O in linux/arm64', fix: 'Select the binary with ${TARGETARCH}', warningOnly: false, listedAs: null },
-    { os: 'linux', platform: 'linux/arm64', path: '/linux/tool', state: 'ok', found: 'arm64', wanted: 'arm64', message: 'right', fix: null, warningOnly: false, listedAs: null },
+    {
+      os: 'darwin',
+      platform: 'linux/amd64',
+      path: '/darwin/tool',
+      state: 'ok',
+      found: 'x86_64',
+      wanted: 'x86_64',
+      message: 'right',
+      fix: null,
+      warningOnly: false,
+      listedAs: null,
+    },
+    {
+      os: 'darwin',
+      platform: 'linux/arm64',
+      path: '/darwin/tool',
+      state: 'wrong-cpu',
+      found: 'x86_64',
+      wanted: 'arm64',
+      message: 'x86_64 Mach-O in linux/arm64',
+      fix: 'Select the binary with ${TARGETARCH}',
+      warningOnly: false,
+      listedAs: null,
+    },
+    {
+      os: 'linux',
+      platform: 'linux/arm64',
+      path: '/linux/tool',
+      state: 'ok',
+      found: 'arm64',
+      wanted: 'arm64',
+      message: 'right',
+      fix: null,
+      warningOnly: false,
+      listedAs: null,
+    },
   ],
-  backend: [{ reference: '127.0.0.1:5100/deep/backend:1.0.0', source: 'vm.image', self: false, platforms: ['linux/amd64', 'linux/arm64'], verdict: 'ready', message: '' }],
+  backend: [
+    {
+      reference: '127.0.0.1:5100/deep/backend:1.0.0',
+      source: 'vm.image',
+      self: false,
+      platforms: ['linux/amd64', 'linux/arm64'],
+      verdict: 'ready',
+      message: '',
+    },
+  ],
 };
 
-export function snapshot(id: string, reference: string, item: Partial<DeepJobSnapshot['items'][number]>, state: DeepJobSnapshot['state'] = 'running'): DeepJobSnapshot {
+export function snapshot(
+  id: string,
+  reference: string,
+  item: Partial<DeepJobSnapshot['items'][number]>,
+  state: DeepJobSnapshot['state'] = 'running',
+): DeepJobSnapshot {
   return { id, state, pollAfterMs: 1, items: [{ reference, canonical: reference, state: 'running', ...item }] };
 }

@@ -31,15 +31,23 @@ if (parsed === undefined) throw new Error('the fixture must parse');
 const findings = parsed;
 const doneState: DeepRowState = { kind: 'done', findings, remembered: false };
 
-const filtered = (rows: readonly MatrixRow[], verdict: VerdictFilter): string[] => viewRows(rows, { ...DEFAULT_VIEW, verdict }).map((r) => r.reference).sort();
-const jsonRows = (rows: readonly MatrixRow[]): JsonExport['rows'] => (JSON.parse(exportText(rows, 'json', STAMP)) as JsonExport).rows;
+const filtered = (rows: readonly MatrixRow[], verdict: VerdictFilter): string[] =>
+  viewRows(rows, { ...DEFAULT_VIEW, verdict })
+    .map((r) => r.reference)
+    .sort();
+const jsonRows = (rows: readonly MatrixRow[]): JsonExport['rows'] =>
+  (JSON.parse(exportText(rows, 'json', STAMP)) as JsonExport).rows;
 
 describe('rows judged with their deep results', () => {
   const rows = [doneRow(WRONG), doneRow(GOOD)];
   const judged = judgedRows(rows, (row) => (row.reference === WRONG ? doneState : { kind: 'running', bytesRead: 1 }));
 
   it('takes the worse verdict and keeps the platform verdict beside it; rows without a finished deep check stay as they are', () => {
-    expect(judged[0]?.result).toMatchObject({ verdict: 'wrong-host-binary', platformVerdict: 'ready', explanation: findings.message });
+    expect(judged[0]?.result).toMatchObject({
+      verdict: 'wrong-host-binary',
+      platformVerdict: 'ready',
+      explanation: findings.message,
+    });
     expect(judged[1]).toBe(rows[1]);
     expect(judgedRows(rows, () => undefined)).toEqual(rows);
   });
@@ -66,28 +74,49 @@ describe('rows judged with their deep results', () => {
     const base = rows[0]?.result;
     if (base === undefined) throw new Error('the row has a result');
     expect(wrong).toEqual(JSON.parse(JSON.stringify(toJsonRow(withDeepParts(base, deepPartsOf(findings))))));
-    expect(wrong).toMatchObject({ verdict: 'wrong-host-binary', deep: { status: 'checked', verdict: 'wrong-host-binary', platformVerdict: 'ready' } });
+    expect(wrong).toMatchObject({
+      verdict: 'wrong-host-binary',
+      deep: { status: 'checked', verdict: 'wrong-host-binary', platformVerdict: 'ready' },
+    });
     expect(wrong?.hostBinaries?.map((b) => b.state)).toEqual(['ok', 'wrong-cpu', 'ok']);
     expect(wrong?.backend?.map((b) => b.reference)).toEqual(['127.0.0.1:5100/deep/backend:1.0.0']);
     expect(good).toMatchObject({ verdict: 'ready', deep: null, hostBinaries: null, backend: null });
   });
 });
 
-const dd = { host: { arch: 'arm64', platform: 'darwin' }, extension: { image: '' }, docker: { cli: { exec: () => undefined } } } as unknown as v1.DockerDesktopClient;
-const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => <DockerProvider dd={dd}>{children}</DockerProvider>;
+const dd = {
+  host: { arch: 'arm64', platform: 'darwin' },
+  extension: { image: '' },
+  docker: { cli: { exec: () => undefined } },
+} as unknown as v1.DockerDesktopClient;
+const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => (
+  <DockerProvider dd={dd}>{children}</DockerProvider>
+);
 
 /** The backend's answer for an image with nothing wrong inside. */
 const fineRow: JsonValue = {
   reference: GOOD,
   verdict: 'ready',
-  deep: { status: 'checked', verdict: null, platformVerdict: 'ready', message: 'No host binaries and no backend', fix: null, warnings: 0, variants: ['linux/amd64', 'linux/arm64'], notes: [], bytesRead: 10, bytesTotal: 10 },
+  deep: {
+    status: 'checked',
+    verdict: null,
+    platformVerdict: 'ready',
+    message: 'No host binaries and no backend',
+    fix: null,
+    warnings: 0,
+    variants: ['linux/amd64', 'linux/arm64'],
+    notes: [],
+    bytesRead: 10,
+    bytesTotal: 10,
+  },
   hostBinaries: [],
   backend: [],
 };
 
 /** The backend finds the wrong host binary in WRONG's image only. */
 const port: BackendPort = {
-  startDeep: (refs) => Promise.resolve({ ok: true, value: snapshot(`job:${refs[0] ?? ''}`, refs[0] ?? '', { state: 'queued' }) }),
+  startDeep: (refs) =>
+    Promise.resolve({ ok: true, value: snapshot(`job:${refs[0] ?? ''}`, refs[0] ?? '', { state: 'queued' }) }),
   pollDeep: (id) => {
     const reference = id.slice('job:'.length);
     const result = reference === WRONG ? wrongHostBinaryRow : fineRow;

@@ -14,8 +14,14 @@ import type { MatrixRow } from '@ui/features/matrix/model/rows';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
 import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
 
-const dd = { host: { arch: 'arm64', platform: 'darwin' }, extension: { image: '' }, docker: { cli: { exec: () => undefined } } } as unknown as v1.DockerDesktopClient;
-const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => <DockerProvider dd={dd}>{children}</DockerProvider>;
+const dd = {
+  host: { arch: 'arm64', platform: 'darwin' },
+  extension: { image: '' },
+  docker: { cli: { exec: () => undefined } },
+} as unknown as v1.DockerDesktopClient;
+const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => (
+  <DockerProvider dd={dd}>{children}</DockerProvider>
+);
 
 type Step = (id: string) => BackendAnswer;
 
@@ -28,7 +34,9 @@ function scriptedPort(options: { start?: (n: number) => BackendAnswer; steps?: S
     startDeep: (refs) => {
       n += 1;
       log.started.push(refs[0] ?? '');
-      return Promise.resolve(options.start?.(n) ?? { ok: true, value: snapshot(`job-${n}`, refs[0] ?? '', { state: 'queued' }) });
+      return Promise.resolve(
+        options.start?.(n) ?? { ok: true, value: snapshot(`job-${n}`, refs[0] ?? '', { state: 'queued' }) },
+      );
     },
     pollDeep: (id) => {
       log.polled.push(id);
@@ -36,7 +44,9 @@ function scriptedPort(options: { start?: (n: number) => BackendAnswer; steps?: S
       polls.set(id, i + 1);
       const steps = options.steps ?? [];
       const step = steps[Math.min(i, steps.length - 1)];
-      return Promise.resolve(step === undefined ? { ok: true, value: snapshot(id, 'r', { state: 'running' }) } : step(id));
+      return Promise.resolve(
+        step === undefined ? { ok: true, value: snapshot(id, 'r', { state: 'running' }) } : step(id),
+      );
     },
     cancelDeep: (id) => {
       log.cancelled.push(id);
@@ -46,8 +56,14 @@ function scriptedPort(options: { start?: (n: number) => BackendAnswer; steps?: S
   return { port, log };
 }
 
-const done: Step = (id) => ({ ok: true, value: snapshot(id, 'r', { state: 'done', result: wrongHostBinaryRow }, 'done') });
-const progress: Step = (id) => ({ ok: true, value: snapshot(id, 'r', { state: 'running', progress: { bytesRead: 1024, bytesTotal: 4096 } }) });
+const done: Step = (id) => ({
+  ok: true,
+  value: snapshot(id, 'r', { state: 'done', result: wrongHostBinaryRow }, 'done'),
+});
+const progress: Step = (id) => ({
+  ok: true,
+  value: snapshot(id, 'r', { state: 'running', progress: { bytesRead: 1024, bytesTotal: 4096 } }),
+});
 
 beforeEach(() => window.localStorage.clear());
 afterEach(() => window.localStorage.clear());
@@ -58,11 +74,21 @@ describe('useDeepCheck', () => {
     const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');
     const { result } = renderHook(() => useDeepCheck([row], port), { wrapper });
     await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('running'));
-    await waitFor(() => expect(result.current.states.get(rowKey(row))).toMatchObject({ kind: 'running', bytesRead: 1024, bytesTotal: 4096 }));
+    await waitFor(() =>
+      expect(result.current.states.get(rowKey(row))).toMatchObject({
+        kind: 'running',
+        bytesRead: 1024,
+        bytesTotal: 4096,
+      }),
+    );
     await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('done'));
     const state = result.current.states.get(rowKey(row));
     expect(state?.kind === 'done' && state.findings.verdict).toBe('wrong-host-binary');
-    expect(state?.kind === 'done' && state.findings.hostBinaries.map((b) => b.state)).toEqual(['ok', 'wrong-cpu', 'ok']);
+    expect(state?.kind === 'done' && state.findings.hostBinaries.map((b) => b.state)).toEqual([
+      'ok',
+      'wrong-cpu',
+      'ok',
+    ]);
     expect(log.started).toEqual(['127.0.0.1:5100/deep/wrong-host-binary:1.0.0']);
     expect(window.localStorage.getItem(REMEMBERED_DEEP_KEY)).toContain('wrong-cpu');
   });
@@ -77,7 +103,9 @@ describe('useDeepCheck', () => {
     const second = scriptedPort({ steps: [done] });
     const again = doneRow(row.reference, platformResult(row.reference));
     const two = renderHook(() => useDeepCheck([again], second.port), { wrapper });
-    await waitFor(() => expect(two.result.current.states.get(rowKey(again))).toMatchObject({ kind: 'done', remembered: true }));
+    await waitFor(() =>
+      expect(two.result.current.states.get(rowKey(again))).toMatchObject({ kind: 'done', remembered: true }),
+    );
     expect(second.log.started).toEqual([]);
     expect(second.log.polled).toEqual([]);
   });
@@ -107,12 +135,20 @@ describe('useDeepCheck', () => {
   it('says "backend down" on the row when the backend does not answer, and recovers on Retry', async () => {
     let up = false;
     const { port } = scriptedPort({
-      start: (n) => (up ? { ok: true, value: snapshot(`job-${n}`, 'r', { state: 'queued' }) } : { ok: false, error: { kind: 'down', message: 'no answer within 15 s' } }),
+      start: (n) =>
+        up
+          ? { ok: true, value: snapshot(`job-${n}`, 'r', { state: 'queued' }) }
+          : { ok: false, error: { kind: 'down', message: 'no answer within 15 s' } },
       steps: [done],
     });
     const row = doneRow('127.0.0.1:5100/deep/x:1');
     const { result } = renderHook(() => useDeepCheck([row], port), { wrapper });
-    await waitFor(() => expect(result.current.states.get(rowKey(row))).toEqual({ kind: 'backend-down', message: 'no answer within 15 s' }));
+    await waitFor(() =>
+      expect(result.current.states.get(rowKey(row))).toEqual({
+        kind: 'backend-down',
+        message: 'no answer within 15 s',
+      }),
+    );
     up = true;
     act(() => result.current.retry(rowKey(row)));
     await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('done'));
@@ -120,7 +156,10 @@ describe('useDeepCheck', () => {
 
   it('starts a job lost to a backend restart again, once', async () => {
     // job-1 is forgotten by the restarted backend; job-2 finishes.
-    const lostThenDone: Step = (id) => (id === 'job-1' ? { ok: false, error: { kind: 'job-lost', statusCode: 404, message: 'No deep-check job' } } : done(id));
+    const lostThenDone: Step = (id) =>
+      id === 'job-1'
+        ? { ok: false, error: { kind: 'job-lost', statusCode: 404, message: 'No deep-check job' } }
+        : done(id);
     const { port, log } = scriptedPort({ steps: [lostThenDone] });
     const row = doneRow('127.0.0.1:5100/deep/x:1');
     const { result } = renderHook(() => useDeepCheck([row], port), { wrapper });
@@ -130,7 +169,9 @@ describe('useDeepCheck', () => {
 
   it(`checks at most ${MAX_DEEP_JOBS} rows at once; the others wait`, async () => {
     const { port, log } = scriptedPort({ steps: [progress] });
-    const rows: MatrixRow[] = Array.from({ length: MAX_DEEP_JOBS + 2 }, (_, i) => doneRow(`127.0.0.1:5100/deep/x${i}:1`));
+    const rows: MatrixRow[] = Array.from({ length: MAX_DEEP_JOBS + 2 }, (_, i) =>
+      doneRow(`127.0.0.1:5100/deep/x${i}:1`),
+    );
     const { result } = renderHook(() => useDeepCheck(rows, port), { wrapper });
     await waitFor(() => expect(log.polled.length).toBeGreaterThan(MAX_DEEP_JOBS));
     expect(log.started).toHaveLength(MAX_DEEP_JOBS);
@@ -146,7 +187,9 @@ describe('useDeepCheck', () => {
   });
 
   it('says there is no backend when the host has none, and waits for rows still inspecting', async () => {
-    const { port } = scriptedPort({ start: () => ({ ok: false, error: { kind: 'no-backend', message: 'no vm.service' } }) });
+    const { port } = scriptedPort({
+      start: () => ({ ok: false, error: { kind: 'no-backend', message: 'no vm.service' } }),
+    });
     const pending: MatrixRow = { reference: 'a/b:1', origin: 'installed', isSelf: false, status: 'pending' };
     const row = doneRow('a/c:1');
     const { result } = renderHook(() => useDeepCheck([pending, row], port), { wrapper });

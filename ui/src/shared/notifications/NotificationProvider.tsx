@@ -34,7 +34,10 @@ export function NotificationProvider({ toaster, children }: Props): ReactNode {
     [toaster],
   );
 
-  const value = useMemo<Notifier>(() => ({ banners, showBanner, clearBanner, toast }), [banners, showBanner, clearBanner, toast]);
+  const value = useMemo<Notifier>(
+    () => ({ banners, showBanner, clearBanner, toast }),
+    [banners, showBanner, clearBanner, toast],
+  );
   return <NotificationContext.Provider value={value}>{children}</NotificationContext.Provider>;
 }
 

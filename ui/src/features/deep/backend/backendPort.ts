@@ -16,7 +16,16 @@ import type { DeepJobSnapshot } from '@backend/api.js';
  * - malformed:   the answer is not what the backend's API says;
  * - error:       anything else (500 internal, another status).
  */
-export const BACKEND_FAILURE_KINDS = ['no-backend', 'down', 'busy', 'refused', 'unavailable', 'job-lost', 'malformed', 'error'] as const;
+export const BACKEND_FAILURE_KINDS = [
+  'no-backend',
+  'down',
+  'busy',
+  'refused',
+  'unavailable',
+  'job-lost',
+  'malformed',
+  'error',
+] as const;
 export type BackendFailureKind = (typeof BACKEND_FAILURE_KINDS)[number];
 
 export interface BackendFailure {

@@ -26,7 +26,8 @@ function kindOf(statusCode: number | undefined, name: string | undefined): Backe
   return 'error';
 }
 
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
+const text = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
 /** The backend's own {name, message} inside a host's rejection (`message` may be the raw body text). */
 function innerReply(message: string | undefined): { name?: string; message?: string } {
@@ -50,7 +51,10 @@ export function failureFromRejection(reason: unknown): BackendFailure {
     return { kind: kindOf(statusCode, name), statusCode, message };
   }
   const message = reason instanceof Error ? reason.message : isRecord(reason) ? text(reason['message']) : text(reason);
-  return { kind: 'down', message: `Arch Matrix's backend did not answer${message === undefined ? '' : ` (${message.slice(0, 200)})`}` };
+  return {
+    kind: 'down',
+    message: `Arch Matrix's backend did not answer${message === undefined ? '' : ` (${message.slice(0, 200)})`}`,
+  };
 }
 
 type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly reason: unknown };
@@ -58,7 +62,10 @@ type Settled = { readonly ok: true; readonly value: unknown } | { readonly ok: f
 /** The request's outcome, or a rejection of our own when it takes longer than `ms`. */
 function settleWithin(start: () => Promise<unknown>, ms: number): Promise<Settled> {
   return new Promise<Settled>((resolve) => {
-    const timer = setTimeout(() => resolve({ ok: false, reason: new Error(`no answer within ${Math.round(ms / 1000)} s`) }), ms);
+    const timer = setTimeout(
+      () => resolve({ ok: false, reason: new Error(`no answer within ${Math.round(ms / 1000)} s`) }),
+      ms,
+    );
     const done = (outcome: Settled): void => {
       clearTimeout(timer);
       resolve(outcome);
@@ -76,7 +83,10 @@ function settleWithin(start: () => Promise<unknown>, ms: number): Promise<Settle
 export function readVmService(dd: v1.DockerDesktopClient): v1.HttpService | undefined {
   try {
     const service: unknown = dd.extension?.vm?.service;
-    return isRecord(service) && typeof service['get'] === 'function' && typeof service['post'] === 'function' && typeof service['delete'] === 'function'
+    return isRecord(service) &&
+      typeof service['get'] === 'function' &&
+      typeof service['post'] === 'function' &&
+      typeof service['delete'] === 'function'
       ? (service as unknown as v1.HttpService)
       : undefined;
   } catch {
@@ -88,18 +98,33 @@ export function createVmServicePort(dd: v1.DockerDesktopClient, timeoutMs = BACK
   const call = async (send: (service: v1.HttpService) => Promise<unknown>): Promise<BackendAnswer> => {
     const service = readVmService(dd);
     if (service === undefined) {
-      return { ok: false, error: { kind: 'no-backend', message: 'This Docker Desktop gives the tab no backend (extension.vm.service): the deep check needs it.' } };
+      return {
+        ok: false,
+        error: {
+          kind: 'no-backend',
+          message: 'This Docker Desktop gives the tab no backend (extension.vm.service): the deep check needs it.',
+        },
+      };
     }
     const answer = await settleWithin(() => send(service), timeoutMs);
     if (!answer.ok) return { ok: false, error: failureFromRejection(answer.reason) };
     const parsed = typeof answer.value === 'string' ? innerJson(answer.value) : answer.value;
     const snapshot = parseJobSnapshot(parsed);
     return snapshot === undefined
-      ? { ok: false, error: { kind: 'malformed', message: "Arch Matrix's backend answered in a shape this tab does not know (a different version?)." } }
+      ? {
+          ok: false,
+          error: {
+            kind: 'malformed',
+            message: "Arch Matrix's backend answered in a shape this tab does not know (a different version?).",
+          },
+        }
       : { ok: true, value: snapshot };
   };
   const jobPath = (id: string): string | undefined => (JOB_ID.test(id) ? `${DEEP_PATH}/${id}` : undefined);
-  const badId: BackendAnswer = { ok: false, error: { kind: 'malformed', message: 'The backend gave a job id of the wrong shape.' } };
+  const badId: BackendAnswer = {
+    ok: false,
+    error: { kind: 'malformed', message: 'The backend gave a job id of the wrong shape.' },
+  };
   return {
     startDeep: (references) => call((service) => service.post(DEEP_PATH, { references: [...references] })),
     pollDeep: (id) => {

@@ -30,7 +30,12 @@ function HostBinary({ binary, image }: { readonly binary: DeepHostBinary; readon
       title={binary.message}
       sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.75, py: 0.25 }}
     >
-      <Chip size="small" color={color} label={binary.warningOnly && binary.state !== 'ok' ? `${binary.state} (warning)` : binary.state} sx={{ height: 20, fontSize: 11 }} />
+      <Chip
+        size="small"
+        color={color}
+        label={binary.warningOnly && binary.state !== 'ok' ? `${binary.state} (warning)` : binary.state}
+        sx={{ height: 20, fontSize: 11 }}
+      />
       <Box component="span" sx={mono}>
         {binary.path}
       </Box>
@@ -79,7 +84,9 @@ function HostBinaryGrid({ findings, image }: { readonly findings: DeepFindings; 
                       none listed
                     </Typography>
                   ) : (
-                    binaries.map((binary) => <HostBinary key={`${binary.path}|${binary.listedAs ?? ''}`} binary={binary} image={image} />)
+                    binaries.map((binary) => (
+                      <HostBinary key={`${binary.path}|${binary.listedAs ?? ''}`} binary={binary} image={image} />
+                    ))
                   )}
                 </TableCell>
               );
@@ -116,7 +123,13 @@ function Backends({ findings }: { readonly findings: DeepFindings }): ReactNode 
 }
 
 /** The deep check in a row's details: the host-binary grid (OS × variant), the backend images, the fix. */
-export function DeepDetails({ row, onCopy }: { readonly row: MatrixRow; readonly onCopy: (text: string) => void }): ReactNode {
+export function DeepDetails({
+  row,
+  onCopy,
+}: {
+  readonly row: MatrixRow;
+  readonly onCopy: (text: string) => void;
+}): ReactNode {
   const deep = useDeepRow(row);
   const state = deep?.state;
   if (state === undefined) return null;
@@ -133,7 +146,13 @@ export function DeepDetails({ row, onCopy }: { readonly row: MatrixRow; readonly
       ) : (
         <>
           {deepToldAbove(row.result, state.findings) ? (
-            <Typography variant="body2" color="text.secondary" sx={{ my: 0.5 }} data-testid="deep-message" data-told-above="true">
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              sx={{ my: 0.5 }}
+              data-testid="deep-message"
+              data-told-above="true"
+            >
               The verdict above is this check's finding.
             </Typography>
           ) : (

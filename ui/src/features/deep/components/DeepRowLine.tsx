@@ -7,7 +7,13 @@ import type { MatrixRow } from '../../matrix/model/rows';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import { deepLine } from '../model/deepRow';
 
-const TONE_COLOR = { ok: 'success.main', warning: 'warning.main', error: 'error.main', info: 'text.secondary', busy: 'text.secondary' } as const;
+const TONE_COLOR = {
+  ok: 'success.main',
+  warning: 'warning.main',
+  error: 'error.main',
+  info: 'text.secondary',
+  busy: 'text.secondary',
+} as const;
 
 /**
  * The deep check in the row, without opening anything: one line saying which OS and CPU a problem
@@ -21,21 +27,46 @@ export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
   const state = deep.state;
   const busy = state.kind === 'waiting' || state.kind === 'running';
   const canRetry = state.kind === 'backend-down' || state.kind === 'failed' || state.kind === 'stopped';
-  const ratio = state.kind === 'running' && state.bytesRead !== undefined && state.bytesTotal !== undefined ? Math.min(100, (100 * state.bytesRead) / state.bytesTotal) : undefined;
+  const ratio =
+    state.kind === 'running' && state.bytesRead !== undefined && state.bytesTotal !== undefined
+      ? Math.min(100, (100 * state.bytesRead) / state.bytesTotal)
+      : undefined;
   return (
     <Box data-testid="deep-line" data-deep-state={state.kind} sx={{ mt: 0.5 }}>
-      <Typography variant="caption" component="div" sx={{ color: TONE_COLOR[line.tone], lineHeight: 1.35, overflowWrap: 'anywhere' }} title={line.text}>
+      <Typography
+        variant="caption"
+        component="div"
+        sx={{ color: TONE_COLOR[line.tone], lineHeight: 1.35, overflowWrap: 'anywhere' }}
+        title={line.text}
+      >
         {line.text}
         {state.kind === 'done' && state.remembered ? ' (remembered)' : ''}
       </Typography>
-      {busy && <LinearProgress aria-label={`Reading inside ${row.reference}`} variant={ratio === undefined ? 'indeterminate' : 'determinate'} value={ratio} sx={{ mt: 0.5, height: 3 }} />}
       {busy && (
-        <Button size="small" sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }} onClick={deep.stop} aria-label={`Stop the inside check of ${row.reference}`}>
+        <LinearProgress
+          aria-label={`Reading inside ${row.reference}`}
+          variant={ratio === undefined ? 'indeterminate' : 'determinate'}
+          value={ratio}
+          sx={{ mt: 0.5, height: 3 }}
+        />
+      )}
+      {busy && (
+        <Button
+          size="small"
+          sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }}
+          onClick={deep.stop}
+          aria-label={`Stop the inside check of ${row.reference}`}
+        >
           Stop
         </Button>
       )}
       {canRetry && (
-        <Button size="small" sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }} onClick={deep.retry} aria-label={`Retry the inside check of ${row.reference}`}>
+        <Button
+          size="small"
+          sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }}
+          onClick={deep.retry}
+          aria-label={`Retry the inside check of ${row.reference}`}
+        >
           Retry
         </Button>
       )}

@@ -6,7 +6,13 @@ import { rowKey, type DeepCheckController } from './useDeepCheck';
 
 const DeepCheckContext = createContext<DeepCheckController | undefined>(undefined);
 
-export function DeepCheckProvider({ value, children }: { readonly value: DeepCheckController; readonly children: ReactNode }): ReactNode {
+export function DeepCheckProvider({
+  value,
+  children,
+}: {
+  readonly value: DeepCheckController;
+  readonly children: ReactNode;
+}): ReactNode {
   return <DeepCheckContext.Provider value={value}>{children}</DeepCheckContext.Provider>;
 }
 

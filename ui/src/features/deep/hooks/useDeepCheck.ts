@@ -131,7 +131,15 @@ export function useDeepCheck(rows: readonly MatrixRow[], portOverride?: BackendP
           return;
         }
         if (item.state === 'cancelled' || snapshot.state === 'cancelled') {
-          set(key, snapshot.cancelReason === 'client' ? { kind: 'stopped' } : { kind: 'backend-down', message: `the backend cancelled the check (${snapshot.cancelReason ?? 'cancelled'})` });
+          set(
+            key,
+            snapshot.cancelReason === 'client'
+              ? { kind: 'stopped' }
+              : {
+                  kind: 'backend-down',
+                  message: `the backend cancelled the check (${snapshot.cancelReason ?? 'cancelled'})`,
+                },
+          );
           return;
         }
         const progress = parseProgress(item.progress);
@@ -172,7 +180,10 @@ export function useDeepCheck(rows: readonly MatrixRow[], portOverride?: BackendP
       const memoryKey = deepKey(result);
       const remembered = memoryKey === undefined ? undefined : recall(memoryKey);
       if (remembered !== undefined) return set(key, { kind: 'done', findings: remembered.findings, remembered: true });
-      queue.current.push({ key, job: { reference: result.canonical ?? row.reference, result, controller: new AbortController() } });
+      queue.current.push({
+        key,
+        job: { reference: result.canonical ?? row.reference, result, controller: new AbortController() },
+      });
       set(key, { kind: 'waiting' });
       pump();
     },

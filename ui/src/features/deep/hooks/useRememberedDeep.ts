@@ -5,7 +5,10 @@ import type { RememberedDeepEntry } from '../model/rememberedDeep';
 import type { DeepFindings } from '../model/deepFindings';
 
 /** Deep results of earlier visits by digest key (read once), and a way to add one (saved at once). */
-export function useRememberedDeep(): { recall(key: string): RememberedDeepEntry | undefined; remember(key: string, findings: DeepFindings): void } {
+export function useRememberedDeep(): {
+  recall(key: string): RememberedDeepEntry | undefined;
+  remember(key: string, findings: DeepFindings): void;
+} {
   const entries = useRef<Map<string, RememberedDeepEntry> | undefined>(undefined);
   const load = useCallback((): Map<string, RememberedDeepEntry> => {
     // parseRememberedDeep never throws; readStored gives null when storage is missing or forbidden.

@@ -22,8 +22,10 @@ export interface DeepFindings extends Omit<JsonDeep, 'platformVerdict'> {
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 const strOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const num = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
-const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined => list.find((item) => item === value);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+const oneOf = <T extends string>(list: readonly T[], value: unknown): T | undefined =>
+  list.find((item) => item === value);
 
 function hostBinaryFrom(value: unknown): DeepHostBinary | undefined {
   if (!isRecord(value)) return undefined;
@@ -51,7 +53,14 @@ function backendFrom(value: unknown): DeepBackendImage | undefined {
   const reference = str(value['reference']);
   const verdict = oneOf(VERDICTS, value['verdict']);
   if (reference === undefined || verdict === undefined) return undefined;
-  return { reference, source: str(value['source']) ?? '', self: value['self'] === true, platforms: strings(value['platforms']), verdict, message: str(value['message']) ?? '' };
+  return {
+    reference,
+    source: str(value['source']) ?? '',
+    self: value['self'] === true,
+    platforms: strings(value['platforms']),
+    verdict,
+    message: str(value['message']) ?? '',
+  };
 }
 
 const defined = <T>(value: T | undefined): value is T => value !== undefined;

@@ -30,7 +30,8 @@ export type DeepRowKind = DeepRowState['kind'];
 
 /** Platform verdicts with nothing the backend could read inside (it would only say so again). */
 const NOTHING_TO_READ: Readonly<Partial<Record<InspectResult['verdict'], string>>> = {
-  'local-only': 'Not checked inside: the image is only in the local image store (never pushed), and the backend reads registries only. Run `archmatrix --deep` on this machine after pushing it.',
+  'local-only':
+    'Not checked inside: the image is only in the local image store (never pushed), and the backend reads registries only. Run `archmatrix --deep` on this machine after pushing it.',
   'not-found': 'Not checked inside: the registry has no such image.',
   'invalid-reference': 'Not checked inside: not a valid image reference.',
 };
@@ -58,7 +59,9 @@ export const osName = (os: HostOs): string => OS_NAMES[os];
 /** Bytes read so far, for the row while it runs: "1.2 MiB of 30.4 MiB read". */
 export function progressText(bytesRead: number | undefined, bytesTotal: number | undefined): string {
   if (bytesRead === undefined || bytesRead === 0) return 'Reading inside the image…';
-  return bytesTotal === undefined ? `Reading inside the image: ${formatBytes(bytesRead)} read` : `Reading inside the image: ${formatBytes(bytesRead)} of ${formatBytes(bytesTotal)} read`;
+  return bytesTotal === undefined
+    ? `Reading inside the image: ${formatBytes(bytesRead)} read`
+    : `Reading inside the image: ${formatBytes(bytesRead)} of ${formatBytes(bytesTotal)} read`;
 }
 
 const failing = (b: DeepHostBinary): boolean => !b.warningOnly && (b.state === 'wrong-cpu' || b.state === 'missing');
@@ -73,22 +76,34 @@ export function doneLine(findings: DeepFindings): DeepLine {
   if (findings.status === 'not-checked') return { tone: 'info', text: `Not checked inside: ${findings.message}` };
   const bad = findings.hostBinaries.find(failing);
   if (bad !== undefined) {
-    const what = bad.state === 'missing' ? `${bad.path} is missing` : `${bad.path} is ${bad.found ?? 'another CPU'}${bad.wanted === null ? '' : `, needs ${bad.wanted}`}`;
+    const what =
+      bad.state === 'missing'
+        ? `${bad.path} is missing`
+        : `${bad.path} is ${bad.found ?? 'another CPU'}${bad.wanted === null ? '' : `, needs ${bad.wanted}`}`;
     const more = findings.hostBinaries.filter(failing).length - 1;
-    return { tone: 'error', text: `${hostsOf(bad.os, bad.platform)} (${bad.platform} variant): ${what}${more > 0 ? ` (+${more} more)` : ''}` };
+    return {
+      tone: 'error',
+      text: `${hostsOf(bad.os, bad.platform)} (${bad.platform} variant): ${what}${more > 0 ? ` (+${more} more)` : ''}`,
+    };
   }
   if (findings.verdict === 'backend-missing-platforms') {
     const lacking = findings.backend.find((b) => backendLacks(b).length > 0);
-    const has = lacking === undefined ? '' : ` ${lacking.reference} has ${lacking.platforms.join(', ') || 'no platform'}`;
+    const has =
+      lacking === undefined ? '' : ` ${lacking.reference} has ${lacking.platforms.join(', ') || 'no platform'}`;
     return { tone: 'warning', text: `Backend image lacks linux/amd64 or linux/arm64:${has}` };
   }
   const binaries = findings.hostBinaries.length;
   const backends = findings.backend.length;
-  if (binaries === 0 && backends === 0) return { tone: 'ok', text: 'No host binaries and no backend: only metadata.json was read' };
-  const warn = findings.warnings > 0 ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)` : '';
-  const parts = [binaries > 0 ? `host binaries right for ${findings.variants.join(' and ')}` : undefined, backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined].filter(
-    (p): p is string => p !== undefined,
-  );
+  if (binaries === 0 && backends === 0)
+    return { tone: 'ok', text: 'No host binaries and no backend: only metadata.json was read' };
+  const warn =
+    findings.warnings > 0
+      ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)`
+      : '';
+  const parts = [
+    binaries > 0 ? `host binaries right for ${findings.variants.join(' and ')}` : undefined,
+    backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined,
+  ].filter((p): p is string => p !== undefined);
   return { tone: findings.warnings > 0 ? 'warning' : 'ok', text: `Inside: ${parts.join(', ')}${warn}` };
 }
 
@@ -133,7 +148,13 @@ const OS_ORDER: readonly HostOs[] = ['darwin', 'windows', 'linux'];
 export function hostGrid(findings: DeepFindings): HostGrid {
   const variants = [...new Set([...findings.variants, ...findings.hostBinaries.map((b) => b.platform)])];
   const oses = OS_ORDER.filter((os) => findings.hostBinaries.some((b) => b.os === os));
-  const cells = oses.flatMap((os) => variants.map((platform) => ({ os, platform, binaries: findings.hostBinaries.filter((b) => b.os === os && b.platform === platform) })));
+  const cells = oses.flatMap((os) =>
+    variants.map((platform) => ({
+      os,
+      platform,
+      binaries: findings.hostBinaries.filter((b) => b.os === os && b.platform === platform),
+    })),
+  );
   return { oses, variants, cells };
 }
 
@@ -150,11 +171,22 @@ export function shownVerdict(platform: Verdict, state: DeepRowState | undefined)
  * True when the row's verdict (its badge and the explanation and fix atop its details) is this deep
  * finding: the details' "Inside each variant" section then does not say it again.
  */
-export function deepToldAbove(result: Pick<VerdictDetail, 'verdict' | 'explanation'> | undefined, findings: DeepFindings): boolean {
-  return result !== undefined && findings.verdict !== null && result.verdict === findings.verdict && result.explanation === findings.message;
+export function deepToldAbove(
+  result: Pick<VerdictDetail, 'verdict' | 'explanation'> | undefined,
+  findings: DeepFindings,
+): boolean {
+  return (
+    result !== undefined &&
+    findings.verdict !== null &&
+    result.verdict === findings.verdict &&
+    result.explanation === findings.message
+  );
 }
 
 /** The explanation under a row's badge: none when the deep line below it already says the verdict's finding. */
-export function rowExplanation(result: Pick<VerdictDetail, 'verdict' | 'explanation'>, state: DeepRowState | undefined): string | undefined {
+export function rowExplanation(
+  result: Pick<VerdictDetail, 'verdict' | 'explanation'>,
+  state: DeepRowState | undefined,
+): string | undefined {
   return state?.kind === 'done' && deepToldAbove(result, state.findings) ? undefined : result.explanation;
 }

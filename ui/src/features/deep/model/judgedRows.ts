@@ -12,7 +12,13 @@ import type { DeepRowState } from './deepRow';
 
 // The JSON row's nulls are the core's absent fields.
 function hostBinaryFinding(b: DeepHostBinary): HostBinaryFinding {
-  return { ...b, found: b.found ?? undefined, wanted: b.wanted ?? undefined, fix: b.fix ?? undefined, listedAs: b.listedAs ?? undefined };
+  return {
+    ...b,
+    found: b.found ?? undefined,
+    wanted: b.wanted ?? undefined,
+    fix: b.fix ?? undefined,
+    listedAs: b.listedAs ?? undefined,
+  };
 }
 
 /** The backend's findings (a JSON row's deep parts) back as the core's DeepParts. */
@@ -38,9 +44,14 @@ export function judgedResult(result: InspectResult, state: DeepRowState | undefi
 }
 
 /** Every row judged with its deep state (`stateOf`); rows without a finished deep check stay the same objects. */
-export function judgedRows(rows: readonly MatrixRow[], stateOf: (row: MatrixRow) => DeepRowState | undefined): readonly MatrixRow[] {
+export function judgedRows(
+  rows: readonly MatrixRow[],
+  stateOf: (row: MatrixRow) => DeepRowState | undefined,
+): readonly MatrixRow[] {
   return rows.map((row) => {
     const state = stateOf(row);
-    return row.result === undefined || state?.kind !== 'done' ? row : { ...row, result: judgedResult(row.result, state) };
+    return row.result === undefined || state?.kind !== 'done'
+      ? row
+      : { ...row, result: judgedResult(row.result, state) };
   });
 }

@@ -36,7 +36,8 @@ export function parseRememberedDeep(text: string | null): Map<string, Remembered
     if (!isRecord(value) || typeof value['savedAt'] !== 'string') continue;
     // Stored as the JSON row's deep keys: the same parser as the backend's answer.
     const findings = parseDeepFindings(value['row']);
-    if (findings !== undefined && /@sha256:[0-9a-f]{64}$/.test(key)) entries.set(key, { savedAt: value['savedAt'], findings });
+    if (findings !== undefined && /@sha256:[0-9a-f]{64}$/.test(key))
+      entries.set(key, { savedAt: value['savedAt'], findings });
   }
   return entries;
 }
@@ -49,6 +50,12 @@ function asRow(findings: DeepFindings): unknown {
 
 /** The map as stored text: the newest MAX_REMEMBERED_DEEP entries. */
 export function serialiseRememberedDeep(entries: RememberedDeep): string {
-  const newest = [...entries.entries()].sort((a, b) => (a[1].savedAt < b[1].savedAt ? 1 : a[1].savedAt > b[1].savedAt ? -1 : 0)).slice(0, MAX_REMEMBERED_DEEP);
-  return JSON.stringify({ entries: Object.fromEntries(newest.map(([key, entry]) => [key, { savedAt: entry.savedAt, row: asRow(entry.findings) }])) });
+  const newest = [...entries.entries()]
+    .sort((a, b) => (a[1].savedAt < b[1].savedAt ? 1 : a[1].savedAt > b[1].savedAt ? -1 : 0))
+    .slice(0, MAX_REMEMBERED_DEEP);
+  return JSON.stringify({
+    entries: Object.fromEntries(
+      newest.map(([key, entry]) => [key, { savedAt: entry.savedAt, row: asRow(entry.findings) }]),
+    ),
+  });
 }

@@ -50,17 +50,32 @@ export function ExtensionIdentity({ row, display }: Props): ReactNode {
         {initial}
       </Avatar>
       <Box sx={{ minWidth: 0, flex: 1 }}>
-        <Typography variant="body2" component="div" sx={{ fontWeight: 500, overflowWrap: 'anywhere', ...(titled ? {} : { fontFamily: 'monospace', fontSize: 12 }) }}>
+        <Typography
+          variant="body2"
+          component="div"
+          sx={{
+            fontWeight: 500,
+            overflowWrap: 'anywhere',
+            ...(titled ? {} : { fontFamily: 'monospace', fontSize: 12 }),
+          }}
+        >
           {titled ? display.title : <Reference text={row.reference} />}
         </Typography>
         {titled && (
-          <Typography variant="caption" component="div" color="text.secondary" sx={{ fontFamily: 'monospace', fontSize: 11, lineHeight: 1.4, overflowWrap: 'anywhere' }}>
+          <Typography
+            variant="caption"
+            component="div"
+            color="text.secondary"
+            sx={{ fontFamily: 'monospace', fontSize: 11, lineHeight: 1.4, overflowWrap: 'anywhere' }}
+          >
             <Reference text={row.reference} />
           </Typography>
         )}
         {(row.isSelf || row.origin === 'typed') && (
           <Stack direction="row" spacing={0.5} sx={{ mt: 0.5 }}>
-            {row.isSelf && <Chip size="small" color="primary" variant="outlined" label="This extension" data-testid="self" />}
+            {row.isSelf && (
+              <Chip size="small" color="primary" variant="outlined" label="This extension" data-testid="self" />
+            )}
             {row.origin === 'typed' && <Chip size="small" variant="outlined" label="Typed" />}
           </Stack>
         )}

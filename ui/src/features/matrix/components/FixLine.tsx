@@ -21,8 +21,14 @@ export function FixLine({ fix, onCopy, caption }: Props): ReactNode {
           {caption}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 1, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}>
-        <Box component="code" data-testid="fix" sx={{ flex: 1, fontFamily: 'monospace', fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+      <Box
+        sx={{ display: 'flex', alignItems: 'center', gap: 1, my: 1, p: 1, bgcolor: 'action.hover', borderRadius: 1 }}
+      >
+        <Box
+          component="code"
+          data-testid="fix"
+          sx={{ flex: 1, fontFamily: 'monospace', fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+        >
           {fix}
         </Box>
         <Tooltip title="Copy">

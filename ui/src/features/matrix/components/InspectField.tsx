@@ -22,7 +22,15 @@ export function InspectField({ onSubmit }: Props): ReactNode {
   };
 
   return (
-    <Stack component="form" direction="row" spacing={1} alignItems="flex-start" onSubmit={submit} noValidate aria-label="Inspect any image">
+    <Stack
+      component="form"
+      direction="row"
+      spacing={1}
+      alignItems="flex-start"
+      onSubmit={submit}
+      noValidate
+      aria-label="Inspect any image"
+    >
       <TextField
         size="small"
         label="Inspect any image"
@@ -35,8 +43,17 @@ export function InspectField({ onSubmit }: Props): ReactNode {
         error={refusal !== undefined}
         helperText={refusal ?? 'Check an image before you publish it: its platforms, verdict and labels.'}
         slotProps={{
-          htmlInput: { 'data-testid': 'inspect-input', spellCheck: false, autoCapitalize: 'off', autoComplete: 'off', maxLength: 1024 },
-          formHelperText: { role: refusal === undefined ? undefined : 'alert', ...{ 'data-testid': 'inspect-message' } },
+          htmlInput: {
+            'data-testid': 'inspect-input',
+            spellCheck: false,
+            autoCapitalize: 'off',
+            autoComplete: 'off',
+            maxLength: 1024,
+          },
+          formHelperText: {
+            role: refusal === undefined ? undefined : 'alert',
+            ...{ 'data-testid': 'inspect-message' },
+          },
         }}
         sx={{ flex: 1, maxWidth: 640 }}
       />

@@ -41,7 +41,13 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
       {display.links.length > 0 && (
         <Stack direction="row" spacing={1} sx={{ my: 1, flexWrap: 'wrap' }}>
           {display.links.map((link) => (
-            <Button key={`${link.title}-${link.url}`} size="small" variant="text" endIcon={<OpenInNewIcon fontSize="small" />} onClick={() => onOpenLink(link.url)}>
+            <Button
+              key={`${link.title}-${link.url}`}
+              size="small"
+              variant="text"
+              endIcon={<OpenInNewIcon fontSize="small" />}
+              onClick={() => onOpenLink(link.url)}
+            >
               {link.title}
             </Button>
           ))}
@@ -53,12 +59,25 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
         </Typography>
       ) : findings.every((finding) => finding.status === 'ok') ? (
         // Nothing to act on: one line, not a list of "ok".
-        <Typography variant="body2" data-testid="labels-ok">{`${findings.length} label${findings.length === 1 ? '' : 's'} OK`}</Typography>
+        <Typography
+          variant="body2"
+          data-testid="labels-ok"
+        >{`${findings.length} label${findings.length === 1 ? '' : 's'} OK`}</Typography>
       ) : (
         <List dense disablePadding aria-label="Label audit">
           {findings.map((finding) => (
-            <ListItem key={finding.label} disableGutters sx={{ py: 0, display: 'block' }} data-label={finding.label} data-label-status={finding.status}>
-              <Typography component="span" variant="body2" sx={{ color: statusColor(finding.status), fontWeight: 500, mr: 1 }}>
+            <ListItem
+              key={finding.label}
+              disableGutters
+              sx={{ py: 0, display: 'block' }}
+              data-label={finding.label}
+              data-label-status={finding.status}
+            >
+              <Typography
+                component="span"
+                variant="body2"
+                sx={{ color: statusColor(finding.status), fontWeight: 500, mr: 1 }}
+              >
                 {finding.status}
               </Typography>
               <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }}>

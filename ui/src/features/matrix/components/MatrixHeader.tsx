@@ -26,7 +26,13 @@ export function MatrixHeader({ summary, progress, running, note, counts }: Props
         Which CPU architectures each installed extension is published for, and whether it will install on this machine.
       </Typography>
       {counts !== undefined && <Box sx={{ mt: 2 }}>{counts}</Box>}
-      <Typography variant="body1" component="p" data-testid="summary" sx={{ mt: counts === undefined ? 2 : 0.5 }} aria-live="polite">
+      <Typography
+        variant="body1"
+        component="p"
+        data-testid="summary"
+        sx={{ mt: counts === undefined ? 2 : 0.5 }}
+        aria-live="polite"
+      >
         {summary}
       </Typography>
       <Stack direction="row" spacing={2} alignItems="center" sx={{ mt: running || note !== undefined ? 1 : 0 }}>

@@ -50,7 +50,11 @@ export function MatrixPage(): ReactNode {
           note={overview.note}
           counts={
             matrix.state.rows.length === 0 ? undefined : (
-              <SummaryLinks counts={summaryCounts(rows)} active={view.options.verdict} onFilter={(verdict) => view.setOptions({ ...view.options, verdict })} />
+              <SummaryLinks
+                counts={summaryCounts(rows)}
+                active={view.options.verdict}
+                onFilter={(verdict) => view.setOptions({ ...view.options, verdict })}
+              />
             )
           }
         />

@@ -37,7 +37,19 @@ interface Props {
 /** The id the skip link points at: the table body, so the next Tab reaches the first row's details. */
 export const MATRIX_ROWS_ID = 'matrix-rows';
 
-function SortHeader({ sort, view, onSort, children, sx }: { readonly sort: SortKey; readonly view: ViewOptions; readonly onSort: (sort: SortKey) => void; readonly children: ReactNode; readonly sx?: object }): ReactNode {
+function SortHeader({
+  sort,
+  view,
+  onSort,
+  children,
+  sx,
+}: {
+  readonly sort: SortKey;
+  readonly view: ViewOptions;
+  readonly onSort: (sort: SortKey) => void;
+  readonly children: ReactNode;
+  readonly sx?: object;
+}): ReactNode {
   const active = view.sort === sort;
   const direction = active ? view.direction : 'asc';
   return (
@@ -50,11 +62,33 @@ function SortHeader({ sort, view, onSort, children, sx }: { readonly sort: SortK
 }
 
 /** The matrix: one row per image, one column per platform. `data-testid="arch-matrix"` is a stable test hook. */
-export function MatrixTable({ rows, layout, hostKey, view, busy, emptyText, highlighted, onSort, onColumns, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+export function MatrixTable({
+  rows,
+  layout,
+  hostKey,
+  view,
+  busy,
+  emptyText,
+  highlighted,
+  onSort,
+  onColumns,
+  onOpenLink,
+  onCopy,
+  onRemove,
+}: Props): ReactNode {
   const hasFold = layout.optional.length > 0;
   const width = layout.shown.length + 4 + (hasFold ? 1 : 0);
   return (
-    <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 1, maxWidth: '100%', overflowX: 'auto', bgcolor: 'background.paper' }}>
+    <TableContainer
+      sx={{
+        border: 1,
+        borderColor: 'divider',
+        borderRadius: 1,
+        maxWidth: '100%',
+        overflowX: 'auto',
+        bgcolor: 'background.paper',
+      }}
+    >
       <Table size="small" data-testid="arch-matrix" aria-label="Architecture matrix" aria-busy={busy}>
         <TableHead>
           <TableRow>

@@ -70,7 +70,17 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         data-highlighted={highlighted ? 'true' : undefined}
         aria-busy={busy}
         hover
-        sx={{ '& > td, & > th': { borderBottom: open ? 'none' : undefined }, ...(highlighted ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, '& > td, & > th': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined } } : {}) }}
+        sx={{
+          '& > td, & > th': { borderBottom: open ? 'none' : undefined },
+          ...(highlighted
+            ? {
+                outline: 2,
+                outlineColor: 'primary.main',
+                outlineOffset: -2,
+                '& > td, & > th': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined },
+              }
+            : {}),
+        }}
       >
         <TableCell padding="none" sx={{ pl: 1, width: 40 }}>
           <Tooltip title={open ? 'Hide details' : 'Show details'}>
@@ -81,7 +91,10 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
               aria-label={`${open ? 'Hide' : 'Show'} details of ${row.reference}`}
               onClick={() => setOpen((shown) => !shown)}
             >
-              <ExpandMoreIcon fontSize="small" sx={{ transform: open ? 'rotate(180deg)' : 'none', transition: 'transform 150ms' }} />
+              <ExpandMoreIcon
+                fontSize="small"
+                sx={{ transform: open ? 'rotate(180deg)' : 'none', transition: 'transform 150ms' }}
+              />
             </IconButton>
           </Tooltip>
           {row.origin === 'typed' && (
@@ -95,7 +108,9 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         <TableCell component="th" scope="row" sx={{ ...STICKY_NAME_CELL, minWidth: 200, maxWidth: 300 }}>
           <ExtensionIdentity row={row} display={display} />
         </TableCell>
-        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{display.version ?? ''}</TableCell>
+        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>
+          {display.version ?? ''}
+        </TableCell>
         <TableCell sx={{ width: 200, minWidth: 170, maxWidth: 200 }}>
           <VerdictBadge verdict={verdict} />
           {explanation !== undefined && (
@@ -105,7 +120,15 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
               color="text.secondary"
               title={explanation}
               data-testid="row-explanation"
-              sx={{ mt: 0.5, lineHeight: 1.35, overflowWrap: 'anywhere', display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+              sx={{
+                mt: 0.5,
+                lineHeight: 1.35,
+                overflowWrap: 'anywhere',
+                display: '-webkit-box',
+                WebkitLineClamp: 3,
+                WebkitBoxOrient: 'vertical',
+                overflow: 'hidden',
+              }}
             >
               {explanation}
             </Typography>
@@ -113,14 +136,32 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
           <DeepRowLine row={row} />
         </TableCell>
         {columns.map((key) => (
-          <PlatformCell key={key} platform={key} state={cellState(row, key)} required={isRequiredPlatform(key, hostKey)} isHost={key === hostKey} />
+          <PlatformCell
+            key={key}
+            platform={key}
+            state={cellState(row, key)}
+            required={isRequiredPlatform(key, hostKey)}
+            isHost={key === hostKey}
+          />
         ))}
         {hasFold && <FoldedPlatformsCell published={foldedPublished} folded={layout.folded.length > 0} />}
       </TableRow>
       <TableRow>
-        <TableCell colSpan={columns.length + 4 + (hasFold ? 1 : 0)} sx={{ py: 0, borderBottom: open ? undefined : 'none' }}>
+        <TableCell
+          colSpan={columns.length + 4 + (hasFold ? 1 : 0)}
+          sx={{ py: 0, borderBottom: open ? undefined : 'none' }}
+        >
           <Collapse in={open} timeout="auto" unmountOnExit>
-            {details !== undefined && <RowDetails id={detailsId} row={row} display={display} details={details} onOpenLink={onOpenLink} onCopy={onCopy} />}
+            {details !== undefined && (
+              <RowDetails
+                id={detailsId}
+                row={row}
+                display={display}
+                details={details}
+                onOpenLink={onOpenLink}
+                onCopy={onCopy}
+              />
+            )}
           </Collapse>
         </TableCell>
       </TableRow>

@@ -44,7 +44,13 @@ function FilterSelect({ id, label, minWidth, value, onChange, children }: Filter
   return (
     <FormControl size="small" sx={{ minWidth }}>
       <InputLabel id={`${id}-label`}>{label}</InputLabel>
-      <Select labelId={`${id}-label`} label={label} value={value} onChange={(event) => onChange(event.target.value)} inputProps={{ 'data-testid': id }}>
+      <Select
+        labelId={`${id}-label`}
+        label={label}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        inputProps={{ 'data-testid': id }}
+      >
         {children}
       </Select>
     </FormControl>
@@ -52,10 +58,26 @@ function FilterSelect({ id, label, minWidth, value, onChange, children }: Filter
 }
 
 /** Filter by verdict and platform, export, refresh or stop. */
-export function MatrixToolbar({ view, columns, running, canExport, count, onView, onRefresh, onCancel, onExport }: Props): ReactNode {
+export function MatrixToolbar({
+  view,
+  columns,
+  running,
+  canExport,
+  count,
+  onView,
+  onRefresh,
+  onCancel,
+  onExport,
+}: Props): ReactNode {
   return (
     <Stack direction="row" spacing={1.5} alignItems="center" useFlexGap sx={{ flexWrap: 'wrap' }}>
-      <FilterSelect id="verdict-filter" label="Verdict" minWidth={190} value={view.verdict} onChange={(verdict) => onView({ ...view, verdict: verdict as VerdictFilter })}>
+      <FilterSelect
+        id="verdict-filter"
+        label="Verdict"
+        minWidth={190}
+        value={view.verdict}
+        onChange={(verdict) => onView({ ...view, verdict: verdict as VerdictFilter })}
+      >
         <MenuItem value="all">All verdicts</MenuItem>
         <MenuItem value="attention">Needs attention</MenuItem>
         {VERDICTS.map((verdict) => (
@@ -64,7 +86,13 @@ export function MatrixToolbar({ view, columns, running, canExport, count, onView
           </MenuItem>
         ))}
       </FilterSelect>
-      <FilterSelect id="platform-filter" label="Platform" minWidth={210} value={view.platform} onChange={(platform) => onView({ ...view, platform: platform as PlatformFilter })}>
+      <FilterSelect
+        id="platform-filter"
+        label="Platform"
+        minWidth={210}
+        value={view.platform}
+        onChange={(platform) => onView({ ...view, platform: platform as PlatformFilter })}
+      >
         <MenuItem value="any">Any platform</MenuItem>
         <ListSubheader>Published for</ListSubheader>
         {columns.map((key) => (
@@ -84,7 +112,11 @@ export function MatrixToolbar({ view, columns, running, canExport, count, onView
           <Typography variant="body2" color="text.secondary" data-testid="showing" aria-live="polite">
             {`Showing ${count.shown} of ${count.total}`}
           </Typography>
-          <Button size="small" data-testid="clear-filters" onClick={() => onView({ ...view, verdict: 'all', platform: 'any' })}>
+          <Button
+            size="small"
+            data-testid="clear-filters"
+            onClick={() => onView({ ...view, verdict: 'all', platform: 'any' })}
+          >
             Clear filters
           </Button>
         </>

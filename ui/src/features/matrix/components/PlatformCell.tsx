@@ -30,7 +30,11 @@ function Mark({ state, required }: { readonly state: CellState; readonly require
       return <CheckCircleIcon fontSize="small" color="success" aria-hidden />;
     case 'no':
       // Red only where it is a problem; a platform nobody requires is just "not published".
-      return required ? <CancelIcon fontSize="small" color="error" aria-hidden /> : <RemoveIcon fontSize="small" sx={{ color: 'text.secondary' }} aria-hidden />;
+      return required ? (
+        <CancelIcon fontSize="small" color="error" aria-hidden />
+      ) : (
+        <RemoveIcon fontSize="small" sx={{ color: 'text.secondary' }} aria-hidden />
+      );
     case 'unknown':
       return <HelpOutlineIcon fontSize="small" sx={{ color: 'text.secondary' }} aria-hidden />;
     case 'pending':

@@ -26,7 +26,13 @@ const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** A digest, short, with its copy button. */
-function DigestCell({ digest, onCopy }: { readonly digest: string; readonly onCopy: (text: string) => void }): ReactNode {
+function DigestCell({
+  digest,
+  onCopy,
+}: {
+  readonly digest: string;
+  readonly onCopy: (text: string) => void;
+}): ReactNode {
   return (
     <TableCell sx={mono}>
       <ShortDigest digest={digest} onCopy={onCopy} />
@@ -47,7 +53,13 @@ function ManifestSizeCell({ size }: { readonly size: number }): ReactNode {
 function SizeCell({ state }: { readonly state: PlatformSizeState | undefined }): ReactNode {
   const shown = sizeText(state);
   return (
-    <TableCell align="right" data-testid="compressed-size" data-state={state?.kind ?? 'loading'} title={shown.title} sx={nowrap}>
+    <TableCell
+      align="right"
+      data-testid="compressed-size"
+      data-state={state?.kind ?? 'loading'}
+      title={shown.title}
+      sx={nowrap}
+    >
       {shown.text}
     </TableCell>
   );
@@ -59,7 +71,11 @@ function SizeCell({ state }: { readonly state: PlatformSizeState | undefined }):
  */
 export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCopy }: Props): ReactNode {
   const platformByDigest = new Map(manifest.platforms.map((entry) => [entry.digest, entry.key]));
-  const sizes = usePlatformSizes(reference, manifest.platforms.map((entry) => entry.digest), sizeTool);
+  const sizes = usePlatformSizes(
+    reference,
+    manifest.platforms.map((entry) => entry.digest),
+    sizeTool,
+  );
   const single = manifest.size === undefined ? undefined : sizeText({ kind: 'ready', size: manifest.size });
   return (
     <>
@@ -119,7 +135,9 @@ export function PlatformEntries({ reference, sizeTool, manifest, platforms, onCo
               {manifest.attestations.map((entry) => (
                 <TableRow key={entry.digest} data-attestation={entry.referenceType}>
                   <TableCell sx={mono}>{entry.referenceType}</TableCell>
-                  <TableCell sx={mono}>{entry.describes === undefined ? '' : (platformByDigest.get(entry.describes) ?? entry.describes)}</TableCell>
+                  <TableCell sx={mono}>
+                    {entry.describes === undefined ? '' : (platformByDigest.get(entry.describes) ?? entry.describes)}
+                  </TableCell>
                   <DigestCell digest={entry.digest} onCopy={onCopy} />
                   <ManifestSizeCell size={entry.size} />
                 </TableRow>

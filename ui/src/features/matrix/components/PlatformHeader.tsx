@@ -25,9 +25,17 @@ export function PlatformHeader({ platform, isHost, view, onSort }: Props): React
   const sort: SortKey = `platform:${platform}`;
   const active = view.sort === sort;
   return (
-    <TableCell align="center" data-column={platform} sortDirection={active ? view.direction : false} sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}>
+    <TableCell
+      align="center"
+      data-column={platform}
+      sortDirection={active ? view.direction : false}
+      sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}
+    >
       <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)}>
-        <Box component="span" sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.2 }}>
+        <Box
+          component="span"
+          sx={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.2 }}
+        >
           <Typography variant="caption" component="span" color="text.secondary" sx={{ lineHeight: 1.2 }}>
             {os}
             {os !== '' && (
@@ -42,7 +50,13 @@ export function PlatformHeader({ platform, isHost, view, onSort }: Props): React
         </Box>
       </TableSortLabel>
       {isHost && (
-        <Typography variant="caption" component="div" color="primary" data-testid="this-machine" sx={{ fontWeight: 600, whiteSpace: 'nowrap', lineHeight: 1.2 }}>
+        <Typography
+          variant="caption"
+          component="div"
+          color="primary"
+          data-testid="this-machine"
+          sx={{ fontWeight: 600, whiteSpace: 'nowrap', lineHeight: 1.2 }}
+        >
           this machine
         </Typography>
       )}

@@ -25,7 +25,17 @@ export function RawOutput({ commands }: Props): ReactNode {
           </Typography>
           <Box
             component="pre"
-            sx={{ m: 0, p: 1, maxHeight: 240, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1, fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+            sx={{
+              m: 0,
+              p: 1,
+              maxHeight: 240,
+              overflow: 'auto',
+              bgcolor: 'action.hover',
+              borderRadius: 1,
+              fontSize: 12,
+              whiteSpace: 'pre-wrap',
+              overflowWrap: 'anywhere',
+            }}
           >
             {command.stdout}
             {command.stderr === '' ? '' : `${command.stdout === '' ? '' : '\n'}${command.stderr}`}

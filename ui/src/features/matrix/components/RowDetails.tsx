@@ -36,12 +36,18 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
           <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="explanation">
             {result.explanation}
           </Typography>
-          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && <UserAdvice userFix={result.userFix} display={display} onOpenLink={onOpenLink} />}
+          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && (
+            <UserAdvice userFix={result.userFix} display={display} onOpenLink={onOpenLink} />
+          )}
           {result.fix !== undefined && (
             <FixLine
               fix={row.origin === 'installed' && !row.isSelf ? (result.publisherFix ?? result.fix) : result.fix}
               onCopy={onCopy}
-              caption={row.origin === 'installed' && !row.isSelf && result.publisherFix !== undefined ? "The publisher's fix:" : undefined}
+              caption={
+                row.origin === 'installed' && !row.isSelf && result.publisherFix !== undefined
+                  ? "The publisher's fix:"
+                  : undefined
+              }
             />
           )}
           {details.source !== undefined && (
@@ -52,12 +58,24 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
           {details.failure !== undefined && (
             <Box sx={{ mt: 1 }}>
               <Typography variant="body2">{details.failure.advice}</Typography>
-              <Typography variant="body2" color="text.secondary" sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}>
+              <Typography
+                variant="body2"
+                color="text.secondary"
+                sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}
+              >
                 {details.failure.message}
               </Typography>
             </Box>
           )}
-          {result.manifest !== undefined && <PlatformEntries reference={row.reference} sizeTool={details.sizeTool} manifest={result.manifest} platforms={result.platforms} onCopy={onCopy} />}
+          {result.manifest !== undefined && (
+            <PlatformEntries
+              reference={row.reference}
+              sizeTool={details.sizeTool}
+              manifest={result.manifest}
+              platforms={result.platforms}
+              onCopy={onCopy}
+            />
+          )}
           <DeepDetails row={row} onCopy={onCopy} />
         </>
       )}

@@ -13,7 +13,11 @@ interface Props {
 export function ShortDigest({ digest, onCopy }: Props): ReactNode {
   const short = digest.slice(0, 'sha256:'.length + 12);
   return (
-    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }} data-digest={digest}>
+    <Box
+      component="span"
+      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}
+      data-digest={digest}
+    >
       <span title={digest}>{short}</span>
       <Tooltip title="Copy the digest" describeChild>
         <IconButton size="small" aria-label={`Copy the digest ${short}`} onClick={() => onCopy(digest)}>

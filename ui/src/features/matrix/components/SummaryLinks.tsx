@@ -12,7 +12,17 @@ interface Props {
   readonly onFilter: (filter: VerdictFilter) => void;
 }
 
-function CountLink({ filter, active, onFilter, children }: { readonly filter: VerdictFilter; readonly active: VerdictFilter; readonly onFilter: (filter: VerdictFilter) => void; readonly children: string }): ReactNode {
+function CountLink({
+  filter,
+  active,
+  onFilter,
+  children,
+}: {
+  readonly filter: VerdictFilter;
+  readonly active: VerdictFilter;
+  readonly onFilter: (filter: VerdictFilter) => void;
+  readonly children: string;
+}): ReactNode {
   const current = filter === active;
   return (
     <Link
@@ -34,13 +44,22 @@ function CountLink({ filter, active, onFilter, children }: { readonly filter: Ve
 export function SummaryLinks({ counts, active, onFilter }: Props): ReactNode {
   const links = { active, onFilter };
   return (
-    <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'baseline' }} data-testid="summary-counts">
+    <Stack
+      direction="row"
+      spacing={2}
+      useFlexGap
+      sx={{ flexWrap: 'wrap', alignItems: 'baseline' }}
+      data-testid="summary-counts"
+    >
       <Typography variant="h2" component="p">
         <CountLink filter="ready" {...links}>{`${counts.ready} of ${counts.installed} ready`}</CountLink>
       </Typography>
       {counts.attention > 0 && (
         <Typography variant="body1" component="p">
-          <CountLink filter="attention" {...links}>{`${counts.attention} need${counts.attention === 1 ? 's' : ''} attention`}</CountLink>
+          <CountLink
+            filter="attention"
+            {...links}
+          >{`${counts.attention} need${counts.attention === 1 ? 's' : ''} attention`}</CountLink>
         </Typography>
       )}
       {active !== 'all' && (

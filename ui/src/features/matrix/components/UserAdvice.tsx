@@ -21,11 +21,19 @@ export function UserAdvice({ userFix, display, onOpenLink }: Props): ReactNode {
   return (
     <Box data-testid="user-advice" sx={{ mt: 1 }}>
       <Typography variant="body2">
-        {userFix === undefined ? 'What you can do: check for an update of this extension, or tell ' : `What you can do: ${userFix.replace(/[.\s]+$/, '')}. Publisher: `}
+        {userFix === undefined
+          ? 'What you can do: check for an update of this extension, or tell '
+          : `What you can do: ${userFix.replace(/[.\s]+$/, '')}. Publisher: `}
         {publisher === undefined ? (
           who
         ) : (
-          <Link component="button" type="button" variant="inherit" onClick={() => onOpenLink(publisher.url)} sx={{ verticalAlign: 'baseline' }}>
+          <Link
+            component="button"
+            type="button"
+            variant="inherit"
+            onClick={() => onOpenLink(publisher.url)}
+            sx={{ verticalAlign: 'baseline' }}
+          >
             {who}
           </Link>
         )}

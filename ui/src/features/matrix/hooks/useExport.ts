@@ -13,7 +13,10 @@ const systemNow = (): Date => new Date();
  * Export the rows shown (with a result): copy them to the clipboard or save them as a file, and say so.
  * Every export is stamped with the time (`now`, for tests), this machine's platform and the version.
  */
-export function useExport(rows: readonly MatrixRow[], now: () => Date = systemNow): (format: ExportFormat, action: ExportAction) => Promise<void> {
+export function useExport(
+  rows: readonly MatrixRow[],
+  now: () => Date = systemNow,
+): (format: ExportFormat, action: ExportAction) => Promise<void> {
   const { toast } = useNotifier();
   const { host } = useDocker();
   const copy = useCopyText();

@@ -37,7 +37,12 @@ export function useInstalledExtensions(): (signal: AbortSignal) => Promise<Listi
       const listed = await listInstalledExtensions(exec, { signal });
       if (signal.aborted) return { kind: 'cancelled' };
       if (!listed.ok) {
-        showBanner({ id: 'listing-failed', severity: 'error', title: 'Could not list the installed extensions', message: describeFailure(listed.error) });
+        showBanner({
+          id: 'listing-failed',
+          severity: 'error',
+          title: 'Could not list the installed extensions',
+          message: describeFailure(listed.error),
+        });
         return { kind: 'failed', buildx };
       }
       clearBanner('listing-failed');

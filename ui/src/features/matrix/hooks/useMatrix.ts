@@ -108,7 +108,10 @@ export function useMatrix(): MatrixController {
   }, [submit]);
   useEffect(() => {
     if (!restored.current) return;
-    writeStored(TYPED_KEY, JSON.stringify(state.rows.filter((row) => row.origin === 'typed').map((row) => row.reference)));
+    writeStored(
+      TYPED_KEY,
+      JSON.stringify(state.rows.filter((row) => row.origin === 'typed').map((row) => row.reference)),
+    );
   }, [state.rows]);
 
   const inspect = useCallback(

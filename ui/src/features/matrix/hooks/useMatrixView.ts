@@ -31,9 +31,15 @@ export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
     setShown(next);
     writeStored(VIEW_KEY, JSON.stringify(next));
   }, []);
-  const columns = useMemo(() => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)), [rows]);
+  const columns = useMemo(
+    () => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)),
+    [rows],
+  );
   const shown = useMemo(() => viewRows(rows, options), [rows, options]);
   const hostKey = host === undefined ? undefined : platformKey(host);
-  const layout = useMemo(() => columnLayout(columns, hostKey, options.columns === 'all'), [columns, hostKey, options.columns]);
+  const layout = useMemo(
+    () => columnLayout(columns, hostKey, options.columns === 'all'),
+    [columns, hostKey, options.columns],
+  );
   return { options, setOptions, shown, columns, layout, hostKey };
 }

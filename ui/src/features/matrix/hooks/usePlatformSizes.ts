@@ -27,7 +27,11 @@ function stateOf(digest: string, read: ReadonlyMap<string, PlatformSizeState>): 
  * Each platform's compressed size, read while the details showing them are open (mounted): one
  * manifest read per platform digest not read before; closing the details cancels what is left.
  */
-export function usePlatformSizes(reference: string, digests: readonly string[], tool: SizeTool): ReadonlyMap<string, PlatformSizeState> {
+export function usePlatformSizes(
+  reference: string,
+  digests: readonly string[],
+  tool: SizeTool,
+): ReadonlyMap<string, PlatformSizeState> {
   const { exec } = useDocker();
   const key = digests.join(',');
   // What this panel's reads answered (a failure stays until the panel opens again).

@@ -5,7 +5,10 @@ import type { RememberedRows } from '../model/remembered';
 import type { MatrixRow } from '../model/rows';
 
 /** Results of the last visit, shown at once while they are refreshed; saved when a run ends. */
-export function useRememberedResults(): { readonly initial: RememberedRows | undefined; remember(rows: readonly MatrixRow[]): void } {
+export function useRememberedResults(): {
+  readonly initial: RememberedRows | undefined;
+  remember(rows: readonly MatrixRow[]): void;
+} {
   const initial = useMemo(() => {
     try {
       return parseRemembered(readStored(REMEMBERED_KEY));

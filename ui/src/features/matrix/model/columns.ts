@@ -19,7 +19,11 @@ export interface ColumnLayout {
 }
 
 /** Which platform columns to show; the order of `columns` is kept. */
-export function columnLayout(columns: readonly PlatformKey[], hostKey: PlatformKey | undefined, showOptional: boolean): ColumnLayout {
+export function columnLayout(
+  columns: readonly PlatformKey[],
+  hostKey: PlatformKey | undefined,
+  showOptional: boolean,
+): ColumnLayout {
   const optional = columns.filter((key) => !isRequiredPlatform(key, hostKey));
   const shown = showOptional ? columns : columns.filter((key) => isRequiredPlatform(key, hostKey));
   return { shown, folded: showOptional ? [] : optional, optional };

@@ -29,6 +29,7 @@ export function rowDetails(row: MatrixRow): RowDetailsModel {
         : undefined;
   const advice = result?.failure === undefined ? undefined : describeFailure(result.failure);
   const told = advice !== undefined && (advice === result?.fix || advice === result?.userFix);
-  const failure = result?.failure === undefined ? undefined : { message: result.failure.message, advice: told ? undefined : advice };
+  const failure =
+    result?.failure === undefined ? undefined : { message: result.failure.message, advice: told ? undefined : advice };
   return { findings, source, failure, sizeTool: result === undefined ? 'buildx' : sizeToolOf(result) };
 }

@@ -8,7 +8,10 @@ import type { InspectResult } from '@core/index.js';
 export function transientSummary(results: readonly InspectResult[]): string | undefined {
   const failed = results.filter(worthNotice);
   if (failed.length === 0) return undefined;
-  const names = failed.slice(0, 3).map((result) => result.reference).join(', ');
+  const names = failed
+    .slice(0, 3)
+    .map((result) => result.reference)
+    .join(', ');
   const more = failed.length > 3 ? ` and ${failed.length - 3} more` : '';
   return `${failed.length} of ${results.length} images could not be inspected (${names}${more}). Refresh to try again.`;
 }

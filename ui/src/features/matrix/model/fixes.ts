@@ -27,7 +27,10 @@ export function rowFixes(row: MatrixRow): RowFixes {
   const publisher = result.publisherFix;
   const userText = result.userFix ?? (publisher === undefined ? result.fix : undefined);
   const publisherUrl = extensionInfo(row.local?.labels).publisher;
-  const user = userText === undefined ? undefined : { text: userText, publisherUrl: publisher === undefined ? undefined : publisherUrl };
+  const user =
+    userText === undefined
+      ? undefined
+      : { text: userText, publisherUrl: publisher === undefined ? undefined : publisherUrl };
   if (row.origin === 'typed') return { user: publisher === undefined ? user : undefined, publisher };
   return { user, publisher };
 }

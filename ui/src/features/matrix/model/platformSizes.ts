@@ -29,8 +29,11 @@ export function sizeFailed(failure: CommandFailure): PlatformSizeState {
 
 /** What the cell shows and, on hover, says. */
 export function sizeText(state: PlatformSizeState | undefined): { readonly text: string; readonly title?: string } {
-  if (state === undefined || state.kind === 'loading') return { text: '…', title: 'Reading this platform\'s manifest' };
+  if (state === undefined || state.kind === 'loading') return { text: '…', title: "Reading this platform's manifest" };
   if (state.kind === 'failed') return { text: '—', title: state.reason };
   const { layerBytes, layers } = state.size;
-  return { text: formatBytes(layerBytes), title: `${layers} ${layers === 1 ? 'layer' : 'layers'}, compressed (what a pull downloads)` };
+  return {
+    text: formatBytes(layerBytes),
+    title: `${layers} ${layers === 1 ? 'layer' : 'layers'}, compressed (what a pull downloads)`,
+  };
 }

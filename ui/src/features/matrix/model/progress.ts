@@ -22,21 +22,25 @@ function timeOf(iso: string): string {
  * The summary line, the progress count and a note on remembered results, from the state.
  * `shown` are the rows the active filter keeps (the summary follows the filter); all rows by default.
  */
-export function runOverview(state: MatrixState, host: Platform | undefined, shown: readonly MatrixRow[] = state.rows): RunOverview {
-  const running = state.phase === 'listing' || state.phase === 'inspecting' || state.rows.some((row) => row.status !== 'done');
+export function runOverview(
+  state: MatrixState,
+  host: Platform | undefined,
+  shown: readonly MatrixRow[] = state.rows,
+): RunOverview {
+  const running =
+    state.phase === 'listing' || state.phase === 'inspecting' || state.rows.some((row) => row.status !== 'done');
   const done = state.rows.filter((row) => row.status === 'done').length;
   const counts = summariseMatrix(shown, host);
   const anyResult = state.rows.some((row) => row.result !== undefined);
-  const summary =
-    anyResult
-      ? counts.text
-      : state.phase === 'listing' || state.phase === 'idle'
-        ? 'Looking for installed extensions…'
-        : state.phase === 'failed'
-          ? 'No results: the installed extensions could not be listed.'
-          : state.rows.length === 0
-            ? 'No extension images found in the local image store.'
-            : 'Inspecting…';
+  const summary = anyResult
+    ? counts.text
+    : state.phase === 'listing' || state.phase === 'idle'
+      ? 'Looking for installed extensions…'
+      : state.phase === 'failed'
+        ? 'No results: the installed extensions could not be listed.'
+        : state.rows.length === 0
+          ? 'No extension images found in the local image store.'
+          : 'Inspecting…';
   const note =
     state.rememberedAt === undefined
       ? state.phase === 'cancelled'

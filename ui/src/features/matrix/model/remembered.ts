@@ -12,11 +12,15 @@ export interface RememberedRows {
   readonly rows: readonly MatrixRow[];
 }
 
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isStringMap = (value: unknown): value is Record<string, string> => isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isStringMap = (value: unknown): value is Record<string, string> =>
+  isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
 
 function cut(text: string): string {
-  return text.length > MAX_STORED_OUTPUT ? `${text.slice(0, MAX_STORED_OUTPUT)}\n… (cut: ${text.length} characters in all)` : text;
+  return text.length > MAX_STORED_OUTPUT
+    ? `${text.slice(0, MAX_STORED_OUTPUT)}\n… (cut: ${text.length} characters in all)`
+    : text;
 }
 
 function isCommandRecord(value: unknown): value is CommandRecord {
@@ -47,7 +51,13 @@ function isResult(value: unknown): value is InspectResult {
 }
 
 function isLocalImage(value: unknown): value is LocalImage {
-  return isRecord(value) && typeof value['id'] === 'string' && isStringArray(value['repoTags']) && isStringArray(value['repoDigests']) && isStringMap(value['labels']);
+  return (
+    isRecord(value) &&
+    typeof value['id'] === 'string' &&
+    isStringArray(value['repoTags']) &&
+    isStringArray(value['repoDigests']) &&
+    isStringMap(value['labels'])
+  );
 }
 
 function rowFrom(value: unknown): MatrixRow | undefined {
@@ -79,7 +89,13 @@ export function serialiseRemembered(rows: readonly MatrixRow[], savedAt: string)
       reference: row.reference,
       isSelf: row.isSelf,
       local: row.local,
-      result: row.result === undefined ? undefined : { ...row.result, commands: row.result.commands.map((c) => ({ ...c, stdout: cut(c.stdout), stderr: cut(c.stderr) })) },
+      result:
+        row.result === undefined
+          ? undefined
+          : {
+              ...row.result,
+              commands: row.result.commands.map((c) => ({ ...c, stdout: cut(c.stdout), stderr: cut(c.stderr) })),
+            },
     }));
   return JSON.stringify({ savedAt, rows: kept });
 }

@@ -38,8 +38,10 @@ function sortKey(value: unknown): SortKey | undefined {
   return key === undefined ? undefined : `platform:${key}`;
 }
 
-const direction = (value: unknown): SortDirection | undefined => (value === 'asc' || value === 'desc' ? value : undefined);
-const columnSet = (value: unknown): ColumnSet | undefined => (value === 'required' || value === 'all' ? value : undefined);
+const direction = (value: unknown): SortDirection | undefined =>
+  value === 'asc' || value === 'desc' ? value : undefined;
+const columnSet = (value: unknown): ColumnSet | undefined =>
+  value === 'required' || value === 'all' ? value : undefined;
 
 /** The saved view; each field falls back to the default when missing or not valid. Never throws. */
 export function parseSavedView(text: string | null): ViewOptions {

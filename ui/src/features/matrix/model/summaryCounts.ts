@@ -21,5 +21,11 @@ export interface SummaryCounts {
 export function summaryCounts(rows: readonly MatrixRow[]): SummaryCounts {
   const { installed, typed } = summariseMatrix(rows);
   const attention = installed.counts.filter((c) => needsAttention(c.verdict)).reduce((sum, c) => sum + c.count, 0);
-  return { installed: installed.total, ready: installed.ready, attention, pending: installed.pending, typed: typed.total };
+  return {
+    installed: installed.total,
+    ready: installed.ready,
+    attention,
+    pending: installed.pending,
+    typed: typed.total,
+  };
 }

@@ -21,7 +21,13 @@ export interface ViewOptions {
   readonly columns: ColumnSet;
 }
 
-export const DEFAULT_VIEW: ViewOptions = { verdict: 'all', platform: 'any', sort: 'verdict', direction: 'asc', columns: 'required' };
+export const DEFAULT_VIEW: ViewOptions = {
+  verdict: 'all',
+  platform: 'any',
+  sort: 'verdict',
+  direction: 'asc',
+  columns: 'required',
+};
 
 const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
@@ -54,7 +60,9 @@ export function viewRows(rows: readonly MatrixRow[], view: ViewOptions): MatrixR
   return rows
     .filter((row) => keep(row, view))
     .map((row): Keyed => ({ row, key: rowOrderKey(rowVerdict(row), row.reference, row.local?.labels) }))
-    .sort((a, b) => (a.row.origin === b.row.origin ? sign * compare(a, b, view.sort) : a.row.origin === 'installed' ? -1 : 1))
+    .sort((a, b) =>
+      a.row.origin === b.row.origin ? sign * compare(a, b, view.sort) : a.row.origin === 'installed' ? -1 : 1,
+    )
     .map((keyed) => keyed.row);
 }
 
