@@ -87,7 +87,7 @@ export default defineConfig(
   },
   // The deep check orchestration runs in the CLI and in the backend: it is given its platform check and reader.
   {
-    files: ['src/deep/**/*.ts'],
+    files: ['src/deepCheck/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -14,7 +14,7 @@ export const SOURCE_LAYERS = [
   'commands',
   'adapters',
   'registry',
-  'deep',
+  'deepCheck',
   'backend',
   'cli',
   'server',

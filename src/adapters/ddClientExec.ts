@@ -16,7 +16,7 @@
  *   pipes): output arriving within CLOSE_GRACE_MS after onClose is still collected.
  */
 import type { v1 } from '@docker/extension-api-client-types';
-import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '../commands/execPort.js';
 import { ACCESS_REFUSED_CODE } from '../core/failure.js';
 import { isRecord } from '../core/json.js';
 

@@ -10,7 +10,7 @@
  * If the plugin cannot be started, that request goes through docker as usual.
  */
 import { spawn } from 'node:child_process';
-import type { ExecOutput, ExecPort, ExecRequest } from '../commands/port.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '../commands/execPort.js';
 import type { BuildxRoute } from './buildxPlugin.js';
 import { buildxRoute, findBuildxPlugin } from './buildxPlugin.js';
 

@@ -1,13 +1,13 @@
 /**
- * The backend's DeepCheck (api.ts) on the real orchestration (src/deep): the index from the registry
- * (registryPlatformCheck.ts, no docker CLI here), the files through the registry reader, no credentials
+ * The backend's DeepCheck (api.ts) on the real orchestration (src/deepCheck): the index from the registry
+ * (registry/platformCheck.ts, no docker CLI here), the files through the registry reader, no credentials
  * (the host's credential store is out of reach: a private image answers unauthorized with the
  * `archmatrix --deep REF` command to run on the host). Each result is the core's JSON row, the same
  * shape as `archmatrix --deep --json`.
  */
 import { toJsonRow, type ImageReference } from '../core/index.js';
-import { deepCheck, type DeepCheckOptions } from '../deep/deepCheck.js';
-import type { PlatformCheck, VariantFileReader } from '../deep/ports.js';
+import { deepCheck, type DeepCheckOptions } from '../deepCheck/deepCheck.js';
+import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
 import type { DeepCheck, JsonValue } from './api.js';
 import { jsonCopy } from './jsonCopy.js';
 

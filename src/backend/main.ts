@@ -3,12 +3,12 @@
  * Matrix's backend in Docker Desktop's VM, on /run/guest-services/archmatrix.sock (or
  * ARCHMATRIX_BACKEND_SOCKET). It runs no commands and listens on no TCP port.
  *
- * POST /deep runs the deep check (issue 7): src/deep over the registry reader, with the index read
+ * POST /deep runs the deep check (issue 7): src/deepCheck over the registry reader, with the index read
  * from the registry too and no credentials (Docker Desktop's VM cannot reach the host's store).
  */
 import { readVersion } from '../cli/version.js';
 import { readBackendConfig } from './config.js';
-import { createRegistryBackend } from './registryBackend.js';
+import { createRegistryBackend } from './wiring.js';
 
 async function main(): Promise<number> {
   const config = readBackendConfig(process.env);

@@ -9,10 +9,15 @@
  *  - the time for 20 extension images with host binaries (copies in bench/deep-NN-*), each with a cold
  *    reader of its own, 4 at a time.
  */
-import { registryPlatformCheck } from '../backend/registryPlatformCheck.js';
-import { deepCheck, deepCheckMany } from '../deep/deepCheck.js';
-import type { VariantFileReader } from '../deep/ports.js';
-import { createRegistryReader, memoryBlobCache, noCredentials, type RegistryReader } from '../registry/index.js';
+import { deepCheck, deepCheckMany } from '../deepCheck/deepCheck.js';
+import type { VariantFileReader } from '../deepCheck/ports.js';
+import {
+  createRegistryReader,
+  memoryBlobCache,
+  noCredentials,
+  registryPlatformCheck,
+  type RegistryReader,
+} from '../registry/index.js';
 import { RegistryCopier } from './copyImage.js';
 import { startDelayProxy } from './proxy.js';
 

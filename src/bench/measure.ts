@@ -10,7 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import type { InspectResult, Platform } from '../core/index.js';
 import { inspectMany } from '../commands/inspectMany.js';
-import type { ExecPort } from '../commands/port.js';
+import type { ExecPort } from '../commands/execPort.js';
 import type { KindCounts, RequestCounter } from './proxy.js';
 
 const run = promisify(execFile);

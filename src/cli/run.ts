@@ -4,13 +4,13 @@
  */
 import type { InspectResult } from '../core/index.js';
 import { compareRows, describeFailure, hostPlatform, rowOrderKey } from '../core/index.js';
-import type { ExecPort } from '../commands/port.js';
+import type { ExecPort } from '../commands/execPort.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
 import { inspectImage } from '../commands/inspectImage.js';
 import { inspectMany } from '../commands/inspectMany.js';
 import type { BuildxState } from '../commands/environment.js';
-import { deepCheckMany } from '../deep/deepCheck.js';
-import type { VariantFileReader } from '../deep/ports.js';
+import { deepCheckMany } from '../deepCheck/deepCheck.js';
+import type { VariantFileReader } from '../deepCheck/ports.js';
 import { listInstalledExtensions } from '../commands/listExtensions.js';
 import { checkEnvironment, environmentNotices } from '../commands/environment.js';
 import type { InspectCommand } from './args.js';

@@ -6,7 +6,7 @@
  */
 import { buildxVersion, engineVersion } from './dockerCommands.js';
 import { failureOf, newContext, runIn, succeeded } from './inspectContext.js';
-import type { ExecOutput, ExecPort } from './port.js';
+import type { ExecOutput, ExecPort } from './execPort.js';
 
 /**
  * 'access-refused': browser mode's server refused the page's key (restarted server, or a page opened

@@ -1,4 +1,4 @@
-export * from './port.js';
+export * from './execPort.js';
 export * from './allowlist.js';
 export * from './dockerCommands.js';
 export * from './run.js';

@@ -4,7 +4,7 @@
  */
 import { classifyFailure, describeCommand } from '../core/index.js';
 import type { CommandFailure, CommandRecord, ManifestSummary, ParseError, Platform, Result } from '../core/index.js';
-import type { ExecOutput, ExecPort } from './port.js';
+import type { ExecOutput, ExecPort } from './execPort.js';
 import { runCommand } from './run.js';
 
 export interface InspectContext {

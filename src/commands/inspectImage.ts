@@ -21,7 +21,7 @@ import { imageInspect } from './dockerCommands.js';
 import { newContext, runAndParse } from './inspectContext.js';
 import type { InspectContext, Lookup } from './inspectContext.js';
 import type { BuildxState } from './environment.js';
-import type { ExecPort } from './port.js';
+import type { ExecPort } from './execPort.js';
 import { buildxLookup, manifestLookup } from './registryLookup.js';
 
 export interface InspectTarget {

@@ -9,7 +9,7 @@ import { decideVerdict, parseReference } from '../core/index.js';
 import type { InspectResult } from '../core/index.js';
 import { inspectImage } from './inspectImage.js';
 import type { InspectOptions, InspectTarget } from './inspectImage.js';
-import type { ExecPort } from './port.js';
+import type { ExecPort } from './execPort.js';
 
 export const DEFAULT_CONCURRENCY = 6;
 

@@ -10,7 +10,7 @@ import { imageInspect, listExtensionImages, parseImageId } from './dockerCommand
 import type { ImageId } from './dockerCommands.js';
 import { failureOf, newContext, runIn, succeeded, unreadable } from './inspectContext.js';
 import type { InspectTarget } from './inspectImage.js';
-import type { ExecPort } from './port.js';
+import type { ExecPort } from './execPort.js';
 
 export interface InstalledExtension extends InspectTarget {
   /** As the engine lists it: repo:tag, repo@digest, or the image ID when untagged. Untrusted. */

@@ -8,7 +8,7 @@ import type { CommandFailure, ImageSize } from '../core/index.js';
 import { imagetoolsRaw, manifestInspect } from './dockerCommands.js';
 import { newContext, runAndParse } from './inspectContext.js';
 import { DEFAULT_TIMEOUT_MS } from './inspectImage.js';
-import type { ExecPort } from './port.js';
+import type { ExecPort } from './execPort.js';
 
 export type SizeTool = 'buildx' | 'manifest';
 

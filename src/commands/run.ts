@@ -7,7 +7,7 @@
  */
 import type { CommandRecord } from '../core/index.js';
 import { isReadOnlyCommand } from './allowlist.js';
-import type { ExecOutput, ExecPort } from './port.js';
+import type { ExecOutput, ExecPort } from './execPort.js';
 
 export interface RunOptions {
   readonly signal?: AbortSignal;

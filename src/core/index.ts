@@ -21,5 +21,5 @@ export * from './platformPresence.js';
 export * from './requirement.js';
 export * from './commandText.js';
 export * from './jsonRow.js';
-export * from './deep/index.js';
+export * from './inside/index.js';
 export { isRecord, storedRecord, type JsonRecord } from './json.js';

@@ -9,10 +9,10 @@
  *    (nothing inside the image could be read; `deep.message` says why and `deep.fix` what to run).
  */
 import { describeCommand } from './commandText.js';
-import type { DeepStatus } from './deep/deepResult.js';
-import { hasDeepParts } from './deep/deepResult.js';
-import type { DeepVerdict } from './deep/deepOutcome.js';
-import type { BackendImageFinding, HostBinaryState, HostOs } from './deep/types.js';
+import type { DeepStatus } from './inside/deepResult.js';
+import { hasDeepParts } from './inside/deepResult.js';
+import type { DeepVerdict } from './inside/deepOutcome.js';
+import type { BackendImageFinding, HostBinaryState, HostOs } from './inside/types.js';
 import { checkRequirement, type RequirementStatus } from './requirement.js';
 import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from './types.js';
 import { VERDICT_TABLE, verdictLabel, verdictSeverity, type PlatformList, type Severity } from './verdictTable.js';

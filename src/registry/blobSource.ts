@@ -3,7 +3,7 @@
  * (a Range request from where the cache ends). What was read is put back into the cache when the
  * stream ends or is cancelled; a complete blob only after its digest checked out.
  */
-import type { ImageBytes } from '../core/deep/types.js';
+import type { ImageBytes } from '../core/inside/types.js';
 import { sha256Digest, type BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';

@@ -18,4 +18,5 @@ export {
 export { memoryBlobCache, type BlobCache, type CachedBlob } from './blobCache.js';
 export { registryOrigin, isLoopbackHost } from './endpoint.js';
 export type { RepositoryRef, FetchLike } from './registryClient.js';
-export type { WantedPath } from '../core/deep/layerFiles.js';
+export type { WantedPath } from '../core/inside/layerFiles.js';
+export { registryPlatformCheck, type RegistryPlatformCheckOptions } from './platformCheck.js';

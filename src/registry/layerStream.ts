@@ -5,7 +5,7 @@
  */
 import { Decompress } from 'fzstd';
 import { extract as tarExtract } from 'tar-stream';
-import type { LayerFiles } from '../core/deep/layerFiles.js';
+import type { LayerFiles } from '../core/inside/layerFiles.js';
 
 export type Compression = 'gzip' | 'zstd' | 'none';
 

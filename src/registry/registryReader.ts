@@ -9,15 +9,15 @@ import {
   DEFAULT_HEAD_BYTES,
   DEFAULT_MAX_DIR_ENTRIES,
   type WantedPath,
-} from '../core/deep/layerFiles.js';
-import type { FoundFile, VariantFiles } from '../core/deep/types.js';
+} from '../core/inside/layerFiles.js';
+import type { FoundFile, VariantFiles } from '../core/inside/types.js';
 import { imageLayers } from '../core/imageSize.js';
 import { isRecord, parseJson } from '../core/json.js';
 import type { Descriptor } from '../core/manifestDoc.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CommandFailure, PlatformKey } from '../core/types.js';
 import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
-import type { ImageBytes } from '../core/deep/types.js';
+import type { ImageBytes } from '../core/inside/types.js';
 import { blobStream, type ByteBudget } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
 import { failure, RegistryFailure } from './httpFailure.js';

@@ -6,7 +6,7 @@
  * waiting (ExecProcess.close() aborts the fetch).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ExecPort } from '../commands/port.js';
+import type { ExecPort } from '../commands/execPort.js';
 import { effectiveArgs } from './argSplit.js';
 import { checkContentType, MAX_BODY_BYTES, parseExecBody } from './execRequest.js';
 import { readBody, reject, sendJson, sendRejection, type Rejection } from './http.js';

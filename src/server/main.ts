@@ -9,11 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
-import type { Backend } from '../backend/backend.js';
-import { createRegistryBackend } from '../backend/registryBackend.js';
+import type { Backend } from '../backend/app.js';
+import { createRegistryBackend } from '../backend/wiring.js';
 import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
-import { inProcessBackend, socketBackend, type VmBackend } from './vmBackend.js';
+import { inProcessBackend, socketBackend, type VmBackend } from './vmRelay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../../ui');

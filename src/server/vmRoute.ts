@@ -1,6 +1,6 @@
 /**
  * /api/vm/<backend path>: the page's `ddClient.extension.vm.service` requests, relayed to Arch
- * Matrix's backend (vmBackend.ts). The caller (app.ts) has already checked Host, Origin and the
+ * Matrix's backend (vmRelay.ts). The caller (app.ts) has already checked Host, Origin and the
  * key. Only the methods the backend serves (GET, POST, DELETE) and backend paths pass; the body
  * must be JSON and small. The reply is the backend's status and body, unchanged. Everything this
  * route or app.ts refuses under /api/vm is in the backend's own error shape {statusCode, name,
@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BASE_HEADERS, readJsonBody, reject, sendJson, type Rejection } from './http.js';
 import type { RejectionCode } from './standin/protocol.js';
 import { VM_PATH } from './standin/protocol.js';
-import type { VmBackend } from './vmBackend.js';
+import type { VmBackend } from './vmRelay.js';
 
 /** The backend takes at most 256 KiB (its own limit): nothing larger is relayed. */
 const MAX_VM_BODY_BYTES = 256 * 1024;

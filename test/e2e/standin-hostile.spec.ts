@@ -13,7 +13,7 @@ import {
   openWithStandin,
   row,
   standinRecord,
-} from './support/harness';
+} from '../support/e2eHarness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
 

@@ -14,7 +14,7 @@ import {
   row,
   showAllPlatforms,
   standinRecord,
-} from './support/harness';
+} from '../support/e2eHarness';
 
 const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 

@@ -16,8 +16,8 @@ import { REPO_ROOT } from '../env/extensionImage.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { deepCorpus } from '../support/deepCorpus.js';
 import { run } from '../env/run.js';
-import { callSocket } from '../unit/backend/socketClient.js';
-import { ensureCliBuilt } from './helpers/cliProcess.js';
+import { callSocket } from '../support/socketClient.js';
+import { ensureCliBuilt } from '../support/cliProcess.js';
 
 const MAIN = join(REPO_ROOT, 'dist/node/backend/main.js');
 const testEnv = loadTestEnv();

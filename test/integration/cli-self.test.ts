@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pushExtensionImage, removeLocalCopy, uniqueTag, type ExtensionPush } from '../env/extensionImage.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
+import { ensureCliBuilt, runCli } from '../support/cliProcess.js';
 
 const env = loadTestEnv();
 let push: ExtensionPush | undefined;

@@ -18,8 +18,8 @@ import {
   OPEN_CORPUS,
   type CorpusName,
 } from '../support/corpus.js';
-import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
-import { loggedInConfig } from './helpers/loggedInConfig.js';
+import { ensureCliBuilt, runCli } from '../support/cliProcess.js';
+import { loggedInConfig } from '../support/loggedInConfig.js';
 
 const env = loadTestEnv();
 const corpus = (name: CorpusName): string => corpusReference(env.openRegistry, name);

@@ -9,12 +9,12 @@ import { checkEnvironment } from '@commands/environment.js';
 import { inspectImage } from '@commands/inspectImage.js';
 import { inspectMany } from '@commands/inspectMany.js';
 import { listInstalledExtensions } from '@commands/listExtensions.js';
-import type { ExecPort } from '@commands/port.js';
+import type { ExecPort } from '@commands/execPort.js';
 import type { Platform, Verdict } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { CORPUS_TAG, ENGINE_CORPUS, OPEN_CORPUS } from '../support/corpus.js';
-import { loggedInConfig } from './helpers/loggedInConfig.js';
-import type { LoggedInConfig } from './helpers/loggedInConfig.js';
+import { loggedInConfig } from '../support/loggedInConfig.js';
+import type { LoggedInConfig } from '../support/loggedInConfig.js';
 
 const env = loadTestEnv();
 const AMD64: Platform = { os: 'linux', architecture: 'amd64' };

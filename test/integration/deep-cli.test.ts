@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JsonRow } from '@core/index.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { deepCorpus, type DeepCorpusImage } from '../support/deepCorpus.js';
-import { ensureCliBuilt, runCli } from './helpers/cliProcess.js';
-import { loggedInConfig, type LoggedInConfig } from './helpers/loggedInConfig.js';
+import { ensureCliBuilt, runCli } from '../support/cliProcess.js';
+import { loggedInConfig, type LoggedInConfig } from '../support/loggedInConfig.js';
 
 const env = loadTestEnv();
 const corpus = deepCorpus(env);

@@ -22,7 +22,7 @@ import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } fr
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk } from '../env/run.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { callSocket } from '../unit/backend/socketClient.js';
+import { callSocket } from '../support/socketClient.js';
 
 const env = loadTestEnv();
 const REPO = 'archmatrix/extension';

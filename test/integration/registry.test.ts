@@ -6,12 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dockerConfigCredentials } from '@adapters/dockerCredentials.js';
 import { parseRawManifest } from '@core/index.js';
-import type { FoundFile } from '@core/deep/types.js';
+import type { FoundFile } from '@core/inside/types.js';
 import type { PlatformEntry } from '@core/types.js';
 import { createRegistryReader, noCredentials, type RepositoryRef } from '@registry/index.js';
 import { MANIFEST_ACCEPT } from '@registry/registryClient.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { loggedInConfig, type LoggedInConfig } from './helpers/loggedInConfig.js';
+import { loggedInConfig, type LoggedInConfig } from '../support/loggedInConfig.js';
 
 const env = loadTestEnv();
 const WRONG: RepositoryRef = { domain: env.openRegistry, path: 'corpus/wrong-host-binary' };

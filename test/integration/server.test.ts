@@ -10,11 +10,11 @@ import { createNodeExec } from '@adapters/nodeExec.js';
 import { isReadOnlyCommand } from '@commands/allowlist.js';
 import { checkEnvironment } from '@commands/environment.js';
 import { listExtensionImages } from '@commands/dockerCommands.js';
-import type { ExecPort, ExecRequest } from '@commands/port.js';
+import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { describeEnvironment } from '@server/config.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { postExec, send } from '../unit/server/httpClient.js';
+import { postExec, send } from '../support/httpClient.js';
 
 const testEnv = loadTestEnv();
 const realExec = createNodeExec({ env: testEnv.env });

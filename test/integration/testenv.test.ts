@@ -18,7 +18,7 @@ import {
   type FoundFile,
   type HostBinaryFinding,
   type VariantFiles,
-} from '@core/deep/index.js';
+} from '@core/inside/index.js';
 import { REPO_ROOT } from '../env/extensionImage.js';
 import { unpackImage } from '../env/registryFiles.js';
 import { docker, dockerOk, run } from '../env/run.js';
@@ -175,7 +175,7 @@ function variantDigest(index: Manifest, variant: DeepVariant): string {
   return found[0]?.digest ?? '';
 }
 
-/** What `file` (libmagic, an oracle independent of src/core/deep) says a host binary is, in the deep corpus's words. */
+/** What `file` (libmagic, an oracle independent of src/core/inside) says a host binary is, in the deep corpus's words. */
 function foundByFile(path: string): string {
   if (lstatSync(path).isDirectory()) return 'directory';
   const out = run('file', ['-b', path], { env: process.env });
@@ -368,9 +368,9 @@ describe('the deep corpus (issue 7)', () => {
     }
   });
 
-  // The core's rules (src/core/deep), fed with the files of the real variants, agree with the description.
+  // The core's rules (src/core/inside), fed with the files of the real variants, agree with the description.
   it.each(corpus.map((i) => [i.key, i] as const))(
-    '%s: src/core/deep judges the real variants as described',
+    '%s: src/core/inside judges the real variants as described',
     (_key, image) => {
       if (image.metadata !== 'ok') {
         for (const variant of DEEP_VARIANTS) {

@@ -6,9 +6,9 @@
  * this; test/integration/testenv.test.ts checks the images exist as described.
  *
  * Where the issue's contract leaves a choice open, the entry says so in `decision` (the rules in
- * src/core/deep and this table must agree: change both together).
+ * src/core/inside and this table must agree: change both together).
  */
-import type { BackendImageFinding, HostBinaryFinding, HostOs } from '@core/deep/types.js';
+import type { BackendImageFinding, HostBinaryFinding, HostOs } from '@core/inside/types.js';
 import type { TestEnv } from '../env/testEnv.js';
 
 /** The two variants every deep image publishes. */
@@ -316,7 +316,7 @@ const ENTRIES: readonly Entry[] = [
     ],
     verdict: 'ready',
     decision:
-      'as src/core/deep/hostBinaries.ts decides: a listed symlink is not followed (unreadable, found "symlink"); a listed directory is one ok finding (found "directory") plus one per executable inside it; relative and ".." paths are badPaths with one unreadable finding per variant, never looked up',
+      'as src/core/inside/hostBinaries.ts decides: a listed symlink is not followed (unreadable, found "symlink"); a listed directory is one ok finding (found "directory") plus one per executable inside it; relative and ".." paths are badPaths with one unreadable finding per variant, never looked up',
   },
 ];
 

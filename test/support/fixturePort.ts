@@ -9,7 +9,7 @@
  */
 import { isReadOnlyCommand } from '@commands/allowlist.js';
 import { parseReference } from '@core/index.js';
-import type { ExecOutput, ExecPort, ExecRequest } from '@commands/port.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '@commands/execPort.js';
 import { fixtureNames, loadFixture, loadRecording, outputOf, type Recording } from './recordings.js';
 
 /** Our argv form of a recorded argv (only the --format spelling differs). */

@@ -1,14 +1,14 @@
 /**
- * The backend's real DeepCheck (src/deep over a reader) through the routes, in-process: a fake reader and
+ * The backend's real DeepCheck (src/deepCheck over a reader) through the routes, in-process: a fake reader and
  * platform check stand in for the registry; the result is the core's JSON row.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeepJobSnapshot } from '@backend/api.js';
-import { createBackend, type Backend } from '@backend/backend.js';
+import { createBackend, type Backend } from '@backend/app.js';
 import { createDeepCheckService } from '@backend/deepCheckService.js';
 import type { JsonRow } from '@core/index.js';
-import { fileOf } from '../core/deep/deepData.js';
-import { AMD, ARM, REF, fakePlatformCheck, fakeReader, inspectResult, textFile } from '../deep/fakeReader.js';
+import { fileOf } from '../core/inside/deepData.js';
+import { AMD, ARM, REF, fakePlatformCheck, fakeReader, inspectResult, textFile } from '../../support/fakeReader.js';
 
 const backends: Backend[] = [];
 afterEach(async () => {

@@ -4,10 +4,10 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeepCheck, DeepJobSnapshot, ErrorReply } from '@backend/api.js';
-import { createBackend, type Backend } from '@backend/backend.js';
+import { createBackend, type Backend } from '@backend/app.js';
 import type { JobLimits } from '@backend/jobs.js';
 import type { BackendReply } from '@backend/router.js';
-import { controlledDeepCheck } from './fakeDeepCheck.js';
+import { controlledDeepCheck } from '../../support/fakeDeepCheck.js';
 
 const INFO = { version: '9.9.9', node: 'v22.0.0', arch: 'arm64' };
 const backends: Backend[] = [];

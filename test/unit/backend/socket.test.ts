@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DeepJobSnapshot, ErrorReply } from '@backend/api.js';
-import { createBackend, type Backend } from '@backend/backend.js';
-import { callSocket } from './socketClient.js';
-import { controlledDeepCheck, type ControlledDeepCheck } from './fakeDeepCheck.js';
+import { createBackend, type Backend } from '@backend/app.js';
+import { callSocket } from '../../support/socketClient.js';
+import { controlledDeepCheck, type ControlledDeepCheck } from '../../support/fakeDeepCheck.js';
 
 const INFO = { version: '1.2.3', node: process.version, arch: process.arch };
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress, progressLine, showProgress } from '@cli/progress.js';
-import { READY, UNREACHABLE } from './results.js';
+import { READY, UNREACHABLE } from '../../support/handBuiltResults.js';
 
 function sink() {
   const chunks: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deepLines } from '@cli/renderDeep.js';
 import { plain } from '@cli/text.js';
 import { withDeepParts, type DeepParts, type HostBinaryFinding, type InspectResult } from '@core/index.js';
-import { READY, result } from './results.js';
+import { READY, result } from '../../support/handBuiltResults.js';
 
 const WRONG: HostBinaryFinding = {
   os: 'darwin',

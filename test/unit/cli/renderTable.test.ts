@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_RAW_LINES, VERBOSE_HINT, platformMark, renderTable, tableColumns } from '@cli/renderTable.js';
 import { decideVerdict } from '@core/index.js';
 import { ansi, plain } from '@cli/text.js';
-import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from './results.js';
+import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from '../../support/handBuiltResults.js';
 
 const AMD64 = { os: 'linux', architecture: 'amd64' };
 

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '@cli/run.js';
 import type { CliIo } from '@cli/run.js';
-import type { ExecOutput, ExecPort } from '@commands/port.js';
+import type { ExecOutput, ExecPort } from '@commands/execPort.js';
 import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { OPEN_CORPUS, sorted } from '../../support/corpus.js';
 import type { Override } from '../../support/fixturePort.js';
-import type { VariantFileReader } from '@deep/ports.js';
-import { fileOf } from '../core/deep/deepData.js';
-import { textFile } from '../deep/fakeReader.js';
+import type { VariantFileReader } from '@deepCheck/ports.js';
+import { fileOf } from '../core/inside/deepData.js';
+import { textFile } from '../../support/fakeReader.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
 

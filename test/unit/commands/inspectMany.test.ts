@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inspectMany } from '@commands/inspectMany.js';
 import { inspectImage } from '@commands/inspectImage.js';
-import type { ExecOutput, ExecRequest } from '@commands/port.js';
+import type { ExecOutput, ExecRequest } from '@commands/execPort.js';
 import type { InspectResult } from '@core/index.js';
 import { fixturePort } from '../../support/fixturePort.js';
 import { OPEN_CORPUS } from '../../support/corpus.js';

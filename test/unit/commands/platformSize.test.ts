@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isReadOnlyCommand } from '@commands/allowlist.js';
 import { platformSize } from '@commands/platformSize.js';
-import type { ExecOutput, ExecPort } from '@commands/port.js';
+import type { ExecOutput, ExecPort } from '@commands/execPort.js';
 import { loadRecording, outputOf } from '../../support/recordings.js';
 
 /** A port that answers the recorded argv with its real output, and anything else as a miss. */

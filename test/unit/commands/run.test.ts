@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REFUSED_MESSAGE, runCommand } from '@commands/run.js';
-import type { ExecPort, ExecRequest } from '@commands/port.js';
+import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { answer } from '../../support/fixturePort.js';
 
 describe('runCommand', () => {

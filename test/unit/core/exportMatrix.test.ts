@@ -9,7 +9,7 @@ import {
   type ExportStamp,
   type InspectResult,
 } from '@core/index.js';
-import { resultFor } from './results.js';
+import { resultFor } from '../../support/recordedResults.js';
 
 const corpus = ['good', 'amd64-only', 'windows-entry', 'many-platforms'].map((n) => resultFor(n));
 const hostile: InspectResult = {

@@ -8,7 +8,7 @@ import {
   type DeepParts,
   type HostBinaryFinding,
 } from '@core/index.js';
-import { AMD64_ONLY, READY, UNREACHABLE } from '../cli/results.js';
+import { AMD64_ONLY, READY, UNREACHABLE } from '../../support/handBuiltResults.js';
 
 describe('toJsonRow / renderJson', () => {
   it('prints an array with the documented keys, in input order', () => {

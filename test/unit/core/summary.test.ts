@@ -7,7 +7,7 @@ import {
   type SummaryEntry,
   type Verdict,
 } from '@core/index.js';
-import { resultFor } from './results.js';
+import { resultFor } from '../../support/recordedResults.js';
 
 const ARM = hostPlatform('arm64');
 const AMD = hostPlatform('x64');

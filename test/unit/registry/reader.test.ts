@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FoundFile, VariantFiles } from '@core/deep/types.js';
+import type { FoundFile, VariantFiles } from '@core/inside/types.js';
 import type { CommandFailure } from '@core/types.js';
 import type { Result } from '@core/result.js';
 import { createRegistryReader, noCredentials, type CredentialsPort, type ReaderLimits } from '@registry/index.js';
@@ -20,7 +20,7 @@ import {
   tarOf,
   type FakeRegistry,
   type FakeServer,
-} from './fakeRegistry.js';
+} from '../../support/fakeRegistry.js';
 
 const servers: FakeServer[] = [];
 afterEach(async () => {

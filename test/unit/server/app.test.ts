@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ExecPort, ExecRequest } from '@commands/port.js';
+import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { COMMAND_TIMEOUT_MS } from '@server/config.js';
 import { startServer, type RunningServer } from '@server/server.js';
-import { postExec, send } from './httpClient.js';
+import { postExec, send } from '../../support/httpClient.js';
 
 // A stand-in UI folder: the shape vite writes (index.html with a module script, an asset), made up for this test.
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-app-'));

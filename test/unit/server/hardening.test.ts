@@ -7,12 +7,12 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { ExecOutput, ExecPort, ExecRequest } from '@commands/port.js';
+import type { ExecOutput, ExecPort, ExecRequest } from '@commands/execPort.js';
 import { HTTP_LIMITS } from '@server/config.js';
 import { clientOf } from '@server/execRoute.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { readFileWithin } from '@server/staticRoute.js';
-import { postExec, send } from './httpClient.js';
+import { postExec, send } from '../../support/httpClient.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-hardening-'));
 const uiDir = join(root, 'ui');

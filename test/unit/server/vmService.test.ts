@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import type { DeepCheck } from '@backend/api.js';
-import { createBackend, type Backend } from '@backend/backend.js';
+import { createBackend, type Backend } from '@backend/app.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { createVmService } from '@server/standin/vmService.js';
-import { inProcessBackend, socketBackend } from '@server/vmBackend.js';
-import { createVmServicePort } from '@ui/features/deep/backend/vmServicePort.js';
+import { inProcessBackend, socketBackend } from '@server/vmRelay.js';
+import { createVmServicePort } from '@ui/features/deepCheck/backendClient/vmServicePort.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));
 const uiDir = join(root, 'ui');

@@ -5,7 +5,7 @@ import { App } from '@ui/app/App';
 import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '@ui/features/matrix/model/remembered';
 import { fakeDesktopClient } from '../../support/fakeClient.js';
 import { loadFixture, loadRecording } from '../../support/recordings.js';
-import { freshTabPerTest } from './hookHarness';
+import { freshTabPerTest } from '../../support/hookHarness';
 import { corpusConfig, reply } from '../../support/standin/corpusConfig.js';
 import { installStandin } from '../../support/standin/installStandin.js';
 import type { StandinConfig, StandinRecord } from '../../support/standin/standinTypes.js';

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '@ui/app/App';
-import { R, corpusClient, freshTabPerTest } from './hookHarness';
+import { R, corpusClient, freshTabPerTest } from '../../support/hookHarness';
 
 function clipboard(writeText: (text: string) => Promise<void>): void {
   Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });

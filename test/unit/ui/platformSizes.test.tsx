@@ -5,7 +5,7 @@ import { App } from '@ui/app/App';
 import { sizeText, sizeToolOf } from '@ui/features/matrix/model/platformSizes';
 import { derived, reply } from '../../support/standin/corpusConfig.js';
 import { loadFixture } from '../../support/recordings.js';
-import { R, corpusClient, freshTabPerTest } from './hookHarness';
+import { R, corpusClient, freshTabPerTest } from '../../support/hookHarness';
 
 interface Decoded {
   readonly Descriptor: { readonly digest: string; readonly platform?: { readonly architecture: string } };

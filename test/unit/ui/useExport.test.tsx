@@ -4,7 +4,7 @@ import { useExport } from '@ui/features/matrix/hooks/useExport';
 import { APP_VERSION, exportText } from '@ui/features/matrix/model/exports';
 import type { MatrixRow } from '@ui/features/matrix/model/rows';
 import { fakeClient } from '../../support/fakeClient.js';
-import { providers } from './hookHarness';
+import { providers } from '../../support/hookHarness';
 
 const GOOD = '127.0.0.1:5000/corpus/good:1.0.0';
 const rows: MatrixRow[] = [

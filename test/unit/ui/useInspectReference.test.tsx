@@ -7,7 +7,7 @@ import type { TypedRowEvents } from '@ui/features/matrix/hooks/useInspectReferen
 import type { RowSeed } from '@ui/features/matrix/model/rows';
 import { loadFixture } from '../../support/recordings.js';
 import { fakeClient } from '../../support/fakeClient.js';
-import { providers } from './hookHarness';
+import { providers } from '../../support/hookHarness';
 
 type Event =
   | { readonly kind: 'added'; readonly seed: RowSeed }

@@ -5,7 +5,7 @@ import type { Listing } from '@ui/features/matrix/hooks/useInstalledExtensions';
 import { useNotifier } from '@ui/shared/notifications/NotificationProvider';
 import { loadRecording } from '../../support/recordings.js';
 import { reply } from '../../support/standin/corpusConfig.js';
-import { R, SELF, corpusClient, providers } from './hookHarness';
+import { R, SELF, corpusClient, providers } from '../../support/hookHarness';
 
 afterEach(() => {
   cleanup();

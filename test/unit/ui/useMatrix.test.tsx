@@ -4,7 +4,7 @@ import { useMatrix } from '@ui/features/matrix/hooks/useMatrix';
 import { REMEMBERED_KEY, parseRemembered } from '@ui/features/matrix/model/remembered';
 import { loadFixture } from '../../support/recordings.js';
 import { reply } from '../../support/standin/corpusConfig.js';
-import { R, SELF, corpusClient, providers } from './hookHarness';
+import { R, SELF, corpusClient, providers } from '../../support/hookHarness';
 
 const verdicts = (
   rows: readonly { reference: string; result?: { verdict: string } }[],

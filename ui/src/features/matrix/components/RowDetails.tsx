@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { RowDetailsModel } from '../model/details';
 import type { RowDisplay } from '../model/display';
 import type { MatrixRow } from '../model/rows';
-import { DeepDetails } from '../../deep/components/DeepDetails';
+import { DeepDetails } from '../../deepCheck/components/DeepDetails';
 import { FixLine } from './FixLine';
 import { LabelAudit } from './LabelAudit';
 import { PlatformEntries } from './PlatformEntries';

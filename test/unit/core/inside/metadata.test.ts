@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseImagePath } from '@core/inside/imagePath.js';
+import { MAX_METADATA_BYTES, parseExtensionMetadata } from '@core/inside/metadata.js';
+import type { ExtensionMetadata } from '@core/inside/types.js';
+import { dataText } from './deepData.js';
+
+function parsed(text: string): ExtensionMetadata {
+  const result = parseExtensionMetadata(text);
+  if (!result.ok) throw new Error(`expected metadata, got ${result.error.message}`);
+  return result.value;
+}
+
+describe('parseExtensionMetadata on real extensions', () => {
+  it('reads the SDK kubernetes sample: one kubectl per OS, no backend', () => {
+    const m = parsed(dataText('metadata/extensions-sdk-kubernetes-sample.json'));
+    expect(m.hostBinaries).toEqual([
+      { os: 'darwin', path: '/darwin/kubectl' },
+      { os: 'windows', path: '/windows/kubectl.exe' },
+      { os: 'linux', path: '/linux/kubectl' },
+    ]);
+    expect(m.badPaths).toEqual([]);
+    expect(m.vm).toBeUndefined();
+    expect(m.ignored).toEqual([]);
+  });
+
+  it('reads the volumes-backup extension: amd64-named host paths, a compose backend and a socket', () => {
+    const m = parsed(dataText('metadata/volumes-backup-extension.json'));
+    expect(m.hostBinaries.map((b) => b.path)).toEqual([
+      '/host/darwin-amd64/volumes-share-client',
+      '/host/linux-amd64/volumes-share-client',
+      '/host/windows-amd64/volumes-share-client.exe',
+    ]);
+    expect(m.vm).toEqual({ composefile: '/docker-compose.yaml', socket: 'ext.sock' });
+  });
+
+  it('reads the minimal backend sample: vm.image is the extension itself', () => {
+    expect(parsed(dataText('metadata/extensions-sdk-minimal-backend.json')).vm).toEqual({
+      image: '${DESKTOP_PLUGIN_IMAGE}',
+    });
+  });
+
+  it('reads tailscale (scripts for every OS), localstack (Windows only), portainer (no host), labs-ai-tools', () => {
+    expect(parsed(dataText('metadata/tailscale-docker-extension.json')).hostBinaries).toHaveLength(6);
+    expect(parsed(dataText('metadata/localstack-docker-extension.json')).hostBinaries).toEqual([
+      { os: 'windows', path: '/windows/checkwsl.cmd' },
+    ]);
+    const portainer = parsed(dataText('metadata/portainer-docker-extension.json'));
+    expect(portainer.hostBinaries).toEqual([]);
+    expect(portainer.vm).toEqual({ composefile: '/docker-compose.yml', socket: 'docker.sock' });
+    expect(parsed(dataText('metadata/labs-ai-tools-for-devs.json')).hostBinaries).toHaveLength(3);
+  });
+
+  it('reports, not rejects, host.binaries entries that name no OS (a real script wrote {"name","cmd"})', () => {
+    const m = parsed(dataText('metadata/openwebui-model-runner-script.json'));
+    expect(m.hostBinaries).toEqual([]);
+    expect(m.ignored).toEqual([
+      'host.binaries[0] has "name", not an OS (darwin, windows, linux): ignored',
+      'host.binaries[0] has "cmd", not an OS (darwin, windows, linux): ignored',
+    ]);
+  });
+});
+
+describe('parseExtensionMetadata on bad input gives a typed problem', () => {
+  it.each([
+    ['not JSON', '{"host": ', 'not-json'],
+    ['empty', '', 'not-json'],
+    ['a list', '[1,2]', 'not-an-object'],
+    ['null', 'null', 'not-an-object'],
+    ['a string', '"x"', 'not-an-object'],
+    ['host not an object', '{"host": 3}', 'host-binaries-shape'],
+    ['binaries not a list', '{"host": {"binaries": {"darwin": []}}}', 'host-binaries-shape'],
+    ['a group not an object', '{"host": {"binaries": ["darwin"]}}', 'host-binaries-shape'],
+    ['an OS not a list', '{"host": {"binaries": [{"darwin": {"path": "/a"}}]}}', 'host-binaries-shape'],
+  ] as const)('%s', (_name, text, reason) => {
+    const result = parseExtensionMetadata(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.reason).toBe(reason);
+      expect(result.error.message).toMatch(/^metadata\.json /);
+    }
+  });
+
+  it('refuses more than 1 MiB before parsing, counting UTF-8 bytes', () => {
+    const big = `{"x": "${'a'.repeat(MAX_METADATA_BYTES)}"}`;
+    expect(parseExtensionMetadata(big)).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+    // Under 1 Mi characters but over 1 MiB of UTF-8.
+    const wide = `{"x": "${'é'.repeat(MAX_METADATA_BYTES / 2 + 10)}"}`;
+    expect(parseExtensionMetadata(wide)).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+  });
+
+  it('refuses a huge list of host binaries', () => {
+    const entries = Array.from({ length: 1001 }, (_, i) => ({ path: `/d/${i}` }));
+    const result = parseExtensionMetadata(JSON.stringify({ host: { binaries: [{ darwin: entries }] } }));
+    expect(result).toMatchObject({ ok: false, error: { reason: 'too-large' } });
+  });
+
+  it('gives a problem for a non-string value', () => {
+    expect(parseExtensionMetadata(42)).toMatchObject({ ok: false, error: { reason: 'not-json' } });
+  });
+
+  it('survives deep nesting without a throw', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    expect(parseExtensionMetadata(deep).ok).toBe(false);
+  });
+});
+
+describe('parseExtensionMetadata paths', () => {
+  const withDarwin = (paths: unknown[]): ExtensionMetadata =>
+    parsed(JSON.stringify({ host: { binaries: [{ darwin: paths.map((path) => ({ path })) }] } }));
+
+  it('normalises // and . and trims', () => {
+    expect(withDarwin(['  /darwin//./kubectl  ', '/a/b/']).hostBinaries).toEqual([
+      { os: 'darwin', path: '/darwin/kubectl' },
+      { os: 'darwin', path: '/a/b' },
+    ]);
+  });
+
+  it('puts relative, .., empty, root, backslash and non-string paths into badPaths with a reason', () => {
+    const m = withDarwin([
+      'darwin/kubectl',
+      '/darwin/../etc/passwd',
+      '',
+      '/',
+      '\\windows\\k.exe',
+      5,
+      null,
+      '/ok\u0000x',
+    ]);
+    expect(m.hostBinaries).toEqual([]);
+    expect(m.badPaths.map((b) => [b.path, b.reason])).toEqual([
+      ['darwin/kubectl', '"darwin/kubectl" is relative: paths in the image start with "/"'],
+      ['/darwin/../etc/passwd', '"/darwin/../etc/passwd" contains "..": it must name a file inside the image'],
+      ['', 'is empty'],
+      ['/', 'names the image root, not a file'],
+      ['\\windows\\k.exe', '"\\windows\\k.exe" uses backslashes: image paths use "/"'],
+      ['5', 'is a number, not a path'],
+      ['null', 'is null, not a path'],
+      ['/ok x', 'contains control characters'],
+    ]);
+  });
+
+  it('keeps an entry that is not an object as a bad path', () => {
+    const m = parsed('{"host": {"binaries": [{"linux": ["/linux/tool", {"nopath": 1}]}]}}');
+    expect(m.badPaths).toEqual([
+      { os: 'linux', path: '/linux/tool', reason: 'is not an object with a "path"' },
+      { os: 'linux', path: '(no path)', reason: 'is missing' },
+    ]);
+  });
+
+  it('checks a path listed twice under one OS once, and says so', () => {
+    const m = withDarwin(['/darwin/k', '/darwin//k']);
+    expect(m.hostBinaries).toEqual([{ os: 'darwin', path: '/darwin/k' }]);
+    expect(m.ignored).toEqual(['/darwin/k is listed twice under darwin: checked once']);
+  });
+
+  it('treats prototype keys as plain labels and never pollutes Object.prototype', () => {
+    const text =
+      '{"__proto__": {"polluted": 1}, "constructor": {"prototype": {"x": 1}}, "host": {"binaries": [{"__proto__": [{"path": "/p"}], "darwin": [{"path": "/darwin/k", "__proto__": {"path": "/evil"}}]}]}}';
+    const m = parsed(text);
+    expect(m.hostBinaries).toEqual([{ os: 'darwin', path: '/darwin/k' }]);
+    expect(m.ignored).toEqual(['host.binaries[0] has "__proto__", not an OS (darwin, windows, linux): ignored']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('parseExtensionMetadata vm section', () => {
+  it('reads image, composefile (relative to the root) and exposes.socket', () => {
+    const m = parsed(
+      '{"vm": {"image": " me/backend:1 ", "composefile": "./compose//docker-compose.yaml", "exposes": {"socket": "b.sock"}}}',
+    );
+    expect(m.vm).toEqual({ image: 'me/backend:1', composefile: '/compose/docker-compose.yaml', socket: 'b.sock' });
+  });
+
+  it('ignores, and reports, a vm of the wrong shape', () => {
+    expect(parsed('{"vm": "image"}')).toMatchObject({ ignored: ['"vm" is not an object: no backend checked'] });
+    const m = parsed('{"vm": {"image": 3, "composefile": "../x.yaml", "exposes": {"socket": []}}}');
+    expect(m.vm).toEqual({});
+    expect(m.ignored).toEqual([
+      '"vm.image" is not a non-empty string: ignored',
+      '"vm.composefile" "../x.yaml" contains "..": it must name a file inside the image: ignored',
+      '"vm.exposes.socket" is not a non-empty string: ignored',
+    ]);
+  });
+});
+
+describe('normaliseImagePath', () => {
+  it('refuses text longer than 4096 characters without scanning it', () => {
+    expect(normaliseImagePath(`/${'a'.repeat(5000)}`)).toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,84 @@
+/** The deep check's pure UI rules: the badge's verdict, hostile backend answers, the remembered store. */
+import { describe, expect, it } from 'vitest';
+import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
+import { rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
+import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
+import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
+import { DIGEST, platformResult, wrongHostBinaryRow } from './deepRows';
+
+const findings = parseDeepFindings(wrongHostBinaryRow);
+const done = (verdict: 'wrong-host-binary' | 'backend-missing-platforms' | null): DeepRowState | undefined =>
+  findings === undefined ? undefined : { kind: 'done', findings: { ...findings, verdict }, remembered: false };
+
+describe('the verdict badge of a row', () => {
+  it('shows the deep verdict when it ranks worse than the platform verdict, else the platform verdict', () => {
+    expect(shownVerdict('ready', done('wrong-host-binary'))).toBe('wrong-host-binary');
+    expect(shownVerdict('missing-platforms', done('wrong-host-binary'))).toBe('wrong-host-binary');
+    expect(shownVerdict('incompatible', done('wrong-host-binary'))).toBe('incompatible');
+    expect(shownVerdict('ready', done('backend-missing-platforms'))).toBe('backend-missing-platforms');
+    expect(shownVerdict('missing-platforms', done('backend-missing-platforms'))).toBe('missing-platforms');
+    expect(shownVerdict('ready', done(null))).toBe('ready');
+    expect(shownVerdict('ready', { kind: 'running', bytesRead: 10 })).toBe('ready');
+  });
+});
+
+describe("the explanation under a row's badge", () => {
+  it('is left to the deep line when the deep finding is the verdict, and kept otherwise', () => {
+    const state = done('wrong-host-binary');
+    const ready = platformResult('127.0.0.1:5100/x/y:1');
+    expect(rowExplanation(judgedResult(ready, state), state)).toBeUndefined();
+    const incompatible = platformResult('127.0.0.1:5100/x/y:1', 'incompatible');
+    expect(rowExplanation(judgedResult(incompatible, state), state)).toBe(incompatible.explanation);
+    expect(rowExplanation(ready, { kind: 'running' })).toBe(ready.explanation);
+    expect(rowExplanation(ready, undefined)).toBe(ready.explanation);
+  });
+});
+
+describe('reading what the backend answers', () => {
+  it('drops entries of the wrong shape and unknown states or verdicts, never trusting them', () => {
+    const hostile = {
+      deep: {
+        status: 'checked',
+        verdict: 'pwned',
+        message: 42,
+        variants: ['linux/amd64', 7],
+        notes: 'x',
+        bytesRead: -5,
+      },
+      hostBinaries: [
+        { os: 'darwin', platform: 'linux/arm64', path: '/x', state: 'exploded' },
+        null,
+        { os: 'beos', platform: 'p', path: '/y', state: 'ok' },
+      ],
+      backend: [{ reference: 1 }],
+    };
+    expect(parseDeepFindings(hostile)).toMatchObject({
+      status: 'checked',
+      verdict: null,
+      message: '',
+      variants: ['linux/amd64'],
+      notes: [],
+      bytesRead: 0,
+      hostBinaries: [],
+      backend: [],
+    });
+    expect(parseDeepFindings({ deep: { status: 'maybe' } })).toBeUndefined();
+    expect(parseDeepFindings('not a row')).toBeUndefined();
+  });
+});
+
+describe('deep results remembered by digest', () => {
+  it('keys by canonical reference and index digest, and needs a digest', () => {
+    expect(deepKey(platformResult('127.0.0.1:5100/deep/x:1'))).toBe(`127.0.0.1:5100/deep/x:1@${DIGEST}`);
+    expect(deepKey(platformResult('127.0.0.1:5100/deep/x:1', 'ready', null))).toBeUndefined();
+  });
+
+  it('round-trips what it stores and ignores what it cannot read', () => {
+    if (findings === undefined) throw new Error('fixture must parse');
+    const key = `127.0.0.1:5100/deep/x:1@${DIGEST}`;
+    const text = serialiseRememberedDeep(new Map([[key, { savedAt: '2026-12-01T00:00:00.000Z', findings }]]));
+    expect(parseRememberedDeep(text).get(key)?.findings).toEqual(findings);
+    expect(parseRememberedDeep('{"entries":{"no-digest":{"savedAt":"x","row":{}}}}').size).toBe(0);
+    expect(parseRememberedDeep('not json').size).toBe(0);
+  });
+});
