@@ -1,5 +1,5 @@
 /**
- * The deep check's part of `npm run bench` (issue 7), measured, never asserted: through the delaying
+ * The deep check's part of `npm run bench`, measured, never asserted: through the delaying
  * proxy, with the registry reader's own counters and a counting fetch (which blob each request named):
  *  - per deep corpus image: bytes downloaded against the sum of its layer sizes, variant manifest GETs
  *    per variant, blob GETs; whether the ~30 MiB bottom layer of deep/big-base was ever requested;

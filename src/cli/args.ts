@@ -17,7 +17,7 @@ export interface InspectCommand {
   /** Platforms every image must have (--require), normalised and de-duplicated. */
   readonly require: readonly PlatformKey[];
   readonly json: boolean;
-  /** --deep: also read inside every linux variant (host binaries, backend images; issue 7). */
+  /** --deep: also read inside every linux variant (host binaries, backend images). */
   readonly deep: boolean;
   /** --verbose: the registry's own words under each failed image (otherwise one human line). */
   readonly verbose: boolean;

@@ -1,5 +1,5 @@
 /**
- * The deep check's lines in the table's details (issue 7): one line per problem (OS, path, variant,
+ * The deep check's lines in the table's details: one line per problem (OS, path, variant,
  * CPU found and wanted), each backend image that lacks a platform, why an image was not checked, and
  * the notes. Pure.
  */
