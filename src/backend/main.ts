@@ -6,7 +6,7 @@
  * POST /deep runs the deep check (issue 7): src/deepCheck over the registry reader, with the index read
  * from the registry too and no credentials (Docker Desktop's VM cannot reach the host's store).
  */
-import { readVersion } from '../cli/version.js';
+import { readVersion } from '../runtime/version.js';
 import { readBackendConfig } from './config.js';
 import { createRegistryBackend } from './wiring.js';
 
