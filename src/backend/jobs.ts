@@ -7,17 +7,16 @@
  */
 import pLimit from 'p-limit';
 import { err, ok, type Result } from '../core/result.js';
-import {
-  errorReply,
-  type CancelReason,
-  type DeepCheck,
-  type DeepItemSnapshot,
-  type DeepJobSnapshot,
-  type DeepJobState,
-  type ErrorReply,
-  type ItemError,
-  type JsonValue,
-} from './api.js';
+import type {
+  CancelReason,
+  DeepItemSnapshot,
+  DeepJobSnapshot,
+  DeepJobState,
+  ItemError,
+  JsonValue,
+} from '../wire/backendApi.js';
+import { errorReply, type ErrorReply } from '../wire/errors.js';
+import type { DeepCheck } from './deepCheckPort.js';
 import type { RequestedReference } from './deepRequest.js';
 import type { JobLimits } from './jobLimits.js';
 import { jsonCopy } from './jsonCopy.js';

@@ -8,7 +8,7 @@ import { arch, hostname, platform } from 'node:os';
 import type { ExecPort } from '../commands/execPort.js';
 import { createApp } from './app.js';
 import { COMMAND_TIMEOUT_MS, HTTP_LIMITS, MAX_RUNNING, MAX_RUNNING_PER_CLIENT, type HttpLimits } from './config.js';
-import { KEY_FRAGMENT_PARAM, type StandinConfig } from './standin/protocol.js';
+import { KEY_FRAGMENT_PARAM, type StandinConfig } from '../wire/standinProtocol.js';
 import { inProcessBackend, type VmBackend } from './vmRelay.js';
 import { createRouter } from '../backend/router.js';
 

@@ -9,6 +9,7 @@
 import { request as httpRequest } from 'node:http';
 import { SOCKET_ENV } from '../backend/config.js';
 import type { Router } from '../backend/router.js';
+import { errorReply } from '../wire/errors.js';
 
 export interface VmRequest {
   readonly method: string;
@@ -26,13 +27,12 @@ export interface VmReply {
 
 export type VmBackend = (request: VmRequest, signal: AbortSignal) => Promise<VmReply>;
 
-/** The status and name the server answers with when no backend answered. */
+/** The status the server answers with when no backend answered. */
 const BACKEND_DOWN_STATUS = 503;
-const BACKEND_DOWN_NAME = 'backend-down';
 
 const down = (message: string): VmReply => ({
   status: BACKEND_DOWN_STATUS,
-  body: JSON.stringify({ statusCode: BACKEND_DOWN_STATUS, name: BACKEND_DOWN_NAME, message }),
+  body: JSON.stringify(errorReply(BACKEND_DOWN_STATUS, 'backend-down', message)),
 });
 
 /** The backend's router in this process. */

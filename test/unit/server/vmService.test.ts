@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { DeepCheck } from '@backend/api.js';
+import type { DeepCheck } from '@backend/deepCheckPort.js';
 import { createBackend, type Backend } from '@backend/app.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { createVmService } from '@server/standin/vmService.js';
