@@ -12,7 +12,7 @@ import { sendJsonText } from '../http/reply.js';
 import { readErrorFields } from '../wire/errors.js';
 import { VM_PATH } from '../wire/standinProtocol.js';
 import { reject, sendRejection, type Rejection } from './rejection.js';
-import type { VmBackend } from './vmRelay.js';
+import type { VmRelay } from './vmRelay.js';
 
 /** The backend takes at most 256 KiB (its own limit): nothing larger is relayed. */
 const MAX_VM_BODY_BYTES = 256 * 1024;
@@ -23,7 +23,7 @@ const METHODS = new Set(['GET', 'POST', 'DELETE']);
 const BACKEND_PATH = /^\/[A-Za-z0-9_./-]{0,200}$/;
 
 export interface VmRouteDeps {
-  readonly vm: VmBackend;
+  readonly vm: VmRelay;
   readonly log?: (line: string) => void;
 }
 
