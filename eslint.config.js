@@ -150,4 +150,140 @@ export default defineConfig(
       ],
     },
   },
+
+  // ---- Neutral modules and the backend as a leaf (backend / wire / http / runtime / stand-in) ----
+  // The backend (src/backend) depends only on the core, the deep check, the registry reader and the
+  // neutral modules src/wire (what crosses the wire), src/http (Node HTTP helpers) and src/runtime:
+  // never on the browser-mode server, the CLI, the command layer, the adapters, the benchmark or
+  // the UI. A later block for the same files replaces an earlier one's no-restricted-imports, so
+  // this one repeats the backend's earlier rules (no commands, no UI).
+  {
+    files: ['src/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!(core|deepCheck|registry|wire|http|runtime)/)',
+              caseSensitive: true,
+              message:
+                'The backend is a leaf: it imports only src/core, src/deepCheck, src/registry, src/wire, src/http, src/runtime and itself (never src/server, src/cli, src/commands, src/adapters, src/bench or ui).',
+            },
+            {
+              group: ['node:child_process', 'child_process', 'node:worker_threads'],
+              message: 'The backend runs no commands: it only reads registries.',
+            },
+            {
+              group: ['react', 'react-dom', '@mui/*', '@docker/*', '**/ui/**'],
+              message: 'The backend knows no UI and no ddClient.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // src/wire is shared by the backend, the browser-mode server, the stand-in (browser code) and the
+  // tab: pure types and constants, no Node, no DOM, no React, and imports only the core.
+  {
+    files: ['src/wire/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!core/)',
+              caseSensitive: true,
+              message: 'src/wire imports only src/core and itself.',
+            },
+            {
+              group: ['node:*', 'fs', 'http', 'https', 'net', 'os', 'path', 'url', 'crypto', 'child_process', 'buffer'],
+              message: 'src/wire is pure: it runs in Node and in the browser alike.',
+            },
+            {
+              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
+              message: 'src/wire knows no UI and no ddClient.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'fetch'].map((name) => ({
+          name,
+          message: 'src/wire is pure: no DOM.',
+        })),
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: 'src/wire is pure: no Node.',
+        })),
+      ],
+    },
+  },
+  // src/http (Node HTTP helpers) and src/runtime (Node process helpers) serve the backend, the server
+  // and the CLI alike, so they depend on none of them.
+  {
+    files: ['src/http/**/*.ts', 'src/runtime/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../server',
+                '../server/**',
+                '../cli',
+                '../cli/**',
+                '../backend',
+                '../backend/**',
+                '../commands',
+                '../commands/**',
+                '../adapters',
+                '../adapters/**',
+                '../bench',
+                '../bench/**',
+                '**/ui/**',
+              ],
+              message:
+                'src/http and src/runtime are neutral: no src/server, src/cli, src/backend, src/commands, src/adapters, src/bench or ui.',
+            },
+            {
+              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
+              message: 'src/http and src/runtime know no UI and no ddClient.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The stand-in (src/server/standin) is browser code bundled by Vite: its own folder, src/wire and
+  // src/core only (type-only imports, e.g. ddClient's types, vanish when built).
+  {
+    files: ['src/server/standin/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.\\./(core|wire)/)',
+              caseSensitive: true,
+              message: 'The stand-in imports only its own folder, src/wire and src/core.',
+            },
+            {
+              group: ['node:*', 'fs', 'http', 'os', 'path', 'child_process', 'react', 'react-dom', '@mui/*'],
+              message: 'The stand-in is browser code: no Node, no React.',
+            },
+            {
+              group: ['@docker/*'],
+              allowTypeImports: true,
+              message: "The stand-in IS the ddClient: it may use ddClient's types only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

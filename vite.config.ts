@@ -19,6 +19,9 @@ export const SOURCE_LAYERS = [
   'cli',
   'server',
   'bench',
+  'wire',
+  'http',
+  'runtime',
 ] as const;
 export const sourceAliases: Record<string, string> = {
   ...Object.fromEntries(

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { unlink } from 'node:fs/promises';
-import type { DeepCheck } from './api.js';
+import type { DeepCheck } from './deepCheckPort.js';
 import { createBackendHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpServer.js';
 import { createJobStore, DEFAULT_JOB_LIMITS, type JobLimits, type JobStore } from './jobs.js';
 import { createRouter, type Router } from './router.js';

@@ -1,6 +1,6 @@
 /** The backend's settings from its environment. */
 import { err, ok, type Result } from '../core/result.js';
-import { DEFAULT_SOCKET_PATH } from './api.js';
+import { DEFAULT_SOCKET_PATH } from '../wire/backendApi.js';
 import { checkSocketPath } from './socketFile.js';
 
 export interface BackendConfig {

@@ -1,5 +1,5 @@
 /**
- * The backend's DeepCheck (api.ts) on the real orchestration (src/deepCheck): the index from the registry
+ * The backend's DeepCheck (deepCheckPort.ts) on the real orchestration (src/deepCheck): the index from the registry
  * (registry/platformCheck.ts, no docker CLI here), the files through the registry reader, no credentials
  * (the host's credential store is out of reach: a private image answers unauthorized with the
  * `archmatrix --deep REF` command to run on the host). Each result is the core's JSON row, the same
@@ -8,7 +8,8 @@
 import { toJsonRow, type ImageReference } from '../core/index.js';
 import { deepCheck, type DeepCheckOptions } from '../deepCheck/deepCheck.js';
 import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
-import type { DeepCheck, JsonValue } from './api.js';
+import type { JsonValue } from '../wire/backendApi.js';
+import type { DeepCheck } from './deepCheckPort.js';
 import { jsonCopy } from './jsonCopy.js';
 
 export interface DeepCheckServiceOptions {

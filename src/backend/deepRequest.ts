@@ -7,7 +7,7 @@ import { isRecord } from '../core/json.js';
 import { parseReference } from '../core/reference.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { ImageReference } from '../core/types.js';
-import { errorReply, type ErrorReply, type ReferenceProblem } from './api.js';
+import { errorReply, type ErrorReply, type ReferenceProblem } from '../wire/errors.js';
 
 export const MAX_REFERENCES = 256;
 

@@ -3,8 +3,9 @@
  * from the router (router.ts). It is only ever bound to a Unix socket (socketFile.ts): no TCP port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { readJsonBody, sendJson, type Rejection } from '../server/http.js';
-import { errorReply, type ErrorReply } from './api.js';
+import { readJsonBody } from '../http/body.js';
+import { sendErrorReply, sendJson } from '../http/reply.js';
+import { errorReply, type ErrorReply } from '../wire/errors.js';
 import type { Router } from './router.js';
 
 export interface HttpLimits {
@@ -20,16 +21,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sendError(res: ServerResponse, reply: ErrorReply, close = false): void {
   if (close) res.setHeader('connection', 'close');
-  sendJson(res, reply.statusCode, reply);
+  sendErrorReply(res, reply);
 }
-
-/** The shared reader's refusal, named as the backend names it (api.ts ErrorName). */
-const bodyError = (rejection: Rejection): ErrorReply =>
-  errorReply(
-    rejection.status,
-    rejection.code === 'too-large' || rejection.code === 'unsupported-media-type' ? rejection.code : 'bad-request',
-    rejection.message,
-  );
 
 async function handle(req: IncomingMessage, res: ServerResponse, router: Router, limits: HttpLimits): Promise<void> {
   const method = req.method ?? 'GET';
@@ -37,7 +30,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
   if (BODY_METHODS.has(method)) {
     const read = await readJsonBody(req, limits.maxBodyBytes, false);
     if (!read.ok) {
-      sendError(res, bodyError(read.error), true);
+      sendError(res, read.error, true);
       return;
     }
     body = read.value;

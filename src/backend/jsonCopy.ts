@@ -1,4 +1,4 @@
-import type { JsonValue } from './api.js';
+import type { JsonValue } from '../wire/backendApi.js';
 
 /** A JSON-only copy of what a deep check handed over, or undefined when it is not JSON (a cycle, a BigInt). */
 export function jsonCopy(value: unknown): JsonValue | undefined {

@@ -3,10 +3,13 @@
  * Matrix's backend in Docker Desktop's VM, on /run/guest-services/archmatrix.sock (or
  * ARCHMATRIX_BACKEND_SOCKET). It runs no commands and listens on no TCP port.
  *
- * POST /deep runs the deep check (issue 7): src/deepCheck over the registry reader, with the index read
- * from the registry too and no credentials (Docker Desktop's VM cannot reach the host's store).
+ * POST /deep runs the deep check, which reads inside each platform variant of an extension image (its
+ * metadata.json and the host binaries and backend images it lists) to find what would fail on a
+ * machine: src/deepCheck over the registry reader, with the index read
+ * from the registry too (the VM has no docker CLI) and no credentials (Docker Desktop's VM cannot
+ * reach the host's credential store).
  */
-import { readVersion } from '../cli/version.js';
+import { readVersion } from '../runtime/version.js';
 import { readBackendConfig } from './config.js';
 import { createRegistryBackend } from './wiring.js';
 

@@ -3,15 +3,8 @@
  * status and a JSON body out. The HTTP server on the Unix socket (httpServer.ts) and browser
  * mode's in-process stand-in for vm.service both call this.
  */
-import {
-  DEEP_PATH,
-  errorReply,
-  HEALTH_PATH,
-  JOB_ID,
-  type DeepJobSnapshot,
-  type ErrorReply,
-  type HealthReply,
-} from './api.js';
+import { DEEP_PATH, HEALTH_PATH, JOB_ID, type DeepJobSnapshot, type HealthReply } from '../wire/backendApi.js';
+import { errorReply, type ErrorReply } from '../wire/errors.js';
 import { parseDeepRequest } from './deepRequest.js';
 import type { JobStore } from './jobs.js';
 

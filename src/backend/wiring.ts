@@ -4,7 +4,7 @@
  * /health. Docker Desktop's VM (main.ts) and browser mode's in-process backend (src/server/main.ts)
  * both start this one.
  */
-import { readVersion } from '../cli/version.js';
+import { readVersion } from '../runtime/version.js';
 import { createRegistryReader, noCredentials, registryPlatformCheck } from '../registry/index.js';
 import { createBackend, type Backend } from './app.js';
 import { createDeepCheckService } from './deepCheckService.js';

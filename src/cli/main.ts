@@ -5,7 +5,7 @@ import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
 import { createRegistryReader, type RegistryReader } from '../registry/index.js';
 import { runCli } from './run.js';
-import { readVersion } from './version.js';
+import { readVersion } from '../runtime/version.js';
 
 const controller = new AbortController();
 let reader: RegistryReader | undefined;

@@ -1,15 +1,15 @@
 /**
  * The browser-mode request handler: every request must name this server in Host (no DNS
  * rebinding); /api/exec and /api/vm also need a same-origin Origin and the per-start key; everything
- * else is the built UI, read-only. Refusals under /api/vm use the backend's error shape (vmRoute.ts).
+ * else is the built UI, read-only. Every refusal is the one ErrorReply (src/wire/errors.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createExecRoute, type ExecRouteDeps } from './execRoute.js';
 import { checkFetchSite, checkHost, checkKey, checkOrigin } from './guards.js';
-import { reject, sendRejection, type Rejection } from './http.js';
-import { EXEC_PATH, KEY_HEADER } from './standin/protocol.js';
+import { EXEC_PATH, KEY_HEADER } from '../wire/standinProtocol.js';
+import { reject, sendRejection, type Rejection } from './rejection.js';
 import { serveStatic, type StaticDeps } from './staticRoute.js';
-import { createVmRoute, isVmPath, sendVmRejection, type VmRouteDeps } from './vmRoute.js';
+import { createVmRoute, isVmPath, type VmRouteDeps } from './vmRoute.js';
 
 export interface AppDeps extends ExecRouteDeps, StaticDeps, VmRouteDeps {
   /** The port the server listens on (for the Host and Origin checks). */
@@ -25,11 +25,10 @@ export function createApp(deps: AppDeps): RequestHandler {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const port = deps.port();
     const pathname = new URL(req.url ?? '/', `http://127.0.0.1:${port}`).pathname;
-    // Under /api/vm every refusal is in the backend's shape (vmRoute.ts): the tab reads one shape.
     const refuse = (rejection: Rejection): void => {
-      deps.log?.(`refused (${rejection.code}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
+      deps.log?.(`refused (${rejection.name}) ${req.method ?? '?'} ${req.url ?? ''}: ${rejection.message}`);
       req.resume();
-      (isVmPath(pathname) ? sendVmRejection : sendRejection)(res, rejection);
+      sendRejection(res, rejection);
     };
     const host = checkHost(req.headers.host, port);
     if (!host.ok) return refuse(host.error);
@@ -59,7 +58,7 @@ export function createApp(deps: AppDeps): RequestHandler {
   return (req, res) => {
     handle(req, res).catch((error: unknown) => {
       deps.log?.(`internal error: ${error instanceof Error ? error.message : String(error)}`);
-      sendRejection(res, reject(500, 'internal-error', 'The server failed to handle the request.'));
+      sendRejection(res, reject(500, 'internal', 'The server failed to handle the request.'));
     });
   };
 }

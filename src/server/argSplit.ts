@@ -9,7 +9,7 @@
  * is not shell-quote's parse(), which would turn the `|` of `--format={{.|json}}` into a pipe.
  */
 import { err, ok, type Result } from '../core/result.js';
-import type { ExecForm } from './standin/protocol.js';
+import type { ExecForm } from '../wire/standinProtocol.js';
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r', '\f', '\v']);
 

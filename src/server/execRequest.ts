@@ -4,8 +4,8 @@
  */
 import { isRecord } from '../core/json.js';
 import { err, ok, type Result } from '../core/result.js';
-import { reject, type Rejection } from './http.js';
-import type { ExecBody, ExecForm } from './standin/protocol.js';
+import type { ExecBody, ExecForm } from '../wire/standinProtocol.js';
+import { reject, type Rejection } from './rejection.js';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 export const MAX_ARGS = 64;

@@ -9,8 +9,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ExecPort } from '../commands/execPort.js';
 import { effectiveArgs } from './argSplit.js';
 import { checkContentType, MAX_BODY_BYTES, parseExecBody } from './execRequest.js';
-import { readBody, reject, sendJson, sendRejection, type Rejection } from './http.js';
-import { CLIENT_HEADER, type ExecReply } from './standin/protocol.js';
+import { readBody } from '../http/body.js';
+import { sendJson } from '../http/reply.js';
+import { CLIENT_HEADER, type ExecReply } from '../wire/standinProtocol.js';
+import { reject, sendRejection, type Rejection } from './rejection.js';
 
 export interface ExecRouteDeps {
   readonly exec: ExecPort;
@@ -39,7 +41,7 @@ export function createExecRoute(deps: ExecRouteDeps): (req: IncomingMessage, res
   let running = 0;
   const runningFor = new Map<string, number>();
   const refuse = (res: ServerResponse, rejection: Rejection): void => {
-    deps.log?.(`refused (${rejection.code}): ${rejection.message}`);
+    deps.log?.(`refused (${rejection.name}): ${rejection.message}`);
     sendRejection(res, rejection);
   };
 

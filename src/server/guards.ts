@@ -4,7 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { err, ok, type Result } from '../core/result.js';
-import { reject, type Rejection } from './http.js';
+import { reject, type Rejection } from './rejection.js';
 
 type HeaderValue = string | readonly string[] | undefined;
 

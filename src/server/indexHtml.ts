@@ -4,7 +4,7 @@
  * (module scripts run in document order), plus a <meta> with what the stand-in needs to know.
  */
 import { err, ok, type Result } from '../core/result.js';
-import { CONFIG_META_NAME, STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
+import { CONFIG_META_NAME, STANDIN_PATH, type StandinConfig } from '../wire/standinProtocol.js';
 
 /** The stand-in's entry module (src/server/standin/install.ts, built by Vite into dist/standin). */
 export const STANDIN_ENTRY = `${STANDIN_PATH}install.js`;

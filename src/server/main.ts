@@ -13,7 +13,7 @@ import type { Backend } from '../backend/app.js';
 import { createRegistryBackend } from '../backend/wiring.js';
 import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
-import { inProcessBackend, socketBackend, type VmBackend } from './vmRelay.js';
+import { inProcessRelay, socketRelay, type VmRelay } from './vmRelay.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const uiDir = resolve(here, '../../ui');
@@ -37,13 +37,13 @@ async function main(): Promise<number> {
   // vm.service: a running backend's socket when ARCHMATRIX_BACKEND_SOCKET names one, else the backend in this process.
   const socket = settings.value.backendSocket;
   let local: Backend | undefined;
-  let vm: VmBackend;
+  let vm: VmRelay;
   if (socket === undefined) {
     // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials.
     local = createRegistryBackend();
-    vm = inProcessBackend(local.handle);
+    vm = inProcessRelay(local.handle);
   } else {
-    vm = socketBackend(socket, VM_REQUEST_TIMEOUT_MS);
+    vm = socketRelay(socket, VM_REQUEST_TIMEOUT_MS);
   }
   let server;
   try {

@@ -8,8 +8,8 @@ import { arch, hostname, platform } from 'node:os';
 import type { ExecPort } from '../commands/execPort.js';
 import { createApp } from './app.js';
 import { COMMAND_TIMEOUT_MS, HTTP_LIMITS, MAX_RUNNING, MAX_RUNNING_PER_CLIENT, type HttpLimits } from './config.js';
-import { KEY_FRAGMENT_PARAM, type StandinConfig } from './standin/protocol.js';
-import { inProcessBackend, type VmBackend } from './vmRelay.js';
+import { KEY_FRAGMENT_PARAM, type StandinConfig } from '../wire/standinProtocol.js';
+import { inProcessRelay, type VmRelay } from './vmRelay.js';
 import { createRouter } from '../backend/router.js';
 
 export const LOOPBACK = '127.0.0.1';
@@ -28,7 +28,7 @@ export interface ServerOptions {
   /** Default HTTP_LIMITS. */
   readonly limits?: HttpLimits;
   /** Where vm.service requests go; by default a backend in this process without the deep check (501). */
-  readonly vm?: VmBackend;
+  readonly vm?: VmRelay;
 }
 
 export interface RunningServer {
@@ -77,7 +77,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       maxRunningPerClient: options.maxRunningPerClient ?? MAX_RUNNING_PER_CLIENT,
       vm:
         options.vm ??
-        inProcessBackend(
+        inProcessRelay(
           createRouter({ jobs: undefined, info: { version: '0.0.0', node: process.version, arch: arch() } }),
         ),
     }),

@@ -7,8 +7,9 @@ import { readFile, realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
 import { injectStandin, CONTENT_SECURITY_POLICY } from './indexHtml.js';
-import { BASE_HEADERS, reject, sendRejection } from './http.js';
-import { STANDIN_PATH, type StandinConfig } from './standin/protocol.js';
+import { BASE_HEADERS } from '../http/reply.js';
+import { STANDIN_PATH, type StandinConfig } from '../wire/standinProtocol.js';
+import { reject, sendRejection } from './rejection.js';
 
 export interface StaticDeps {
   /** The built UI (vite's output). */
@@ -98,8 +99,7 @@ export async function serveStatic(
   const headers: Record<string, string> = { ...BASE_HEADERS, 'cache-control': 'no-cache' };
   if (isIndex) {
     const injected = injectStandin(content.toString('utf8'), deps.config);
-    if (!injected.ok)
-      return sendRejection(res, reject(500, 'internal-error', `Cannot serve the UI: ${injected.error}.`));
+    if (!injected.ok) return sendRejection(res, reject(500, 'internal', `Cannot serve the UI: ${injected.error}.`));
     body = Buffer.from(injected.value, 'utf8');
     headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
     headers['cache-control'] = 'no-store';

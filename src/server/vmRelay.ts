@@ -1,5 +1,5 @@
 /**
- * Where browser mode sends the page's `ddClient.extension.vm.service` requests: Arch Matrix's
+ * The relay of browser mode's `ddClient.extension.vm.service` requests to Arch Matrix's
  * backend, either in this process (the default: `npm start` needs no image) or a running backend's
  * Unix socket (ARCHMATRIX_BACKEND_SOCKET: e.g. the packaged image run as a container). Either way
  * the answer is the backend's status and JSON body text, unchanged, as Docker Desktop's proxy to
@@ -9,6 +9,7 @@
 import { request as httpRequest } from 'node:http';
 import { SOCKET_ENV } from '../backend/config.js';
 import type { Router } from '../backend/router.js';
+import { errorReply } from '../wire/errors.js';
 
 export interface VmRequest {
   readonly method: string;
@@ -24,19 +25,19 @@ export interface VmReply {
   readonly body: string;
 }
 
-export type VmBackend = (request: VmRequest, signal: AbortSignal) => Promise<VmReply>;
+/** Carries one vm.service request to the backend and brings back its status and body. */
+export type VmRelay = (request: VmRequest, signal: AbortSignal) => Promise<VmReply>;
 
-/** The status and name the server answers with when no backend answered. */
+/** The status the server answers with when no backend answered. */
 const BACKEND_DOWN_STATUS = 503;
-const BACKEND_DOWN_NAME = 'backend-down';
 
 const down = (message: string): VmReply => ({
   status: BACKEND_DOWN_STATUS,
-  body: JSON.stringify({ statusCode: BACKEND_DOWN_STATUS, name: BACKEND_DOWN_NAME, message }),
+  body: JSON.stringify(errorReply(BACKEND_DOWN_STATUS, 'backend-down', message)),
 });
 
-/** The backend's router in this process. */
-export function inProcessBackend(handle: Router): VmBackend {
+/** The relay to the backend's router in this process. */
+export function inProcessRelay(handle: Router): VmRelay {
   return (request) => {
     const reply = handle({ method: request.method, path: request.path, body: request.body });
     return Promise.resolve({ status: reply.status, body: JSON.stringify(reply.body) });
@@ -50,8 +51,8 @@ const startHint = (socketPath: string): string =>
 /** Largest backend answer relayed (a job of 256 deep results stays far below). */
 const MAX_BACKEND_REPLY_BYTES = 16 * 1024 * 1024;
 
-/** A running backend on a Unix socket; `timeoutMs` bounds each request. */
-export function socketBackend(socketPath: string, timeoutMs: number): VmBackend {
+/** The relay to a running backend on a Unix socket; `timeoutMs` bounds each request. */
+export function socketRelay(socketPath: string, timeoutMs: number): VmRelay {
   return (request, signal) =>
     new Promise<VmReply>((resolve) => {
       const payload = request.body === undefined ? undefined : JSON.stringify(request.body);

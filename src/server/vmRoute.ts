@@ -2,44 +2,29 @@
  * /api/vm/<backend path>: the page's `ddClient.extension.vm.service` requests, relayed to Arch
  * Matrix's backend (vmRelay.ts). The caller (app.ts) has already checked Host, Origin and the
  * key. Only the methods the backend serves (GET, POST, DELETE) and backend paths pass; the body
- * must be JSON and small. The reply is the backend's status and body, unchanged. Everything this
- * route or app.ts refuses under /api/vm is in the backend's own error shape {statusCode, name,
- * message} (sendVmRejection), so the stand-in and the tab read one shape whoever refused.
+ * must be JSON and small. The reply is the backend's status and body, unchanged. What this route
+ * or app.ts refuses is the same ErrorReply {statusCode, name, message} the backend answers with
+ * (src/wire/errors.ts), so the stand-in and the tab read one shape whoever refused.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BASE_HEADERS, readJsonBody, reject, sendJson, type Rejection } from './http.js';
-import type { RejectionCode } from './standin/protocol.js';
-import { VM_PATH } from './standin/protocol.js';
-import type { VmBackend } from './vmRelay.js';
+import { readJsonBody } from '../http/body.js';
+import { sendJsonText } from '../http/reply.js';
+import { readErrorFields } from '../wire/errors.js';
+import { VM_PATH } from '../wire/standinProtocol.js';
+import { reject, sendRejection, type Rejection } from './rejection.js';
+import type { VmRelay } from './vmRelay.js';
 
 /** The backend takes at most 256 KiB (its own limit): nothing larger is relayed. */
 const MAX_VM_BODY_BYTES = 256 * 1024;
 
-/** The methods the backend serves (api.ts): nothing else is relayed. */
+/** The methods the backend serves (src/wire/backendApi.ts): nothing else is relayed. */
 const METHODS = new Set(['GET', 'POST', 'DELETE']);
 /** Backend paths: letters, digits and - _ . / only (no query, no `..`, no encoded characters). */
 const BACKEND_PATH = /^\/[A-Za-z0-9_./-]{0,200}$/;
 
 export interface VmRouteDeps {
-  readonly vm: VmBackend;
+  readonly vm: VmRelay;
   readonly log?: (line: string) => void;
-}
-
-/** A refusal under /api/vm, in the backend's ErrorReply shape (api.ts). */
-export interface VmRefusal {
-  readonly statusCode: number;
-  readonly name: RejectionCode;
-  readonly message: string;
-}
-
-const vmRefusal = (rejection: Rejection): VmRefusal => ({
-  statusCode: rejection.status,
-  name: rejection.code,
-  message: rejection.message,
-});
-
-export function sendVmRejection(res: ServerResponse, rejection: Rejection): void {
-  sendJson(res, rejection.status, vmRefusal(rejection));
 }
 
 export const isVmPath = (pathname: string): boolean => pathname.startsWith(`${VM_PATH}/`);
@@ -58,12 +43,11 @@ export function backendPath(
   return { ok: true, path };
 }
 
-/** The `message` of a backend's error body, or the body text itself. */
+/** The `message` of a backend's error reply, or the body text itself. */
 function replyMessage(body: string): string {
   try {
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed && typeof parsed.message === 'string')
-      return parsed.message;
+    const { message } = readErrorFields(JSON.parse(body));
+    if (message !== undefined) return message;
   } catch {
     // not JSON: the text itself
   }
@@ -74,8 +58,8 @@ export function createVmRoute(
   deps: VmRouteDeps,
 ): (req: IncomingMessage, res: ServerResponse, pathname: string) => Promise<void> {
   const refuse = (res: ServerResponse, rejection: Rejection): void => {
-    deps.log?.(`refused (${rejection.code}) vm.service: ${rejection.message}`);
-    sendVmRejection(res, rejection);
+    deps.log?.(`refused (${rejection.name}) vm.service: ${rejection.message}`);
+    sendRejection(res, rejection);
   };
   // A backend that is down fails every row: the terminal says so once (again after it answered in between).
   let lastFailure: string | undefined;
@@ -119,17 +103,10 @@ export function createVmRoute(
     try {
       const reply = await deps.vm({ method, path: target.path, body: body.value }, controller.signal);
       noteReply(reply.status, reply.body);
-      if (res.headersSent || res.destroyed) return;
-      res.writeHead(reply.status, {
-        ...BASE_HEADERS,
-        'content-type': 'application/json; charset=utf-8',
-        'content-length': Buffer.byteLength(reply.body),
-        'cache-control': 'no-store',
-      });
-      res.end(reply.body);
+      sendJsonText(res, reply.status, reply.body);
     } catch (error) {
       deps.log?.(`vm.service: internal error: ${error instanceof Error ? error.message : String(error)}`);
-      sendVmRejection(res, reject(500, 'internal-error', 'The server failed to relay the request to the backend.'));
+      sendRejection(res, reject(500, 'internal', 'The server failed to relay the request to the backend.'));
     } finally {
       res.off('close', onClose);
     }

@@ -7,7 +7,7 @@
  */
 import { expect, type Page, type Request } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
-import type { ExecBody } from '@server/standin/protocol.js';
+import type { ExecBody } from '@wire/standinProtocol.js';
 import type { TestEnv } from '../env/testEnv.js';
 import { showAllPlatforms } from '../support/e2eHarness.js';
 import { corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DeepJobSnapshot } from '@backend/api.js';
+import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import type { JsonRow } from '@core/index.js';
 import { REPO_ROOT } from '../env/extensionImage.js';
 import { loadTestEnv } from '../env/testEnv.js';

@@ -12,6 +12,7 @@ import { checkEnvironment } from '@commands/environment.js';
 import { listExtensionImages } from '@commands/dockerCommands.js';
 import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { startServer, type RunningServer } from '@server/server.js';
+import type { ErrorReply } from '@wire/errors.js';
 import { describeEnvironment } from '@server/config.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { postExec, send } from '../support/httpClient.js';
@@ -57,7 +58,7 @@ afterAll(async () => {
   rmSync(root, { recursive: true, force: true });
 });
 
-const errorCode = (body: string): string => (JSON.parse(body) as { error: { code: string } }).error.code;
+const errorCode = (body: string): string => (JSON.parse(body) as ErrorReply).name;
 
 describe('browser-mode server refuses', () => {
   it.each([
@@ -116,7 +117,7 @@ describe('browser-mode server refuses', () => {
       const res = await postExec(server.port, server.key, { args, form });
       expect(res.status).toBe(403);
       expect(errorCode(res.body)).toBe('forbidden-command');
-      expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toMatch(/allowlist/);
+      expect((JSON.parse(res.body) as ErrorReply).message).toMatch(/allowlist/);
     }
     expect(ran).toEqual([]);
   });

@@ -4,7 +4,8 @@
  * without sleeping.
  */
 import type { ImageReference } from '@core/types.js';
-import type { DeepCheck, DeepCheckContext, JsonValue } from '@backend/api.js';
+import type { DeepCheck, DeepCheckContext } from '@backend/deepCheckPort.js';
+import type { JsonValue } from '@wire/backendApi.js';
 
 export interface PendingCheck {
   readonly reference: ImageReference;

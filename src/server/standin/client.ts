@@ -8,7 +8,7 @@ import type { v1 } from '@docker/extension-api-client-types';
 import { safeHttpUrl } from '../../core/labels.js';
 import type { DocumentLike } from './browser.js';
 import { createExec, type FailureListener } from './exec.js';
-import type { StandinConfig } from './protocol.js';
+import type { StandinConfig } from '../../wire/standinProtocol.js';
 import { createToast } from './toast.js';
 import type { PostExec } from './transport.js';
 

@@ -10,7 +10,7 @@
 import type { v1 } from '@docker/extension-api-client-types';
 import { ACCESS_REFUSED_CODE } from '../../core/failure.js';
 import { toExecResult } from './execResult.js';
-import type { ExecForm, ExecReply } from './protocol.js';
+import type { ExecForm, ExecReply } from '../../wire/standinProtocol.js';
 import type { PostExec, TransportResult } from './transport.js';
 
 /** Told about transport failures (e.g. to show the "wrong key" banner once). */

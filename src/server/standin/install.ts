@@ -7,7 +7,7 @@ import type { v1 } from '@docker/extension-api-client-types';
 import { currentBrowser } from './browser.js';
 import { createStandinClient } from './client.js';
 import { takeKey } from './key.js';
-import { CONFIG_META_NAME, type StandinConfig } from './protocol.js';
+import { CONFIG_META_NAME, type StandinConfig } from '../../wire/standinProtocol.js';
 import { showBanner } from './toast.js';
 import { createTransport } from './transport.js';
 import { createVmService } from './vmService.js';

@@ -4,7 +4,7 @@
  * address bar (so it is not copied along with the URL).
  */
 import type { HistoryLike, LocationLike, StorageLike } from './browser.js';
-import { KEY_FRAGMENT_PARAM } from './protocol.js';
+import { KEY_FRAGMENT_PARAM } from '../../wire/standinProtocol.js';
 
 const STORAGE_KEY = 'archmatrix-browser-mode-key';
 const KEY_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;

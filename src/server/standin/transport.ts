@@ -1,9 +1,11 @@
 /**
  * POSTs one command to the browser-mode server and checks the answer's shape. Never rejects:
- * a refusal, a dead server or an abort come back as a typed failure.
+ * a refusal (the server's ErrorReply, src/wire/errors.ts), a dead server or an abort come back as
+ * a typed failure.
  */
 import { isRecord } from '../../core/json.js';
-import { CLIENT_HEADER, EXEC_PATH, KEY_HEADER, type ExecBody, type ExecReply } from './protocol.js';
+import { readErrorFields } from '../../wire/errors.js';
+import { CLIENT_HEADER, EXEC_PATH, KEY_HEADER, type ExecBody, type ExecReply } from '../../wire/standinProtocol.js';
 
 export type TransportFailureKind = 'unauthorized' | 'refused' | 'unreachable' | 'aborted' | 'malformed';
 
@@ -27,9 +29,6 @@ export function parseReply(value: unknown): ExecReply | undefined {
   if (interrupted !== undefined && stop === undefined) return undefined;
   return { argv, stdout, stderr, exitCode, interrupted: stop };
 }
-
-const errorMessage = (value: unknown): string | undefined =>
-  isRecord(value) && isRecord(value.error) && typeof value.error.message === 'string' ? value.error.message : undefined;
 
 /** `pageId` (random per page load) lets the server cap this page's commands in flight apart from other pages'. */
 export function createTransport(fetchFn: FetchLike, key: string | undefined, pageId?: string): PostExec {
@@ -59,7 +58,7 @@ export function createTransport(fetchFn: FetchLike, key: string | undefined, pag
       };
     }
     if (!response.ok) {
-      const message = errorMessage(payload) ?? `the browser-mode server answered HTTP ${response.status}`;
+      const message = readErrorFields(payload).message ?? `the browser-mode server answered HTTP ${response.status}`;
       return { ok: false, kind: response.status === 401 ? 'unauthorized' : 'refused', message };
     }
     const reply = parseReply(payload);

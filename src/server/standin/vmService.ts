@@ -7,8 +7,8 @@
  * browser-mode server itself does not answer, it rejects with an Error (as a host whose proxy fails).
  */
 import type { v1 } from '@docker/extension-api-client-types';
-import { isRecord } from '../../core/json.js';
-import { KEY_HEADER, VM_PATH } from './protocol.js';
+import { readErrorFields } from '../../wire/errors.js';
+import { KEY_HEADER, VM_PATH } from '../../wire/standinProtocol.js';
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -51,8 +51,8 @@ export function createVmService(fetchFn: FetchLike, key: string | undefined): v1
     const text = await response.text();
     if (response.ok) return parsed(text);
     const reply = parsed(text);
-    // The backend's {statusCode, name, message}, also when the browser-mode server refused (vmRoute.ts).
-    const name = isRecord(reply) && typeof reply['name'] === 'string' ? reply['name'] : 'Error';
+    // The one ErrorReply {statusCode, name, message}, from the backend or the browser-mode server's refusal.
+    const name = readErrorFields(reply).name ?? 'Error';
     const rejection: ServiceRejection = { statusCode: response.status, name, message: text };
     throw rejection;
   };

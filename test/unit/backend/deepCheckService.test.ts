@@ -3,7 +3,7 @@
  * platform check stand in for the registry; the result is the core's JSON row.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeepJobSnapshot } from '@backend/api.js';
+import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import { createBackend, type Backend } from '@backend/app.js';
 import { createDeepCheckService } from '@backend/deepCheckService.js';
 import type { JsonRow } from '@core/index.js';

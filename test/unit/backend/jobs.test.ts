@@ -3,7 +3,9 @@
  * concurrency, progress by polling, cancel, abandonment, deadlines, failures of the check.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DeepCheck, DeepJobSnapshot, ErrorReply } from '@backend/api.js';
+import type { DeepCheck } from '@backend/deepCheckPort.js';
+import type { ErrorReply } from '@wire/errors.js';
+import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import { createBackend, type Backend } from '@backend/app.js';
 import type { JobLimits } from '@backend/jobs.js';
 import type { BackendReply } from '@backend/router.js';

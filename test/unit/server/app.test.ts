@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { COMMAND_TIMEOUT_MS } from '@server/config.js';
 import { startServer, type RunningServer } from '@server/server.js';
+import type { ErrorReply } from '@wire/errors.js';
 import { postExec, send } from '../../support/httpClient.js';
 
 // A stand-in UI folder: the shape vite writes (index.html with a module script, an asset), made up for this test.
@@ -56,7 +57,7 @@ afterEach(() => {
   behaviour = async () => ({ stdout: 'ok\n', stderr: '', exitCode: 0 });
 });
 
-const code = (body: string): string => (JSON.parse(body) as { error: { code: string } }).error.code;
+const code = (body: string): string => (JSON.parse(body) as ErrorReply).name;
 
 describe('startServer', () => {
   it('listens on 127.0.0.1 and prints a URL with the key in the fragment', () => {

@@ -4,7 +4,7 @@ import { checkContentType, MAX_ARG_LENGTH, MAX_ARGS, parseExecBody } from '@serv
 const refusal = (text: string): string => {
   const result = parseExecBody(text);
   if (result.ok) throw new Error(`expected a refusal for ${text}`);
-  expect(result.error.status).toBe(400);
+  expect(result.error.statusCode).toBe(400);
   return result.error.message;
 };
 
@@ -72,7 +72,7 @@ describe('checkContentType', () => {
     (type) => {
       const result = checkContentType(type);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.error.status).toBe(415);
+      if (!result.ok) expect(result.error.statusCode).toBe(415);
     },
   );
 });

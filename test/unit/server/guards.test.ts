@@ -18,7 +18,7 @@ describe('checkHost', () => {
   ])('refuses %s with 403', (_name, host) => {
     const result = checkHost(host, PORT);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ status: 403, code: 'forbidden-host' });
+    if (!result.ok) expect(result.error).toMatchObject({ statusCode: 403, name: 'forbidden-host' });
   });
 
   it('refuses a missing Host header', () => {
@@ -49,7 +49,7 @@ describe('checkOrigin', () => {
   ])('refuses %s with 403', (origin) => {
     const result = checkOrigin(origin, PORT);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ status: 403, code: 'forbidden-origin' });
+    if (!result.ok) expect(result.error).toMatchObject({ statusCode: 403, name: 'forbidden-origin' });
   });
 });
 
@@ -80,6 +80,6 @@ describe('checkKey', () => {
   ])('refuses a %s key with 401', (_name, given) => {
     const result = checkKey(given, key);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatchObject({ status: 401, code: 'unauthorized' });
+    if (!result.ok) expect(result.error).toMatchObject({ statusCode: 401, name: 'unauthorized' });
   });
 });

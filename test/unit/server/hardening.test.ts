@@ -11,6 +11,7 @@ import type { ExecOutput, ExecPort, ExecRequest } from '@commands/execPort.js';
 import { HTTP_LIMITS } from '@server/config.js';
 import { clientOf } from '@server/execRoute.js';
 import { startServer, type RunningServer } from '@server/server.js';
+import type { ErrorReply } from '@wire/errors.js';
 import { readFileWithin } from '@server/staticRoute.js';
 import { postExec, send } from '../../support/httpClient.js';
 
@@ -74,7 +75,7 @@ const until = (done: () => boolean): Promise<void> =>
     const check = (): void => (done() ? resolve() : void setTimeout(check, 5));
     check();
   });
-const code = (body: string): string => (JSON.parse(body) as { error: { code: string } }).error.code;
+const code = (body: string): string => (JSON.parse(body) as ErrorReply).name;
 
 describe('static files and symlinks', () => {
   it.each(['/assets/leak.txt', '/up/secret.txt', '/__archmatrix/standin/leak.js'])(

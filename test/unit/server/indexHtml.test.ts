@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { injectStandin, STANDIN_ENTRY } from '@server/indexHtml.js';
-import type { StandinConfig } from '@server/standin/protocol.js';
+import type { StandinConfig } from '@wire/standinProtocol.js';
 
 const config: StandinConfig = {
   platform: 'linux',

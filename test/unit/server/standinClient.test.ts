@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStandinClient, externalUrl } from '@server/standin/client.js';
 import type { DocumentLike } from '@server/standin/browser.js';
-import type { StandinConfig } from '@server/standin/protocol.js';
+import type { StandinConfig } from '@wire/standinProtocol.js';
 import { showBanner } from '@server/standin/toast.js';
 import type { PostExec } from '@server/standin/transport.js';
 

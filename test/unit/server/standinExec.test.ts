@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ACCESS_REFUSED_CODE } from '@core/failure.js';
 import { createExec } from '@server/standin/exec.js';
-import type { ExecBody, ExecReply } from '@server/standin/protocol.js';
+import type { ExecBody, ExecReply } from '@wire/standinProtocol.js';
 import type { PostExec, TransportResult } from '@server/standin/transport.js';
 
 // Output recorded from the rig.

@@ -1,7 +1,7 @@
 /**
  * The stand-in is browser code, bundled by Vite into one module (dist/standin/install.js). It may
- * import values from its own folder and from the pure core only: nothing from Node, the server,
- * the command layer or the UI. Type-only imports vanish when built.
+ * import values from its own folder, the wire contract (src/wire) and the pure core only: nothing from
+ * Node, the server, the command layer or the UI. Type-only imports vanish when built.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,12 +17,12 @@ describe('stand-in modules', () => {
     expect(sources).toContain('install.ts');
   });
 
-  it.each(sources)('%s imports values only from its own folder or the pure core', (name) => {
+  it.each(sources)('%s imports values only from its own folder, src/wire or the pure core', (name) => {
     const text = readFileSync(join(folder, name), 'utf8');
     for (const match of text.matchAll(IMPORT)) {
       const [, typeOnly, specifier = ''] = match;
       if (typeOnly !== undefined) continue;
-      expect(specifier, `${name} imports ${specifier}`).toMatch(/^(\.\/|\.\.\/\.\.\/core\/)[A-Za-z0-9_-]+\.js$/);
+      expect(specifier, `${name} imports ${specifier}`).toMatch(/^(\.\/|\.\.\/\.\.\/(core|wire)\/)[A-Za-z0-9_-]+\.js$/);
     }
   });
 });

@@ -49,7 +49,7 @@ describe('createTransport', () => {
 
   it('sends no key header when the page has no key', async () => {
     const { calls, fetchFn } = fakeFetch(() =>
-      json(401, { error: { code: 'unauthorized', message: 'Missing or wrong key' } }),
+      json(401, { statusCode: 401, name: 'unauthorized', message: 'Missing or wrong key' }),
     );
     const result = await createTransport(fetchFn, undefined)(body, new AbortController().signal);
     expect(calls[0]?.init.headers).toEqual({ 'content-type': 'application/json' });
@@ -58,7 +58,7 @@ describe('createTransport', () => {
 
   it('reports a refusal with the server message', async () => {
     const { fetchFn } = fakeFetch(() =>
-      json(403, { error: { code: 'forbidden-command', message: 'Refused: `docker rm x`' } }),
+      json(403, { statusCode: 403, name: 'forbidden-command', message: 'Refused: `docker rm x`' }),
     );
     expect(await createTransport(fetchFn, 'k')(body, new AbortController().signal)).toEqual({
       ok: false,

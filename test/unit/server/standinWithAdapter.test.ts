@@ -11,7 +11,7 @@ import { createDdClientExec } from '@adapters/ddClientExec.js';
 import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices } from '@commands/environment.js';
 import type { DocumentLike } from '@server/standin/browser.js';
 import { createStandinClient } from '@server/standin/client.js';
-import type { ExecBody } from '@server/standin/protocol.js';
+import type { ExecBody } from '@wire/standinProtocol.js';
 import type { PostExec, TransportResult } from '@server/standin/transport.js';
 
 interface Recorded {

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { DeepCheck } from '@backend/api.js';
+import type { DeepCheck } from '@backend/deepCheckPort.js';
 import { createBackend, type Backend } from '@backend/app.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import { createVmService } from '@server/standin/vmService.js';
-import { inProcessBackend, socketBackend } from '@server/vmRelay.js';
+import { inProcessRelay, socketRelay } from '@server/vmRelay.js';
 import { createVmServicePort } from '@ui/features/deepCheck/backendClient/vmServicePort.js';
 
 const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));
@@ -52,7 +52,7 @@ beforeAll(async () => {
     extensionImage: '',
     exec,
     isAllowed: () => false,
-    vm: inProcessBackend(local.handle),
+    vm: inProcessRelay(local.handle),
   });
   proxied = await startServer({
     port: 0,
@@ -61,7 +61,7 @@ beforeAll(async () => {
     extensionImage: '',
     exec,
     isAllowed: () => false,
-    vm: socketBackend(sock, 2_000),
+    vm: socketRelay(sock, 2_000),
   });
 });
 afterAll(async () => {
@@ -192,7 +192,7 @@ describe("the tab's backend port through the stand-in", () => {
       extensionImage: '',
       exec,
       isAllowed: () => false,
-      vm: socketBackend(deadSock, 2_000),
+      vm: socketRelay(deadSock, 2_000),
       log: (line) => lines.push(line),
     });
     try {

@@ -7,7 +7,7 @@ import { renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
-import type { JsonValue } from '@backend/api.js';
+import type { JsonValue } from '@wire/backendApi.js';
 import { toJsonRow, withDeepParts, type JsonExport } from '@core/index.js';
 import type { BackendPort } from '@ui/features/deepCheck/backendClient/backendPort';
 import { useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';

@@ -4,7 +4,7 @@
  * backend is down or slow" is a value the rows show (the platform matrix is unaffected).
  */
 import type { Result } from '@core/index.js';
-import type { DeepJobSnapshot } from '@backend/api.js';
+import type { DeepJobSnapshot } from '@wire/backendApi.js';
 
 /**
  * - no-backend:  this host has no vm.service for the extension (an old Docker Desktop, a stand-in without one);

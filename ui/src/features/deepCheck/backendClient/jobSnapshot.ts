@@ -1,6 +1,6 @@
 /** Shape checks of what the backend answers (it is another process, possibly another version). */
 import { isRecord } from '@core/json.js';
-import type { DeepItemSnapshot, DeepJobSnapshot, JsonValue } from '@backend/api.js';
+import type { DeepItemSnapshot, DeepJobSnapshot, JsonValue } from '@wire/backendApi.js';
 
 const ITEM_STATES: readonly DeepItemSnapshot['state'][] = ['queued', 'running', 'done', 'failed', 'cancelled'];
 const JOB_STATES: readonly DeepJobSnapshot['state'][] = ['running', 'done', 'cancelled'];

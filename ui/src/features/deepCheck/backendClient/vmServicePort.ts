@@ -3,13 +3,15 @@
  *
  * What hosts do (platform-facts.md, last section): object bodies go out as JSON; a 2xx resolves to
  * the parsed JSON (or the raw text); a non-2xx REJECTS with {statusCode, name, message}, where
- * `message` may be the raw body text (our backend's body is itself {statusCode, name, message}).
+ * `message` may be the raw body text (our backend's body is itself the ErrorReply {statusCode, name, message}
+ * of src/wire/errors.ts, and so is every refusal of browser mode's server).
  * A host whose proxy cannot reach the backend rejects with an Error or a 5xx. A request the backend
  * does not answer within `timeoutMs` is "down" too: the row says so and the next request retries.
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import { isRecord } from '@core/json.js';
-import { DEEP_PATH, JOB_ID } from '@backend/api.js';
+import { DEEP_PATH, JOB_ID } from '@wire/backendApi.js';
+import { readErrorFields } from '@wire/errors.js';
 import type { BackendAnswer, BackendFailure, BackendFailureKind, BackendPort } from './backendPort';
 import { parseJobSnapshot } from './jobSnapshot';
 
@@ -29,12 +31,12 @@ function kindOf(statusCode: number | undefined, name: string | undefined): Backe
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value : undefined;
 
-/** The backend's own {name, message} inside a host's rejection (`message` may be the raw body text). */
+/** The ErrorReply's {name, message} inside a host's rejection (`message` may be the raw body text). */
 function innerReply(message: string | undefined): { name?: string; message?: string } {
   if (message === undefined || !message.trimStart().startsWith('{')) return {};
   try {
-    const body: unknown = JSON.parse(message);
-    return isRecord(body) ? { name: text(body['name']), message: text(body['message']) } : {};
+    const fields = readErrorFields(JSON.parse(message));
+    return { name: text(fields.name), message: text(fields.message) };
   } catch {
     return {};
   }

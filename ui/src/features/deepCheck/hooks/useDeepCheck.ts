@@ -9,7 +9,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InspectResult } from '@core/index.js';
-import type { DeepJobSnapshot } from '@backend/api.js';
+import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import type { MatrixRow } from '../../matrix/model/rows';
 import type { BackendFailure, BackendPort } from '../backendClient/backendPort';

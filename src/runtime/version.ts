@@ -1,4 +1,8 @@
-/** The version from the project's package.json, found from this file upwards (src/cli or dist/node/cli). */
+/**
+ * The version from the project's package.json, found from this file upwards: src/runtime (2 levels),
+ * dist/node/runtime (3 levels) or the image's /backend/dist/runtime (2 levels). A neutral Node helper:
+ * the CLI, the backend and the browser-mode server all print or report it.
+ */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -8,10 +8,9 @@
  *   GET    /deep/<id>     -> 200 DeepJobSnapshot (each poll keeps the job alive)
  *   DELETE /deep/<id>     -> 200 DeepJobSnapshot, state 'cancelled' (running checks are aborted)
  *
- * Every non-2xx answer is an ErrorReply. vm.service returns parsed JSON only (no streaming), so
- * progress is polled: a job nobody polls for `abandonAfterMs` is cancelled as 'abandoned'.
+ * Every non-2xx answer is an ErrorReply (errors.ts). vm.service returns parsed JSON only (no
+ * streaming), so progress is polled: a job nobody polls for `abandonAfterMs` is cancelled as 'abandoned'.
  */
-import type { ImageReference } from '../core/types.js';
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -22,17 +21,6 @@ export const JOB_ID = /^[0-9a-f-]{1,64}$/;
 /** The socket's file name in /run/guest-services (metadata.json `vm.exposes.socket`). */
 const SOCKET_NAME = 'archmatrix.sock';
 export const DEFAULT_SOCKET_PATH = `/run/guest-services/${SOCKET_NAME}`;
-
-/** What the deep check gets besides the reference: cancel and a way to report progress. */
-export interface DeepCheckContext {
-  /** Aborted on DELETE, when the job is abandoned, on the per-reference deadline, on shutdown. */
-  readonly signal: AbortSignal;
-  /** The latest progress is what GET /deep/<id> shows, e.g. {bytesRead, bytesTotal}. */
-  readonly onProgress: (progress: JsonValue) => void;
-}
-
-/** The deep check of one validated reference: its JSON result, or a thrown Error (name, message). */
-export type DeepCheck = (reference: ImageReference, context: DeepCheckContext) => Promise<JsonValue>;
 
 export type DeepItemState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export type DeepJobState = 'running' | 'done' | 'cancelled';
@@ -78,44 +66,3 @@ export interface HealthReply {
   readonly deepCheck: 'available' | 'unavailable';
   readonly jobs: { readonly running: number; readonly queuedItems: number };
 }
-
-export const ERROR_NAMES = [
-  'bad-request',
-  'invalid-reference',
-  'not-found',
-  'method-not-allowed',
-  'unsupported-media-type',
-  'too-large',
-  'busy',
-  'not-implemented',
-  'internal',
-] as const;
-export type ErrorName = (typeof ERROR_NAMES)[number];
-
-export interface ReferenceProblem {
-  /** Position in `references`. */
-  readonly index: number;
-  readonly input: string;
-  readonly reason: string;
-}
-
-/** Every non-2xx body (the shape ddClient's vm.service rejects with). */
-export interface ErrorReply {
-  readonly statusCode: number;
-  readonly name: ErrorName;
-  readonly message: string;
-  /** For 'invalid-reference': every refused reference and why. */
-  readonly reasons?: readonly ReferenceProblem[];
-}
-
-export const errorReply = (
-  statusCode: number,
-  name: ErrorName,
-  message: string,
-  reasons?: readonly ReferenceProblem[],
-): ErrorReply => ({
-  statusCode,
-  name,
-  message,
-  reasons,
-});

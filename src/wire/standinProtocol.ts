@@ -1,7 +1,7 @@
 /**
  * The wire contract between the browser-mode server (src/server) and the stand-in ddClient
  * it serves to the page (src/server/standin). Both sides import it; it holds no browser or
- * Node API, so it runs in both.
+ * Node API, so it runs in both. Refusals are the one ErrorReply (errors.ts).
  */
 
 /** Header that carries the per-start key from the page to the server. */
@@ -16,7 +16,7 @@ export const CLIENT_HEADER = 'x-archmatrix-client';
 /** URL fragment parameter that carries the key in the printed URL: http://127.0.0.1:4680/#key=... */
 export const KEY_FRAGMENT_PARAM = 'key';
 
-/** Run one docker command: POST a JSON ExecBody, get an ExecReply (or an ErrorReply). */
+/** Run one docker command: POST a JSON ExecBody, get an ExecReply (or an ErrorReply, errors.ts). */
 export const EXEC_PATH = '/api/exec';
 
 /**
@@ -52,26 +52,6 @@ export interface ExecReply {
   readonly exitCode: number | null;
   /** Set when the server stopped the command (timeout, the page went away) or could not start docker. */
   readonly interrupted?: 'timeout' | 'cancelled' | 'spawn-failed';
-}
-
-export const REJECTION_CODES = [
-  'unauthorized',
-  'forbidden-host',
-  'forbidden-origin',
-  'forbidden-command',
-  'bad-request',
-  'unsupported-media-type',
-  'too-large',
-  'busy',
-  'not-found',
-  'method-not-allowed',
-  'internal-error',
-] as const;
-export type RejectionCode = (typeof REJECTION_CODES)[number];
-
-/** Why the server refused a request (no command ran). */
-export interface ErrorReply {
-  readonly error: { readonly code: RejectionCode; readonly message: string };
 }
 
 /** What the server tells the stand-in about the machine (Docker Desktop gets it from Node's os module). */
