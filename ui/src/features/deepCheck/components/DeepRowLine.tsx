@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { MatrixRow } from '../../matrix/model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import { deepLine } from '../model/deepRow';
 

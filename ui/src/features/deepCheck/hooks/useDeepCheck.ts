@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { InspectResult } from '@core/index.js';
 import type { DeepJobSnapshot } from '@backend/api.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
-import type { MatrixRow } from '../../matrix/model/rows';
+import { rowKey, type MatrixRow } from '../../../shared/matrixRow';
 import type { BackendFailure, BackendPort } from '../backendClient/backendPort';
 import { parseProgress } from '../backendClient/jobSnapshot';
 import { createVmServicePort } from '../backendClient/vmServicePort';
@@ -26,15 +26,12 @@ const MIN_POLL_MS = 200;
 const MAX_POLL_MS = 5_000;
 
 export interface DeepCheckController {
-  /** By row key (rowKey). */
+  /** By row key (shared/matrixRow's rowKey). */
   readonly states: ReadonlyMap<string, DeepRowState>;
   stop(key: string): void;
   retry(key: string): void;
   stopAll(): void;
 }
-
-/** The key of a row in `states`: its origin and reference (as the matrix keys its rows). */
-export const rowKey = (row: Pick<MatrixRow, 'origin' | 'reference'>): string => `${row.origin}:${row.reference}`;
 
 interface Job {
   readonly reference: string;
