@@ -3,6 +3,8 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/env/.cache/**'] },
@@ -280,6 +282,50 @@ export default defineConfig(
               group: ['@docker/*'],
               allowTypeImports: true,
               message: "The stand-in IS the ddClient: it may use ddClient's types only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The tab's feature boundaries (as bulletproof-react draws them): the matrix composes the deep check,
+  // never the other way round; what both need (the row, FixLine) lives in ui/src/shared, which imports
+  // no feature and not the app shell; no feature imports the app shell. Paths are resolved (relative
+  // imports and the @ui, @core, ... aliases alike) by the TypeScript resolver reading tsconfig.json.
+  {
+    files: ['ui/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.json` })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: [
+            {
+              target: './ui/src/features/deepCheck',
+              from: './ui/src/features',
+              except: ['./deepCheck'],
+              message:
+                'The deep check imports no other feature: the matrix composes it; shared needs go to ui/src/shared.',
+            },
+            {
+              target: './ui/src/features/matrix',
+              from: './ui/src/features',
+              except: ['./matrix', './deepCheck'],
+              message: 'The matrix imports only itself and the deep check (which it composes).',
+            },
+            {
+              target: './ui/src/features',
+              from: './ui/src/app',
+              message: 'Features never import the app shell: the app composes the features.',
+            },
+            {
+              target: './ui/src/shared',
+              from: ['./ui/src/features', './ui/src/app'],
+              message: 'ui/src/shared serves the features and the app shell, and imports neither.',
             },
           ],
         },

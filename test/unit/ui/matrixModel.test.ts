@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectResult } from '@core/index.js';
 import { cellState } from '@ui/features/matrix/model/cells';
 import { initialMatrixState, matrixReducer } from '@ui/features/matrix/model/matrixState';
-import type { MatrixRow, RowSeed } from '@ui/features/matrix/model/rows';
+import type { MatrixRow, RowSeed } from '@ui/shared/matrixRow';
 import { rowDetails } from '@ui/features/matrix/model/details';
 import { rowFixes } from '@ui/features/matrix/model/fixes';
 import { runOverview } from '@ui/features/matrix/model/progress';

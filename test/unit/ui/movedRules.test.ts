@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { InspectResult } from '@core/index.js';
 import { APP_VERSION, exportMessages, exportStamp, exportText, hasExportable } from '@ui/features/matrix/model/exports';
 import { transientSummary, typedFailureToast } from '@ui/features/matrix/model/failureToasts';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 import { validateTyped } from '@ui/features/matrix/model/typed';
 import { DEFAULT_VIEW, isFiltered, toggleSort } from '@ui/features/matrix/model/view';
 

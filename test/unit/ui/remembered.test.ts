@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_STORED_OUTPUT, parseRemembered, serialiseRemembered } from '@ui/features/matrix/model/remembered';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 
 const row: MatrixRow = {
   reference: '127.0.0.1:5000/corpus/good:1.0.0',

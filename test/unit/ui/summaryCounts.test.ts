@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InspectResult } from '@core/index.js';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
 import { DEFAULT_VIEW, viewRows } from '@ui/features/matrix/model/view';
 

@@ -2,7 +2,7 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useExport } from '@ui/features/matrix/hooks/useExport';
 import { APP_VERSION, exportText } from '@ui/features/matrix/model/exports';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from '../../support/hookHarness';
 

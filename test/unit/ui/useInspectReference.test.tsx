@@ -4,7 +4,7 @@ import type { InspectResult } from '@core/index.js';
 import type { ExecPort, ExecRequest } from '@commands/index.js';
 import { useInspectReference } from '@ui/features/matrix/hooks/useInspectReference';
 import type { TypedRowEvents } from '@ui/features/matrix/hooks/useInspectReference';
-import type { RowSeed } from '@ui/features/matrix/model/rows';
+import type { RowSeed } from '@ui/shared/matrixRow';
 import { loadFixture } from '../../support/recordings.js';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from '../../support/hookHarness';

@@ -1,7 +1,7 @@
 /** Rows, platform results and backend answers for the deep-check tests (made up, in the backend's shapes). */
 import type { DeepJobSnapshot, JsonValue } from '@wire/backendApi.js';
 import type { InspectResult } from '@core/index.js';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;
 

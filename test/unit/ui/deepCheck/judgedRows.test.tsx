@@ -16,7 +16,7 @@ import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { deepPartsOf, judgedRows } from '@ui/features/deepCheck/model/judgedRows';
 import { exportText } from '@ui/features/matrix/model/exports';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import type { MatrixRow } from '@ui/shared/matrixRow';
 import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
 import { DEFAULT_VIEW, viewRows, type VerdictFilter } from '@ui/features/matrix/model/view';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';

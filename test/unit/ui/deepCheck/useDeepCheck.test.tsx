@@ -8,9 +8,10 @@ import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import type { BackendAnswer, BackendPort } from '@ui/features/deepCheck/backendClient/backendPort';
-import { MAX_DEEP_JOBS, rowKey, useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';
+import { useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';
+import { MAX_DEEP_JOBS } from '@ui/features/deepCheck/model/deepQueue';
 import { REMEMBERED_DEEP_KEY } from '@ui/features/deepCheck/model/rememberedDeep';
-import type { MatrixRow } from '@ui/features/matrix/model/rows';
+import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
 import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
 

@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { MatrixRow } from '../../matrix/model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import { deepLine } from '../model/deepRow';
 
@@ -14,6 +14,28 @@ const TONE_COLOR = {
   info: 'text.secondary',
   busy: 'text.secondary',
 } as const;
+
+/** A small text button under the line: "Stop" or "Retry" the inside check of this row's image. */
+function LineAction({
+  verb,
+  reference,
+  onClick,
+}: {
+  readonly verb: 'Stop' | 'Retry';
+  readonly reference: string;
+  readonly onClick: () => void;
+}): ReactNode {
+  return (
+    <Button
+      size="small"
+      sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }}
+      onClick={onClick}
+      aria-label={`${verb} the inside check of ${reference}`}
+    >
+      {verb}
+    </Button>
+  );
+}
 
 /**
  * The deep check in the row, without opening anything: one line saying which OS and CPU a problem
@@ -50,26 +72,8 @@ export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
           sx={{ mt: 0.5, height: 3 }}
         />
       )}
-      {busy && (
-        <Button
-          size="small"
-          sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }}
-          onClick={deep.stop}
-          aria-label={`Stop the inside check of ${row.reference}`}
-        >
-          Stop
-        </Button>
-      )}
-      {canRetry && (
-        <Button
-          size="small"
-          sx={{ minWidth: 0, p: 0, mt: 0.25, fontSize: 12 }}
-          onClick={deep.retry}
-          aria-label={`Retry the inside check of ${row.reference}`}
-        >
-          Retry
-        </Button>
-      )}
+      {busy && <LineAction verb="Stop" reference={row.reference} onClick={deep.stop} />}
+      {canRetry && <LineAction verb="Retry" reference={row.reference} onClick={deep.retry} />}
     </Box>
   );
 }

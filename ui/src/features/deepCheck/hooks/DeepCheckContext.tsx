@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
-import type { MatrixRow } from '../../matrix/model/rows';
+import { rowKey, type MatrixRow } from '../../../shared/matrixRow';
 import type { DeepRowState } from '../model/deepRow';
-import { rowKey, type DeepCheckController } from './useDeepCheck';
+import type { DeepCheckController } from './useDeepCheck';
 
 const DeepCheckContext = createContext<DeepCheckController | undefined>(undefined);
 

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { MatrixRow } from '../../matrix/model/rows';
+import { rowKey, type MatrixRow } from '../../../shared/matrixRow';
 import { judgedRows } from '../model/judgedRows';
-import { rowKey, type DeepCheckController } from './useDeepCheck';
+import type { DeepCheckController } from './useDeepCheck';
 
 /** The rows with their deep results folded in (model/judgedRows): what the filter, counts and exports read. */
 export function useJudgedRows(

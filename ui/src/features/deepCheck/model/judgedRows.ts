@@ -6,7 +6,7 @@
  */
 import { withDeepParts } from '@core/index.js';
 import type { DeepParts, HostBinaryFinding, InspectResult } from '@core/index.js';
-import type { MatrixRow } from '../../matrix/model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 import type { DeepRowState } from './deepRow';
 

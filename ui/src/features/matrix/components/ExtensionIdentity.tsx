@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { Fragment } from 'react';
 import type { ReactNode } from 'react';
 import type { RowDisplay } from '../model/display';
-import type { MatrixRow } from '../model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 interface Props {
   readonly row: MatrixRow;

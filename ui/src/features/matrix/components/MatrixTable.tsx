@@ -11,7 +11,7 @@ import type { ReactNode } from 'react';
 import type { PlatformKey } from '@core/index.js';
 import { VISUALLY_HIDDEN } from '../../../shared/visuallyHidden';
 import type { ColumnLayout } from '../model/columns';
-import type { MatrixRow } from '../model/rows';
+import { rowKey, type MatrixRow } from '../../../shared/matrixRow';
 import type { ColumnSet, SortKey, ViewOptions } from '../model/view';
 import { FoldToggleHeader } from './FoldedPlatforms';
 import { MatrixTableRow } from './MatrixTableRow';
@@ -113,7 +113,7 @@ export function MatrixTable({
         <TableBody id={MATRIX_ROWS_ID} tabIndex={-1} sx={{ '&:focus': { outline: 'none' } }}>
           {rows.map((row) => (
             <MatrixTableRow
-              key={`${row.origin}:${row.reference}`}
+              key={rowKey(row)}
               row={row}
               layout={layout}
               hostKey={hostKey}

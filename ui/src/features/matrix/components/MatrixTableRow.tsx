@@ -15,7 +15,7 @@ import { isRequiredPlatform } from '../model/columns';
 import { rowDetails } from '../model/details';
 import { rowDisplay } from '../model/display';
 import { rowVerdict } from '../model/rows';
-import type { MatrixRow } from '../model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 import { DeepRowLine } from '../../deepCheck/components/DeepRowLine';
 import { useDeepRow } from '../../deepCheck/hooks/DeepCheckContext';
 import { rowExplanation, shownVerdict } from '../../deepCheck/model/deepRow';

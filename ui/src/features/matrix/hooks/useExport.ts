@@ -5,7 +5,7 @@ import { saveFile } from '../../../shared/saveFile';
 import { useCopyText } from '../../../shared/useCopyText';
 import { EXPORT_FILES, exportMessages, exportStamp, exportText } from '../model/exports';
 import type { ExportAction, ExportFormat } from '../model/exports';
-import type { MatrixRow } from '../model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 const systemNow = (): Date => new Date();
 

@@ -5,7 +5,7 @@ import { inspectImage } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
 import { typedFailureToast } from '../model/failureToasts';
-import type { RowSeed } from '../model/rows';
+import type { RowSeed } from '../../../shared/matrixRow';
 import { validateTyped } from '../model/typed';
 import type { BuildxState } from './useInstalledExtensions';
 

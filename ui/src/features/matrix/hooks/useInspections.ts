@@ -2,7 +2,7 @@ import { useCallback } from 'react';
 import type { InspectResult } from '@core/index.js';
 import { inspectMany } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
-import type { RowSeed } from '../model/rows';
+import type { RowSeed } from '../../../shared/matrixRow';
 import type { BuildxState } from './useInstalledExtensions';
 
 export interface InspectRun {

@@ -4,7 +4,7 @@ import { ENVIRONMENT_NOTICES, checkEnvironment, environmentNotices, listInstalle
 import type { BuildxState } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { useNotifier } from '../../../shared/notifications/NotificationProvider';
-import type { RowSeed } from '../model/rows';
+import type { RowSeed } from '../../../shared/matrixRow';
 
 export type { BuildxState };
 

@@ -5,7 +5,7 @@ import { readStored, writeStored } from '../../../shared/browserStorage';
 import { useDocker } from '../../../shared/docker/DockerContext';
 import { columnLayout } from '../model/columns';
 import type { ColumnLayout } from '../model/columns';
-import type { MatrixRow } from '../model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 import { VIEW_KEY, parseSavedView } from '../model/savedView';
 import { viewRows } from '../model/view';
 import type { ViewOptions } from '../model/view';

@@ -2,7 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { readStored, writeStored } from '../../../shared/browserStorage';
 import { REMEMBERED_KEY, parseRemembered, serialiseRemembered } from '../model/remembered';
 import type { RememberedRows } from '../model/remembered';
-import type { MatrixRow } from '../model/rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** Results of the last visit, shown at once while they are refreshed; saved when a run ends. */
 export function useRememberedResults(): {

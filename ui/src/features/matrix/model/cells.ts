@@ -1,6 +1,6 @@
 import { platformPresence } from '@core/index.js';
 import type { PlatformKey } from '@core/index.js';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** The data-state of a platform cell (a stable test hook). */
 export type CellState = 'yes' | 'no' | 'pending' | 'unknown';

@@ -2,7 +2,7 @@ import { auditLabels, describeFailure } from '@core/index.js';
 import type { LabelFinding } from '@core/index.js';
 import type { SizeTool } from '@commands/index.js';
 import { sizeToolOf } from './platformSizes';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 export interface RowDetailsModel {
   /** Undefined when the labels are unknown (a typed reference not in the local store). */

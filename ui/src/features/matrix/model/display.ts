@@ -1,5 +1,5 @@
 import { extensionInfo, parseReference } from '@core/index.js';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 export interface RowDisplay {
   /** The extension's title label, else the reference itself. Text only. */

@@ -1,7 +1,7 @@
 import { matrixColumns, platformKey, toCsv, toJson, toMarkdown } from '@core/index.js';
 import type { ExportStamp, InspectResult, Platform } from '@core/index.js';
 import { version } from '../../../../../package.json';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** Arch Matrix's version, from package.json at build time. */
 export const APP_VERSION: string = version;

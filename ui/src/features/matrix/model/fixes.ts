@@ -1,5 +1,5 @@
 import { extensionInfo } from '@core/index.js';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** What the row's reader can do themselves, with the publisher's page to tell them when there is one. */
 export interface UserFix {

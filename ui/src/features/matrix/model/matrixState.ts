@@ -1,6 +1,6 @@
 import type { InspectResult } from '@core/index.js';
 import { pendingRow, withResult } from './rows';
-import type { MatrixRow, RowSeed } from './rows';
+import type { MatrixRow, RowSeed } from '../../../shared/matrixRow';
 
 /** Where the run of the installed extensions is. */
 export type RunPhase = 'idle' | 'listing' | 'inspecting' | 'done' | 'cancelled' | 'failed';

@@ -1,7 +1,7 @@
 import { summariseMatrix } from '@core/index.js';
 import type { MatrixSummary, Platform } from '@core/index.js';
 import type { MatrixState } from './matrixState';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 export interface RunOverview {
   readonly running: boolean;

@@ -1,6 +1,6 @@
 import { VERDICTS, isRecord, storedRecord } from '@core/index.js';
 import type { CommandRecord, InspectResult, LocalImage } from '@core/index.js';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** localStorage key; the version changes when the stored shape does. */
 export const REMEMBERED_KEY = 'archmatrix.results.v1';

@@ -1,5 +1,5 @@
 import { needsAttention, summariseMatrix } from '@core/index.js';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /**
  * The counts the summary links show, from the core's summary (summariseMatrix: each image once by its

@@ -2,7 +2,7 @@ import { compareRowNames, compareRows, rowOrderKey, needsAttention } from '@core
 import type { PlatformKey, RowOrderKey, Verdict } from '@core/index.js';
 import { cellState } from './cells';
 import { rowVerdict } from './rows';
-import type { MatrixRow } from './rows';
+import type { MatrixRow } from '../../../shared/matrixRow';
 
 /** Filter by verdict: every row, the rows needing attention, or one verdict. */
 export type VerdictFilter = 'all' | 'attention' | Verdict;
