@@ -10,7 +10,7 @@ import { fixturePort, recordedAnswer } from '../../support/fixturePort.js';
 import { OPEN_CORPUS, sorted } from '../../support/corpus.js';
 import type { Override } from '../../support/fixturePort.js';
 import type { VariantFileReader } from '@deepCheck/ports.js';
-import { fileOf } from '../core/inside/deepData.js';
+import { fileOf } from '../../support/deepData.js';
 import { textFile } from '../../support/fakeReader.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;

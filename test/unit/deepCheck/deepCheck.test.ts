@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toJsonRow } from '@core/index.js';
 import { deepCheck, deepCheckMany, type DeepProgress } from '@deepCheck/deepCheck.js';
-import { fileOf } from '../core/inside/deepData.js';
+import { fileOf } from '../../support/deepData.js';
 import {
   AMD,
   ARM,

@@ -8,7 +8,7 @@ import { rowKey, type DeepCheckController } from '@ui/features/deepCheck/hooks/u
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
-import { doneRow, wrongHostBinaryRow } from './deepRows';
+import { doneRow, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');
 const findings = parseDeepFindings(wrongHostBinaryRow);

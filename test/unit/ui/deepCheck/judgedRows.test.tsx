@@ -20,7 +20,7 @@ import type { MatrixRow } from '@ui/features/matrix/model/rows';
 import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
 import { DEFAULT_VIEW, viewRows, type VerdictFilter } from '@ui/features/matrix/model/view';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
-import { doneRow, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const WRONG = '127.0.0.1:5100/deep/wrong-host-binary:1.0.0';
 const GOOD = '127.0.0.1:5100/deep/good:1.0.0';

@@ -12,7 +12,7 @@ import { MAX_DEEP_JOBS, rowKey, useDeepCheck } from '@ui/features/deepCheck/hook
 import { REMEMBERED_DEEP_KEY } from '@ui/features/deepCheck/model/rememberedDeep';
 import type { MatrixRow } from '@ui/features/matrix/model/rows';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
-import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const dd = {
   host: { arch: 'arm64', platform: 'darwin' },
