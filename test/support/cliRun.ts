@@ -4,9 +4,6 @@ import type { CliIo } from '@cli/run.js';
 import type { ExecPort } from '@commands/execPort.js';
 import type { VariantFileReader } from '@deepCheck/ports.js';
 
-/** A corpus image on the recorded open registry. */
-export const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
-
 export interface Captured {
   readonly code: number;
   readonly stdout: string;

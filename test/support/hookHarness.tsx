@@ -11,12 +11,13 @@ import { ensureDockerThemes } from '@ui/app/themes';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
 import { NotificationProvider } from '@ui/shared/notifications/NotificationProvider';
 import { fakeDesktopClient } from './fakeClient.js';
+import { recorded } from './corpus.js';
 import { corpusConfig } from './standin/corpusConfig.js';
 import type { CorpusOptions } from './standin/corpusConfig.js';
 import { installStandin } from './standin/installStandin.js';
 import type { StandinRecord } from './standin/standinTypes.js';
 
-export const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+export const R = recorded;
 export const SELF = 'local/dev-extension:latest';
 
 export interface CorpusClient {

@@ -1,7 +1,8 @@
 /** runCli --deep over a fake registry reader and the recorded imagetools index: the table, --json and --require. */
 import { describe, expect, it } from 'vitest';
 import type { VariantFileReader } from '@deepCheck/ports.js';
-import { cli, corpus } from '../../support/cliRun.js';
+import { cli } from '../../support/cliRun.js';
+import { recorded } from '../../support/corpus.js';
 import { fileOf } from '../../support/deepData.js';
 import { textFile } from '../../support/fakeReader.js';
 import { fixturePort } from '../../support/fixturePort.js';
@@ -31,7 +32,7 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
   };
 
   it('the table shows the deep verdict and one line per problem: OS, path, variant, CPU found and wanted', async () => {
-    const out = await cli(['--deep', '--no-progress', corpus('good')], fixturePort().exec, false, reader);
+    const out = await cli(['--deep', '--no-progress', recorded('good')], fixturePort().exec, false, reader);
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/corpus\/good:1\.0\.0\s+Wrong host binary\s+yes\s+yes/);
     expect(out.stdout).toContain('darwin /darwin/tool in linux/arm64: wrong-cpu, found x86_64, wanted arm64');
@@ -40,7 +41,7 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
 
   it('--json rows carry hostBinaries and backend; --require fails on the deep verdict', async () => {
     const out = await cli(
-      ['--deep', '--json', '--require', 'linux/amd64,linux/arm64', corpus('good')],
+      ['--deep', '--json', '--require', 'linux/amd64,linux/arm64', recorded('good')],
       fixturePort().exec,
       false,
       reader,
@@ -62,7 +63,7 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
   });
 
   it('without --deep nothing is read and the deep keys are null', async () => {
-    const out = await cli(['--json', corpus('good')], fixturePort().exec, false, reader);
+    const out = await cli(['--json', recorded('good')], fixturePort().exec, false, reader);
     expect(JSON.parse(out.stdout)).toMatchObject([{ verdict: 'ready', deep: null, hostBinaries: null, backend: null }]);
   });
 });

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ExecOutput, ExecPort } from '@commands/execPort.js';
-import { cli, corpus, rows } from '../../support/cliRun.js';
+import { cli, rows } from '../../support/cliRun.js';
+import { recorded } from '../../support/corpus.js';
 import { fixturePort, recordedAnswer, type Override } from '../../support/fixturePort.js';
 
 describe('runCli without references', () => {
@@ -14,8 +15,8 @@ describe('runCli without references', () => {
     expect(port.violations).toEqual([]);
     expect(out.code).toBe(0);
     const byRef = new Map(rows(out.stdout).map((r) => [r.reference, r.verdict]));
-    expect(byRef.get(corpus('good'))).toBe('ready');
-    expect(byRef.get(corpus('amd64-only'))).toBe('missing-platforms');
+    expect(byRef.get(recorded('good'))).toBe('ready');
+    expect(byRef.get(recorded('amd64-only'))).toBe('missing-platforms');
     expect(byRef.get('local/dev-extension:latest')).toBe('local-only');
   });
 
@@ -36,7 +37,7 @@ describe('runCli environment', () => {
       calls.push([...request.args]);
       return { stdout: '', stderr: 'docker: ENOENT: spawn docker ENOENT', exitCode: null, interrupted: 'spawn-failed' };
     };
-    const out = await cli([corpus('good')], missing);
+    const out = await cli([recorded('good')], missing);
     expect(out.code).toBe(3);
     expect(out.stderr).toContain('docker CLI was not found');
     expect(calls.every((argv) => argv[0] === 'version' || argv[0] === 'buildx')).toBe(true);
@@ -46,7 +47,7 @@ describe('runCli environment', () => {
     const noBuildx: Override = (args) =>
       args[0] === 'buildx' ? recordedAnswer('buildx-missing.buildx-version') : undefined;
     const port = fixturePort([noBuildx]);
-    const out = await cli(['--json', corpus('good')], port.exec);
+    const out = await cli(['--json', recorded('good')], port.exec);
     expect(out.stderr).toContain('buildx was not found');
     expect(port.calls.some((argv) => argv[0] === 'manifest')).toBe(true);
     expect(rows(out.stdout)[0]?.verdict).toBe('ready');
