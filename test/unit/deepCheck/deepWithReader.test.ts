@@ -5,12 +5,9 @@ import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { randomBytes } from 'node:crypto';
 import { gzip, LAYER_GZIP, tarOf } from '../../support/fakeRegistry.js';
 import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
-import { deps, fakePlatformCheck, inspectResult } from '../../support/fakeReader.js';
+import { AMD, ARM, deps, fakePlatformCheck, inspectResult } from '../../support/fakeReader.js';
 
 const { registry } = fakeServersPerTest();
-
-const AMD = `sha256:${'a'.repeat(64)}`;
-const ARM = `sha256:${'b'.repeat(64)}`;
 
 describe('deepCheck with the registry reader', () => {
   it('a registry that never answers ends at the per-image deadline as a timeout, with a fix (not "cancelled")', async () => {
