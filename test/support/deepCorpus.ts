@@ -3,7 +3,8 @@
  * (test/env/lib/seed-deep.sh, test/env/corpus/deep-<folder>/) and what `archmatrix --deep` must find
  * in it: per image, per variant, per listed path, the state and the CPU found, and the deep verdict.
  * Integration tests of the CLI, the back end and the registry reader assert against this;
- * test/integration/testenv.test.ts checks the images exist as described.
+ * test/integration/testenvDeepCorpus.test.ts and testenvDeepVariants.test.ts check the images exist
+ * as described.
  *
  * The table itself is in deepCorpusEntries.ts, its shape in deepCorpusShape.ts. Where the rules could
  * reasonably go either way, an entry says which way in `decision` (the rules in src/core/inside and

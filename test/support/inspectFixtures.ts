@@ -1,4 +1,4 @@
-/** What the tests of inspectImage share: the two hosts, the --raw call, the port's cleanliness and recorded local images. */
+/** What the tests of inspectImage share: the two hosts, the --raw call, the port's checks, recorded local images. */
 import { expect } from 'vitest';
 import { parseImageInspect } from '@core/index.js';
 import type { LocalImage, Platform } from '@core/index.js';

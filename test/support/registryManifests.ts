@@ -1,4 +1,4 @@
-/** Manifests of the test environment's registries, read straight over HTTP as JSON (the login-only one with the test user). */
+/** Manifests of the test environment's registries, read over HTTP as JSON (the login-only one as the test user). */
 import { expect } from 'vitest';
 import { authRegistryBasicAuth, type TestEnv } from '../env/testEnv.js';
 import type { DeepVariant } from './deepCorpus.js';

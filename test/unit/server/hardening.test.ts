@@ -1,5 +1,5 @@
 /**
- * Browser-mode server hardening (issue 9): no symlink leads out of the served folders, a per-client
+ * Browser-mode server hardening: no symlink leads out of the served folders, a per-client
  * cap on commands in flight, and HTTP timeouts for clients that trickle their request.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -25,7 +25,7 @@ writeFileSync(join(standinDir, 'install.js'), 'export {};');
 const sock = join(root, 'archmatrix.sock');
 
 const INFO = { version: '9.9.9', node: process.version, arch: process.arch };
-/** A deep check that answers at once with a small JSON row (the real one is h8's orchestrator). */
+/** A deep check that answers at once with a small JSON row (the real one is src/deepCheck's orchestration). */
 const deepCheck: DeepCheck = (reference, context) => {
   context.onProgress({ bytesRead: 10, bytesTotal: 20 });
   return Promise.resolve({ reference: reference.canonical, verdict: 'ready' });

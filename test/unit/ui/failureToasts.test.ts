@@ -1,4 +1,4 @@
-/** The failure toasts of ui/src/features/matrix/model/failureToasts: the refresh summary and the typed image's toast. */
+/** The failure toasts of ui/src/features/matrix/model/failureToasts: the refresh summary, the typed image's toast. */
 import { describe, expect, it } from 'vitest';
 import { transientSummary, typedFailureToast } from '@ui/features/matrix/model/failureToasts';
 import { result } from '../../support/matrixRows.js';
