@@ -6,6 +6,7 @@ import type { Result } from '@core/result.js';
 import {
   createRegistryReader,
   noCredentials,
+  type ReaderLimits,
   type ReadOptions,
   type RegistryReaderOptions,
   type RepositoryRef,
@@ -67,3 +68,11 @@ export const readOnce = (
   reader: RegistryReaderOptions = { credentials: noCredentials },
 ): Promise<Result<VariantFiles, CommandFailure>> =>
   createRegistryReader(reader).readVariantFiles(repoOf(reg), digest, wanted, options);
+
+/** One read of /darwin/tool in linux/amd64 by a new anonymous reader under these limits. */
+export const readToolWithLimits = (
+  reg: FakeServer,
+  digest: string,
+  limits: Partial<ReaderLimits>,
+): Promise<Result<VariantFiles, CommandFailure>> =>
+  readOnce(reg, digest, ['/darwin/tool'], { platform: 'linux/amd64' }, { credentials: noCredentials, limits });

@@ -15,6 +15,16 @@ import { blobGets, extensionImage, METADATA, readOnce, repoOf, text, value } fro
 
 const { registry } = fakeServersPerTest();
 
+/** A layer with metadata.json first and /darwin/tool after 300 kB of incompressible filler. */
+const metadataThenToolAtTheEnd = async (): Promise<Uint8Array> =>
+  gzip(
+    await tarOf([
+      { name: 'metadata.json', data: METADATA },
+      { name: 'filler', data: randomBytes(300_000) },
+      { name: 'darwin/tool', data: 'AT-THE-END' },
+    ]),
+  );
+
 describe('registry reader: layers', () => {
   it('a second pass over the same image downloads no blob and no manifest', async () => {
     const reg = await registry();
@@ -32,13 +42,7 @@ describe('registry reader: layers', () => {
 
   it('continues a layer read before from where it stopped, with a Range request', async () => {
     const reg = await registry();
-    const big = gzip(
-      await tarOf([
-        { name: 'metadata.json', data: METADATA },
-        { name: 'filler', data: randomBytes(300_000) },
-        { name: 'darwin/tool', data: 'AT-THE-END' },
-      ]),
-    );
+    const big = await metadataThenToolAtTheEnd();
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
     // The first answer sends only the start of the blob and then waits for the reader to hang up.
     reg.handler = (req, res) => {
@@ -111,13 +115,7 @@ describe('registry reader: layers', () => {
   it('without Range support the prefix is skipped and the file still found', async () => {
     const reg = await registry();
     reg.ranges = false;
-    const big = gzip(
-      await tarOf([
-        { name: 'metadata.json', data: METADATA },
-        { name: 'filler', data: randomBytes(300_000) },
-        { name: 'darwin/tool', data: 'AT-THE-END' },
-      ]),
-    );
+    const big = await metadataThenToolAtTheEnd();
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
     const reader = createRegistryReader({ credentials: noCredentials });
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createRegistryReader, noCredentials, type ReaderLimits } from '@registry/index.js';
 import { gzip, LAYER_GZIP, LAYER_TAR, LAYER_ZSTD, tarOf } from '../../support/fakeRegistry.js';
 import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
-import { readOnce, repoOf, text, value } from '../../support/readerFixtures.js';
+import { readOnce, readToolWithLimits, repoOf, text, value } from '../../support/readerFixtures.js';
 
 const { registry } = fakeServersPerTest();
 
@@ -59,15 +59,7 @@ describe('registry reader: layers', () => {
     const many = Array.from({ length: 300 }, (_, i) => ({ name: `f${i}`, data: '' }));
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: gzip(await tarOf(many)) }]);
     const limits: Partial<ReaderLimits> = { maxEntries: 100 };
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        { credentials: noCredentials, limits },
-      ),
-    );
+    const files = value(await readToolWithLimits(reg, digest, limits));
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/more than 100 entries/);
   });
@@ -77,18 +69,7 @@ describe('registry reader: layers', () => {
     const digest = reg.addImage([
       { mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'zeros', data: new Uint8Array(2_000_000) }])) },
     ]);
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        {
-          credentials: noCredentials,
-          limits: { maxUncompressedBytes: 1_000_000 },
-        },
-      ),
-    );
+    const files = value(await readToolWithLimits(reg, digest, { maxUncompressedBytes: 1_000_000 }));
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/uncompressed bytes/);
   });

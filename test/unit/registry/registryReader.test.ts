@@ -14,6 +14,7 @@ import {
   failureOf,
   METADATA,
   readOnce,
+  readToolWithLimits,
   repoOf,
   text,
   value,
@@ -84,18 +85,7 @@ describe('registry reader: layers', () => {
     const digest = reg.addImage([
       { mediaType: LAYER_GZIP, bytes: gzip(await tarOf([{ name: 'noise', data: randomBytes(400_000) }])) },
     ]);
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        {
-          credentials: noCredentials,
-          limits: { maxBytesPerImage: 100_000 },
-        },
-      ),
-    );
+    const files = value(await readToolWithLimits(reg, digest, { maxBytesPerImage: 100_000 }));
     const found = files.files.get('/darwin/tool');
     expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/over the byte cap/);
     expect(files.bytesRead).toBeLessThan(400_000);
