@@ -47,6 +47,18 @@ export function providers(
   };
 }
 
+/** A Docker Desktop client that only says its host (arm64 macOS): for hooks that run no command. */
+const HOST_ONLY_CLIENT = {
+  host: { arch: 'arm64', platform: 'darwin' },
+  extension: { image: '' },
+  docker: { cli: { exec: () => undefined } },
+} as unknown as v1.DockerDesktopClient;
+
+/** The Docker provider alone, with that client, around a hook that needs only the host. */
+export function hostOnlyProvider({ children }: { readonly children: ReactNode }): ReactNode {
+  return <DockerProvider dd={HOST_ONLY_CLIENT}>{children}</DockerProvider>;
+}
+
 /** Each test of the file starts with Docker Desktop's theme variables, empty storage and no client, and leaves none behind. */
 export function freshTabPerTest(): void {
   beforeEach(() => {
