@@ -9,7 +9,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
 import { deepCorpus, type DeepCorpusImage } from '../support/deepCorpus.js';
-import { launchServer, type ServerProcess } from './browser-mode.helpers.js';
+import { launchServer, type ServerProcess } from '../support/browserModeServer.js';
 
 const env = loadTestEnv();
 const OPEN = deepCorpus(env).filter((image) => image.registry === 'open');

@@ -14,7 +14,7 @@ import { pushExtensionImage, removeLocalCopy, uniqueTag, type ExtensionPush } fr
 import { docker, dockerOk } from '../env/run.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { deepCorpus } from '../support/deepCorpus.js';
-import { launchServer, type ServerProcess } from './browser-mode.helpers.js';
+import { launchServer, type ServerProcess } from '../support/browserModeServer.js';
 
 const env = loadTestEnv();
 const IMAGES = deepCorpus(env).filter(

@@ -6,7 +6,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
-import { launchServer, openDetailsAtRest, tabAtRest, type ServerProcess } from './browser-mode.helpers.js';
+import { openDetailsAtRest, tabAtRest } from '../support/browserMode.js';
+import { launchServer, type ServerProcess } from '../support/browserModeServer.js';
 
 const env = loadTestEnv();
 let server: ServerProcess | undefined;

@@ -8,8 +8,9 @@
  */
 import { test } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
-import { launchServer, openDetailsAtRest, tabAtRest } from './browser-mode.helpers.js';
-import type { ServerProcess } from './browser-mode.helpers.js';
+import { openDetailsAtRest, tabAtRest } from '../support/browserMode.js';
+import { launchServer } from '../support/browserModeServer.js';
+import type { ServerProcess } from '../support/browserModeServer.js';
 
 const env = loadTestEnv();
 let server: ServerProcess | undefined;

@@ -106,7 +106,7 @@ test('filter by verdict and by platform, sort by a platform column', async ({ pa
   await expect(rows.first()).toHaveAttribute('data-image', R('arm64-only-attested'));
 });
 
-// Issue 9, item 7: a cell nobody could check exports as "unknown", never "no". The local-only row
+// A cell nobody could check exports as "unknown", never "no". The local-only row
 // (not in any registry) knows only its local copy's platform: linux/arm64 (this machine) is unknown.
 test('an unknown cell exports as unknown, never no, in CSV and Markdown', async ({ page }) => {
   const LOCAL = 'local/dev-extension:latest';

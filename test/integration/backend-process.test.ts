@@ -1,5 +1,5 @@
 /**
- * Issue 8: the BUILT backend (dist/node/backend/main.js) as a process, as the image's CMD starts
+ * The BUILT backend (dist/node/backend/main.js) as a process, as the image's CMD starts
  * it: it listens on the socket it is given, answers /health, runs POST /deep on deep corpus images
  * through the real registries (no credentials: the private copy is unauthorized, with the command to
  * run on the host), refuses hostile references, refuses to take over a live backend's socket, and

@@ -1,5 +1,5 @@
 /**
- * Issue 4: Arch Matrix rates its own image `ready`. The extension image is built and pushed with the
+ * Arch Matrix rates its own image `ready`. The extension image is built and pushed with the
  * real `make push-extension` (a fresh tag, see test/env/extensionImage.ts), then the built
  * `archmatrix` CLI inspects it: by reference, as an extension author's CI gate would, and without
  * arguments, as a user who has it in the local store would.

@@ -1,5 +1,5 @@
 /**
- * Issue 7 end to end: the BUILT `archmatrix --deep` on every image of the deep corpus
+ * The deep check end to end: the BUILT `archmatrix --deep` on every image of the deep corpus
  * (test/support/deepCorpus.ts) through the test environment's real registries, each expected host
  * binary finding, backend image and verdict asserted; the private copy unauthorized without a login and
  * right after a real `docker login` into a temporary DOCKER_CONFIG; the backend module's POST /deep on a

@@ -1,85 +1,34 @@
 /**
- * Issues 4 and 8: the real `make push-extension` builds Arch Matrix's extension image for linux/amd64
- * and linux/arm64 and pushes it to the test environment's open registry; then everything is checked
- * from the registry: the index, each platform's files, labels and OS, the Node runtime of each
- * variant (the CPU of its `node` binary), the backend and its dependencies, and that a second push
- * of the same tag is refused. The amd64 image then runs as a container on the test engine (the test
- * may run containers; the product never does) and its backend answers on the mounted socket.
+ * The real `make push-extension` builds Arch Matrix's extension image for linux/amd64 and linux/arm64
+ * and pushes it to the test environment's open registry; then everything is checked from the
+ * registry: the index, each platform's files, labels and OS, the Node runtime of each variant (the
+ * CPU of its `node` binary), the backend and its dependencies, and that a second push of the same
+ * tag is refused. (packagedBackend.test.ts runs the image as a container.)
  */
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  auditLabels,
-  identifyExecutable,
-  parseImageConfig,
-  parseRawManifest,
-  type ManifestSummary,
-} from '@core/index.js';
+import { auditLabels, identifyExecutable, parseImageConfig, type ManifestSummary } from '@core/index.js';
 import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
-import { unpackImage } from '../env/registryFiles.js';
-import { docker, dockerOk } from '../env/run.js';
+import { dockerOk } from '../env/run.js';
 import { loadTestEnv } from '../env/testEnv.js';
-import { callSocket } from '../support/socketClient.js';
+import { elfMachine, EXTENSION_REPO, findFiles, pushExtension, variantFolders } from '../support/pushedExtension.js';
 
 const env = loadTestEnv();
-const REPO = 'archmatrix/extension';
 let push: ExtensionPush;
 let index: ManifestSummary;
 let rawIndex: string;
-const unpacked = new Map<string, Promise<string>>();
-
-/** The files of one platform's image, unpacked once from the registry. */
-function filesOf(key: string): Promise<string> {
-  const entry = index.platforms.find((p) => p.key === key);
-  if (entry === undefined) throw new Error(`no ${key} entry in the index`);
-  let root = unpacked.get(key);
-  if (root === undefined) {
-    root = unpackImage(env.openRegistry, REPO, entry.digest);
-    unpacked.set(key, root);
-  }
-  return root;
-}
-
-/** The CPU an ELF file is built for, from its header (e_machine at 0x12, little-endian). */
-function elfMachine(file: string): string {
-  const head = Buffer.alloc(20);
-  const fd = openSync(file, 'r');
-  try {
-    readSync(fd, head, 0, 20, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (head.readUInt32BE(0) !== 0x7f454c46) return `not ELF (${head.subarray(0, 4).toString('hex')})`;
-  const machine = head.readUInt16LE(0x12);
-  return (
-    ({ 0x3e: 'x86_64', 0xb7: 'aarch64' } as Record<number, string>)[machine] ?? `e_machine 0x${machine.toString(16)}`
-  );
-}
-
-/** Every file under `dir` whose name ends with `suffix`. */
-function findFiles(dir: string, suffix: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith(suffix));
-}
+const folders = variantFolders(env);
+const filesOf = (key: string): Promise<string> => folders.filesOf(index, key);
 
 beforeAll(() => {
-  push = pushExtensionImage(env);
-  if (push.make.status !== 0) {
-    throw new Error(
-      `make push-extension exited ${String(push.make.status)}:\n${push.make.stdout.slice(-4000)}\n${push.make.stderr.slice(-4000)}`,
-    );
-  }
-  rawIndex = dockerOk(env, ['buildx', 'imagetools', 'inspect', push.reference, '--raw']);
-  const parsed = parseRawManifest(rawIndex);
-  if (!parsed.ok) throw new Error(`the pushed tag is not a manifest Arch Matrix understands: ${parsed.error.message}`);
-  index = parsed.value;
+  ({ push, index, rawIndex } = pushExtension(env));
 });
 
 afterAll(async () => {
   if (push !== undefined) removeLocalCopy(env, push.reference);
-  for (const root of unpacked.values()) rmSync(await root, { recursive: true, force: true });
+  await folders.removeAll();
 });
 
 describe('make push-extension on the test environment', () => {
@@ -160,7 +109,7 @@ describe('make push-extension on the test environment', () => {
     expect(entry, `no ${key} entry in the index`).toBeDefined();
     const reader = createRegistryReader({ credentials: noCredentials });
     const read = await reader.readVariantFiles(
-      { domain: env.openRegistry, path: REPO },
+      { domain: env.openRegistry, path: EXTENSION_REPO },
       entry?.digest ?? '',
       ['/usr/local/bin/node'],
       { platform: key },
@@ -224,68 +173,6 @@ describe('make push-extension on the test environment', () => {
       config?: { Cmd?: string[] };
     };
     expect(config.config?.Cmd).toEqual(['node', '/backend/dist/backend/main.js']);
-  });
-
-  it('runs as a container (amd64): the backend answers on the mounted socket and stops cleanly on SIGTERM', async () => {
-    const guest = mkdtempSync(join(tmpdir(), 'archmatrix-guest-services-'));
-    const name = `archmatrix-backend-${push.tag}`;
-    try {
-      // As Docker Desktop runs vm.image: /run/guest-services mounted; no network at all (none is needed).
-      dockerOk(env, [
-        'run',
-        '--detach',
-        `--name=${name}`,
-        '--network=none',
-        '--platform=linux/amd64',
-        `--volume=${guest}:/run/guest-services`,
-        push.reference,
-      ]);
-      const sock = join(guest, 'archmatrix.sock');
-      for (let i = 0; i < 150 && !existsSync(sock); i += 1) await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(existsSync(sock), `no socket after 30 s; container log:\n${docker(env, ['logs', name]).stderr}`).toBe(
-        true,
-      );
-
-      const health = await callSocket(sock, { path: '/health' });
-      expect(health.status).toBe(200);
-      const version = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
-        .version;
-      expect(health.json).toMatchObject({
-        status: 'ok',
-        service: 'archmatrix-backend',
-        version,
-        arch: 'x64',
-        deepCheck: 'available',
-      });
-
-      const hostile = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: ['x; reboot'] } });
-      expect(hostile.status).toBe(400);
-      expect(hostile.json).toMatchObject({ statusCode: 400, name: 'invalid-reference' });
-      // The deep check is wired: a valid reference becomes a job. The container has no network
-      // (--network=none), so the registry cannot be reached and the row says so, without a crash.
-      const deep = await callSocket(sock, { method: 'POST', path: '/deep', body: { references: [push.reference] } });
-      expect(deep.status).toBe(202);
-      const job = deep.json as { id: string };
-      let item: { state?: string; result?: { verdict?: string } } = {};
-      for (let i = 0; i < 150; i += 1) {
-        const polled = (await callSocket(sock, { path: `/deep/${job.id}` })).json as {
-          state: string;
-          items: (typeof item)[];
-        };
-        item = polled.items[0] ?? {};
-        if (polled.state !== 'running') break;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-      expect(item.state).toBe('done');
-      expect(item.result?.verdict).toBe('unreachable');
-
-      dockerOk(env, ['stop', '--time=10', name]);
-      expect(dockerOk(env, ['inspect', '--format={{.State.ExitCode}}', name]).trim()).toBe('0');
-      expect(existsSync(sock)).toBe(false);
-    } finally {
-      docker(env, ['rm', '--force', name]);
-      rmSync(guest, { recursive: true, force: true });
-    }
   });
 
   it('refuses a second push of the same tag and leaves the pushed image as it was', () => {

@@ -132,5 +132,8 @@ export const ENGINE_CORPUS: readonly CorpusImage[] = CORPUS.filter((image) => im
 export const corpusReference = (registry: string, name: CorpusName): string =>
   `${registry}/corpus/${name}:${CORPUS_TAG}`;
 
+/** A corpus image as test/data/fixtures names it, `127.0.0.1:5000/corpus/NAME:1.0.0`, for any name. */
+export const recorded = (name: string): string => `127.0.0.1:5000/corpus/${name}:${CORPUS_TAG}`;
+
 /** A copy, sorted (platform lists compared regardless of order). */
 export const sorted = (keys: readonly string[]): string[] => [...keys].sort();

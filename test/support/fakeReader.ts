@@ -18,6 +18,13 @@ export function textFile(path: string, text: string): FoundFile {
   return { kind: 'file', path, size: head.byteLength, mode: 0o644, head };
 }
 
+/** The two variants of an image published for linux/amd64 and linux/arm64, by platform. */
+export const BOTH = { 'linux/amd64': AMD, 'linux/arm64': ARM };
+/** A /metadata.json holding this document. */
+export const metadata = (doc: unknown): FoundFile => textFile('/metadata.json', JSON.stringify(doc));
+/** A /metadata.json listing one macOS host binary, /darwin/tool. */
+export const DARWIN = metadata({ host: { binaries: [{ darwin: [{ path: '/darwin/tool' }] }] } });
+
 export interface ReadCall {
   readonly digest: string;
   readonly wanted: readonly string[];

@@ -11,12 +11,13 @@ import { ensureDockerThemes } from '@ui/app/themes';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
 import { NotificationProvider } from '@ui/shared/notifications/NotificationProvider';
 import { fakeDesktopClient } from './fakeClient.js';
+import { recorded } from './corpus.js';
 import { corpusConfig } from './standin/corpusConfig.js';
 import type { CorpusOptions } from './standin/corpusConfig.js';
 import { installStandin } from './standin/installStandin.js';
 import type { StandinRecord } from './standin/standinTypes.js';
 
-export const R = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
+export const R = recorded;
 export const SELF = 'local/dev-extension:latest';
 
 export interface CorpusClient {
@@ -44,6 +45,18 @@ export function providers(
       </DockerProvider>
     );
   };
+}
+
+/** A Docker Desktop client that only says its host (arm64 macOS): for hooks that run no command. */
+const HOST_ONLY_CLIENT = {
+  host: { arch: 'arm64', platform: 'darwin' },
+  extension: { image: '' },
+  docker: { cli: { exec: () => undefined } },
+} as unknown as v1.DockerDesktopClient;
+
+/** The Docker provider alone, with that client, around a hook that needs only the host. */
+export function hostOnlyProvider({ children }: { readonly children: ReactNode }): ReactNode {
+  return <DockerProvider dd={HOST_ONLY_CLIENT}>{children}</DockerProvider>;
 }
 
 /** Each test of the file starts with Docker Desktop's theme variables, empty storage and no client, and leaves none behind. */

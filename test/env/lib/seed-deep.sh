@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # `testenv seed`, deep corpus: extension images whose platform variants hold host binaries, backends
-# and metadata worth checking (issue 7). One template Dockerfile (corpus/deep-template) and one folder
+# and metadata worth checking by the deep check. One template Dockerfile (corpus/deep-template) and one folder
 # per image (corpus/deep-<name>: layout.sh, metadata.json, extras). Pushed to the registries only:
 # $REG/deep/<name>:$TESTENV_TAG (linux/amd64 + linux/arm64) and a private copy on $AUTHREG. The
 # engine's image store keeps none of them (other tests list the engine's extension images).

@@ -7,7 +7,7 @@ import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import { createBackend, type Backend } from '@backend/app.js';
 import { createDeepCheckService } from '@backend/deepCheckService.js';
 import type { JsonRow } from '@core/index.js';
-import { fileOf } from '../core/inside/deepData.js';
+import { fileOf } from '../../support/deepData.js';
 import { AMD, ARM, REF, fakePlatformCheck, fakeReader, inspectResult, textFile } from '../../support/fakeReader.js';
 
 const backends: Backend[] = [];

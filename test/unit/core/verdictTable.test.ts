@@ -48,7 +48,7 @@ describe('the verdict table', () => {
     ]);
   });
 
-  it('ranks the deep check verdicts (issue 7) right after incompatible and right after missing-platforms', () => {
+  it('ranks the deep check verdicts right after incompatible and right after missing-platforms', () => {
     const byRank = [...VERDICTS].sort((a, b) => verdictRank(a) - verdictRank(b));
     expect(byRank[byRank.indexOf('incompatible') + 1]).toBe('wrong-host-binary');
     expect(byRank[byRank.indexOf('missing-platforms') + 1]).toBe('backend-missing-platforms');

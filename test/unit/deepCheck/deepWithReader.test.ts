@@ -1,24 +1,13 @@
 /** The deep check over the real registry reader and the fake registry: what the orchestration and the reader do together. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deepCheck } from '@deepCheck/deepCheck.js';
 import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { randomBytes } from 'node:crypto';
-import { gzip, LAYER_GZIP, startRegistry, tarOf, type FakeRegistry } from '../../support/fakeRegistry.js';
-import { deps, fakePlatformCheck, inspectResult } from '../../support/fakeReader.js';
+import { gzip, LAYER_GZIP, tarOf } from '../../support/fakeRegistry.js';
+import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
+import { AMD, ARM, deps, fakePlatformCheck, inspectResult } from '../../support/fakeReader.js';
 
-const servers: FakeRegistry[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function registry(): Promise<FakeRegistry> {
-  const r = await startRegistry();
-  servers.push(r);
-  return r;
-}
-
-const AMD = `sha256:${'a'.repeat(64)}`;
-const ARM = `sha256:${'b'.repeat(64)}`;
+const { registry } = fakeServersPerTest();
 
 describe('deepCheck with the registry reader', () => {
   it('a registry that never answers ends at the per-image deadline as a timeout, with a fix (not "cancelled")', async () => {

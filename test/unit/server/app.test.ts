@@ -1,26 +1,17 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecPort, ExecRequest } from '@commands/execPort.js';
 import { COMMAND_TIMEOUT_MS } from '@server/config.js';
 import { startServer, type RunningServer } from '@server/server.js';
 import type { ErrorReply } from '@wire/errors.js';
 import { postExec, send } from '../../support/httpClient.js';
+import { servedFolders } from '../../support/servedFolders.js';
 
 // A stand-in UI folder: the shape vite writes (index.html with a module script, an asset), made up for this test.
-const root = mkdtempSync(join(tmpdir(), 'archmatrix-app-'));
-const uiDir = join(root, 'ui');
-const standinDir = join(root, 'standin');
-mkdirSync(join(uiDir, 'assets'), { recursive: true });
-mkdirSync(standinDir);
-writeFileSync(
-  join(uiDir, 'index.html'),
+const { root, uiDir, standinDir } = servedFolders(
+  'archmatrix-app-',
   '<!doctype html><html><head><script type="module" src="./assets/app.js"></script></head><body></body></html>',
 );
-writeFileSync(join(uiDir, 'assets', 'app.js'), 'console.log("app");');
-writeFileSync(join(root, 'secret.txt'), 'outside the UI folder');
-writeFileSync(join(standinDir, 'install.js'), 'export {};');
 
 const calls: ExecRequest[] = [];
 let behaviour: (request: ExecRequest) => Promise<Awaited<ReturnType<ExecPort>>> = async () => ({

@@ -1,10 +1,9 @@
 /**
- * Browser-mode server hardening (issue 9): no symlink leads out of the served folders, a per-client
+ * Browser-mode server hardening: no symlink leads out of the served folders, a per-client
  * cap on commands in flight, and HTTP timeouts for clients that trickle their request.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecOutput, ExecPort, ExecRequest } from '@commands/execPort.js';
@@ -14,16 +13,9 @@ import { startServer, type RunningServer } from '@server/server.js';
 import type { ErrorReply } from '@wire/errors.js';
 import { readFileWithin } from '@server/staticRoute.js';
 import { postExec, send } from '../../support/httpClient.js';
+import { servedFolders } from '../../support/servedFolders.js';
 
-const root = mkdtempSync(join(tmpdir(), 'archmatrix-hardening-'));
-const uiDir = join(root, 'ui');
-const standinDir = join(root, 'standin');
-mkdirSync(join(uiDir, 'assets'), { recursive: true });
-mkdirSync(standinDir);
-writeFileSync(join(uiDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-writeFileSync(join(uiDir, 'assets', 'app.js'), 'console.log("app");');
-writeFileSync(join(standinDir, 'install.js'), 'export {};');
-writeFileSync(join(root, 'secret.txt'), 'outside the UI folder');
+const { root, uiDir, standinDir } = servedFolders('archmatrix-hardening-');
 // Links the server must not follow out of its folders, and one inside that it may.
 symlinkSync(join(root, 'secret.txt'), join(uiDir, 'assets', 'leak.txt'));
 symlinkSync(root, join(uiDir, 'up'));

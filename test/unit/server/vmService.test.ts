@@ -3,34 +3,32 @@
  * the stand-in's vm.service (fetch) -> the browser-mode server's /api/vm route -> Arch Matrix's
  * backend, in-process or on a real Unix socket (then stopped and restarted, as a backend restart).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { v1 } from '@docker/extension-api-client-types';
 import type { DeepCheck } from '@backend/deepCheckPort.js';
 import { createBackend, type Backend } from '@backend/app.js';
-import { startServer, type RunningServer } from '@server/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '@server/server.js';
 import { createVmService } from '@server/standin/vmService.js';
 import { inProcessRelay, socketRelay } from '@server/vmRelay.js';
 import { createVmServicePort } from '@ui/features/deepCheck/backendClient/vmServicePort.js';
+import { servedFolders } from '../../support/servedFolders.js';
 
-const root = mkdtempSync(join(tmpdir(), 'archmatrix-vm-'));
-const uiDir = join(root, 'ui');
-const standinDir = join(root, 'standin');
-mkdirSync(uiDir);
-mkdirSync(standinDir);
-writeFileSync(join(uiDir, 'index.html'), '<!doctype html><html><head></head><body></body></html>');
-writeFileSync(join(standinDir, 'install.js'), 'export {};');
+const { root, uiDir, standinDir } = servedFolders('archmatrix-vm-');
 const sock = join(root, 'archmatrix.sock');
 
 const INFO = { version: '9.9.9', node: process.version, arch: process.arch };
-/** A deep check that answers at once with a small JSON row (the real one is h8's orchestrator). */
+/** A deep check that answers at once with a small JSON row (the real one is src/deepCheck's orchestration). */
 const deepCheck: DeepCheck = (reference, context) => {
   context.onProgress({ bytesRead: 10, bytesTotal: 20 });
   return Promise.resolve({ reference: reference.canonical, verdict: 'ready' });
 };
 const exec = () => Promise.resolve({ stdout: '', stderr: '', exitCode: 0 });
+
+/** A browser-mode server that runs no command, relaying vm.service as `options` say. */
+const serve = (options: Pick<ServerOptions, 'vm' | 'log'>): Promise<RunningServer> =>
+  startServer({ port: 0, uiDir, standinDir, extensionImage: '', exec, isAllowed: () => false, ...options });
 
 let inProcess: RunningServer;
 let proxied: RunningServer;
@@ -45,22 +43,10 @@ const client = (http: v1.HttpService | undefined): v1.DockerDesktopClient =>
 
 beforeAll(async () => {
   local = createBackend({ deepCheck, info: INFO, sweepEveryMs: 0 });
-  inProcess = await startServer({
-    port: 0,
-    uiDir,
-    standinDir,
-    extensionImage: '',
-    exec,
-    isAllowed: () => false,
+  inProcess = await serve({
     vm: inProcessRelay(local.handle),
   });
-  proxied = await startServer({
-    port: 0,
-    uiDir,
-    standinDir,
-    extensionImage: '',
-    exec,
-    isAllowed: () => false,
+  proxied = await serve({
     vm: socketRelay(sock, 2_000),
   });
 });
@@ -117,13 +103,7 @@ describe('the stand-in vm.service, as a real host', () => {
 
   it('relays only the methods the backend serves: PUT, PATCH and HEAD are a 405 in the backend shape, never relayed', async () => {
     const relayed: string[] = [];
-    const recording = await startServer({
-      port: 0,
-      uiDir,
-      standinDir,
-      extensionImage: '',
-      exec,
-      isAllowed: () => false,
+    const recording = await serve({
       vm: (request) => {
         relayed.push(request.method);
         return Promise.resolve({ status: 200, body: '{}' });
@@ -185,13 +165,7 @@ describe("the tab's backend port through the stand-in", () => {
   it('tells the terminal, once, that the backend socket is dead, and how to start it', async () => {
     const lines: string[] = [];
     const deadSock = join(root, 'nobody.sock');
-    const dead = await startServer({
-      port: 0,
-      uiDir,
-      standinDir,
-      extensionImage: '',
-      exec,
-      isAllowed: () => false,
+    const dead = await serve({
       vm: socketRelay(deadSock, 2_000),
       log: (line) => lines.push(line),
     });

@@ -4,7 +4,7 @@ import { VerdictBadge } from '@ui/features/matrix/components/VerdictBadge';
 
 afterEach(cleanup);
 
-describe('VerdictBadge shows the deep check verdicts from the verdict table (issue 7)', () => {
+describe('VerdictBadge shows the deep check verdicts from the verdict table', () => {
   it.each([
     ['wrong-host-binary', 'Wrong host binary', 'MuiChip-colorError'],
     ['backend-missing-platforms', 'Backend missing platforms', 'MuiChip-colorWarning'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backendImagesOf } from '@core/inside/backendImages.js';
 import { MAX_COMPOSE_BYTES, composeImages, isSelfImage } from '@core/inside/compose.js';
 import { parseExtensionMetadata } from '@core/inside/metadata.js';
-import { dataText } from './deepData.js';
+import { dataText } from '../../../support/deepData.js';
 
 function images(text: string) {
   const result = composeImages(text);

@@ -3,7 +3,7 @@ import { DEEP_VERDICTS, backendLacks, decideDeepOutcome } from '@core/inside/dee
 import { judgeHostBinaries } from '@core/inside/hostBinaries.js';
 import { parseExtensionMetadata } from '@core/inside/metadata.js';
 import type { BackendImageFinding, HostBinaryFinding } from '@core/inside/types.js';
-import { dataText, fileOf } from './deepData.js';
+import { dataText, fileOf } from '../../../support/deepData.js';
 
 const finding = (over: Partial<HostBinaryFinding>): HostBinaryFinding => ({
   os: 'darwin',

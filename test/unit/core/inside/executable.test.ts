@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeExecutable, identifyExecutable } from '@core/inside/executable.js';
-import { head } from './deepData.js';
+import { head } from '../../../support/deepData.js';
 
 describe('identifyExecutable on real executables from npm', () => {
   it.each([

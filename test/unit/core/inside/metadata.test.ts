@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseImagePath } from '@core/inside/imagePath.js';
 import { MAX_METADATA_BYTES, parseExtensionMetadata } from '@core/inside/metadata.js';
 import type { ExtensionMetadata } from '@core/inside/types.js';
-import { dataText } from './deepData.js';
+import { dataText } from '../../../support/deepData.js';
 
 function parsed(text: string): ExtensionMetadata {
   const result = parseExtensionMetadata(text);

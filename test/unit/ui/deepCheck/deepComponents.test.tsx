@@ -9,7 +9,7 @@ import { rowKey } from '@ui/shared/matrixRow';
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
-import { doneRow, wrongHostBinaryRow } from './deepRows';
+import { doneRow, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');
 const findings = parseDeepFindings(wrongHostBinaryRow);

@@ -4,7 +4,7 @@ import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
-import { DIGEST, platformResult, wrongHostBinaryRow } from './deepRows';
+import { DIGEST, platformResult, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const findings = parseDeepFindings(wrongHostBinaryRow);
 const done = (verdict: 'wrong-host-binary' | 'backend-missing-platforms' | null): DeepRowState | undefined =>

@@ -13,7 +13,7 @@ import { MAX_DEEP_JOBS, createDeepQueue, type DeepQueue } from '@ui/features/dee
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { deepKey, type RememberedDeepEntry } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
-import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const POLL_AFTER_MS = 1_000;
 

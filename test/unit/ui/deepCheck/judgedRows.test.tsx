@@ -4,9 +4,7 @@
  * (the JSON rows carrying the deep parts exactly as `archmatrix --deep --json` does).
  */
 import { renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { v1 } from '@docker/extension-api-client-types';
 import type { JsonValue } from '@wire/backendApi.js';
 import { toJsonRow, withDeepParts, type JsonExport } from '@core/index.js';
 import type { BackendPort } from '@ui/features/deepCheck/backendClient/backendPort';
@@ -19,8 +17,8 @@ import { exportText } from '@ui/features/matrix/model/exports';
 import type { MatrixRow } from '@ui/shared/matrixRow';
 import { summaryCounts } from '@ui/features/matrix/model/summaryCounts';
 import { DEFAULT_VIEW, viewRows, type VerdictFilter } from '@ui/features/matrix/model/view';
-import { DockerProvider } from '@ui/shared/docker/DockerContext';
-import { doneRow, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import { hostOnlyProvider } from '../../../support/hookHarness';
 
 const WRONG = '127.0.0.1:5100/deep/wrong-host-binary:1.0.0';
 const GOOD = '127.0.0.1:5100/deep/good:1.0.0';
@@ -84,14 +82,7 @@ describe('rows judged with their deep results', () => {
   });
 });
 
-const dd = {
-  host: { arch: 'arm64', platform: 'darwin' },
-  extension: { image: '' },
-  docker: { cli: { exec: () => undefined } },
-} as unknown as v1.DockerDesktopClient;
-const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => (
-  <DockerProvider dd={dd}>{children}</DockerProvider>
-);
+const wrapper = hostOnlyProvider;
 
 /** The backend's answer for an image with nothing wrong inside. */
 const fineRow: JsonValue = {

@@ -4,25 +4,16 @@
  * at once, rows with nothing to read, and results remembered by digest (no request on reopening).
  */
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { v1 } from '@docker/extension-api-client-types';
 import type { BackendAnswer, BackendPort } from '@ui/features/deepCheck/backendClient/backendPort';
 import { useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';
 import { MAX_DEEP_JOBS } from '@ui/features/deepCheck/model/deepQueue';
 import { REMEMBERED_DEEP_KEY } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
-import { DockerProvider } from '@ui/shared/docker/DockerContext';
-import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import { hostOnlyProvider } from '../../../support/hookHarness';
 
-const dd = {
-  host: { arch: 'arm64', platform: 'darwin' },
-  extension: { image: '' },
-  docker: { cli: { exec: () => undefined } },
-} as unknown as v1.DockerDesktopClient;
-const wrapper = ({ children }: { readonly children: ReactNode }): ReactNode => (
-  <DockerProvider dd={dd}>{children}</DockerProvider>
-);
+const wrapper = hostOnlyProvider;
 
 type Step = (id: string) => BackendAnswer;
 

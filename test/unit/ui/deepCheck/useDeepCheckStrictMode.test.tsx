@@ -11,7 +11,7 @@ import type { BackendPort } from '@ui/features/deepCheck/backendClient/backendPo
 import { useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';
 import { rowKey } from '@ui/shared/matrixRow';
 import { DockerProvider } from '@ui/shared/docker/DockerContext';
-import { doneRow, snapshot, wrongHostBinaryRow } from './deepRows';
+import { doneRow, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const dd = {
   host: { arch: 'arm64', platform: 'darwin' },

@@ -1,16 +1,15 @@
 /**
  * Shared by the browser-mode specs: what each seeded image must show (from the corpus description,
- * seen from an amd64 host), how to read the matrix through its stable hooks, and how to start
- * the browser-mode server as a process and get the URL it prints. Other extension images in the
- * engine (left by an interrupted run, or added by other work) get rows too; the specs check only
- * what they seeded.
+ * seen from an amd64 host) and how to read the matrix through its stable hooks (browserModeServer.ts
+ * starts the server). Other extension images in the engine (left by an interrupted run, or added by
+ * other work) get rows too; the specs check only what they seeded.
  */
 import { expect, type Page, type Request } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ExecBody } from '@wire/standinProtocol.js';
 import type { TestEnv } from '../env/testEnv.js';
-import { showAllPlatforms } from '../support/e2eHarness.js';
-import { corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from '../support/corpus.js';
+import { corpusReference, ENGINE_CORPUS, LOCAL_ONLY_IMAGE, OPEN_CORPUS, type CorpusName } from './corpus.js';
+import { showAllPlatforms } from './e2eHarness.js';
 
 export interface Expectation {
   readonly verdict: string;
@@ -112,6 +111,32 @@ export function expectRow(row: RowSeen, expected: Expectation): void {
   }
 }
 
+/** Every seeded image has a row showing what it must; rows of images the environment did not seed are not judged. */
+export function expectSeededRows(env: TestEnv, rows: readonly RowSeen[]): void {
+  const seeded = seededImages(env);
+  const judged = rows.filter((row) => seeded.has(row.image));
+  expect(judged.map((row) => row.image).sort()).toEqual([...seeded.keys()].sort());
+  for (const row of judged) {
+    const expected = seeded.get(row.image);
+    if (expected === undefined) throw new Error(`no expectation for ${row.image}`);
+    expectRow(row, expected);
+  }
+}
+
+/** Docker Desktop's extension pane: the width the tab must fit. */
+export const PANE = { width: 1000, height: 800 } as const;
+
+/** The tab at the pane's width, every row with its verdict and the matrix no longer busy. */
+export async function settledAtPane(page: Page, url: string): Promise<void> {
+  await page.setViewportSize(PANE);
+  await page.goto(url);
+  await expect(page.getByTestId('arch-matrix')).toBeVisible();
+  await expect
+    .poll(() => page.locator('[data-testid="arch-matrix"] [data-verdict="pending"]').count(), { timeout: 90_000 })
+    .toBe(0);
+  await expect(page.getByTestId('arch-matrix')).toHaveAttribute('aria-busy', 'false');
+}
+
 /** Every POST /api/exec the page sends. */
 export function recordCommands(page: Page): ExecBody[] {
   const bodies: ExecBody[] = [];
@@ -128,39 +153,6 @@ export function recordStatuses(page: Page): number[] {
     if (new URL(response.url()).pathname === '/api/exec') statuses.push(response.status());
   });
   return statuses;
-}
-
-export interface ServerProcess {
-  readonly url: string;
-  /** Everything it printed so far (stdout and stderr). */
-  output(): string;
-  stop(): void;
-}
-
-/** Starts a command that prints the browser-mode URL; its own process group, so stop() ends npm and node. */
-export function launchServer(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const child = spawn(command, [...args], {
-    env: { ...env, PORT: '0' },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const stop = (): void => {
-    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null)
-      process.kill(-child.pid, 'SIGTERM');
-  };
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString('utf8');
-      const found = /serving (http:\/\/127\.0\.0\.1:\d+\/#key=[A-Za-z0-9_-]+)/.exec(output);
-      if (found?.[1] !== undefined) resolve({ url: found[1], output: () => output, stop });
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) =>
-      reject(new Error(`${command} ${args.join(' ')} exited (${String(code)}) before printing its URL:\n${output}`)),
-    );
-  });
 }
 
 /**

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FoundFile } from '@core/inside/types.js';
 
-const DIR = fileURLToPath(new URL('../../../data/deep/', import.meta.url));
+const DIR = fileURLToPath(new URL('../data/deep/', import.meta.url));
 
 export const HEADS = {
   darwinArm64: 'darwin-arm64.macho.head',

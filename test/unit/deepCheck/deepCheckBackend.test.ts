@@ -1,0 +1,68 @@
+/** The deep check on backend images: a compose service lacking a platform, and a compose file that is not YAML. */
+import { describe, expect, it } from 'vitest';
+import { deepCheck } from '@deepCheck/deepCheck.js';
+import {
+  AMD,
+  ARM,
+  BOTH,
+  REF,
+  deps,
+  fakePlatformCheck,
+  fakeReader,
+  inspectResult,
+  metadata,
+  textFile,
+} from '../../support/fakeReader.js';
+
+describe('deepCheck: backend images', () => {
+  const composeMeta = metadata({ vm: { composefile: 'docker-compose.yaml' } });
+  const compose = textFile(
+    '/docker-compose.yaml',
+    'services:\n  backend:\n    image: ${DESKTOP_PLUGIN_IMAGE}\n  worker:\n    image: 127.0.0.1:5100/corpus/amd64-only:1.0.0\n',
+  );
+  const WORKER = '127.0.0.1:5100/corpus/amd64-only:1.0.0';
+
+  it('a compose service lacking linux/arm64: backend-missing-platforms; the extension itself is not checked again', async () => {
+    const reader = fakeReader({
+      [AMD]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': compose } },
+      [ARM]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': compose } },
+    });
+    const checked: string[] = [];
+    const check = fakePlatformCheck(
+      { [REF]: inspectResult(REF, BOTH), [WORKER]: inspectResult(WORKER, { 'linux/amd64': AMD }) },
+      checked,
+    );
+    const result = await deepCheck(REF, deps(reader, check));
+    expect(checked).toEqual([REF, WORKER]);
+    expect(result.verdict).toBe('backend-missing-platforms');
+    expect(result.deep.backend).toEqual([
+      {
+        reference: REF,
+        source: 'compose:backend',
+        self: true,
+        platforms: ['linux/amd64', 'linux/arm64'],
+        verdict: 'ready',
+        message: expect.stringContaining('the extension image itself') as string,
+      },
+      {
+        reference: WORKER,
+        source: 'compose:worker',
+        self: false,
+        platforms: ['linux/amd64'],
+        verdict: 'missing-platforms',
+        message: 'Published for linux/amd64',
+      },
+    ]);
+  });
+
+  it('a compose file that is not YAML is a note; the verdict stays', async () => {
+    const bad = textFile('/docker-compose.yaml', 'services: [unclosed');
+    const reader = fakeReader({
+      [AMD]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': bad } },
+      [ARM]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': bad } },
+    });
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })));
+    expect(result.verdict).toBe('ready');
+    expect(result.deep.notes.some((n) => /compose file is not YAML/.test(n))).toBe(true);
+  });
+});

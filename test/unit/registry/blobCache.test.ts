@@ -1,0 +1,160 @@
+/**
+ * What the registry reader keeps and reuses: a second pass downloads nothing, a layer read before
+ * continues with a Range request, an unchecked prefix stays with its repository, and the directory cache.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createRegistryReader, noCredentials } from '@registry/index.js';
+import { directoryBlobCache } from '@registry/directoryBlobCache.js';
+import { digestOf, gzip, LAYER_GZIP, tarOf } from '../../support/fakeRegistry.js';
+import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
+import { blobGets, extensionImage, METADATA, readOnce, repoOf, text, value } from '../../support/readerFixtures.js';
+
+const { registry } = fakeServersPerTest();
+
+/** A layer with metadata.json first and /darwin/tool after 300 kB of incompressible filler. */
+const metadataThenToolAtTheEnd = async (): Promise<Uint8Array> =>
+  gzip(
+    await tarOf([
+      { name: 'metadata.json', data: METADATA },
+      { name: 'filler', data: randomBytes(300_000) },
+      { name: 'darwin/tool', data: 'AT-THE-END' },
+    ]),
+  );
+
+describe('registry reader: layers', () => {
+  it('a second pass over the same image downloads no blob and no manifest', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const wanted = ['/metadata.json', '/darwin/tool'];
+    value(await reader.readVariantFiles(repoOf(reg), digest, wanted, { platform: 'linux/amd64' }));
+    const requests = reg.log.length;
+    expect(reader.stats.manifestGets).toBe(1);
+    const again = value(await reader.readVariantFiles(repoOf(reg), digest, wanted, { platform: 'linux/amd64' }));
+    expect(text(again.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
+    expect(again.bytesRead).toBe(0);
+    expect(reg.log.length).toBe(requests);
+  });
+
+  it('continues a layer read before from where it stopped, with a Range request', async () => {
+    const reg = await registry();
+    const big = await metadataThenToolAtTheEnd();
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
+    // The first answer sends only the start of the blob and then waits for the reader to hang up.
+    reg.handler = (req, res) => {
+      if (!(req.url ?? '').includes(digestOf(big)) || req.headers.range !== undefined) return false;
+      res.writeHead(200, { 'content-length': big.byteLength });
+      res.write(big.subarray(0, 16_384));
+      return true;
+    };
+    const reader = createRegistryReader({ credentials: noCredentials });
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
+    expect(text(files.files.get('/darwin/tool'))).toBe('AT-THE-END');
+    expect(files.bytesRead).toBe(big.byteLength - 16_384);
+    const ranged = reg.log.filter((l) => l.range !== undefined);
+    expect(ranged.length).toBe(1);
+    expect(ranged[0]?.range).toMatch(/^bytes=[1-9]\d*-$/);
+  });
+
+  it('a layer read to its last byte without seeing its end is complete: no Range past the end', async () => {
+    const reg = await registry();
+    const layer = gzip(
+      await tarOf([
+        { name: 'filler', data: randomBytes(100_000) },
+        { name: 'metadata.json', data: METADATA },
+      ]),
+    );
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    const files = value(await reader.readVariantFiles(repoOf(reg), digest, ['/nope'], { platform: 'linux/amd64' }));
+    expect(files.files.get('/nope')).toEqual({ kind: 'missing', path: '/nope', whitedOut: false });
+    expect(reader.stats.bytesDownloaded).toBe(layer.byteLength);
+  });
+
+  it("a layer's unchecked prefix is reused by the same repository only, never handed to another one", async () => {
+    const reg = await registry();
+    // Big enough that the read stops (metadata.json found) long before the layer's end.
+    const layer = gzip(
+      await tarOf([
+        { name: 'metadata.json', data: METADATA },
+        { name: 'filler', data: randomBytes(16_000_000) },
+      ]),
+    );
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: layer }]);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const other = { domain: reg.host, path: 'other/repo' };
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    expect(reader.stats.bytesDownloaded).toBeLessThan(layer.byteLength);
+    const before = blobGets(reg).length;
+    // The same repository: the prefix in the cache answers, no new blob request.
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    expect(blobGets(reg)).toHaveLength(before);
+    // Another repository: its registry is asked for its own bytes.
+    expect(
+      text(
+        value(await reader.readVariantFiles(other, digest, ['/metadata.json'], { platform: 'linux/amd64' })).files.get(
+          '/metadata.json',
+        ),
+      ),
+    ).toBe(METADATA);
+    expect(
+      blobGets(reg)
+        .slice(before)
+        .some((url) => url.includes('/other/repo/blobs/')),
+    ).toBe(true);
+  });
+
+  it('without Range support the prefix is skipped and the file still found', async () => {
+    const reg = await registry();
+    reg.ranges = false;
+    const big = await metadataThenToolAtTheEnd();
+    const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
+    );
+    expect(text(files.files.get('/darwin/tool'))).toBe('AT-THE-END');
+  });
+
+  it('a directory cache serves a new reader without downloading, and writes only inside its directory', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    const dir = await mkdtemp(join(tmpdir(), 'archmatrix-cache-'));
+    try {
+      const wanted = ['/metadata.json', '/darwin/tool'];
+      value(
+        await readOnce(
+          reg,
+          digest,
+          wanted,
+          { platform: 'linux/amd64' },
+          { credentials: noCredentials, cache: directoryBlobCache(dir) },
+        ),
+      );
+      const before = reg.log.length;
+      const again = value(
+        await readOnce(
+          reg,
+          digest,
+          wanted,
+          { platform: 'linux/amd64' },
+          { credentials: noCredentials, cache: directoryBlobCache(dir) },
+        ),
+      );
+      expect(text(again.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
+      expect(reg.log.length).toBe(before);
+      expect((await readdir(dir)).sort()).toEqual(['blobs', 'manifests']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
