@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './verdictTable.js';
+export * from './failureNotice.js';
 export * from './result.js';
 export * from './reference.js';
 export * from './platform.js';

@@ -3,7 +3,6 @@
  * tab read it; none of them lists verdicts of its own. Adding a verdict is one entry here plus the rule
  * that decides it in verdict.ts (the test in test/unit/core/verdictTable.test.ts checks every entry).
  */
-import type { FailureKind, InspectResult } from './types.js';
 
 /** How a verdict is shown: green, amber, red, or blue for "nothing wrong, but note this". */
 export type Severity = 'ok' | 'warning' | 'error' | 'info';
@@ -150,22 +149,6 @@ export type Verdict = keyof typeof VERDICT_TABLE;
 
 /** Every verdict, in the table's order (the order filters and menus list them in). */
 export const VERDICTS = Object.keys(VERDICT_TABLE) as readonly Verdict[];
-
-/** Failure kinds that say nothing new after a retry: the user cancelled, or buildx is missing (a banner says so). */
-const NO_NOTICE: ReadonlySet<FailureKind> = new Set<FailureKind>(['cancelled', 'tool-missing']);
-
-/**
- * Whether a finished result deserves a transient notice (a toast): its verdict is worth one, the registry
- * failed (not answered from the local store), and a retry may change the outcome.
- */
-export function worthNotice(result: Pick<InspectResult, 'verdict' | 'source' | 'failure'>): boolean {
-  return (
-    VERDICT_TABLE[result.verdict].toast &&
-    result.source !== 'local-store' &&
-    result.failure !== undefined &&
-    !NO_NOTICE.has(result.failure.kind)
-  );
-}
 
 export const verdictLabel = (verdict: Verdict): string => VERDICT_TABLE[verdict].label;
 export const verdictSeverity = (verdict: Verdict): Severity => VERDICT_TABLE[verdict].severity;

@@ -13,7 +13,7 @@ import {
 import type { FoundFile, VariantFiles } from '../core/inside/types.js';
 import { imageLayers } from '../core/imageSize.js';
 import { isRecord, parseJson } from '../core/json.js';
-import type { Descriptor } from '../core/manifestDoc.js';
+import type { Descriptor } from '../core/descriptor.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { CommandFailure, PlatformKey } from '../core/types.js';
 import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
