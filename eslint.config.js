@@ -3,6 +3,9 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import archmatrix from './eslint/noTypeImportCycle.js';
 
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/env/.cache/**'] },
@@ -148,6 +151,25 @@ export default defineConfig(
           ],
         },
       ],
+    },
+  },
+  // No import circles, anywhere (src, the tab, the tests). import-x/no-cycle follows every value import through
+  // the tree; it skips type-only imports, so archmatrix/no-type-import-cycle (eslint/noTypeImportCycle.js) reports
+  // a type-only import that closes a circle. The TypeScript resolver reads tsconfig.json, so `./x.js` finds `./x.ts`
+  // and the aliases (@core/*, @ui/*, ...) resolve as tsc resolves them. Packages are not followed (ignoreExternal):
+  // no circle of the project's files can pass through them.
+  {
+    files: ['src/**/*.{ts,tsx}', 'ui/src/**/*.{ts,tsx}', 'test/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX, archmatrix },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/external-module-folders': ['node_modules'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json' })],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'archmatrix/no-type-import-cycle': 'error',
     },
   },
 );
