@@ -89,6 +89,8 @@ export default defineConfig(
     },
   },
   // The deep check orchestration runs in the CLI and in the backend: it is given its platform check and reader.
+  // It owns those ports (ports.ts); the registry reader implements them, so the registry may import the port
+  // types and the deep check never imports the registry.
   {
     files: ['src/deepCheck/**/*.ts'],
     rules: {
@@ -105,6 +107,11 @@ export default defineConfig(
               message: 'The deep check sits above the core only: the CLI and the backend hand it commands and readers.',
             },
             {
+              group: ['../registry/*'],
+              message:
+                'The registry reader implements the deep check ports (ports.ts); the deep check never imports it.',
+            },
+            {
               group: ['react', 'react-dom', '@mui/*', '@docker/*'],
               message: 'The deep check knows no UI and no ddClient.',
             },
@@ -113,6 +120,7 @@ export default defineConfig(
       ],
     },
   },
+  // The registry reader imports the core, itself, and the deep check's port types it implements (ports.ts).
   {
     files: ['src/registry/**/*.ts'],
     rules: {
@@ -129,8 +137,12 @@ export default defineConfig(
               message: 'The registry reader runs no commands (credential helpers live in src/adapters).',
             },
             {
-              group: ['../commands/*', '../adapters/*', '../cli/*', '../server/*', '../bench/*'],
-              message: 'The registry reader imports only the core and itself.',
+              group: ['../commands/*', '../adapters/*', '../cli/*', '../server/*', '../bench/*', '../backend/*'],
+              message: 'The registry reader imports only the core, itself and the deep check ports.',
+            },
+            {
+              group: ['../deepCheck/*', '!../deepCheck/ports.js'],
+              message: 'Of the deep check, the registry reader imports only the ports it implements (ports.ts).',
             },
           ],
         },

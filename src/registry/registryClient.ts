@@ -5,18 +5,12 @@
  * never carries the registry's Authorization. Plain HTTP only to loopback hosts.
  */
 import { MEDIA_TYPES } from '../core/mediaTypes.js';
+import type { Repository } from '../core/types.js';
 import { parseAuthChallenge, type AuthChallenge } from './authChallenge.js';
 import type { CredentialsPort, RegistryCredential } from './credentials.js';
 import { allowedUrl, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
-
-export interface RepositoryRef {
-  /** Registry host as in references: "docker.io", "127.0.0.1:5100". */
-  readonly domain: string;
-  /** Repository path: "library/alpine", "corpus/good". */
-  readonly path: string;
-}
 
 /** The signals of one image's read: the deadline, and the caller's cancel. */
 export interface RequestSignals {
@@ -109,7 +103,7 @@ export class RegistryClient {
   }
 
   /** GET /v2/<repo>/manifests/<tag|digest> with the four manifest types accepted. */
-  async manifest(repo: RepositoryRef, reference: string, signals: RequestSignals): Promise<ManifestBytes> {
+  async manifest(repo: Repository, reference: string, signals: RequestSignals): Promise<ManifestBytes> {
     const url = this.url(repo, `manifests/${reference}`);
     const res = await this.get(url, repo, { Accept: MANIFEST_ACCEPT }, signals);
     try {
@@ -120,7 +114,7 @@ export class RegistryClient {
   }
 
   /** GET /v2/<repo>/blobs/<digest>, from `offset` on (a Range request) when offset > 0. */
-  async blob(repo: RepositoryRef, digest: string, signals: RequestSignals, offset = 0): Promise<BlobResponse> {
+  async blob(repo: Repository, digest: string, signals: RequestSignals, offset = 0): Promise<BlobResponse> {
     const url = this.url(repo, `blobs/${digest}`);
     const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
     const res = await this.get(url, repo, headers, signals);
@@ -128,14 +122,14 @@ export class RegistryClient {
     return { body: res.body, offset: res.status === 206 ? offset : 0 };
   }
 
-  private url(repo: RepositoryRef, rest: string): URL {
+  private url(repo: Repository, rest: string): URL {
     return new URL(`/v2/${repo.path}/${rest}`, registryOrigin(repo.domain));
   }
 
   /** One GET with auth and redirects; resolves only to a 2xx response, otherwise throws a RegistryFailure. */
   private async get(
     start: URL,
-    repo: RepositoryRef,
+    repo: Repository,
     headers: Record<string, string>,
     signals: RequestSignals,
   ): Promise<Response> {
@@ -198,7 +192,7 @@ export class RegistryClient {
   /** The Authorization header value answering a 401's challenge. */
   private async authorize(
     challenge: AuthChallenge | undefined,
-    repo: RepositoryRef,
+    repo: Repository,
     url: URL,
     signals: RequestSignals,
   ): Promise<string> {
@@ -220,7 +214,7 @@ export class RegistryClient {
 
   private async token(
     challenge: Extract<AuthChallenge, { scheme: 'bearer' }>,
-    repo: RepositoryRef,
+    repo: Repository,
     credential: RegistryCredential | undefined,
     signals: RequestSignals,
   ): Promise<string> {

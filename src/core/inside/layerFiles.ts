@@ -21,15 +21,9 @@ import {
   wantedPathProblem,
   WHITEOUT_PREFIX,
 } from './tarPaths.js';
-import type { FoundFile } from './types.js';
+import type { FoundFile, WantedPath } from './types.js';
 
 export { normaliseTarPath, wantedPathProblem } from './tarPaths.js';
-
-/** A path to find. `maxBytes` bounds the bytes kept of a file (a head by default, a whole small file when larger). */
-export interface WantedPath {
-  readonly path: string;
-  readonly maxBytes?: number;
-}
 
 export interface LayerFilesLimits {
   /** Bytes kept from the start of a file (default 4 KiB). */

@@ -58,6 +58,15 @@ export interface ExtensionMetadata {
   readonly ignored: readonly string[];
 }
 
+/**
+ * A path to read in a variant. `maxBytes` bounds the bytes kept of a file: a head by default, a whole small
+ * file (metadata.json, a compose file) when larger.
+ */
+export interface WantedPath {
+  readonly path: string;
+  readonly maxBytes?: number;
+}
+
 /** What the reader found at one wanted path in one variant (after applying layers and whiteouts). */
 export type FoundFile =
   | {
