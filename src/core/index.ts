@@ -21,6 +21,7 @@ export * from './exportMatrix.js';
 export * from './platformPresence.js';
 export * from './requirement.js';
 export * from './commandText.js';
+export * from './sha256.js';
 export * from './jsonRow.js';
 export * from './inside/index.js';
 export { isRecord, storedRecord, type JsonRecord } from './json.js';

@@ -104,7 +104,10 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   });
 }
 
-/** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */
+/**
+ * `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined: parsing stays synchronous,
+ * and the caller hashes the bytes (sha256.ts) when it needs the digest.
+ */
 export function parseRawManifest(stdout: string): Result<ManifestSummary, ParseError> {
   const json = parseJson(stdout, 'manifest');
   if (!json.ok) return json;

@@ -6,7 +6,8 @@
 import type { Descriptor } from '../core/descriptor.js';
 import type { ImageBytes } from '../core/inside/types.js';
 import type { Repository } from '../core/types.js';
-import { sha256Digest, type BlobCache } from './blobCache.js';
+import { sha256Digest } from '../core/sha256.js';
+import type { BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
 import type { RegistryClient, RequestSignals } from './registryClient.js';

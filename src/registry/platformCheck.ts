@@ -9,13 +9,13 @@ import {
   parseRawManifest,
   parseReference,
   platformKey,
+  sha256Digest,
   sortedPlatformKeys,
   type CommandFailure,
   type InspectResult,
   type ManifestSummary,
   type Platform,
 } from '../core/index.js';
-import { sha256Digest } from './blobCache.js';
 import type { CredentialsPort } from './credentials.js';
 import { RegistryFailure } from './httpFailure.js';
 import { readCapped, RegistryClient, requestSignals, type FetchLike } from './registryClient.js';
