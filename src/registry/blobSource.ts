@@ -10,7 +10,8 @@ import { sha256Digest } from '../core/sha256.js';
 import type { BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
-import type { RegistryClient, RequestSignals } from './registryClient.js';
+import type { RegistryClient } from './registryClient.js';
+import type { RequestSignals } from './request.js';
 
 export interface ByteBudget {
   /** Bytes downloaded in this read (not counting cache hits). */

@@ -18,7 +18,9 @@ import {
 } from '../core/index.js';
 import type { CredentialsPort } from './credentials.js';
 import { RegistryFailure } from './httpFailure.js';
-import { readCapped, RegistryClient, requestSignals, type FetchLike } from './registryClient.js';
+import { RegistryClient } from './registryClient.js';
+import { requestSignals, type FetchLike } from './request.js';
+import { readCapped } from './responseBody.js';
 import type { PlatformCheck } from '../deepCheck/ports.js';
 
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;

@@ -18,7 +18,8 @@ import type { CredentialsPort } from './credentials.js';
 import type { VariantFileReader, VariantReadOptions } from '../deepCheck/ports.js';
 import { failure, RegistryFailure } from './httpFailure.js';
 import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
-import { RegistryClient, requestSignals, type FetchLike, type RequestSignals } from './registryClient.js';
+import { RegistryClient } from './registryClient.js';
+import { requestSignals, type FetchLike, type RequestSignals } from './request.js';
 
 export interface ReaderLimits {
   /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
