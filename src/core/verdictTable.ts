@@ -68,7 +68,10 @@ export const VERDICT_TABLE = {
     toast: false,
     requirement: 'check-platforms',
   },
-  /** Deep check (issue 7): a host binary wrong-cpu or missing in a variant (Windows in linux/arm64 only warns). */
+  /**
+   * Found by the deep check (--deep): a host binary wrong-cpu or missing in a variant, so the hosts of that
+   * OS and CPU cannot run it (Windows in linux/arm64 only warns).
+   */
   'wrong-host-binary': {
     label: 'Wrong host binary',
     severity: 'error',
@@ -77,7 +80,10 @@ export const VERDICT_TABLE = {
     toast: false,
     requirement: 'deep-finding',
   },
-  /** Deep check (issue 7): a backend image other than the extension itself lacks linux/amd64 or linux/arm64. */
+  /**
+   * Found by the deep check (--deep): a backend image other than the extension itself lacks linux/amd64 or
+   * linux/arm64, the two CPUs Docker Desktop's VM runs on.
+   */
   'backend-missing-platforms': {
     label: 'Backend missing platforms',
     severity: 'warning',

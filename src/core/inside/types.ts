@@ -94,7 +94,7 @@ export interface VariantFiles {
 }
 
 /**
- * Exactly the four states of issue 7's contract. An executable of another OS listed under this one
+ * Exactly four states, which the CLI's --json, the tab and the tests key on. An executable of another OS listed under this one
  * (a Windows .exe under "linux") is `wrong-cpu` too: no CPU of that OS runs it; its `found` names the
  * format and OS ("PE x86_64 (Windows)") and its message says it is another OS's binary.
  */
