@@ -6,12 +6,7 @@
 import { isRecord, malformed } from './json.js';
 import { DESCRIPTOR_DIGEST } from './mediaTypes.js';
 import { err, ok, type ParseError, type Result } from './result.js';
-
-export interface Descriptor {
-  readonly mediaType: string;
-  readonly digest: string;
-  readonly size: number;
-}
+import type { Descriptor } from './types.js';
 
 /** Reads {mediaType, digest, size} of a descriptor; `where` names it in errors ("entry 3"). */
 export function readDescriptor(value: unknown, where: string): Result<Descriptor, ParseError> {

@@ -5,10 +5,10 @@
  */
 import { isRecord, malformed, parseJson, type JsonRecord } from './json.js';
 import { isIndexKind } from './mediaTypes.js';
-import { readDescriptor, type Descriptor } from './descriptor.js';
+import { readDescriptor } from './descriptor.js';
 import { documentKind } from './documentKind.js';
 import { err, ok, readEach, type ParseError, type Result } from './result.js';
-import type { ImageSize } from './types.js';
+import type { Descriptor, ImageSize } from './types.js';
 
 /** Real images have tens of layers (the overlay limit is 127); more is refused as hostile. */
 export const MAX_LAYERS = 1000;

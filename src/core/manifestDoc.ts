@@ -3,7 +3,7 @@
  * or a single OCI / Docker manifest (which names no platform: its config must be read). Reads one
  * parsed manifest document into a ManifestSummary.
  */
-import { readDescriptor, type Descriptor } from './descriptor.js';
+import { readDescriptor } from './descriptor.js';
 import { documentKind } from './documentKind.js';
 import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
 import { isIndexKind, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
@@ -16,7 +16,7 @@ import {
 } from './platform.js';
 import { imageSizeOf } from './imageSize.js';
 import { err, ok, type ParseError, type Result } from './result.js';
-import type { AttestationEntry, ManifestSummary, PlatformEntry } from './types.js';
+import type { AttestationEntry, Descriptor, ManifestSummary, PlatformEntry } from './types.js';
 
 interface Entries {
   readonly platforms: PlatformEntry[];

@@ -71,20 +71,21 @@ export interface ReferenceError {
 
 export type ManifestKind = 'oci-index' | 'docker-manifest-list' | 'oci-manifest' | 'docker-manifest';
 
-/** One runnable image of a multi-platform index. */
-export interface PlatformEntry {
-  readonly platform: Platform;
-  readonly key: PlatformKey;
-  readonly digest: string;
+/** How a manifest names other content (a platform's manifest, a layer, the config): read by descriptor.ts. */
+export interface Descriptor {
   readonly mediaType: string;
+  readonly digest: string;
   readonly size: number;
 }
 
+/** One runnable image of a multi-platform index. */
+export interface PlatformEntry extends Descriptor {
+  readonly platform: Platform;
+  readonly key: PlatformKey;
+}
+
 /** An attestation manifest (buildx provenance/SBOM): listed, never counted as a platform. */
-export interface AttestationEntry {
-  readonly digest: string;
-  readonly mediaType: string;
-  readonly size: number;
+export interface AttestationEntry extends Descriptor {
   /** vnd.docker.reference.type, e.g. "attestation-manifest". */
   readonly referenceType: string;
   /** The digest of the platform manifest it describes (vnd.docker.reference.digest). */

@@ -3,9 +3,8 @@
  * (a Range request from where the cache ends). What was read is put back into the cache when the
  * stream ends or is cancelled; a complete blob only after its digest checked out.
  */
-import type { Descriptor } from '../core/descriptor.js';
 import type { ImageBytes } from '../core/inside/types.js';
-import type { Repository } from '../core/types.js';
+import type { Descriptor, Repository } from '../core/types.js';
 import { sha256Digest } from '../core/sha256.js';
 import type { BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';

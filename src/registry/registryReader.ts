@@ -8,9 +8,8 @@ import { createLayerFiles, DEFAULT_HEAD_BYTES, DEFAULT_MAX_DIR_ENTRIES } from '.
 import type { FoundFile, VariantFiles, WantedPath } from '../core/inside/types.js';
 import { imageLayers } from '../core/imageSize.js';
 import { isRecord, parseJson } from '../core/json.js';
-import type { Descriptor } from '../core/descriptor.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { CommandFailure, Repository } from '../core/types.js';
+import type { CommandFailure, Descriptor, Repository } from '../core/types.js';
 import { SHA256_DIGEST, sha256Digest } from '../core/sha256.js';
 import { memoryBlobCache, type BlobCache } from './blobCache.js';
 import { blobStream, type ByteBudget } from './blobSource.js';
