@@ -7,12 +7,11 @@
  *    manifest and config with or without --verbose, so --verbose, which also names a single manifest's
  *    platform, costs no extra request (docs/verification-notes.md).
  */
-import { parseImageConfig, parseManifestInspect, parseRawManifest } from '../core/index.js';
+import { parseImageConfig, parseManifestInspect, parseRawManifest, sha256DigestOfText } from '../core/index.js';
 import type { ImageReference, LocalImage, ManifestSummary } from '../core/index.js';
 import { imagetoolsConfig, imagetoolsRaw, manifestInspect } from './dockerCommands.js';
 import { runAndParse } from './inspectContext.js';
 import type { InspectContext, Lookup } from './inspectContext.js';
-import { sha256Hex } from './sha256.js';
 
 function platformsOf(manifest: ManifestSummary): Lookup {
   return { ok: true, platforms: manifest.platforms.map((entry) => entry.platform), manifest };
@@ -26,8 +25,7 @@ function holdsManifest(local: LocalImage, digest: string): boolean {
 export async function buildxLookup(ctx: InspectContext, ref: ImageReference, local?: LocalImage): Promise<Lookup> {
   const raw = await runAndParse(ctx, imagetoolsRaw(ref), parseRawManifest);
   if (!raw.ok) return raw;
-  const hex = await sha256Hex(raw.stdout);
-  const digest = raw.value.digest ?? (hex === undefined ? undefined : `sha256:${hex}`);
+  const digest = raw.value.digest ?? (await sha256DigestOfText(raw.stdout));
   const manifest: ManifestSummary = digest === undefined ? raw.value : { ...raw.value, digest };
   if (!manifest.needsConfig) return platformsOf(manifest);
 

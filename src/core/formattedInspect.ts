@@ -5,7 +5,8 @@
  */
 import { readImageConfig } from './imageConfig.js';
 import { isRecord, malformed, parseJson, type JsonRecord } from './json.js';
-import { readDescriptor, summariseManifest } from './manifestDoc.js';
+import { readDescriptor } from './descriptor.js';
+import { summariseManifest } from './manifestDoc.js';
 import { isIndexKind, manifestKind } from './mediaTypes.js';
 import { platformKey } from './platform.js';
 import { err, ok, type ParseError, type Result } from './result.js';

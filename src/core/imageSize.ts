@@ -5,9 +5,10 @@
  */
 import { isRecord, malformed, parseJson, type JsonRecord } from './json.js';
 import { isIndexKind } from './mediaTypes.js';
-import { kindOf, readDescriptor, type Descriptor } from './manifestDoc.js';
-import { err, ok, type ParseError, type Result } from './result.js';
-import type { ImageSize } from './types.js';
+import { readDescriptor } from './descriptor.js';
+import { documentKind } from './documentKind.js';
+import { err, ok, readEach, type ParseError, type Result } from './result.js';
+import type { Descriptor, ImageSize } from './types.js';
 
 /** Real images have tens of layers (the overlay limit is 127); more is refused as hostile. */
 export const MAX_LAYERS = 1000;
@@ -17,20 +18,14 @@ export const MAX_LAYERS = 1000;
  * a checked descriptor); an index or list (with or without its mediaType) has no layers of its own.
  */
 export function imageLayers(doc: JsonRecord): Result<readonly Descriptor[], ParseError> {
-  const kind = kindOf(doc);
+  const kind = documentKind(doc);
   if (!kind.ok) return kind;
   if (isIndexKind(kind.value)) return err(malformed("an index of platforms, not one platform's image manifest"));
   if (!Array.isArray(doc.layers)) return err(malformed('image manifest has no layers array'));
   const layers = doc.layers as unknown[];
   if (layers.length > MAX_LAYERS)
     return err(malformed(`image manifest has ${layers.length} layers, more than the ${MAX_LAYERS} accepted`));
-  const out: Descriptor[] = [];
-  for (const [i, layer] of layers.entries()) {
-    const d = readDescriptor(layer, `layer ${i + 1}`);
-    if (!d.ok) return d;
-    out.push(d.value);
-  }
-  return ok(out);
+  return readEach(layers, (layer, position) => readDescriptor(layer, `layer ${position}`));
 }
 
 /** The size of one parsed single image manifest; an index or list has no size of its own. */

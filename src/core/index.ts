@@ -1,5 +1,6 @@
 export * from './types.js';
 export * from './verdictTable.js';
+export * from './failureNotice.js';
 export * from './result.js';
 export * from './reference.js';
 export * from './platform.js';
@@ -20,6 +21,7 @@ export * from './exportMatrix.js';
 export * from './platformPresence.js';
 export * from './requirement.js';
 export * from './commandText.js';
+export * from './sha256.js';
 export * from './jsonRow.js';
 export * from './inside/index.js';
 export { isRecord, storedRecord, type JsonRecord } from './json.js';

@@ -2,7 +2,7 @@
  * THE JSON row of one result: `archmatrix --json` and the tab's JSON export both write these. Pure.
  * Every key is always present (null when not applicable) so that scripts can rely on them.
  *
- * Deep check keys (issue 7):
+ * Deep check keys (what `--deep` found inside the image):
  *  - `deep`, `hostBinaries`, `backend` are null when no deep check was asked for (no --deep);
  *  - with a deep check, `deep` is an object; `hostBinaries` and `backend` are arrays (possibly empty:
  *    an extension with neither) when `deep.status` is 'checked', and null when it is 'not-checked'

@@ -1,7 +1,7 @@
 /** The engine's local image store: `docker image inspect A B C` and `docker image ls --format={{json .}}`. */
 import { excerpt, isRecord, malformed, parseJson, stringArray, stringMap } from './json.js';
 import { normalisePlatform } from './platform.js';
-import { err, ok, type ParseError, type Result } from './result.js';
+import { err, ok, readEach, type ParseError, type Result } from './result.js';
 import type { Platform } from './types.js';
 
 export interface LocalImage {
@@ -59,13 +59,7 @@ export function parseImageInspect(stdout: string): Result<LocalImage[], ParseErr
   if (!Array.isArray(json.value)) return err(malformed('image inspect output is not a JSON array'));
   const items = json.value as unknown[];
   if (items.length > MAX_IMAGES) return err(malformed(`image inspect output has more than ${MAX_IMAGES} images`));
-  const images: LocalImage[] = [];
-  for (const [i, item] of items.entries()) {
-    const image = readLocalImage(item, `image ${i + 1}`);
-    if (!image.ok) return image;
-    images.push(image.value);
-  }
-  return ok(images);
+  return readEach(items, (item, position) => readLocalImage(item, `image ${position}`));
 }
 
 function readRow(value: unknown, where: string): Result<ImageListRow, ParseError> {
@@ -87,13 +81,10 @@ export function parseImageList(stdout: string): Result<ImageListRow[], ParseErro
   if (typeof stdout !== 'string') return err(malformed('image list output is not text'));
   const lines = stdout.split(/\r?\n/).filter((line) => line.trim() !== '');
   if (lines.length > MAX_IMAGES) return err(malformed(`image list has more than ${MAX_IMAGES} rows`));
-  const rows: ImageListRow[] = [];
-  for (const [i, line] of lines.entries()) {
-    const json = parseJson(line, `image list line ${i + 1}`);
+  return readEach(lines, (line, position) => {
+    const where = `image list line ${position}`;
+    const json = parseJson(line, where);
     if (!json.ok) return err(malformed(`${json.error.message}: ${excerpt(line)}`));
-    const row = readRow(json.value, `image list line ${i + 1}`);
-    if (!row.ok) return row;
-    rows.push(row.value);
-  }
-  return ok(rows);
+    return readRow(json.value, where);
+  });
 }

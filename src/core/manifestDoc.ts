@@ -3,15 +3,10 @@
  * or a single OCI / Docker manifest (which names no platform: its config must be read). Reads one
  * parsed manifest document into a ManifestSummary.
  */
+import { readDescriptor } from './descriptor.js';
+import { documentKind } from './documentKind.js';
 import { excerpt, isRecord, malformed, optionalString, parseJson, type JsonRecord } from './json.js';
-import {
-  DESCRIPTOR_DIGEST,
-  isIndexKind,
-  isSchema1,
-  manifestKind,
-  MAX_INDEX_ENTRIES,
-  MEDIA_TYPES,
-} from './mediaTypes.js';
+import { isIndexKind, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
 import {
   isAttestation,
   normalisePlatform,
@@ -21,45 +16,7 @@ import {
 } from './platform.js';
 import { imageSizeOf } from './imageSize.js';
 import { err, ok, type ParseError, type Result } from './result.js';
-import type { AttestationEntry, ManifestKind, ManifestSummary, PlatformEntry } from './types.js';
-
-export interface Descriptor {
-  readonly mediaType: string;
-  readonly digest: string;
-  readonly size: number;
-}
-
-/** Reads {mediaType, digest, size} of a descriptor; `where` names it in errors ("entry 3"). */
-export function readDescriptor(value: unknown, where: string): Result<Descriptor, ParseError> {
-  if (!isRecord(value)) return err(malformed(`${where} is not an object`));
-  const { mediaType, digest, size } = value;
-  if (typeof mediaType !== 'string' || mediaType === '') return err(malformed(`${where} has no mediaType string`));
-  if (typeof digest !== 'string' || !DESCRIPTOR_DIGEST.test(digest)) {
-    return err(malformed(`${where} has no valid digest`));
-  }
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) {
-    return err(malformed(`${where} has no valid size`));
-  }
-  return ok({ mediaType, digest, size });
-}
-
-/** The kind of a manifest object: from its mediaType, or from its shape when the field is absent (OCI allows that). */
-export function kindOf(doc: JsonRecord): Result<ManifestKind, ParseError> {
-  const mediaType = doc.mediaType;
-  if (mediaType !== undefined && typeof mediaType !== 'string') return err(malformed('mediaType is not a string'));
-  if (typeof mediaType === 'string') {
-    const kind = manifestKind(mediaType);
-    if (kind) return ok(kind);
-    if (isSchema1(mediaType))
-      return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
-    return err(malformed(`unknown manifest media type "${excerpt(mediaType, 100)}"`));
-  }
-  if (doc.schemaVersion === 1)
-    return err(malformed('Docker image manifest schema 1 is not supported (deprecated format)'));
-  if (Array.isArray(doc.manifests)) return ok('oci-index');
-  if (isRecord(doc.config) && Array.isArray(doc.layers)) return ok('oci-manifest');
-  return err(malformed('not an image index or manifest (no mediaType, manifests or config)'));
-}
+import type { AttestationEntry, Descriptor, ManifestSummary, PlatformEntry } from './types.js';
 
 interface Entries {
   readonly platforms: PlatformEntry[];
@@ -119,7 +76,7 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   if (doc.schemaVersion !== undefined && doc.schemaVersion !== 2) {
     return err(malformed(`unsupported schemaVersion ${excerpt(String(doc.schemaVersion), 20)}`));
   }
-  const kind = kindOf(doc);
+  const kind = documentKind(doc);
   if (!kind.ok) return kind;
   const mediaType =
     typeof doc.mediaType === 'string'
@@ -147,7 +104,10 @@ export function summariseManifest(doc: unknown, digest?: string): Result<Manifes
   });
 }
 
-/** `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined (the core does no hashing). */
+/**
+ * `imagetools inspect REF --raw`: the registry's bytes. The digest is left undefined: parsing stays synchronous,
+ * and the caller hashes the bytes (sha256.ts) when it needs the digest.
+ */
 export function parseRawManifest(stdout: string): Result<ManifestSummary, ParseError> {
   const json = parseJson(stdout, 'manifest');
   if (!json.ok) return json;

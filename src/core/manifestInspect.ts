@@ -4,7 +4,8 @@
  * for an index or list, or one such object (whose Descriptor carries the platform) for a single manifest.
  */
 import { isRecord, malformed, parseJson, type JsonRecord } from './json.js';
-import { readDescriptor, summariseManifest } from './manifestDoc.js';
+import { readDescriptor } from './descriptor.js';
+import { summariseManifest } from './manifestDoc.js';
 import { isIndexKind, manifestKind, MAX_INDEX_ENTRIES, MEDIA_TYPES } from './mediaTypes.js';
 import { isAttestation, normalisePlatform, platformKey, REFERENCE_TYPE_ANNOTATION } from './platform.js';
 import { err, ok, type ParseError, type Result } from './result.js';

@@ -1,8 +1,8 @@
 /**
- * The summary of the matrix (issue 9, item 5): "N of M ready", then one count per verdict (each one a
- * filter the tab can link to). Installed extensions and typed images are counted apart, each image once
- * (by its canonical reference). Pure: it counts the rows it is given, so a caller that passes the rows of
- * the active filter gets the summary of what is shown.
+ * The summary of the matrix that the tab shows above it: "N of M ready", then one count per verdict (each one a
+ * filter the tab can link to). Installed extensions and typed images are counted apart, each image once (by its
+ * canonical reference). Pure: it counts the rows it is given, so a caller that passes the rows of the active filter
+ * gets the summary of what is shown.
  */
 import { platformKey } from './platform.js';
 import { parseReference } from './reference.js';

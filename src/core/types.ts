@@ -41,12 +41,19 @@ export interface Platform {
 /** "linux/amd64", "linux/arm/v7": the normalised os/arch[/variant] string. */
 export type PlatformKey = string;
 
-/** A validated, normalised image reference (distribution reference grammar). */
-export interface ImageReference {
-  /** Registry host[:port], e.g. "docker.io", "127.0.0.1:5000". */
+/**
+ * A registry and a repository in it: where an image's manifests and blobs are read from (the registry
+ * reader's address of an image, and the deep check's).
+ */
+export interface Repository {
+  /** Registry host[:port] as in references, e.g. "docker.io", "127.0.0.1:5000". */
   readonly domain: string;
   /** Repository path, e.g. "library/alpine", "corpus/good". */
   readonly path: string;
+}
+
+/** A validated, normalised image reference (distribution reference grammar): its repository, tag and digest. */
+export interface ImageReference extends Repository {
   readonly tag?: string;
   readonly digest?: string;
   /** Fully qualified: "docker.io/library/alpine:latest". Safe to pass to docker as one argument. */
@@ -64,20 +71,21 @@ export interface ReferenceError {
 
 export type ManifestKind = 'oci-index' | 'docker-manifest-list' | 'oci-manifest' | 'docker-manifest';
 
-/** One runnable image of a multi-platform index. */
-export interface PlatformEntry {
-  readonly platform: Platform;
-  readonly key: PlatformKey;
-  readonly digest: string;
+/** How a manifest names other content (a platform's manifest, a layer, the config): read by descriptor.ts. */
+export interface Descriptor {
   readonly mediaType: string;
+  readonly digest: string;
   readonly size: number;
 }
 
+/** One runnable image of a multi-platform index. */
+export interface PlatformEntry extends Descriptor {
+  readonly platform: Platform;
+  readonly key: PlatformKey;
+}
+
 /** An attestation manifest (buildx provenance/SBOM): listed, never counted as a platform. */
-export interface AttestationEntry {
-  readonly digest: string;
-  readonly mediaType: string;
-  readonly size: number;
+export interface AttestationEntry extends Descriptor {
   /** vnd.docker.reference.type, e.g. "attestation-manifest". */
   readonly referenceType: string;
   /** The digest of the platform manifest it describes (vnd.docker.reference.digest). */

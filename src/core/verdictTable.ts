@@ -3,7 +3,6 @@
  * tab read it; none of them lists verdicts of its own. Adding a verdict is one entry here plus the rule
  * that decides it in verdict.ts (the test in test/unit/core/verdictTable.test.ts checks every entry).
  */
-import type { FailureKind, InspectResult } from './types.js';
 
 /** How a verdict is shown: green, amber, red, or blue for "nothing wrong, but note this". */
 export type Severity = 'ok' | 'warning' | 'error' | 'info';
@@ -69,7 +68,10 @@ export const VERDICT_TABLE = {
     toast: false,
     requirement: 'check-platforms',
   },
-  /** Deep check (issue 7): a host binary wrong-cpu or missing in a variant (Windows in linux/arm64 only warns). */
+  /**
+   * Found by the deep check (--deep): a host binary wrong-cpu or missing in a variant, so the hosts of that
+   * OS and CPU cannot run it (Windows in linux/arm64 only warns).
+   */
   'wrong-host-binary': {
     label: 'Wrong host binary',
     severity: 'error',
@@ -78,7 +80,10 @@ export const VERDICT_TABLE = {
     toast: false,
     requirement: 'deep-finding',
   },
-  /** Deep check (issue 7): a backend image other than the extension itself lacks linux/amd64 or linux/arm64. */
+  /**
+   * Found by the deep check (--deep): a backend image other than the extension itself lacks linux/amd64 or
+   * linux/arm64, the two CPUs Docker Desktop's VM runs on.
+   */
   'backend-missing-platforms': {
     label: 'Backend missing platforms',
     severity: 'warning',
@@ -150,22 +155,6 @@ export type Verdict = keyof typeof VERDICT_TABLE;
 
 /** Every verdict, in the table's order (the order filters and menus list them in). */
 export const VERDICTS = Object.keys(VERDICT_TABLE) as readonly Verdict[];
-
-/** Failure kinds that say nothing new after a retry: the user cancelled, or buildx is missing (a banner says so). */
-const NO_NOTICE: ReadonlySet<FailureKind> = new Set<FailureKind>(['cancelled', 'tool-missing']);
-
-/**
- * Whether a finished result deserves a transient notice (a toast): its verdict is worth one, the registry
- * failed (not answered from the local store), and a retry may change the outcome.
- */
-export function worthNotice(result: Pick<InspectResult, 'verdict' | 'source' | 'failure'>): boolean {
-  return (
-    VERDICT_TABLE[result.verdict].toast &&
-    result.source !== 'local-store' &&
-    result.failure !== undefined &&
-    !NO_NOTICE.has(result.failure.kind)
-  );
-}
 
 export const verdictLabel = (verdict: Verdict): string => VERDICT_TABLE[verdict].label;
 export const verdictSeverity = (verdict: Verdict): Severity => VERDICT_TABLE[verdict].severity;

@@ -84,24 +84,17 @@ export async function checkBackends(
   };
   return Promise.all(
     images.map(async (image): Promise<BackendImageFinding> => {
-      if (image.self) {
-        return {
-          reference: own.reference,
-          source: image.source,
-          self: true,
-          platforms: [...own.platforms],
-          verdict: own.verdict,
-          message: `the extension image itself (${image.reference}): its platforms are the extension's`,
-        };
-      }
-      const result = await resultOf(image.reference);
+      // The extension image itself is judged by the extension's own result, never checked again.
+      const result = image.self ? own : await resultOf(image.reference);
       return {
-        reference: image.reference,
+        reference: image.self ? own.reference : image.reference,
         source: image.source,
-        self: false,
+        self: image.self,
         platforms: [...result.platforms],
         verdict: result.verdict,
-        message: result.explanation,
+        message: image.self
+          ? `the extension image itself (${image.reference}): its platforms are the extension's`
+          : result.explanation,
       };
     }),
   );

@@ -4,38 +4,51 @@
  * (`buildx imagetools inspect --raw`) and the registry reader with docker's stored logins; the backend
  * gives an index read by the registry reader itself (it runs no commands) and no credentials.
  */
-import type { CommandFailure, ImageBytes, InspectResult, PlatformKey, Result, VariantFiles } from '../core/index.js';
-import type { WantedPath } from '../core/inside/layerFiles.js';
-
-/** A registry and repository, as in a parsed reference. */
-export interface Repository {
-  readonly domain: string;
-  readonly path: string;
-}
-
-/** A path to read in a variant; `maxBytes` for a whole small file (metadata.json, a compose file). The core's WantedPath. */
-export type WantedFile = WantedPath;
-
-/** The per-image byte budget all reads of one image share (the core's type, as the registry reader takes it). */
-export type { ImageBytes };
+import type {
+  CommandFailure,
+  ImageBytes,
+  InspectResult,
+  PlatformKey,
+  Repository,
+  Result,
+  VariantFiles,
+  WantedPath,
+} from '../core/index.js';
 
 export interface VariantReadOptions {
+  /** The variant's platform, carried into the result ("linux/arm64"). */
   readonly platform: PlatformKey;
   /** The caller's cancel. */
   readonly signal?: AbortSignal;
-  /** The per-image deadline shared by every read of one image. */
+  /**
+   * The per-image deadline shared by several reads (both steps, every variant), e.g. AbortSignal.timeout(ms)
+   * made once per image; when it fires the failure is 'timeout'.
+   */
   readonly deadline?: AbortSignal;
-  /** The per-image byte budget shared by every read of one image: the reader adds what it downloads and stops past `max`. */
+  /**
+   * The image's compressed bytes, shared by all its reads (both steps, every variant, even at once), so the
+   * image as a whole stays within `max` (give `{ downloaded: 0, max }` once per image): the reader adds what
+   * it downloads and stops past `max`.
+   */
   readonly budget?: ImageBytes;
 }
 
-/** The registry reader's one method the orchestration uses (src/registry's RegistryReader has it). */
-export interface VariantFileReader {
+/**
+ * The registry reader's one method the orchestration uses; src/registry's RegistryReader implements it (with
+ * options of its own beside these: `Options`).
+ */
+export interface VariantFileReader<Options extends VariantReadOptions = VariantReadOptions> {
+  /**
+   * The files at `wanted` in the variant `variantDigest` of `repo`. A string wants a file's head
+   * (4 KiB); `{ path, maxBytes }` wants up to maxBytes (≤ 1 MiB, e.g. the whole /metadata.json).
+   * Fails (typed, never throws) only when the variant manifest cannot be had; layer problems
+   * become `unreadable` files with their reason.
+   */
   readVariantFiles(
     repo: Repository,
     variantDigest: string,
-    wanted: readonly (string | WantedFile)[],
-    options: VariantReadOptions,
+    wanted: readonly (string | WantedPath)[],
+    options: Options,
   ): Promise<Result<VariantFiles, CommandFailure>>;
 }
 

@@ -10,10 +10,13 @@ import {
   type CommandFailure,
   type ExtensionMetadata,
   type FoundFile,
+  type ImageBytes,
   type PlatformKey,
+  type Repository,
   type VariantFiles,
+  type WantedPath,
 } from '../core/index.js';
-import type { ImageBytes, Repository, VariantFileReader, WantedFile } from './ports.js';
+import type { VariantFileReader } from './ports.js';
 import type { Variant } from './variants.js';
 
 export const METADATA_PATH = '/metadata.json';
@@ -52,7 +55,7 @@ const overCap = (count: ByteCount): string =>
 async function read(
   ctx: ReadContext,
   variant: Variant,
-  wanted: readonly (string | WantedFile)[],
+  wanted: readonly (string | WantedPath)[],
 ): Promise<VariantFiles | CommandFailure> {
   if (ctx.bytes.budget.downloaded >= ctx.bytes.budget.max) return { kind: 'error', message: overCap(ctx.bytes) };
   const got = await ctx.reader.readVariantFiles(ctx.repo, variant.digest, wanted, {
@@ -125,7 +128,7 @@ export async function readListedFiles(
 ): Promise<VariantFiles> {
   const paths = [...new Set(metadata.hostBinaries.map((b) => b.path))];
   const compose = metadata.vm?.composefile;
-  const wanted: (string | WantedFile)[] = paths.filter((p) => p !== compose);
+  const wanted: (string | WantedPath)[] = paths.filter((p) => p !== compose);
   if (compose !== undefined) wanted.push({ path: compose, maxBytes: MAX_COMPOSE_BYTES });
   const empty = {
     platform: variant.platform,

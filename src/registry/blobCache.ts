@@ -53,12 +53,3 @@ export function memoryBlobCache(maxBytes = 256 * 1024 * 1024): BlobCache {
     },
   };
 }
-
-/** sha256 of bytes as "sha256:<hex>" (Web Crypto: the same in Node and elsewhere). */
-export async function sha256Digest(bytes: Uint8Array): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
-  return `sha256:${[...hash].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
-}
-
-/** Digests the reader accepts as names (in URLs and cache file names). */
-export const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;

@@ -4,16 +4,13 @@
  * stream ends or is cancelled; a complete blob only after its digest checked out.
  */
 import type { ImageBytes } from '../core/inside/types.js';
-import { sha256Digest, type BlobCache } from './blobCache.js';
+import type { Descriptor, Repository } from '../core/types.js';
+import { sha256Digest } from '../core/sha256.js';
+import type { BlobCache } from './blobCache.js';
 import { LayerProblem } from './layerStream.js';
 import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
-import type { RegistryClient, RepositoryRef, RequestSignals } from './registryClient.js';
-
-/** A blob as its descriptor names it. */
-export interface BlobRef {
-  readonly digest: string;
-  readonly size: number;
-}
+import type { RegistryClient } from './registryClient.js';
+import type { RequestSignals } from './request.js';
 
 export interface ByteBudget {
   /** Bytes downloaded in this read (not counting cache hits). */
@@ -21,6 +18,17 @@ export interface ByteBudget {
   blobGets: number;
   /** The image's bytes this read draws on. */
   readonly image: ImageBytes;
+}
+
+/** One blob to read: where from, through which cache, within which signals and byte budget. */
+export interface BlobRead {
+  readonly client: RegistryClient;
+  readonly cache: BlobCache;
+  readonly repo: Repository;
+  /** The blob as its descriptor names it. */
+  readonly blob: Pick<Descriptor, 'digest' | 'size'>;
+  readonly signals: RequestSignals;
+  readonly budget: ByteBudget;
 }
 
 const overCap = (image: ImageBytes): LayerProblem =>
@@ -31,16 +39,9 @@ const overCap = (image: ImageBytes): LayerProblem =>
  * one is not checked yet, so only reads of the same repository reuse it (another registry, possibly a
  * hostile one, can never hand its bytes to this one's image).
  */
-const partialKey = (repo: RepositoryRef, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
+const partialKey = (repo: Repository, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
 
-async function* blobChunks(
-  client: RegistryClient,
-  cache: BlobCache,
-  repo: RepositoryRef,
-  blob: BlobRef,
-  signals: RequestSignals,
-  budget: ByteBudget,
-): AsyncGenerator<Uint8Array> {
+async function* blobChunks({ client, cache, repo, blob, signals, budget }: BlobRead): AsyncGenerator<Uint8Array> {
   const { digest, size } = blob;
   const whole = await cache.getBlob(digest);
   const cached = whole?.complete === true ? whole : await cache.getBlob(partialKey(repo, digest));
@@ -93,18 +94,11 @@ export interface BlobStream {
 }
 
 /** A ReadableStream over the blob; cancelling it or close() stops the download. */
-export function blobStream(
-  client: RegistryClient,
-  cache: BlobCache,
-  repo: RepositoryRef,
-  blob: BlobRef,
-  signals: RequestSignals,
-  budget: ByteBudget,
-): BlobStream {
+export function blobStream(read: BlobRead): BlobStream {
   // Stopping must reach a download that is waiting for bytes: abort its request, then let the generator finish.
   const stop = new AbortController();
-  const own: RequestSignals = { ...signals, signal: anySignal([signals.signal, stop.signal]) };
-  const chunks = blobChunks(client, cache, repo, blob, own, budget);
+  const signals: RequestSignals = { ...read.signals, signal: anySignal([read.signals.signal, stop.signal]) };
+  const chunks = blobChunks({ ...read, signals });
   let finished = false;
   const close = async (): Promise<void> => {
     if (!finished) stop.abort();

@@ -5,7 +5,8 @@
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { memoryBlobCache, SHA256_DIGEST, type BlobCache } from './blobCache.js';
+import { SHA256_DIGEST } from '../core/sha256.js';
+import { memoryBlobCache, type BlobCache } from './blobCache.js';
 
 export function directoryBlobCache(dir: string, memory: BlobCache = memoryBlobCache()): BlobCache {
   const fileOf = (kind: 'blobs' | 'manifests', digest: string): string | undefined =>

@@ -17,6 +17,7 @@ export {
 } from './credentials.js';
 export { memoryBlobCache, type BlobCache, type CachedBlob } from './blobCache.js';
 export { registryOrigin, isLoopbackHost } from './endpoint.js';
-export type { RepositoryRef, FetchLike } from './registryClient.js';
-export type { WantedPath } from '../core/inside/layerFiles.js';
+export type { FetchLike } from './request.js';
+/** The core's types the reader's signature names, for the reader's users. */
+export type { Repository, WantedPath } from '../core/index.js';
 export { registryPlatformCheck, type RegistryPlatformCheckOptions } from './platformCheck.js';

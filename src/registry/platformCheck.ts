@@ -9,16 +9,18 @@ import {
   parseRawManifest,
   parseReference,
   platformKey,
+  sha256Digest,
   sortedPlatformKeys,
   type CommandFailure,
   type InspectResult,
   type ManifestSummary,
   type Platform,
 } from '../core/index.js';
-import { sha256Digest } from './blobCache.js';
 import type { CredentialsPort } from './credentials.js';
 import { RegistryFailure } from './httpFailure.js';
-import { readCapped, RegistryClient, requestSignals, type FetchLike } from './registryClient.js';
+import { RegistryClient } from './registryClient.js';
+import { requestSignals, type FetchLike } from './request.js';
+import { readCapped } from './responseBody.js';
 import type { PlatformCheck } from '../deepCheck/ports.js';
 
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;

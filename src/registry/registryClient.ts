@@ -1,38 +1,18 @@
 /**
  * A read-only registry HTTP client (global fetch): GET manifests and blobs, nothing else.
  * 401 -> WWW-Authenticate: Bearer (token from the realm, anonymous or with the stored login) or Basic,
- * then one retry. Redirects are followed by hand, at most `maxRedirects` hops; a hop to another host
+ * then one retry (registryAuth.ts answers the challenge). Redirects are followed by hand, at most `maxRedirects` hops; a hop to another host
  * never carries the registry's Authorization. Plain HTTP only to loopback hosts.
  */
 import { MEDIA_TYPES } from '../core/mediaTypes.js';
-import { parseAuthChallenge, type AuthChallenge } from './authChallenge.js';
-import type { CredentialsPort, RegistryCredential } from './credentials.js';
+import type { Repository } from '../core/types.js';
+import { parseAuthChallenge } from './authChallenge.js';
+import type { CredentialsPort } from './credentials.js';
 import { allowedUrl, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
-import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
-
-export interface RepositoryRef {
-  /** Registry host as in references: "docker.io", "127.0.0.1:5100". */
-  readonly domain: string;
-  /** Repository path: "library/alpine", "corpus/good". */
-  readonly path: string;
-}
-
-/** The signals of one image's read: the deadline, and the caller's cancel. */
-export interface RequestSignals {
-  readonly deadline: AbortSignal;
-  readonly cancel?: AbortSignal | undefined;
-  /** Both combined; this is what requests are given. */
-  readonly signal: AbortSignal;
-}
-
-/** `deadline` is a number of milliseconds from now, or a signal shared by every read of one image (AbortSignal.timeout). */
-export function requestSignals(deadlineIn: number | AbortSignal, cancel?: AbortSignal): RequestSignals {
-  const deadline = typeof deadlineIn === 'number' ? AbortSignal.timeout(deadlineIn) : deadlineIn;
-  return { deadline, cancel, signal: cancel ? anySignal([deadline, cancel]) : deadline };
-}
-
-export type FetchLike = (input: URL, init: RequestInit) => Promise<Response>;
+import { answerChallenge } from './registryAuth.js';
+import type { FetchLike, RequestSignals } from './request.js';
+import { drain, readCapped } from './responseBody.js';
 
 export interface RegistryClientOptions {
   readonly credentials: CredentialsPort;
@@ -62,38 +42,6 @@ export const MANIFEST_ACCEPT = [
 ].join(', ');
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const MAX_TOKEN_BYTES = 64 * 1024;
-
-function base64(text: string): string {
-  let binary = '';
-  for (const b of new TextEncoder().encode(text)) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
-/** Reads a body up to `max` bytes; more is a failure (a hostile or wrong answer). */
-export async function readCapped(res: Response, max: number, what: string, signal?: AbortSignal): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > max) {
-    await res.body?.cancel().catch(() => undefined);
-    throw failure('error', `${what} is ${declared} bytes, more than the ${max} accepted`);
-  }
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (res.body) {
-    for await (const chunk of streamChunks(res.body, signal)) {
-      total += chunk.byteLength;
-      if (total > max) {
-        throw failure('error', `${what} is more than the ${max} bytes accepted`);
-      }
-      chunks.push(chunk);
-    }
-  }
-  return concatBytes(chunks);
-}
-
-async function drain(res: Response): Promise<void> {
-  await res.body?.cancel().catch(() => undefined);
-}
 
 export class RegistryClient {
   private readonly fetch: FetchLike;
@@ -109,7 +57,7 @@ export class RegistryClient {
   }
 
   /** GET /v2/<repo>/manifests/<tag|digest> with the four manifest types accepted. */
-  async manifest(repo: RepositoryRef, reference: string, signals: RequestSignals): Promise<ManifestBytes> {
+  async manifest(repo: Repository, reference: string, signals: RequestSignals): Promise<ManifestBytes> {
     const url = this.url(repo, `manifests/${reference}`);
     const res = await this.get(url, repo, { Accept: MANIFEST_ACCEPT }, signals);
     try {
@@ -120,7 +68,7 @@ export class RegistryClient {
   }
 
   /** GET /v2/<repo>/blobs/<digest>, from `offset` on (a Range request) when offset > 0. */
-  async blob(repo: RepositoryRef, digest: string, signals: RequestSignals, offset = 0): Promise<BlobResponse> {
+  async blob(repo: Repository, digest: string, signals: RequestSignals, offset = 0): Promise<BlobResponse> {
     const url = this.url(repo, `blobs/${digest}`);
     const headers: Record<string, string> = offset > 0 ? { Range: `bytes=${offset}-` } : {};
     const res = await this.get(url, repo, headers, signals);
@@ -128,14 +76,14 @@ export class RegistryClient {
     return { body: res.body, offset: res.status === 206 ? offset : 0 };
   }
 
-  private url(repo: RepositoryRef, rest: string): URL {
+  private url(repo: Repository, rest: string): URL {
     return new URL(`/v2/${repo.path}/${rest}`, registryOrigin(repo.domain));
   }
 
   /** One GET with auth and redirects; resolves only to a 2xx response, otherwise throws a RegistryFailure. */
   private async get(
     start: URL,
-    repo: RepositoryRef,
+    repo: Repository,
     headers: Record<string, string>,
     signals: RequestSignals,
   ): Promise<Response> {
@@ -180,7 +128,13 @@ export class RegistryClient {
         triedAuth = true;
         const challenge = parseAuthChallenge(res.headers.get('www-authenticate'));
         await drain(res);
-        this.authorizations.set(authKey, await this.authorize(challenge, repo, url, signals));
+        this.authorizations.set(
+          authKey,
+          await answerChallenge(challenge, repo, url, signals, {
+            fetch: this.fetch,
+            credentials: this.options.credentials,
+          }),
+        );
         continue;
       }
       if (res.status >= 200 && res.status < 300) return res;
@@ -193,101 +147,6 @@ export class RegistryClient {
       throw statusFailure('GET', url, res.status, res.statusText, body);
     }
     throw failure('error', `GET ${start.origin}${start.pathname}: more than ${this.maxRedirects} redirects`);
-  }
-
-  /** The Authorization header value answering a 401's challenge. */
-  private async authorize(
-    challenge: AuthChallenge | undefined,
-    repo: RepositoryRef,
-    url: URL,
-    signals: RequestSignals,
-  ): Promise<string> {
-    const where = `GET ${url.origin}${url.pathname}`;
-    if (challenge === undefined)
-      throw failure('unauthorized', `${where}: 401 unauthorized, with no challenge Arch Matrix can answer`);
-    const credential = await this.options.credentials.get(repo.domain).catch(() => undefined);
-    if (challenge.scheme === 'basic') {
-      if (credential?.kind !== 'basic')
-        throw failure(
-          'unauthorized',
-          `${where}: 401 unauthorized: the registry ${repo.domain} wants a user and password, and there is no stored login for it`,
-        );
-      return `Basic ${base64(`${credential.username}:${credential.password}`)}`;
-    }
-    const token = await this.token(challenge, repo, credential, signals);
-    return `Bearer ${token}`;
-  }
-
-  private async token(
-    challenge: Extract<AuthChallenge, { scheme: 'bearer' }>,
-    repo: RepositoryRef,
-    credential: RegistryCredential | undefined,
-    signals: RequestSignals,
-  ): Promise<string> {
-    let realm: URL;
-    try {
-      realm = new URL(challenge.realm);
-    } catch {
-      throw failure('unauthorized', `the registry ${repo.domain} named an invalid token realm`);
-    }
-    if (!allowedUrl(realm))
-      throw failure(
-        'unauthorized',
-        `refused the token realm ${realm.protocol}//${realm.host} (plain HTTP only to loopback)`,
-      );
-    const scope = challenge.scope ?? `repository:${repo.path}:pull`;
-    const where = `GET ${realm.origin}${realm.pathname}`;
-    let res: Response;
-    try {
-      if (credential?.kind === 'identity-token') {
-        // docker's OAuth form for stored identity tokens: a token request, it changes nothing in the registry.
-        const form = new URLSearchParams({
-          grant_type: 'refresh_token',
-          refresh_token: credential.token,
-          client_id: 'archmatrix',
-          scope,
-        });
-        if (challenge.service !== undefined) form.set('service', challenge.service);
-        res = await this.fetch(realm, {
-          method: 'POST',
-          body: form,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-          redirect: 'error',
-          signal: signals.signal,
-        });
-      } else {
-        if (challenge.service !== undefined) realm.searchParams.set('service', challenge.service);
-        realm.searchParams.set('scope', scope);
-        const headers: Record<string, string> =
-          credential?.kind === 'basic'
-            ? { Authorization: `Basic ${base64(`${credential.username}:${credential.password}`)}` }
-            : {};
-        res = await this.fetch(realm, { method: 'GET', headers, redirect: 'error', signal: signals.signal });
-      }
-    } catch (e) {
-      throw thrownFailure('GET', realm, e, signals);
-    }
-    if (res.status === 401 || res.status === 403) {
-      await drain(res);
-      const why = credential ? 'the stored login was refused' : 'no stored login';
-      throw failure('unauthorized', `${where}: ${res.status} unauthorized for the registry ${repo.domain} (${why})`);
-    }
-    let body: Uint8Array;
-    try {
-      body = await readCapped(res, MAX_TOKEN_BYTES, 'the token answer', signals.signal);
-    } catch (e) {
-      throw thrownFailure('GET', realm, e, signals);
-    }
-    if (res.status < 200 || res.status >= 300)
-      throw statusFailure('GET', realm, res.status, res.statusText, new TextDecoder().decode(body));
-    try {
-      const doc = JSON.parse(new TextDecoder().decode(body)) as { token?: unknown; access_token?: unknown };
-      const token = typeof doc.token === 'string' && doc.token !== '' ? doc.token : doc.access_token;
-      if (typeof token === 'string' && token !== '' && !/[\r\n]/.test(token)) return token;
-    } catch {
-      // falls through to the failure below
-    }
-    throw failure('unauthorized', `${where}: the token answer holds no token`);
   }
 }
 

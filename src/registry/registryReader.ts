@@ -4,31 +4,21 @@
  * and stopped as soon as every wanted path is settled: lower layers (usually the big base image) are
  * never downloaded then. Read-only (GET), per-read deadline and cancel, byte cap, cache by digest.
  */
-import {
-  createLayerFiles,
-  DEFAULT_HEAD_BYTES,
-  DEFAULT_MAX_DIR_ENTRIES,
-  type WantedPath,
-} from '../core/inside/layerFiles.js';
-import type { FoundFile, VariantFiles } from '../core/inside/types.js';
+import { createLayerFiles, DEFAULT_HEAD_BYTES, DEFAULT_MAX_DIR_ENTRIES } from '../core/inside/layerFiles.js';
+import type { FoundFile, VariantFiles, WantedPath } from '../core/inside/types.js';
 import { imageLayers } from '../core/imageSize.js';
 import { isRecord, parseJson } from '../core/json.js';
-import type { Descriptor } from '../core/manifestDoc.js';
 import { err, ok, type Result } from '../core/result.js';
-import type { CommandFailure, PlatformKey } from '../core/types.js';
-import { memoryBlobCache, SHA256_DIGEST, sha256Digest, type BlobCache } from './blobCache.js';
-import type { ImageBytes } from '../core/inside/types.js';
+import type { CommandFailure, Descriptor, Repository } from '../core/types.js';
+import { SHA256_DIGEST, sha256Digest } from '../core/sha256.js';
+import { memoryBlobCache, type BlobCache } from './blobCache.js';
 import { blobStream, type ByteBudget } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
+import type { VariantFileReader, VariantReadOptions } from '../deepCheck/ports.js';
 import { failure, RegistryFailure } from './httpFailure.js';
 import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
-import {
-  RegistryClient,
-  requestSignals,
-  type FetchLike,
-  type RepositoryRef,
-  type RequestSignals,
-} from './registryClient.js';
+import { RegistryClient } from './registryClient.js';
+import { requestSignals, type FetchLike, type RequestSignals } from './request.js';
 
 export interface ReaderLimits {
   /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
@@ -62,23 +52,13 @@ export interface RegistryReaderOptions {
   readonly limits?: Partial<ReaderLimits>;
 }
 
-export interface ReadOptions {
-  /** The variant's platform, carried into the result ("linux/arm64"). */
-  readonly platform: PlatformKey;
-  readonly signal?: AbortSignal;
-  /** Deadline of this read (all its requests); default from the reader's limits. */
+/**
+ * The deep check's read options, and one of the reader's own. Without a `budget` a read has its own, capped
+ * at the reader's maxBytesPerImage.
+ */
+export interface ReadOptions extends VariantReadOptions {
+  /** Deadline of this read (all its requests) when no `deadline` is given; default from the reader's limits. */
   readonly deadlineMs?: number;
-  /**
-   * The per-image deadline shared by several reads (both steps, every variant), e.g.
-   * AbortSignal.timeout(ms) made once per image; when it fires the failure is 'timeout'. Wins over deadlineMs.
-   */
-  readonly deadline?: AbortSignal;
-  /**
-   * The image's compressed bytes, shared by all its reads (both steps, every variant, even at once), so the
-   * image as a whole stays within `max` (give `{ downloaded: 0, max }` once per image). Default: this read's own,
-   * capped at the reader's maxBytesPerImage.
-   */
-  readonly budget?: ImageBytes;
 }
 
 /** What the reader has done since it was made (for the benchmark and tests). */
@@ -88,19 +68,8 @@ export interface ReaderStats {
   bytesDownloaded: number;
 }
 
-export interface RegistryReader {
-  /**
-   * The files at `wanted` in the variant `variantDigest` of `repo`. A string wants a file's head
-   * (4 KiB); `{ path, maxBytes }` wants up to maxBytes (≤ 1 MiB, e.g. the whole /metadata.json).
-   * Fails (typed, never throws) only when the variant manifest cannot be had; layer problems
-   * become `unreadable` files with their reason.
-   */
-  readVariantFiles(
-    repo: RepositoryRef,
-    variantDigest: string,
-    wanted: readonly (string | WantedPath)[],
-    options: ReadOptions,
-  ): Promise<Result<VariantFiles, CommandFailure>>;
+/** The deep check's variant file reader, over the registry HTTP API, with counts of what it did. */
+export interface RegistryReader extends VariantFileReader<ReadOptions> {
   readonly stats: Readonly<ReaderStats>;
 }
 
@@ -130,7 +99,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
   });
   const stats: ReaderStats = { manifestGets: 0, blobGets: 0, bytesDownloaded: 0 };
 
-  async function manifestBytes(repo: RepositoryRef, digest: string, signals: RequestSignals): Promise<Uint8Array> {
+  async function manifestBytes(repo: Repository, digest: string, signals: RequestSignals): Promise<Uint8Array> {
     const cached = await cache.getManifest(digest);
     if (cached) return cached;
     stats.manifestGets += 1;
@@ -143,7 +112,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
   }
 
   async function readVariantFiles(
-    repo: RepositoryRef,
+    repo: Repository,
     variantDigest: string,
     wantedIn: readonly (string | WantedPath)[],
     read: ReadOptions,
@@ -180,7 +149,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
         problem = `layer digest "${layer.digest.slice(0, 80)}" is not sha256`;
         break;
       }
-      const blob = blobStream(client, cache, repo, layer, signals, budget);
+      const blob = blobStream({ client, cache, repo, blob: layer, signals, budget });
       try {
         const outcome = await walkLayer(decompressed(blob.stream, compression), files, limits, counters);
         if (outcome === 'end') files.endLayer();

@@ -8,18 +8,18 @@ import { dockerConfigCredentials } from '@adapters/dockerCredentials.js';
 import { parseRawManifest } from '@core/index.js';
 import type { FoundFile } from '@core/inside/types.js';
 import type { PlatformEntry } from '@core/types.js';
-import { createRegistryReader, noCredentials, type RepositoryRef } from '@registry/index.js';
+import { createRegistryReader, noCredentials, type Repository } from '@registry/index.js';
 import { MANIFEST_ACCEPT } from '@registry/registryClient.js';
 import { loadTestEnv } from '../env/testEnv.js';
 import { loggedInConfig, type LoggedInConfig } from '../support/loggedInConfig.js';
 
 const env = loadTestEnv();
-const WRONG: RepositoryRef = { domain: env.openRegistry, path: 'corpus/wrong-host-binary' };
-const PRIVATE: RepositoryRef = { domain: env.authRegistry, path: 'private/good' };
+const WRONG: Repository = { domain: env.openRegistry, path: 'corpus/wrong-host-binary' };
+const PRIVATE: Repository = { domain: env.authRegistry, path: 'private/good' };
 const METADATA = { path: '/metadata.json', maxBytes: 1024 * 1024 };
 
 /** The index's runnable entries, read the way `imagetools inspect --raw` gives them. */
-async function variants(repo: RepositoryRef, authorization?: string): Promise<Map<string, PlatformEntry>> {
+async function variants(repo: Repository, authorization?: string): Promise<Map<string, PlatformEntry>> {
   const res = await fetch(`http://${repo.domain}/v2/${repo.path}/manifests/1.0.0`, {
     headers: { Accept: MANIFEST_ACCEPT, ...(authorization ? { Authorization: authorization } : {}) },
   });

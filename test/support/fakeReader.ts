@@ -1,13 +1,14 @@
 /** A fake registry reader and platform check for the deep check orchestration's unit tests. */
-import type { CommandFailure, FoundFile, InspectResult, Result, VariantFiles } from '@core/index.js';
 import type {
-  DeepCheckDeps,
-  PlatformCheck,
+  CommandFailure,
+  FoundFile,
+  InspectResult,
   Repository,
-  VariantFileReader,
-  VariantReadOptions,
-  WantedFile,
-} from '@deepCheck/ports.js';
+  Result,
+  VariantFiles,
+  WantedPath,
+} from '@core/index.js';
+import type { DeepCheckDeps, PlatformCheck, VariantFileReader, VariantReadOptions } from '@deepCheck/ports.js';
 
 export const AMD = `sha256:${'a'.repeat(64)}`;
 export const ARM = `sha256:${'b'.repeat(64)}`;
@@ -52,7 +53,7 @@ export function fakeReader(variants: Readonly<Record<string, FakeVariant>>): Fak
     async readVariantFiles(
       _repo: Repository,
       digest: string,
-      wanted: readonly (string | WantedFile)[],
+      wanted: readonly (string | WantedPath)[],
       options: VariantReadOptions,
     ): Promise<Result<VariantFiles, CommandFailure>> {
       const paths = wanted.map((w) => (typeof w === 'string' ? w : w.path));

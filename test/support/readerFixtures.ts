@@ -9,7 +9,7 @@ import {
   type ReaderLimits,
   type ReadOptions,
   type RegistryReaderOptions,
-  type RepositoryRef,
+  type Repository,
   type WantedPath,
 } from '@registry/index.js';
 import { digestOf, gzip, LAYER_GZIP, tarOf, type FakeRegistry, type FakeServer } from './fakeRegistry.js';
@@ -54,7 +54,7 @@ export async function extensionImage(reg: FakeRegistry): Promise<{ digest: strin
 }
 
 /** The one repository the fake registry serves. */
-export const repoOf = (reg: FakeServer): RepositoryRef => ({ domain: reg.host, path: 'corpus/x' });
+export const repoOf = (reg: FakeServer): Repository => ({ domain: reg.host, path: 'corpus/x' });
 
 /** The blob URLs a server was asked for, in order. */
 export const blobGets = (s: FakeServer): string[] => s.log.filter((l) => l.url.includes('/blobs/')).map((l) => l.url);

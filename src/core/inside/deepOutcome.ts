@@ -1,7 +1,7 @@
 /**
- * The deep check's verdict for one extension, from its host-binary and backend findings
- * (issue 7). Both verdicts are entries of the verdict table (core/verdictTable.ts); combineDeepVerdict
- * (deepVerdict.ts) makes the row's verdict the worse of this and the platform verdict.
+ * The deep check's verdict for one extension, from its host-binary and backend findings. Both verdicts are entries
+ * of the verdict table (core/verdictTable.ts); combineDeepVerdict (deepVerdict.ts) makes the row's verdict the worse
+ * of this and the platform verdict.
  *
  * - `wrong-host-binary`: a host binary `wrong-cpu` or `missing` in any variant, unless that cell is
  *   warning-only (Windows in linux/arm64, the only exception).

@@ -1,7 +1,7 @@
 /**
- * One extension's deep check result (issue 7): the platform check's InspectResult plus what was found
- * inside its variants. The orchestration (src/deepCheck) fills it; the CLI, the backend, the tab and the
- * exports read it through the one JSON row serializer (src/core/jsonRow.ts).
+ * One extension's deep check result (whether its host binaries and backend images fit each platform): the platform
+ * check's InspectResult plus what was found inside its variants. The orchestration (src/deepCheck) fills it; the
+ * CLI, the backend, the tab and the exports read it through the one JSON row serializer (src/core/jsonRow.ts).
  */
 import type { InspectResult, PlatformKey, Verdict } from '../types.js';
 import type { DeepVerdict } from './deepOutcome.js';

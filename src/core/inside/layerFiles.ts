@@ -9,27 +9,21 @@
  * Pure: the reader (src/registry) streams the tar, asks `entry()` what to read, hands the bytes to
  * `content()`, calls `endLayer()` after each layer and stops as soon as `settled()` is true.
  */
+import { addHiding, emptyHiding, hidingAncestor, noteWhiteout } from './layerHiding.js';
+import { otherEntry, regularFile, type TarHeaderLike } from './tarHeaders.js';
 import {
-  ancestors,
   baseName,
   isRegular,
   isUnder,
   normaliseTarPath,
-  OPAQUE,
-  parentOf,
   typeName,
   wantedPathProblem,
   WHITEOUT_PREFIX,
 } from './tarPaths.js';
-import type { FoundFile } from './types.js';
+import type { FoundFile, WantedPath } from './types.js';
 
 export { normaliseTarPath, wantedPathProblem } from './tarPaths.js';
-
-/** A path to find. `maxBytes` bounds the bytes kept of a file (a head by default, a whole small file when larger). */
-export interface WantedPath {
-  readonly path: string;
-  readonly maxBytes?: number;
-}
+export type { TarHeaderLike } from './tarHeaders.js';
 
 export interface LayerFilesLimits {
   /** Bytes kept from the start of a file (default 4 KiB). */
@@ -42,16 +36,6 @@ export const DEFAULT_HEAD_BYTES = 4096;
 export const DEFAULT_MAX_DIR_ENTRIES = 64;
 /** The largest `maxBytes` a wanted path may ask for (a whole metadata.json or compose file). */
 export const MAX_WHOLE_FILE_BYTES = 1024 * 1024;
-
-/** The tar header fields the resolution needs (tar-stream's names). */
-export interface TarHeaderLike {
-  readonly name: string;
-  /** 'file' | 'directory' | 'symlink' | 'link' | 'character-device' | ... */
-  readonly type: string | null | undefined;
-  readonly size?: number | null | undefined;
-  readonly mode?: number | null | undefined;
-  readonly linkname?: string | null | undefined;
-}
 
 /** What the reader should do with the entry it just announced. */
 export type EntryDecision =
@@ -80,25 +64,6 @@ type Slot =
       truncated: boolean;
     }
   | { readonly state: 'done'; readonly found: FoundFile };
-
-interface Hiding {
-  /** Paths deleted (with everything under them) by a whiteout. */
-  readonly deleted: Set<string>;
-  /** Directories whose lower contents are hidden. */
-  readonly opaque: Set<string>;
-  /** Non-directories: everything under them in lower layers is hidden. */
-  readonly nonDirs: Set<string>;
-}
-
-const emptyHiding = (): Hiding => ({ deleted: new Set(), opaque: new Set(), nonDirs: new Set() });
-
-function foundOf(path: string, header: TarHeaderLike): FoundFile {
-  const type = typeName(header.type);
-  if (type === 'symlink') return { kind: 'symlink', path, target: header.linkname ?? '' };
-  if (type === 'link')
-    return { kind: 'other', path, type: `hard link to ${normaliseTarPath(header.linkname ?? '') ?? '?'}` };
-  return { kind: 'other', path, type };
-}
 
 export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<LayerFilesLimits> = {}): LayerFiles {
   const headBytes = limits.headBytes ?? DEFAULT_HEAD_BYTES;
@@ -129,10 +94,8 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
   const relevant = (p: string): boolean => wantedPaths.some((w) => w === p || isUnder(w, p) || isUnder(p, w));
 
   /** Hidden by the layers above: deleted, under an opaque directory, or under a non-directory. */
-  const hiddenAbove = (p: string): boolean => {
-    if (above.deleted.has(p) || seenAbove.has(p)) return true;
-    return ancestors(p).some((a) => above.deleted.has(a) || above.opaque.has(a) || above.nonDirs.has(a));
-  };
+  const hiddenAbove = (p: string): boolean =>
+    above.deleted.has(p) || seenAbove.has(p) || hidingAncestor(above, p) !== undefined;
 
   const settle = (path: string, found: FoundFile): void => {
     slots.set(path, { state: 'done', found });
@@ -148,23 +111,12 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
       slots.set(w, { state: 'directory', entries: new Map(), reading: new Set(), truncated: false });
   };
 
-  const noteWhiteout = (p: string): void => {
-    const name = baseName(p);
-    const dir = parentOf(p);
-    if (name === OPAQUE) {
-      if (relevant(dir)) layer.opaque.add(dir);
-    } else {
-      const target = `${dir === '/' ? '' : dir}/${name.slice(WHITEOUT_PREFIX.length)}`;
-      if (relevant(target)) layer.deleted.add(target);
-    }
-  };
-
   const entry = (header: TarHeaderLike): EntryDecision => {
     const skip: EntryDecision = { read: false };
     const p = normaliseTarPath(header.name);
     if (p === undefined) return skip;
     if (baseName(p).startsWith(WHITEOUT_PREFIX)) {
-      noteWhiteout(p);
+      noteWhiteout(layer, p, relevant);
       return skip;
     }
     if (!relevant(p)) return skip;
@@ -181,12 +133,10 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
         return skip;
       }
       if (isRegular(header.type)) {
-        const size = typeof header.size === 'number' ? header.size : 0;
-        const mode = typeof header.mode === 'number' ? header.mode : 0;
-        slots.set(p, { state: 'reading', file: { kind: 'file', path: p, size, mode } });
+        slots.set(p, { state: 'reading', file: regularFile(p, header) });
         return { read: true, path: p, maxBytes: maxBytesOf.get(p) ?? headBytes };
       }
-      settle(p, foundOf(p, header));
+      settle(p, otherEntry(p, header));
       return skip;
     }
     const dir = collectingDir(p);
@@ -198,13 +148,11 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
       return skip;
     }
     if (isRegular(header.type)) {
-      const size = typeof header.size === 'number' ? header.size : 0;
-      const mode = typeof header.mode === 'number' ? header.mode : 0;
-      listing.entries.set(p, { kind: 'file', path: p, size, mode, head: new Uint8Array() });
+      listing.entries.set(p, { ...regularFile(p, header), head: new Uint8Array() });
       listing.reading.add(p);
       return { read: true, path: p, maxBytes: headBytes };
     }
-    listing.entries.set(p, foundOf(p, header));
+    listing.entries.set(p, otherEntry(p, header));
     return skip;
   };
 
@@ -231,17 +179,13 @@ export function createLayerFiles(wanted: readonly WantedPath[], limits: Partial<
   const endLayer = (): void => {
     for (const s of seenHere) seenAbove.add(s);
     seenHere.clear();
-    for (const d of layer.deleted) above.deleted.add(d);
-    for (const o of layer.opaque) above.opaque.add(o);
-    for (const n of layer.nonDirs) above.nonDirs.add(n);
+    addHiding(above, layer);
     layer = emptyHiding();
     for (const w of wantedPaths) {
       const slot = slots.get(w);
       if (slot === undefined) continue;
       const selfDeleted = above.deleted.has(w);
-      const ancestorHidden = ancestors(w).find(
-        (a) => above.deleted.has(a) || above.opaque.has(a) || above.nonDirs.has(a),
-      );
+      const ancestorHidden = hidingAncestor(above, w);
       if (slot.state === 'open' && (selfDeleted || ancestorHidden !== undefined)) {
         const whitedOut = selfDeleted || (ancestorHidden !== undefined && !above.nonDirs.has(ancestorHidden));
         settle(w, { kind: 'missing', path: w, whitedOut });

@@ -58,6 +58,15 @@ export interface ExtensionMetadata {
   readonly ignored: readonly string[];
 }
 
+/**
+ * A path to read in a variant. `maxBytes` bounds the bytes kept of a file: a head by default, a whole small
+ * file (metadata.json, a compose file) when larger.
+ */
+export interface WantedPath {
+  readonly path: string;
+  readonly maxBytes?: number;
+}
+
 /** What the reader found at one wanted path in one variant (after applying layers and whiteouts). */
 export type FoundFile =
   | {
@@ -85,9 +94,9 @@ export interface VariantFiles {
 }
 
 /**
- * Exactly the four states of issue 7's contract. An executable of another OS listed under this one
- * (a Windows .exe under "linux") is `wrong-cpu` too: no CPU of that OS runs it; its `found` names the
- * format and OS ("PE x86_64 (Windows)") and its message says it is another OS's binary.
+ * Exactly four states, which the CLI's --json, the tab and the tests key on. An executable of another OS
+ * listed under this one (a Windows .exe under "linux") is `wrong-cpu` too: no CPU of that OS runs it; its
+ * `found` names the format and OS ("PE x86_64 (Windows)") and its message says it is another OS's binary.
  */
 export const HOST_BINARY_STATES = ['ok', 'wrong-cpu', 'missing', 'unreadable'] as const;
 export type HostBinaryState = (typeof HOST_BINARY_STATES)[number];
