@@ -41,21 +41,16 @@ export const DEEP_NAMES = [
   'no-metadata',
   'odd-paths',
 ] as const;
+/** Deep images whose metadata.json lists no host binaries (a backend only, or nothing readable). */
+const WITHOUT_HOST_BINARIES: ReadonlySet<string> = new Set([
+  'compose-backend',
+  'vm-self',
+  'bad-metadata',
+  'no-metadata',
+  'odd-paths',
+]);
 /** Deep images whose metadata.json lists host binaries: the 20 timed images are copies of these. */
-const WITH_HOST_BINARIES = [
-  'good',
-  'page-pattern',
-  'darwin-x64-both',
-  'universal',
-  'missing-in-arm64',
-  'whiteout',
-  'scripts',
-  'wrong-elf',
-  'wrong-pe',
-  'both-cpus',
-  'zstd',
-  'big-base',
-] as const;
+const WITH_HOST_BINARIES = DEEP_NAMES.filter((name) => !WITHOUT_HOST_BINARIES.has(name));
 const TAG = '1.0.0';
 const CACHE_BYTES = 1024 * 1024 * 1024;
 

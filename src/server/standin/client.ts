@@ -7,7 +7,7 @@
 import type { v1 } from '@docker/extension-api-client-types';
 import { safeHttpUrl } from '../../core/labels.js';
 import type { DocumentLike } from './browser.js';
-import { createExec, type FailureListener } from './exec.js';
+import { createExec, execForms, type FailureListener } from './exec.js';
 import type { StandinConfig } from '../../wire/standinProtocol.js';
 import { createToast } from './toast.js';
 import type { PostExec } from './transport.js';
@@ -33,19 +33,13 @@ const unavailable = (what: string) => (): Promise<never> =>
 const NO_VM_EXEC = "extension.vm.cli.exec is only available in Docker Desktop (Arch Matrix's backend runs no commands)";
 
 /** ddClient.extension.vm.cli.exec: no backend container in browser mode, so it fails in either form. */
-function vmExec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
-function vmExec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
-function vmExec(
-  _cmd: string,
-  _args: string[],
-  options?: v1.ExecOptions | v1.SpawnOptions,
-): Promise<v1.ExecResult> | v1.ExecProcess {
-  if (options !== undefined && 'stream' in options) {
-    options.stream.onError?.(new Error(NO_VM_EXEC));
+const vmExec = execForms(
+  (_cmd, _args, listener) => {
+    listener.onError?.(new Error(NO_VM_EXEC));
     return { close: () => undefined };
-  }
-  return Promise.reject(new Error(NO_VM_EXEC));
-}
+  },
+  () => Promise.reject(new Error(NO_VM_EXEC)),
+);
 
 export function createStandinClient(config: StandinConfig, deps: StandinDeps): v1.DockerDesktopClient {
   const navigate: v1.NavigationIntents = {

@@ -89,6 +89,17 @@ export function createExec(post: PostExec, onFailure: FailureListener = () => un
     return result;
   }
 
+  return execForms(runStream, runPromise);
+}
+
+/**
+ * ddClient's overloaded exec from its two forms: with `{stream}` options the stream form (an
+ * ExecProcess), otherwise the promise form.
+ */
+export function execForms(
+  stream: (cmd: string, args: string[], listener: v1.SpawnOptions['stream']) => v1.ExecProcess,
+  promise: (cmd: string, args: string[]) => Promise<v1.ExecResult>,
+): v1.Exec {
   function exec(cmd: string, args: string[], options?: v1.ExecOptions): Promise<v1.ExecResult>;
   function exec(cmd: string, args: string[], options: v1.SpawnOptions): v1.ExecProcess;
   function exec(
@@ -96,7 +107,7 @@ export function createExec(post: PostExec, onFailure: FailureListener = () => un
     args: string[],
     options?: v1.ExecOptions | v1.SpawnOptions,
   ): Promise<v1.ExecResult> | v1.ExecProcess {
-    return isSpawn(options) ? runStream(cmd, args, options.stream) : runPromise(cmd, args);
+    return isSpawn(options) ? stream(cmd, args, options.stream) : promise(cmd, args);
   }
   return exec;
 }
