@@ -134,6 +134,52 @@ export default defineConfig(
       ],
     },
   },
+  // The Engine API client (src/engine): read-only by construction, it talks to the engine's socket with
+  // node:http and knows only the core. Nothing else: no commands, no registry, no front end.
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '!node:http',
+                '!node:fs',
+                '!node:fs/promises',
+                '!node:os',
+                '!node:path',
+                '!node:stream',
+              ],
+              message: 'The engine client uses only node:http, fs, os, path and stream.',
+            },
+            {
+              group: ['child_process', 'http', 'https', 'net', 'fs', 'os', 'path', 'stream'],
+              message: 'Use the node: form.',
+            },
+            {
+              group: [
+                '../commands/*',
+                '../adapters/*',
+                '../cli/*',
+                '../server/*',
+                '../backend/*',
+                '../bench/*',
+                '../registry/*',
+                '../deepCheck/*',
+                '../localStore/*',
+                '**/ui/**',
+              ],
+              message: 'The engine client imports only the core.',
+            },
+            { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The engine client knows no UI.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {

@@ -19,6 +19,8 @@ export const SOURCE_LAYERS = [
   'cli',
   'server',
   'bench',
+  'engine',
+  'localStore',
 ] as const;
 export const sourceAliases: Record<string, string> = {
   ...Object.fromEntries(
