@@ -180,6 +180,46 @@ export default defineConfig(
       ],
     },
   },
+  // The deep check's local source (src/localStore): the engine client, the core's layer rules and the
+  // registry reader's layer walk; it spools to disk. No commands, no raw sockets, no front end.
+  {
+    files: ['src/localStore/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:child_process',
+                'child_process',
+                'node:http',
+                'http',
+                'node:net',
+                'net',
+                'node:worker_threads',
+              ],
+              message: 'The local source reads the engine only through src/engine (its allowlist).',
+            },
+            {
+              group: [
+                '../commands/*',
+                '../adapters/*',
+                '../cli/*',
+                '../server/*',
+                '../backend/*',
+                '../bench/*',
+                '**/ui/**',
+              ],
+              message:
+                'The local source imports only the core, src/engine, the registry reader and the deep check port.',
+            },
+            { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The local source knows no UI.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {

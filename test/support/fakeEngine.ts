@@ -66,3 +66,35 @@ export async function startFakeEngine(
   await new Promise<void>((resolve) => server.listen(socketPath, resolve));
   return engine;
 }
+
+/** An image as GET /images/json lists it (the fields the local source reads). */
+export interface StoredImage {
+  readonly Id: string;
+  readonly RepoTags?: readonly string[];
+  readonly RepoDigests?: readonly string[];
+  readonly Manifests?: readonly unknown[];
+}
+
+/**
+ * An engine holding `images` and exporting `exports` (by image ID) as recorded or built: GET /version
+ * answers `version`, /images/json the list, /images/{id}/get the tar (or 404). `exportHandler` replaces
+ * the export answer, e.g. to stall or cut it short.
+ */
+export function storeHandler(store: {
+  readonly version: Buffer;
+  readonly images: readonly StoredImage[] | Buffer;
+  readonly exports: ReadonlyMap<string, Uint8Array>;
+  readonly exportHandler?: (tar: Uint8Array, req: IncomingMessage, res: ServerResponse) => void;
+}): EngineHandler {
+  return withVersion(store.version, (req, res) => {
+    const url = req.url ?? '';
+    if (/^\/v1\.\d+\/images\/json(\?manifests=1)?$/.test(url))
+      return sendJson(res, 200, Buffer.isBuffer(store.images) ? store.images.toString() : store.images);
+    const get = /^\/v1\.\d+\/images\/([^/]+)\/get(\?.*)?$/.exec(url);
+    const tar = get ? store.exports.get(decodeURIComponent(get[1] ?? '')) : undefined;
+    if (tar === undefined) return sendJson(res, 404, { message: `No such image: ${url}` });
+    if (store.exportHandler) return store.exportHandler(tar, req, res);
+    res.writeHead(200, { 'Content-Type': 'application/x-tar' });
+    res.end(tar);
+  });
+}
