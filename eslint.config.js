@@ -164,6 +164,92 @@ export default defineConfig(
       ],
     },
   },
+  // The Engine API client (src/engine): read-only by construction, it talks to the engine's socket with
+  // node:http and knows only the core. Nothing else: no commands, no registry, no front end.
+  {
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                '!node:http',
+                '!node:fs',
+                '!node:fs/promises',
+                '!node:os',
+                '!node:path',
+                '!node:stream',
+              ],
+              message: 'The engine client uses only node:http, fs, os, path and stream.',
+            },
+            {
+              group: ['child_process', 'http', 'https', 'net', 'fs', 'os', 'path', 'stream'],
+              message: 'Use the node: form.',
+            },
+            {
+              group: [
+                '../commands/*',
+                '../adapters/*',
+                '../cli/*',
+                '../server/*',
+                '../backend/*',
+                '../bench/*',
+                '../registry/*',
+                '../deepCheck/*',
+                '../localStore/*',
+                '**/ui/**',
+              ],
+              message: 'The engine client imports only the core.',
+            },
+            { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The engine client knows no UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The deep check's local source (src/localStore): the engine client, the core's layer rules and the
+  // registry reader's layer walk; it spools to disk. No commands, no raw sockets, no front end.
+  {
+    files: ['src/localStore/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:child_process',
+                'child_process',
+                'node:http',
+                'http',
+                'node:net',
+                'net',
+                'node:worker_threads',
+              ],
+              message: 'The local source reads the engine only through src/engine (its allowlist).',
+            },
+            {
+              group: [
+                '../commands/*',
+                '../adapters/*',
+                '../cli/*',
+                '../server/*',
+                '../backend/*',
+                '../bench/*',
+                '**/ui/**',
+              ],
+              message:
+                'The local source imports only the core, src/engine, the registry reader and the deep check port.',
+            },
+            { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The local source knows no UI.' },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['ui/src/**/components/**/*.tsx'],
     rules: {

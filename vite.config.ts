@@ -22,6 +22,8 @@ export const SOURCE_LAYERS = [
   'wire',
   'http',
   'runtime',
+  'engine',
+  'localStore',
 ] as const;
 export const sourceAliases: Record<string, string> = {
   ...Object.fromEntries(

@@ -19,6 +19,11 @@ export interface InspectCommand {
   readonly json: boolean;
   /** --deep: also read inside every linux variant (host binaries, backend images). */
   readonly deep: boolean;
+  /**
+   * --all-variants (with --deep, without references): besides this machine's variant, read from the local
+   * image store, read the other variants from their registries. Set only when given.
+   */
+  readonly allVariants?: true;
   /** --verbose: the registry's own words under each failed image (otherwise one human line). */
   readonly verbose: boolean;
   readonly progress: ProgressMode;
@@ -46,6 +51,7 @@ const OPTIONS = {
   require: { type: 'string', short: 'r' },
   json: { type: 'boolean' },
   deep: { type: 'boolean' },
+  'all-variants': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
@@ -158,6 +164,8 @@ export function parseCliArgs(
         `--host-platform: ${JSON.stringify(values['host-platform'])} is not a platform (${parsed.error.message})`,
       );
   }
+  if (values['all-variants'] === true && values.deep !== true)
+    problems.push('--all-variants needs --deep (it says which variants the deep check reads)');
   if (values.progress === true && values['no-progress'] === true)
     problems.push('--progress and --no-progress contradict each other');
   const references = validateReferences(positionals);
@@ -172,6 +180,7 @@ export function parseCliArgs(
     require,
     json: values.json === true,
     deep: values.deep === true,
+    ...(values['all-variants'] === true ? { allVariants: true as const } : {}),
     verbose: values.verbose === true,
     progress: values.progress === true ? 'always' : values['no-progress'] === true ? 'never' : 'auto',
     color: values['no-color'] === true ? 'never' : 'auto',

@@ -26,7 +26,13 @@ Options:
                             (vm.image, compose services); adds the verdicts
                             wrong-host-binary and backend-missing-platforms. Reads only
                             /metadata.json, the listed files and the compose file, top
-                            layer first, over the registry API with your docker login
+                            layer first. Without references (the installed extensions):
+                            this machine's variant only, from the engine's local image
+                            store (docker save, read-only; nothing from registries). With
+                            references: every variant, over the registry API with your
+                            docker login
+      --all-variants        with --deep and no references: also read the other variants,
+                            from their registries
   -c, --concurrency N       images inspected at once (1-64, default ${DEFAULT_CONCURRENCY})
   -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default ${DEFAULT_TIMEOUT_MS / 1000}s)
       --host-platform P     judge installs against P (default: this machine, e.g. linux/amd64)
@@ -50,4 +56,7 @@ For speed, buildx commands run docker's buildx plugin binary directly (the one d
 would use); ARCHMATRIX_BUILDX=docker runs them through the docker CLI instead.
 Runs read-only commands only. --deep reads registries directly (GET only), with the
 logins \`docker login\` stored (config.json auths, credsStore, credHelpers); it writes nothing.
+The local image store is read through the engine's Unix socket (DOCKER_HOST unix://..., or
+/var/run/docker.sock) with a fixed list of read-only Engine API GETs; a variant the engine does not
+hold, or a DOCKER_HOST that is tcp:// or ssh://, is read from its registry instead.
 `;

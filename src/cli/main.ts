@@ -3,6 +3,7 @@
 import { arch } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
+import { localSourceFromEnv } from '../localStore/index.js';
 import { createRegistryReader, type RegistryReader } from '../registry/index.js';
 import { runCli } from './run.js';
 import { readVersion } from '../runtime/version.js';
@@ -24,5 +25,7 @@ const code = await runCli({
   signal: controller.signal,
   // --deep: registry reads with the logins `docker login` stored (DOCKER_CONFIG honoured); cache in memory only.
   deepReader: () => (reader ??= createRegistryReader({ credentials: dockerConfigCredentials({ env: process.env }) })),
+  // --deep without references: this machine's variant from the engine of DOCKER_HOST (a Unix socket).
+  localSource: () => localSourceFromEnv(process.env.DOCKER_HOST),
 });
 process.exitCode = controller.signal.aborted ? 130 : code;

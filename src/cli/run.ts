@@ -2,7 +2,7 @@
  * The CLI's flow, with every outside dependency passed in (testable with a fake ExecPort):
  * arguments -> environment check -> targets -> inspectMany -> table or JSON -> exit code.
  */
-import type { InspectResult } from '../core/index.js';
+import type { InspectResult, Result } from '../core/index.js';
 import { compareRows, describeFailure, hostPlatform, rowOrderKey } from '../core/index.js';
 import type { ExecPort } from '../commands/execPort.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
@@ -11,6 +11,8 @@ import { inspectMany } from '../commands/inspectMany.js';
 import type { BuildxState } from '../commands/environment.js';
 import { deepCheckMany } from '../deepCheck/deepCheck.js';
 import type { VariantFileReader } from '../deepCheck/ports.js';
+import type { LocalFailure, LocalSource } from '../localStore/index.js';
+import { deepSources } from './deepSources.js';
 import { listInstalledExtensions } from '../commands/listExtensions.js';
 import { checkEnvironment, environmentNotices } from '../commands/environment.js';
 import type { InspectCommand } from './args.js';
@@ -41,6 +43,8 @@ export interface CliIo {
   readonly signal?: AbortSignal;
   /** The registry reader for --deep (docker's stored logins); made on first use. */
   readonly deepReader: () => VariantFileReader;
+  /** --deep without references: the engine's local image store (this machine's variant); absent: registries only. */
+  readonly localSource?: () => Result<LocalSource, LocalFailure>;
 }
 
 type Targets =
@@ -104,10 +108,12 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
 }
 
 /**
- * --deep: each target's platform check (imagetools, as without --deep) and then its files through the
- * registry reader; backend images get the same platform check.
+ * --deep: each target's platform check (imagetools, as without --deep) and then its files: for the
+ * installed extensions this machine's variant from the local image store (--all-variants: the others
+ * from their registries), for references every variant through the registry reader; backend images get
+ * the same platform check.
  */
-function deepResults(
+async function deepResults(
   io: CliIo,
   command: InspectCommand,
   targets: readonly InspectTarget[],
@@ -115,21 +121,37 @@ function deepResults(
   onResult: (result: InspectResult) => void,
 ): Promise<InspectResult[]> {
   const byReference = new Map(targets.map((t) => [t.reference, t]));
-  return deepCheckMany(
-    targets.map((t) => t.reference),
-    {
-      platformCheck: (reference, signal) =>
-        inspectImage(io.exec, byReference.get(reference) ?? { reference }, {
-          buildx,
-          host: command.host,
-          timeoutMs: command.timeoutMs,
-          signal,
-        }),
-      reader: io.deepReader(),
-      site: 'cli',
+  const said = new Set<string>();
+  const sources = deepSources({
+    command,
+    platformCheck: (reference, signal) =>
+      inspectImage(io.exec, byReference.get(reference) ?? { reference }, {
+        buildx,
+        host: command.host,
+        timeoutMs: command.timeoutMs,
+        signal,
+      }),
+    registry: io.deepReader,
+    ...(io.localSource !== undefined ? { local: io.localSource } : {}),
+    notice: (text) => {
+      if (!said.has(text)) io.stderr.write(`archmatrix: ${printable(text)}\n`);
+      said.add(text);
     },
-    { onResult, concurrency: command.concurrency, signal: io.signal },
-  );
+  });
+  try {
+    return await deepCheckMany(
+      targets.map((t) => t.reference),
+      { platformCheck: sources.platformCheck, reader: sources.reader, site: 'cli' },
+      {
+        onResult,
+        concurrency: command.concurrency,
+        signal: io.signal,
+        ...(sources.platforms !== undefined ? { platforms: sources.platforms } : {}),
+      },
+    );
+  } finally {
+    await sources.close();
+  }
 }
 
 /** The table's rows in the tab's order (the core's compareRows: worst verdict first, then by title or reference); --json keeps input order. */

@@ -10,21 +10,20 @@
  * without a shell, Docker Desktop's stream form) and with a whitespace/quote re-split.
  * `manifest inspect --insecure` is accepted only for a registry on this machine (loopback).
  */
-import { isLoopbackRegistry, parseReference } from '../core/index.js';
+import { isImageId as isCoreImageId, isLoopbackRegistry, parseReference } from '../core/index.js';
 
 export const EXTENSION_LABEL_FILTER = '--filter=label=com.docker.desktop.extension.api.version';
 export const FORMAT_JSON = '--format=json';
 export const FORMAT_IMAGE_CONFIG = '--format={{.Image|json}}';
 export const RAW = '--raw';
 
-/** 12 or 64 lowercase hex digits, optionally prefixed "sha256:" (what `docker image ls/inspect` print). */
-const IMAGE_ID = /^(?:sha256:)?(?:[a-f0-9]{12}|[a-f0-9]{64})$/;
 /** Characters that change meaning when an argv is joined and re-split shell-style, or are control characters. */
 // eslint-disable-next-line no-control-regex
 const UNSAFE = /[\s'"`\\\u0000-\u001f\u007f]/;
 
+/** 12 or 64 lowercase hex digits, optionally prefixed "sha256:" (the core's rule, core/imageId.ts). */
 export function isImageId(arg: string): boolean {
-  return IMAGE_ID.test(arg);
+  return isCoreImageId(arg);
 }
 
 /** A reference argument: valid by the distribution grammar and already in canonical form. */

@@ -3,6 +3,7 @@ export * from './verdictTable.js';
 export * from './failureNotice.js';
 export * from './result.js';
 export * from './reference.js';
+export * from './imageId.js';
 export * from './platform.js';
 export { parseRawManifest } from './manifestDoc.js';
 export { parseImageSize, imageSizeOf, imageLayers, MAX_LAYERS } from './imageSize.js';

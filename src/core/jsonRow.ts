@@ -12,7 +12,7 @@ import { describeCommand } from './commandText.js';
 import type { DeepStatus } from './inside/deepResult.js';
 import { hasDeepParts } from './inside/deepResult.js';
 import type { DeepVerdict } from './inside/deepOutcome.js';
-import type { BackendImageFinding, HostBinaryState, HostOs } from './inside/types.js';
+import type { BackendImageFinding, HostBinaryState, HostOs, VariantSource } from './inside/types.js';
 import { checkRequirement, type RequirementStatus } from './requirement.js';
 import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from './types.js';
 import { VERDICT_TABLE, verdictLabel, verdictSeverity, type PlatformList, type Severity } from './verdictTable.js';
@@ -33,6 +33,11 @@ export interface JsonHostBinary {
   readonly warningOnly: boolean;
   /** The directory metadata.json lists, for a file found inside it; null for listed paths. */
   readonly listedAs: string | null;
+  /**
+   * Where the variant's files were read: this machine's engine ("local") or the registry. toJsonRow
+   * always writes it; optional here only so that rows read back from older JSON (the tab) still type.
+   */
+  readonly source?: VariantSource;
 }
 
 /** One backend image: where it is named, whether it is the extension itself, its platforms and platform verdict. */
@@ -129,6 +134,7 @@ function deepKeys(result: InspectResult): Pick<JsonRow, 'deep' | 'hostBinaries' 
           fix: f.fix ?? null,
           warningOnly: f.warningOnly,
           listedAs: f.listedAs ?? null,
+          source: f.source ?? 'registry',
         }))
       : null,
     backend: checked

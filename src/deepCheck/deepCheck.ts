@@ -31,7 +31,7 @@ import {
   type MetadataRead,
   type ReadContext,
 } from './variantReads.js';
-import { linuxVariants } from './variants.js';
+import { chooseVariants, linuxVariants, withSources } from './variants.js';
 
 export interface DeepProgress {
   readonly reference: string;
@@ -48,6 +48,11 @@ export interface DeepCheckOptions {
   /** Compressed bytes downloaded per image, all its reads together (they run at once): past it, reads stop. Default 256 MiB. */
   readonly maxBytes?: number;
   readonly onProgress?: (progress: DeepProgress) => void;
+  /**
+   * Read only the linux variants of these platforms (e.g. this machine's, from the local image store);
+   * the others are named in a note as not read. Default: every linux variant.
+   */
+  readonly platforms?: readonly PlatformKey[];
 }
 
 export const DEFAULT_DEEP_DEADLINE_MS = 120_000;
@@ -84,6 +89,7 @@ export async function deepCheck(
       deadline,
       bytes,
       report,
+      platforms: options.platforms,
     });
     report('done');
     return withDeepParts(platform, deep);
@@ -107,6 +113,7 @@ interface Run {
   readonly deadline: AbortSignal;
   readonly bytes: ByteCount;
   readonly report: (phase: DeepProgress['phase']) => void;
+  readonly platforms: readonly PlatformKey[] | undefined;
 }
 
 async function deepParts(
@@ -119,12 +126,15 @@ async function deepParts(
   if (before !== undefined) return before;
   const parsed = parseReference(reference);
   if (!parsed.ok) return notChecked(`Not checked: ${parsed.error.reason}`);
-  const variants = linuxVariants(platform);
-  if (variants.length === 0)
+  const listed = linuxVariants(platform);
+  if (listed.length === 0)
     return notChecked(
       'Not checked: the index lists no linux variant, so there is no metadata.json to read.',
       platform.fix,
     );
+  const chosen = chooseVariants(listed, run.platforms);
+  if (!chosen.ok) return notChecked(chosen.explanation, platform.fix);
+  const variants = chosen.variants;
   const ctx: ReadContext = {
     reader: deps.reader,
     repo: { domain: parsed.value.domain, path: parsed.value.path },
@@ -145,7 +155,7 @@ async function deepParts(
   if (firstFailure !== undefined && failed.length === metadataReads.length) {
     return notCheckedForRead(reference, firstFailure.failure, deps.site, byteCounts());
   }
-  const notes: string[] = [];
+  const notes: string[] = chosen.notes.slice();
   for (const m of metadataReads) {
     if (m.kind === 'problem') notes.push(m.note);
     if (m.kind === 'failed')
@@ -168,7 +178,7 @@ async function deepParts(
   );
   const metadataPerVariant = new Map<PlatformKey, ExtensionMetadata>(read.map((r) => [r.variant.platform, r.metadata]));
   const filesPerVariant = new Map<PlatformKey, VariantFiles>(read.map((r) => [r.variant.platform, r.files]));
-  const hostBinaries = judgeHostBinaries(metadataPerVariant, filesPerVariant);
+  const hostBinaries = withSources(judgeHostBinaries(metadataPerVariant, filesPerVariant), filesPerVariant);
 
   run.report('backend');
   const plan = planBackends(read);

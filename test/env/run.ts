@@ -28,13 +28,16 @@ export function run(
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
+/** A docker CLI and the environment it runs with (the test environment's, or its second engine's). */
+export type DockerCli = Pick<TestEnv, 'dockerBin' | 'env'>;
+
 /** The environment's docker CLI with its DOCKER_HOST / DOCKER_CONFIG. */
-export function docker(env: TestEnv, args: readonly string[], timeoutMs?: number): CommandRun {
+export function docker(env: DockerCli, args: readonly string[], timeoutMs?: number): CommandRun {
   return run(env.dockerBin, args, { env: env.env, ...(timeoutMs !== undefined ? { timeoutMs } : {}) });
 }
 
 /** docker ARGS that must succeed: its stdout, or an error that carries stderr. */
-export function dockerOk(env: TestEnv, args: readonly string[], timeoutMs?: number): string {
+export function dockerOk(env: DockerCli, args: readonly string[], timeoutMs?: number): string {
   const out = docker(env, args, timeoutMs);
   if (out.status !== 0) throw new Error(`docker ${args.join(' ')} exited ${String(out.status)}: ${out.stderr.trim()}`);
   return out.stdout;

@@ -57,6 +57,38 @@ export function loadTestEnv(): TestEnv {
   };
 }
 
+/**
+ * The second engine beside the first (`testenv up` starts both): dockerd 28.5.2, API 1.51, Debian sid,
+ * with the classic image store (containerd snapshotter off), holding the same installed corpus.
+ */
+export interface TestEngine28 {
+  /** unix://<dir>/docker28.sock, also exported by `testenv env` as TESTENV_ENGINE28_HOST. */
+  readonly host: string;
+  readonly socketPath: string;
+  /** Its own docker CLI (28.5.2). */
+  readonly dockerBin: string;
+  /** Environment for child processes: DOCKER_HOST of this engine, the same credential-free DOCKER_CONFIG. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The second engine; fails loudly, like loadTestEnv, when it is not running. */
+export function loadTestEngine28(env: TestEnv = loadTestEnv()): TestEngine28 {
+  const socketPath = join(env.dir, 'docker28.sock');
+  const dockerBin = join(env.dir, 'bin28', 'docker');
+  if (!existsSync(dockerBin) || !existsSync(socketPath)) {
+    throw new Error(
+      `The test environment's second engine is not running in ${env.dir}: run \`bash test/env/testenv up\` first.`,
+    );
+  }
+  const host = `unix://${socketPath}`;
+  return {
+    host,
+    socketPath,
+    dockerBin,
+    env: { ...env.env, DOCKER_HOST: host, PATH: `${join(env.dir, 'bin28')}:${process.env.PATH ?? '/usr/bin:/bin'}` },
+  };
+}
+
 /** The Authorization header value of the login-only registry's documented test user. */
 export function authRegistryBasicAuth(env: Pick<TestEnv, 'authUser' | 'authPassword'>): string {
   return `Basic ${Buffer.from(`${env.authUser}:${env.authPassword}`).toString('base64')}`;

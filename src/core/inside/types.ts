@@ -91,7 +91,12 @@ export interface VariantFiles {
   /** Bytes downloaded for this variant (compressed), and the sum of its layer sizes. */
   readonly bytesRead: number;
   readonly bytesTotal: number;
+  /** Where the files were read: the engine's local image store or the registry (unset: the registry). */
+  readonly source?: VariantSource;
 }
+
+/** Where a variant's files were read. */
+export type VariantSource = 'local' | 'registry';
 
 /**
  * Exactly four states, which the CLI's --json, the tab and the tests key on. An executable of another OS
@@ -125,6 +130,8 @@ export interface HostBinaryFinding {
   readonly warningOnly: boolean;
   /** What the publisher should do; absent when ok. */
   readonly fix?: string;
+  /** Where the variant's files were read; absent: the registry. */
+  readonly source?: VariantSource;
 }
 
 /** A backend image named by metadata.json's vm section, with its own platform check. */

@@ -233,4 +233,6 @@ cmd_seed() {
   log "Node stand-in image: $(ensure_node_image)"
   seed_engine_state
   log "seeded: $(tdocker image ls -q --filter label=com.docker.desktop.extension.api.version | wc -l) extension images in the engine"
+  seed_engine28
+  log "seeded: $(tdocker28 image ls -q --filter label=com.docker.desktop.extension.api.version | wc -l) extension images in engine 28"
 }

@@ -126,8 +126,10 @@ cmd_setup() {
   install_host_packages
   check_node
   setup_engine
+  setup_engine28
   setup_busybox
   setup_hostbin
   setup_deep_hostbin
   log "setup done in $TESTENV_DIR:"; sed 's/^/[testenv]   /' "$TESTENV_DIR/versions.txt" >&2
+  log "second engine (classic image store):"; sed 's/^/[testenv]   /' "$TESTENV_DIR/versions28.txt" >&2
 }

@@ -163,10 +163,20 @@ describe('toJsonRow: the deep check keys', () => {
         fix: WRONG.fix,
         warningOnly: false,
         listedAs: null,
+        source: 'registry',
       },
     ]);
     expect(row.backend).toEqual([backend]);
     expect(row.deep?.verdict).toBe('wrong-host-binary');
+  });
+
+  it("host binary entries say where their variant's files were read: local (the engine) or registry", () => {
+    const local = { ...WRONG, platform: 'linux/amd64', source: 'local' as const };
+    const row = toJsonRow(deepResult({ hostBinaries: [WRONG, local] }));
+    expect(row.hostBinaries?.map((b) => [b.platform, b.source])).toEqual([
+      ['linux/arm64', 'registry'],
+      ['linux/amd64', 'local'],
+    ]);
   });
 
   it('a not-checked image has a deep object saying why, and null lists', () => {

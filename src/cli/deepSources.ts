@@ -1,0 +1,106 @@
+/**
+ * Where `archmatrix --deep` reads each variant. Without references (the installed extensions): this
+ * machine's variant from the engine's local image store (0 bytes from registries), and with
+ * --all-variants the other variants from their registries. With references: every variant from its
+ * registry, as before. When the store cannot answer (no engine socket, DOCKER_HOST tcp:// or ssh://, an
+ * engine API out of range, a variant the engine does not hold), that variant is read from its registry.
+ */
+import { err, ok, parseReference, platformKey, type PlatformKey, type Result } from '../core/index.js';
+import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
+import { asCommandFailure, type LocalFailure, type LocalFailureKind, type LocalSource } from '../localStore/index.js';
+import type { InspectCommand } from './args.js';
+
+export interface DeepSources {
+  readonly platformCheck: PlatformCheck;
+  readonly reader: VariantFileReader;
+  /** The variants to read (undefined: every linux variant). */
+  readonly platforms?: readonly PlatformKey[];
+  /** Removes what the local source still keeps. */
+  close(): Promise<void>;
+}
+
+export interface DeepSourceInputs {
+  readonly command: InspectCommand;
+  readonly platformCheck: PlatformCheck;
+  readonly registry: () => VariantFileReader;
+  /** The local source of this machine's engine, or why there is none; undefined: never local. */
+  readonly local?: () => Result<LocalSource, LocalFailure>;
+  /** One sentence for people, each distinct one said once. */
+  readonly notice: (text: string) => void;
+}
+
+/** Failures after which the registry is asked instead: the store has no answer, rather than a wrong one. */
+const FALL_BACK: ReadonlySet<LocalFailureKind> = new Set(['unavailable', 'engine-api', 'not-in-engine']);
+/** Of those, the ones about the engine as a whole, worth saying. */
+const SAY: ReadonlySet<LocalFailureKind> = new Set(['unavailable', 'engine-api']);
+
+export function deepSources(inputs: DeepSourceInputs): DeepSources {
+  const registryOnly: DeepSources = {
+    platformCheck: inputs.platformCheck,
+    reader: inputs.registry(),
+    close: async () => undefined,
+  };
+  const host = inputs.command.host === undefined ? undefined : platformKey(inputs.command.host);
+  if (inputs.command.references.length > 0 || inputs.local === undefined || host === undefined) return registryOnly;
+  const made = inputs.local();
+  if (!made.ok) {
+    inputs.notice(`the local image store cannot be read: ${made.error.message}`);
+    return registryOnly;
+  }
+  return localFirst(made.value, registryOnly.reader, inputs, host);
+}
+
+function localFirst(
+  local: LocalSource,
+  registry: VariantFileReader,
+  inputs: DeepSourceInputs,
+  host: PlatformKey,
+): DeepSources {
+  const indexOf = new Map<string, string>();
+  const key = (domain: string, path: string, digest: string): string => `${domain}/${path}@${digest}`;
+  const platformCheck: PlatformCheck = async (reference, signal) => {
+    const result = await inputs.platformCheck(reference, signal);
+    const parsed = parseReference(reference);
+    const index = result.manifest?.digest;
+    if (parsed.ok && index !== undefined) {
+      const { domain, path } = parsed.value;
+      for (const d of [index, ...(result.manifest?.platforms.map((p) => p.digest) ?? [])])
+        indexOf.set(key(domain, path, d), index);
+    }
+    return result;
+  };
+  const fromRegistry: VariantFileReader['readVariantFiles'] = async (repo, digest, wanted, options) => {
+    const got = await registry.readVariantFiles(repo, digest, wanted, options);
+    return got.ok ? ok({ ...got.value, source: 'registry' }) : got;
+  };
+  const reader: VariantFileReader = {
+    readVariantFiles: async (repo, digest, wanted, options) => {
+      if (options.platform !== host) return fromRegistry(repo, digest, wanted, options);
+      const index = indexOf.get(key(repo.domain, repo.path, digest));
+      const got = await local.readVariant(
+        {
+          repo: { domain: repo.domain, path: repo.path },
+          variantDigest: digest,
+          ...(index !== undefined ? { indexDigest: index } : {}),
+          platform: options.platform,
+        },
+        wanted,
+        {
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        },
+      );
+      if (got.ok) return ok({ ...got.value, source: 'local' });
+      if (!FALL_BACK.has(got.error.kind)) return err(asCommandFailure(got.error));
+      if (SAY.has(got.error.kind))
+        inputs.notice(`the local image store cannot be read (${got.error.message}); reading the registry instead`);
+      return fromRegistry(repo, digest, wanted, options);
+    },
+  };
+  return {
+    platformCheck,
+    reader,
+    ...(inputs.command.allVariants === true ? {} : { platforms: [host] }),
+    close: () => local.close(),
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * The local source as the deep check's VariantFileReader port (the same place as the registry
+ * reader), and made from DOCKER_HOST. A classic image store keys images by config, so the reader is
+ * told which index each variant is listed in (noteIndex, from the platform check); a containerd store
+ * needs no such note.
+ */
+import { err, type Result } from '../core/index.js';
+import type { VariantFileReader } from '../deepCheck/ports.js';
+import { createEngineClient, engineHostFrom, type EngineClientOptions } from '../engine/index.js';
+import { asCommandFailure, type LocalFailure } from './localFailure.js';
+import { createLocalSource, type LocalSource, type LocalSourceOptions } from './localSource.js';
+
+type RepoArg = Parameters<VariantFileReader['readVariantFiles']>[0];
+
+export interface LocalVariantReader extends VariantFileReader {
+  /** The index `indexDigest` of `repo` lists `variantDigests`. */
+  noteIndex(repo: RepoArg, indexDigest: string, variantDigests: readonly string[]): void;
+  readonly source: LocalSource;
+}
+
+export function localVariantReader(source: LocalSource): LocalVariantReader {
+  const indexOf = new Map<string, string>();
+  const key = (repo: RepoArg, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
+  return {
+    source,
+    noteIndex: (repo, indexDigest, variantDigests) => {
+      for (const d of variantDigests) indexOf.set(key(repo, d), indexDigest);
+    },
+    readVariantFiles: async (repo, variantDigest, wanted, options) => {
+      const indexDigest = indexOf.get(key(repo, variantDigest));
+      const got = await source.readVariant(
+        {
+          repo: { domain: repo.domain, path: repo.path },
+          variantDigest,
+          ...(indexDigest !== undefined ? { indexDigest } : {}),
+          platform: options.platform,
+        },
+        wanted,
+        {
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        },
+      );
+      return got.ok ? got : err(asCommandFailure(got.error));
+    },
+  };
+}
+
+/**
+ * The local source of the engine DOCKER_HOST names (unset: the default socket); a tcp:// or ssh://
+ * engine gives 'unavailable' with the sentence to say once (every variant then comes from its registry).
+ */
+export function localSourceFromEnv(
+  dockerHost: string | undefined,
+  options: Omit<LocalSourceOptions, 'engine'> & { readonly engine?: Omit<EngineClientOptions, 'socketPath'> } = {},
+): Result<LocalSource, LocalFailure> {
+  const host = engineHostFrom(dockerHost);
+  if (host.kind === 'unsupported') return err({ kind: 'unavailable', message: host.message });
+  const { engine, ...rest } = options;
+  return {
+    ok: true,
+    value: createLocalSource({ ...rest, engine: createEngineClient({ ...engine, socketPath: host.socketPath }) }),
+  };
+}
