@@ -3,7 +3,7 @@
 import { arch } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
-import { createRegistryReader, type RegistryReader } from '../registry/index.js';
+import { createRegistryReader, registryPlatformCheck, type RegistryReader } from '../registry/index.js';
 import { runCli } from './run.js';
 import { readVersion } from './version.js';
 
@@ -24,5 +24,8 @@ const code = await runCli({
   signal: controller.signal,
   // --deep: registry reads with the logins `docker login` stored (DOCKER_CONFIG honoured); cache in memory only.
   deepReader: () => (reader ??= createRegistryReader({ credentials: dockerConfigCredentials({ env: process.env }) })),
+  // No docker CLI (e.g. `docker run IMAGE archmatrix ...`): platforms straight from the registries, same logins.
+  registryPlatformCheck: (options) =>
+    registryPlatformCheck({ credentials: dockerConfigCredentials({ env: process.env }), ...options }),
 });
 process.exitCode = controller.signal.aborted ? 130 : code;

@@ -22,4 +22,5 @@ export * from './requirement.js';
 export * from './commandText.js';
 export * from './jsonRow.js';
 export * from './inside/index.js';
+export * from './report/index.js';
 export { isRecord, storedRecord, type JsonRecord } from './json.js';
