@@ -7,7 +7,8 @@
 #   The backend's production node_modules are installed there too: they must stay pure JavaScript
 #   (no native addons), or the arm64 variant would get amd64 code (the packaging test checks this).
 # - The final stage is the image itself, for every target platform: a Node runtime of that CPU
-#   (node:22-alpine) plus COPY, LABEL and CMD only, no RUN.
+#   (node:22-alpine) plus COPY, LABEL and CMD only, no RUN. It also carries the `archmatrix` CLI
+#   (image/archmatrix, a wrapper that execs node on /backend/dist/cli/main.js).
 
 FROM --platform=$BUILDPLATFORM node:22-alpine AS build
 WORKDIR /app
@@ -42,4 +43,6 @@ COPY --from=build /app/dist/ui /ui
 COPY package.json /backend/package.json
 COPY --from=backend-deps /backend/node_modules /backend/node_modules
 COPY --from=build /app/dist/node /backend/dist
+# `docker run --rm IMAGE archmatrix ...`: the CLI, from the same compiled code (a COPY: no RUN here).
+COPY --chmod=0755 image/archmatrix /usr/local/bin/archmatrix
 CMD ["node", "/backend/dist/backend/main.js"]
