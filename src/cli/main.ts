@@ -3,7 +3,12 @@
 import { arch } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
-import { createRegistryReader, registryPlatformCheck, type RegistryReader } from '../registry/index.js';
+import {
+  createRegistryReader,
+  registryImageLabels,
+  registryPlatformCheck,
+  type RegistryReader,
+} from '../registry/index.js';
 import { runCli } from './run.js';
 import { readVersion } from './version.js';
 
@@ -25,6 +30,8 @@ const code = await runCli({
   // --deep: registry reads with the logins `docker login` stored (DOCKER_CONFIG honoured); cache in memory only.
   deepReader: () => (reader ??= createRegistryReader({ credentials: dockerConfigCredentials({ env: process.env }) })),
   // No docker CLI (e.g. `docker run IMAGE archmatrix ...`): platforms straight from the registries, same logins.
+  // --validate: each image's labels from its registry, same logins.
+  labelsReader: () => registryImageLabels({ credentials: dockerConfigCredentials({ env: process.env }) }),
   registryPlatformCheck: (options) =>
     registryPlatformCheck({ credentials: dockerConfigCredentials({ env: process.env }), ...options }),
 });

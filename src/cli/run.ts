@@ -27,6 +27,8 @@ import { checkAll, platformCheckFor, platformSourceOf, type RegistryPlatformChec
 import { createProgress, noProgress, showProgress } from './progress.js';
 import { nodeReportFiles, type ReportFiles } from './reportFiles.js';
 import { renderReport } from './renderReport.js';
+import { validatedImages } from './validateStep.js';
+import type { LabelsReader } from '../validate/validateImage.js';
 import { ansi, plain, printable, useColor } from './text.js';
 
 export interface OutStream {
@@ -52,6 +54,8 @@ export interface CliIo {
    * image); without it, a missing docker CLI stops the run (exit 3).
    */
   readonly registryPlatformCheck?: RegistryPlatformCheckFactory;
+  /** --validate: the labels of an image's variant, from its registry (docker's stored logins). */
+  readonly labelsReader?: () => LabelsReader;
   /** Where --output files are checked and written (default: the file system, atomically). */
   readonly files?: ReportFiles;
 }
@@ -120,8 +124,13 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
           });
   progress.done();
 
+  const labels = io.labelsReader?.();
+  const images =
+    command.validate && labels !== undefined
+      ? await validatedImages(results, { labels, reader: io.deepReader() }, io.signal)
+      : results.map((result) => ({ result }));
   const report: Report = {
-    images: results.map((result) => ({ result })),
+    images,
     required: command.require,
     ...(command.host ? { host: command.host } : {}),
     platformSource: source,

@@ -20,3 +20,4 @@ export { registryOrigin, isLoopbackHost } from './endpoint.js';
 export type { RepositoryRef, FetchLike } from './registryClient.js';
 export type { WantedPath } from '../core/inside/layerFiles.js';
 export { registryPlatformCheck, type RegistryPlatformCheckOptions } from './platformCheck.js';
+export { registryImageLabels, type ImageLabelsReader, type ImageLabelsOptions } from './imageLabels.js';

@@ -3,4 +3,3 @@ export * from './findings.js';
 export * from './jsonLines.js';
 export * from './anchors.js';
 export * from './report.js';
-export * from '../validate/rules.js';

@@ -10,7 +10,8 @@ import { runCli, REGISTRY_SOURCE_NOTICE, type CliIo } from '@cli/run.js';
 import type { ExecOutput, ExecPort } from '@commands/execPort.js';
 import type { VariantFileReader } from '@deepCheck/ports.js';
 import { fixturePort } from '../../support/fixturePort.js';
-import { fakePlatformCheck, inspectResult } from '../../support/fakeReader.js';
+import { AMD, ARM, fakePlatformCheck, fakeReader, inspectResult, textFile } from '../../support/fakeReader.js';
+import { dataText } from '../core/inside/deepData.js';
 import { sarifErrors } from '../../support/sarifSchema.js';
 
 const corpus = (name: string): string => `127.0.0.1:5000/corpus/${name}:1.0.0`;
@@ -157,5 +158,53 @@ describe('runCli without the docker CLI', () => {
     const out = await cli([], missing, { registryPlatformCheck: () => fakePlatformCheck({}) });
     expect(out.code).toBe(3);
     expect(out.stderr).toContain('docker CLI was not found');
+  });
+});
+
+describe('runCli --validate', () => {
+  const missing: ExecPort = async (): Promise<ExecOutput> => ({
+    stdout: '',
+    stderr: 'spawn docker ENOENT',
+    exitCode: null,
+    interrupted: 'spawn-failed',
+  });
+  const ref = '127.0.0.1:5100/deep/portainer:1.0.0';
+  const text = dataText('metadata/portainer-docker-extension.json');
+  const files = { '/metadata.json': textFile('/metadata.json', text) };
+  const io: Partial<CliIo> = {
+    registryPlatformCheck: () =>
+      fakePlatformCheck({ [ref]: inspectResult(ref, { 'linux/amd64': AMD, 'linux/arm64': ARM }) }),
+    deepReader: () => fakeReader({ [AMD]: { files }, [ARM]: { files } }),
+    labelsReader: () => () => Promise.resolve({ ok: true, value: undefined }),
+  };
+
+  it('adds validation to the JSON rows and fails (exit 1) on its errors', async () => {
+    const out = await cli(['--validate', '--json', ref], missing, io);
+    expect(out.code).toBe(1);
+    const rows = JSON.parse(out.stdout) as {
+      verdict: string;
+      validation: { passed: boolean; errors: number; findings: { rule: string; level: string; line: number | null }[] };
+    }[];
+    expect(rows[0]?.verdict).toBe('ready');
+    expect(rows[0]?.validation.passed).toBe(false);
+    expect(rows[0]?.validation.errors).toBe(10);
+    const unknown = rows[0]?.validation.findings.filter((f) => f.rule === 'validate/metadata-unknown-key');
+    expect(unknown?.map((f) => [f.level, f.line])).toEqual([
+      ['warning', 2],
+      ['warning', 3],
+    ]);
+  });
+
+  it('--fail-on never reports without failing; SARIF points the warnings at metadata.json lines', async () => {
+    const out = await cli(['--validate', '--fail-on', 'never', '--format', 'sarif', ref], missing, io);
+    expect(out.code).toBe(0);
+    const log = JSON.parse(out.stdout) as {
+      runs: { results: { ruleId: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[];
+    };
+    expect(sarifErrors(log)).toEqual([]);
+    const lines = log.runs[0]?.results
+      .filter((r) => r.ruleId === 'validate/metadata-unknown-key')
+      .map((r) => r.locations[0]?.physicalLocation.region.startLine);
+    expect(lines).toEqual([2, 3]);
   });
 });
