@@ -26,7 +26,8 @@ export function parseFormat(format: string | undefined, json: boolean): Result<R
 
 /**
  * Each --output: `FILE` writes the --format report there; `FORMAT=FILE` (FORMAT one of the formats) writes
- * that format there, so that one run can leave, say, SARIF, JSON and markdown files.
+ * that format there, so that one run can leave, say, SARIF, JSON and markdown files. Any other lowercase
+ * word before "=" is refused as an unknown format (write ./word=name for such a file).
  */
 export function parseOutputs(values: readonly string[], format: ReportFormat): Result<ReportOutput[], string[]> {
   const outputs: ReportOutput[] = [];
@@ -34,6 +35,11 @@ export function parseOutputs(values: readonly string[], format: ReportFormat): R
   for (const value of values) {
     const eq = value.indexOf('=');
     const prefix = eq > 0 ? value.slice(0, eq) : '';
+    // A word before "=" names a format; a file whose name looks so is written as ./NAME.
+    if (/^[a-z]+$/.test(prefix) && !isFormat(prefix)) {
+      problems.push(`--output: ${JSON.stringify(prefix)} is not a format; valid: ${REPORT_FORMATS.join(', ')}`);
+      continue;
+    }
     const output = isFormat(prefix) ? { format: prefix, path: value.slice(eq + 1) } : { format, path: value };
     if (output.path.trim() === '') problems.push(`--output ${JSON.stringify(value)}: no file name`);
     else if (outputs.some((o) => o.path === output.path))

@@ -107,6 +107,7 @@ describe('runCli --format and --output', () => {
     [['--fail-on', 'fatal'], 'valid: error, warning, info, never'],
     [['--json', '--format', 'sarif'], 'contradicts'],
     [['--output', ''], 'no file name'],
+    [['--output', 'sarf=x.sarif'], '"sarf" is not a format; valid: table, json, markdown, sarif, github'],
     [['--validate'], '--validate needs the references'],
   ])('%j is bad usage (exit 2) naming the valid values', async (argv, words) => {
     const out = await cli([...argv, ...(argv[0] === '--validate' ? [] : [corpus('good')])], fixturePort().exec);
