@@ -6,7 +6,7 @@
  * GITHUB_STEP_SUMMARY). Workflow commands on stdout are consumed as the runner does: `::add-mask::`
  * masks a value in the log, `::stop-commands::T` ... `::T::` suspends them, `::error`/`::warning`/
  * `::notice` become annotations. `uses:` steps are skipped (listed in `skipped`). `node` and `docker`
- * are wrapped so that every argv they get is recorded.
+ * are wrapped so that every argv they get is recorded. Steps run in a workspace folder of their own.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -137,6 +137,8 @@ export function runAction(
   const summaryFile = join(temp, 'step-summary.md');
   writeFileSync(summaryFile, '');
   const shimDir = shims(join(temp, 'shims'), argvLog, options.env);
+  const workspace = join(temp, 'workspace');
+  mkdirSync(workspace);
   const steps = new Map<string, Record<string, string>>();
   const jobEnv: Record<string, string> = {};
   const masks: string[] = [];
@@ -162,7 +164,10 @@ export function runAction(
       Object.entries(step.env ?? {}).map(([k, v]) => [k, resolve(String(v), inputs, steps)]),
     );
     const out = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+      // The job's workspace: relative paths (an output file) land there, never in this repository.
+      cwd: workspace,
       env: {
+        GITHUB_WORKSPACE: workspace,
         ...options.env,
         ...jobEnv,
         ...stepEnv,
