@@ -465,4 +465,39 @@ export default defineConfig(
       'archmatrix/no-type-import-cycle': 'error',
     },
   },
+  // --validate (docker extension validate's rules without Docker Desktop): given its readers, like the deep check.
+  {
+    files: ['src/validate/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'child_process', 'fs', 'http'],
+              message:
+                'The validation is given its readers (the labels reader, the registry reader); it does no I/O itself.',
+            },
+            {
+              group: [
+                '../commands/*',
+                '../adapters/*',
+                '../cli/*',
+                '../server/*',
+                '../backend/*',
+                '../bench/*',
+                '../engine/*',
+                '../localStore/*',
+              ],
+              message: 'The validation sits above the core and the deep check only.',
+            },
+            {
+              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
+              message: 'The validation knows no UI and no ddClient.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

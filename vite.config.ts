@@ -15,6 +15,7 @@ export const SOURCE_LAYERS = [
   'adapters',
   'registry',
   'deepCheck',
+  'validate',
   'backend',
   'cli',
   'server',

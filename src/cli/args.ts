@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import type { Platform, PlatformKey, ReferenceError } from '../core/index.js';
 import { err, ok, parsePlatformSpecifier, parseReference, platformKey } from '../core/index.js';
-import type { Result } from '../core/index.js';
+import type { FailOn, Result } from '../core/index.js';
+import { parseFailOn, parseFormat, parseOutputs, type ReportFormat, type ReportOutput } from './reportArgs.js';
 
 export type ProgressMode = 'auto' | 'always' | 'never';
 export type ColorMode = 'auto' | 'never';
@@ -16,7 +17,16 @@ export interface InspectCommand {
   readonly references: readonly string[];
   /** Platforms every image must have (--require), normalised and de-duplicated. */
   readonly require: readonly PlatformKey[];
+  /** The report on stdout is JSON (--json, or --format json without --output). */
   readonly json: boolean;
+  /** --format: the report's format (table by default; --json is json). */
+  readonly format: ReportFormat;
+  /** --output: files the report is written to (then stdout gets the table). */
+  readonly outputs: readonly ReportOutput[];
+  /** --fail-on: the lowest level of finding that fails the run; undefined: only --require and --validate's errors. */
+  readonly failOn?: FailOn;
+  /** --validate: also check docker extension validate's rules (labels, metadata.json, platforms, semver tag). */
+  readonly validate: boolean;
   /** --deep: also read inside every linux variant (host binaries, backend images). */
   readonly deep: boolean;
   /**
@@ -50,6 +60,10 @@ export const MAX_TIMEOUT_SECONDS = 3600;
 const OPTIONS = {
   require: { type: 'string', short: 'r' },
   json: { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o', multiple: true },
+  'fail-on': { type: 'string' },
+  validate: { type: 'boolean' },
   deep: { type: 'boolean' },
   'all-variants': { type: 'boolean' },
   verbose: { type: 'boolean', short: 'v' },
@@ -166,19 +180,35 @@ export function parseCliArgs(
   }
   if (values['all-variants'] === true && values.deep !== true)
     problems.push('--all-variants needs --deep (it says which variants the deep check reads)');
+  const format = parseFormat(values.format, values.json === true);
+  if (!format.ok) problems.push(format.error);
+  const outputs = parseOutputs(values.output ?? [], format.ok ? format.value : 'table');
+  if (!outputs.ok) problems.push(...outputs.error);
+  let failOn: FailOn | undefined;
+  if (values['fail-on'] !== undefined) {
+    const parsed = parseFailOn(values['fail-on']);
+    if (parsed.ok) failOn = parsed.value;
+    else problems.push(parsed.error);
+  }
+  if (values.validate === true && positionals.length === 0)
+    problems.push('--validate needs the references to validate (the pushed images, e.g. me/my-extension:1.2.0)');
   if (values.progress === true && values['no-progress'] === true)
     problems.push('--progress and --no-progress contradict each other');
   const references = validateReferences(positionals);
   if (!references.ok) {
     for (const e of references.error) problems.push(`invalid reference ${JSON.stringify(e.input)}: ${e.reason}`);
   }
-  if (problems.length > 0 || !references.ok) return usage(problems);
+  if (problems.length > 0 || !references.ok || !format.ok || !outputs.ok) return usage(problems);
 
   return ok({
     kind: 'inspect',
     references: references.value,
     require,
-    json: values.json === true,
+    json: format.value === 'json' && outputs.value.length === 0,
+    format: format.value,
+    outputs: outputs.value,
+    ...(failOn !== undefined ? { failOn } : {}),
+    validate: values.validate === true,
     deep: values.deep === true,
     ...(values['all-variants'] === true ? { allVariants: true as const } : {}),
     verbose: values.verbose === true,

@@ -17,7 +17,24 @@ Options:
                             e.g. linux/amd64,linux/arm64 or, as docker's --platform,
                             amd64,arm64 (an architecture alone is linux's; arm is
                             linux/arm/v7) (exit 1 otherwise)
-      --json                print a JSON array instead of the table (input order)
+  -f, --format FORMAT       the report: table (default), json (a JSON array, input
+                            order), markdown (for $GITHUB_STEP_SUMMARY and PR comments),
+                            sarif (SARIF 2.1.0 for code scanning), github (GitHub
+                            Actions annotations: ::error / ::warning lines)
+      --json                the same as --format json
+  -o, --output [FORMAT=]FILE
+                            write the report to FILE (in --format, or in FORMAT, e.g.
+                            sarif=out.sarif); the table still goes to stdout. Repeat it
+                            for several files. Written whole (temp file, then renamed)
+      --fail-on LEVEL       exit 1 when any finding is at LEVEL or above: error,
+                            warning, info or never (a verdict's findings have its
+                            severity). Without it only --require, and --validate's
+                            errors, fail the run
+      --validate            also check docker extension validate's rules without Docker
+                            Desktop: the required labels and their shapes, /metadata.json
+                            against Docker's documented shape (unknown top-level keys
+                            such as name or provider are warnings), linux/amd64 and
+                            linux/arm64 both pushed, a semver tag (exit 1 on an error)
   -v, --verbose             under each image that could not be inspected, docker's own
                             words (the registry's error); otherwise one line and the fix
       --deep                also read inside each linux variant of every image: the
@@ -46,12 +63,18 @@ Exit codes:
   0  report produced; with --require, every image publishes every required platform
   1  --require failed: an image lacks a required platform, could not be inspected
      (not found, unauthorized, unreachable, error), or exists only in the local store;
-     with --deep also wrong-host-binary or backend-missing-platforms
-  2  bad usage or an invalid reference (nothing was run)
-  3  docker is not installed, or the engine could not list the installed extensions
+     with --deep also wrong-host-binary or backend-missing-platforms;
+     with --fail-on, a finding at that level or above; with --validate, a rule's error
+  2  bad usage, an invalid reference (nothing was run), or an --output file that
+     cannot be written
+  3  no references and docker is not installed, or the engine could not list the
+     installed extensions
 
-Uses \`docker\` from PATH (DOCKER_HOST, DOCKER_CONTEXT and DOCKER_CONFIG are honoured) and
-\`docker buildx imagetools inspect\` (falls back to \`docker manifest inspect\` without buildx).
+Platforms are read with \`docker buildx imagetools inspect\` (docker from PATH; DOCKER_HOST,
+DOCKER_CONTEXT and DOCKER_CONFIG are honoured); without buildx with \`docker manifest inspect\`;
+without the docker CLI at all (e.g. \`docker run IMAGE archmatrix ...\` in the extension's own
+image) straight from the registries' HTTP API, with the logins in DOCKER_CONFIG. A fallback
+is said on stderr and under the table; markdown and SARIF always say the source.
 For speed, buildx commands run docker's buildx plugin binary directly (the one docker
 would use); ARCHMATRIX_BUILDX=docker runs them through the docker CLI instead.
 Runs read-only commands only. --deep reads registries directly (GET only), with the

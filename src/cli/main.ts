@@ -4,7 +4,12 @@ import { arch } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
 import { localSourceFromEnv } from '../localStore/index.js';
-import { createRegistryReader, type RegistryReader } from '../registry/index.js';
+import {
+  createRegistryReader,
+  registryImageLabels,
+  registryPlatformCheck,
+  type RegistryReader,
+} from '../registry/index.js';
 import { runCli } from './run.js';
 import { readVersion } from '../runtime/version.js';
 
@@ -27,5 +32,10 @@ const code = await runCli({
   deepReader: () => (reader ??= createRegistryReader({ credentials: dockerConfigCredentials({ env: process.env }) })),
   // --deep without references: this machine's variant from the engine of DOCKER_HOST (a Unix socket).
   localSource: () => localSourceFromEnv(process.env.DOCKER_HOST),
+  // No docker CLI (e.g. `docker run IMAGE archmatrix ...`): platforms straight from the registries, same logins.
+  // --validate: each image's labels from its registry, same logins.
+  labelsReader: () => registryImageLabels({ credentials: dockerConfigCredentials({ env: process.env }) }),
+  registryPlatformCheck: (options) =>
+    registryPlatformCheck({ credentials: dockerConfigCredentials({ env: process.env }), ...options }),
 });
 process.exitCode = controller.signal.aborted ? 130 : code;

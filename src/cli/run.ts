@@ -2,15 +2,20 @@
  * The CLI's flow, with every outside dependency passed in (testable with a fake ExecPort):
  * arguments -> environment check -> targets -> inspectMany -> table or JSON -> exit code.
  */
-import type { InspectResult, Result } from '../core/index.js';
-import { compareRows, describeFailure, hostPlatform, rowOrderKey } from '../core/index.js';
+import type { InspectResult, Report, Result } from '../core/index.js';
+import {
+  compareRows,
+  describeFailure,
+  failingFindings,
+  hostPlatform,
+  imageFindings,
+  rowOrderKey,
+} from '../core/index.js';
 import type { ExecPort } from '../commands/execPort.js';
 import type { InspectTarget } from '../commands/inspectImage.js';
-import { inspectImage } from '../commands/inspectImage.js';
 import { inspectMany } from '../commands/inspectMany.js';
-import type { BuildxState } from '../commands/environment.js';
 import { deepCheckMany } from '../deepCheck/deepCheck.js';
-import type { VariantFileReader } from '../deepCheck/ports.js';
+import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
 import type { LocalFailure, LocalSource } from '../localStore/index.js';
 import { deepSources } from './deepSources.js';
 import { listInstalledExtensions } from '../commands/listExtensions.js';
@@ -18,11 +23,14 @@ import { checkEnvironment, environmentNotices } from '../commands/environment.js
 import type { InspectCommand } from './args.js';
 import { parseCliArgs } from './args.js';
 import type { ExitCode } from './exitCode.js';
-import { EXIT_ENVIRONMENT, EXIT_OK, EXIT_USAGE, exitCodeFor } from './exitCode.js';
+import { EXIT_ENVIRONMENT, EXIT_OK, EXIT_REQUIREMENT_FAILED, EXIT_USAGE, exitCodeFor } from './exitCode.js';
 import { HELP } from './help.js';
+import { checkAll, platformCheckFor, platformSourceOf, type RegistryPlatformCheckFactory } from './platformSource.js';
 import { createProgress, noProgress, showProgress } from './progress.js';
-import { renderJson } from './renderJson.js';
-import { renderTable } from './renderTable.js';
+import { nodeReportFiles, type ReportFiles } from './reportFiles.js';
+import { renderReport } from './renderReport.js';
+import { validatedImages } from './validateStep.js';
+import type { LabelsReader } from '../validate/validateImage.js';
 import { ansi, plain, printable, useColor } from './text.js';
 
 export interface OutStream {
@@ -45,6 +53,15 @@ export interface CliIo {
   readonly deepReader: () => VariantFileReader;
   /** --deep without references: the engine's local image store (this machine's variant); absent: registries only. */
   readonly localSource?: () => Result<LocalSource, LocalFailure>;
+  /**
+   * The registry reader's platform check, used when there is no docker CLI (e.g. inside the extension's
+   * image); without it, a missing docker CLI stops the run (exit 3).
+   */
+  readonly registryPlatformCheck?: RegistryPlatformCheckFactory;
+  /** --validate: the labels of an image's variant, from its registry (docker's stored logins). */
+  readonly labelsReader?: () => LabelsReader;
+  /** Where --output files are checked and written (default: the file system, atomically). */
+  readonly files?: ReportFiles;
 }
 
 type Targets =
@@ -63,15 +80,30 @@ async function collectTargets(io: CliIo, command: InspectCommand): Promise<Targe
 }
 
 async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
-  const environment = await checkEnvironment(io.exec, { signal: io.signal });
-  // An unreachable engine is not fatal here: typed references only need the registry.
-  for (const notice of environmentNotices(environment).filter((n) => n.id !== 'engine-unreachable')) {
-    io.stderr.write(`archmatrix: ${notice.title}. ${notice.message}\n`);
+  const files = io.files ?? nodeReportFiles;
+  // Every --output is checked before anything runs: a typo in a path costs nothing.
+  for (const output of command.outputs) {
+    const problem = await files.check(output.path);
+    if (problem !== undefined) {
+      io.stderr.write(`archmatrix: --output ${printable(output.path)}: ${printable(problem)}\n`);
+      return EXIT_USAGE;
+    }
   }
-  if (environment.engine === 'tool-missing') {
+  const environment = await checkEnvironment(io.exec, { signal: io.signal });
+  const source = platformSourceOf(environment);
+  const registryCheck = source === 'registry-api' ? io.registryPlatformCheck : undefined;
+  if (source === 'registry-api' && (command.references.length === 0 || registryCheck === undefined)) {
+    for (const notice of environmentNotices(environment))
+      io.stderr.write(`archmatrix: ${notice.title}. ${notice.message}\n`);
     if (environment.detail !== undefined) io.stderr.write(`  ${printable(environment.detail)}\n`);
     return EXIT_ENVIRONMENT;
   }
+  if (source === 'registry-api') io.stderr.write(`archmatrix: ${REGISTRY_SOURCE_NOTICE}\n`);
+  // An unreachable engine is not fatal here: typed references only need the registry.
+  else
+    for (const notice of environmentNotices(environment).filter((n) => n.id !== 'engine-unreachable')) {
+      io.stderr.write(`archmatrix: ${notice.title}. ${notice.message}\n`);
+    }
   const collected = await collectTargets(io, command);
   if (!collected.ok) return collected.code;
   const { targets } = collected;
@@ -79,58 +111,85 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
   const progress = showProgress(command.progress, io.stderr.isTTY === true)
     ? createProgress(io.stderr, targets.length, io.stderr.isTTY === true, io.stderr.columns)
     : noProgress;
-  const results: InspectResult[] = command.deep
-    ? await deepResults(io, command, targets, environment.buildx, (result) => progress.onResult(result))
-    : await inspectMany(io.exec, targets, {
-        buildx: environment.buildx,
-        onResult: (result) => progress.onResult(result),
-        host: command.host,
-        concurrency: command.concurrency,
-        timeoutMs: command.timeoutMs,
-        signal: io.signal,
-      });
+  const options = { host: command.host, timeoutMs: command.timeoutMs };
+  const check = platformCheckFor(source, io.exec, targets, options, registryCheck);
+  const onResult = (result: InspectResult): void => progress.onResult(result);
+  const results: InspectResult[] =
+    command.deep && check !== undefined
+      ? await deepResults(io, command, targets, check, onResult)
+      : source === 'registry-api' && check !== undefined
+        ? await checkAll(check, targets, { concurrency: command.concurrency, signal: io.signal, onResult })
+        : await inspectMany(io.exec, targets, {
+            buildx: environment.buildx,
+            onResult,
+            ...options,
+            concurrency: command.concurrency,
+            signal: io.signal,
+          });
   progress.done();
 
-  if (command.json) {
-    io.stdout.write(renderJson(results, command.require));
-  } else {
-    const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
-    io.stdout.write(
-      renderTable(tableOrder(results, targets), {
-        required: command.require,
-        paint,
-        host: command.host,
-        verbose: command.verbose,
-      }),
-    );
+  const labels = io.labelsReader?.();
+  const images =
+    command.validate && labels !== undefined
+      ? await validatedImages(results, { labels, reader: io.deepReader() }, io.signal)
+      : results.map((result) => ({ result }));
+  const report: Report = {
+    images,
+    required: command.require,
+    ...(command.host ? { host: command.host } : {}),
+    platformSource: source,
+    version: io.version(),
+  };
+  const paint = useColor(io.stdout.isTTY === true, io.env, command.color === 'never') ? ansi : plain;
+  const input = {
+    report,
+    tableRows: tableOrder(results, targets),
+    table: { paint, verbose: command.verbose },
+    validate: command.validate,
+  };
+  io.stdout.write(renderReport(command.outputs.length === 0 ? command.format : 'table', input));
+  for (const output of command.outputs) {
+    try {
+      await files.write(
+        output.path,
+        renderReport(output.format, { ...input, table: { ...input.table, paint: plain } }),
+      );
+    } catch (error) {
+      io.stderr.write(`archmatrix: --output: ${printable(error instanceof Error ? error.message : String(error))}\n`);
+      return EXIT_USAGE;
+    }
   }
-  return exitCodeFor(results, command.require);
+  const requirement = exitCodeFor(results, command.require);
+  const findings = report.images.flatMap((image) => imageFindings(image, report.host));
+  const failing = failingFindings(findings, command.failOn);
+  if (failing.length > 0 && command.failOn !== undefined)
+    io.stderr.write(
+      `archmatrix: --fail-on ${command.failOn}: ${failing.length} finding${failing.length === 1 ? '' : 's'} at or above it\n`,
+    );
+  return requirement !== EXIT_OK || failing.length === 0 ? requirement : EXIT_REQUIREMENT_FAILED;
 }
 
+/** Said on stderr when there is no docker CLI and the registries are read directly. */
+export const REGISTRY_SOURCE_NOTICE =
+  "no docker CLI on PATH: reading platforms straight from the registries' HTTP API, with the logins in DOCKER_CONFIG (config.json)";
+
 /**
- * --deep: each target's platform check (imagetools, as without --deep) and then its files: for the
- * installed extensions this machine's variant from the local image store (--all-variants: the others
- * from their registries), for references every variant through the registry reader; backend images get
- * the same platform check.
+ * --deep: each target's platform check (from the chosen source, as without --deep) and then its files:
+ * for the installed extensions this machine's variant from the local image store (--all-variants: the
+ * others from their registries), for references every variant through the registry reader; backend
+ * images get the same platform check.
  */
 async function deepResults(
   io: CliIo,
   command: InspectCommand,
   targets: readonly InspectTarget[],
-  buildx: BuildxState,
+  platformCheck: PlatformCheck,
   onResult: (result: InspectResult) => void,
 ): Promise<InspectResult[]> {
-  const byReference = new Map(targets.map((t) => [t.reference, t]));
   const said = new Set<string>();
   const sources = deepSources({
     command,
-    platformCheck: (reference, signal) =>
-      inspectImage(io.exec, byReference.get(reference) ?? { reference }, {
-        buildx,
-        host: command.host,
-        timeoutMs: command.timeoutMs,
-        signal,
-      }),
+    platformCheck,
     registry: io.deepReader,
     ...(io.localSource !== undefined ? { local: io.localSource } : {}),
     notice: (text) => {

@@ -25,4 +25,6 @@ export * from './commandText.js';
 export * from './sha256.js';
 export * from './jsonRow.js';
 export * from './inside/index.js';
+export * from './report/index.js';
+export * from './validate/index.js';
 export { isRecord, storedRecord, type JsonRecord } from './json.js';

@@ -21,3 +21,4 @@ export type { FetchLike } from './request.js';
 /** The core's types the reader's signature names, for the reader's users. */
 export type { Repository, WantedPath } from '../core/index.js';
 export { registryPlatformCheck, type RegistryPlatformCheckOptions } from './platformCheck.js';
+export { registryImageLabels, type ImageLabelsReader, type ImageLabelsOptions } from './imageLabels.js';

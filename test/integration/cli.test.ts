@@ -182,7 +182,8 @@ describe('archmatrix never runs docker for bad input', () => {
     ['"quoted"'],
     ["o'brien/x"],
     ['UPPER/Case:1'],
-    ['--output=x'],
+    // (--output is an option of its own now: --out-file stands for any option that does not exist.)
+    ['--out-file=x'],
     ['-x'],
   ])('%j exits 2 and docker is never called', (ref) => {
     rmSync(log, { force: true });
@@ -203,8 +204,19 @@ describe('archmatrix never runs docker for bad input', () => {
 });
 
 describe('archmatrix without docker', () => {
-  it('exits 3 with a clear message when docker is not on PATH', () => {
-    const out = spawnSync(process.execPath, ['dist/node/cli/main.js', corpus('good')], {
+  it('with references, reads the registries directly and says so (docker is not on PATH)', () => {
+    const out = spawnSync(process.execPath, ['dist/node/cli/main.js', '--json', '--no-progress', corpus('good')], {
+      env: { ...env.env, PATH: '/nonexistent' },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain("no docker CLI on PATH: reading platforms straight from the registries' HTTP API");
+    expect((JSON.parse(out.stdout) as { verdict: string }[])[0]?.verdict).toBe('ready');
+  });
+
+  it('without references (the installed extensions) exits 3 with a clear message when docker is not on PATH', () => {
+    const out = spawnSync(process.execPath, ['dist/node/cli/main.js'], {
       env: { ...env.env, PATH: '/nonexistent' },
       encoding: 'utf8',
       timeout: 60_000,

@@ -1,0 +1,3 @@
+export * from './rules.js';
+export * from './checks.js';
+export * from './metadataSchema.js';
