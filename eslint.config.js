@@ -500,4 +500,34 @@ export default defineConfig(
       ],
     },
   },
+  // ---- The backend reads this machine's engine (source "local") ----
+  // The backend may also import the read-only Engine API client (src/engine) and the deep check's
+  // local source (src/localStore): still a leaf otherwise. This block comes last for src/backend, so it
+  // replaces the backend's earlier no-restricted-imports and repeats their rules (no commands, no UI).
+  {
+    files: ['src/backend/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!(core|deepCheck|registry|engine|localStore|wire|http|runtime)/)',
+              caseSensitive: true,
+              message:
+                'The backend is a leaf: it imports only src/core, src/deepCheck, src/registry, src/engine, src/localStore, src/wire, src/http, src/runtime and itself (never src/server, src/cli, src/commands, src/adapters, src/bench or ui).',
+            },
+            {
+              group: ['node:child_process', 'child_process', 'node:worker_threads'],
+              message: 'The backend runs no commands: it only reads registries and the engine (allowlisted GETs).',
+            },
+            {
+              group: ['react', 'react-dom', '@mui/*', '@docker/*', '**/ui/**'],
+              message: 'The backend knows no UI and no ddClient.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { unlink } from 'node:fs/promises';
+import type { BackendEngine } from './backendEngine.js';
 import type { DeepCheck } from './deepCheckPort.js';
 import { createBackendHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpServer.js';
 import { createJobStore, DEFAULT_JOB_LIMITS, type JobLimits, type JobStore } from './jobs.js';
@@ -16,6 +17,8 @@ export interface BackendOptions {
   /** The deep check; without it POST /deep answers 501 and /health says 'unavailable'. */
   readonly deepCheck?: DeepCheck;
   readonly info: { readonly version: string; readonly node: string; readonly arch: string };
+  /** This machine's engine (source "local" and /health's `engine`); closed with the backend. */
+  readonly engine?: BackendEngine;
   readonly jobLimits?: Partial<JobLimits>;
   readonly httpLimits?: Partial<HttpLimits>;
   /** How often abandoned and old jobs are swept; 0 turns the timer off (tests call sweep()). */
@@ -43,7 +46,12 @@ export function createBackend(options: BackendOptions): Backend {
           now: options.now ?? Date.now,
           newId: randomUUID,
         });
-  const handle = createRouter({ jobs, info: options.info });
+  const { engine } = options;
+  const handle = createRouter({
+    jobs,
+    info: options.info,
+    ...(engine !== undefined ? { engine: () => engine.health() } : {}),
+  });
   const sweepEveryMs = options.sweepEveryMs ?? 5_000;
   const sweeper = jobs !== undefined && sweepEveryMs > 0 ? setInterval(() => jobs.sweep(), sweepEveryMs) : undefined;
   sweeper?.unref();
@@ -71,6 +79,7 @@ export function createBackend(options: BackendOptions): Backend {
     async close() {
       if (sweeper !== undefined) clearInterval(sweeper);
       await jobs?.close();
+      await engine?.close();
       const running = server;
       server = undefined;
       if (running !== undefined) {

@@ -4,6 +4,7 @@
  */
 import type { ImageReference } from '../core/types.js';
 import type { JsonValue } from '../wire/backendApi.js';
+import type { DeepRead } from './deepReadRequest.js';
 
 /** What the deep check gets besides the reference: cancel and a way to report progress. */
 export interface DeepCheckContext {
@@ -11,6 +12,8 @@ export interface DeepCheckContext {
   readonly signal: AbortSignal;
   /** The latest progress is what GET /deep/<id> shows, e.g. {bytesRead, bytesTotal}. */
   readonly onProgress: (progress: JsonValue) => void;
+  /** Where the variants are read (POST /deep's source and platforms); undefined: every one from its registry. */
+  readonly read?: DeepRead;
 }
 
 /** The deep check of one validated reference: its JSON result, or a thrown Error (name, message). */

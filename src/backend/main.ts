@@ -7,7 +7,9 @@
  * metadata.json and the host binaries and backend images it lists) to find what would fail on a
  * machine: src/deepCheck over the registry reader, with the index read
  * from the registry too (the VM has no docker CLI) and no credentials (Docker Desktop's VM cannot
- * reach the host's credential store).
+ * reach the host's credential store). With source "local", this machine's variant is read from the
+ * engine's local image store instead, through the socket Docker Desktop mounts at
+ * /var/run/docker.sock.raw (ARCHMATRIX_ENGINE_SOCKET; read-only: allowlisted GETs only).
  */
 import { readVersion } from '../runtime/version.js';
 import { readBackendConfig } from './config.js';
@@ -19,7 +21,9 @@ async function main(): Promise<number> {
     process.stderr.write(`archmatrix-backend: ${config.error}\n`);
     return 2;
   }
-  const backend = createRegistryBackend({ concurrency: config.value.concurrency });
+  const backend = createRegistryBackend({ concurrency: config.value.concurrency }, config.value.engineSocket);
+  // Asked once at start (not waited for before listening): /health says what it found.
+  const probed = backend.engine.probe();
   try {
     await backend.listen(config.value.socketPath);
   } catch (error) {
@@ -31,6 +35,8 @@ async function main(): Promise<number> {
   process.stdout.write(
     `archmatrix-backend ${readVersion()} (node ${process.version}, ${process.arch}) listening on ${config.value.socketPath}\n`,
   );
+  const engine = await probed;
+  process.stdout.write(`archmatrix-backend: local image store ${engine.engine}: ${engine.engineReason}\n`);
   const signal = await stopSignal();
   process.stdout.write(`archmatrix-backend: ${signal}: cancelling running checks and closing the socket\n`);
   await backend.close();

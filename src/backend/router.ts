@@ -5,6 +5,7 @@
  */
 import { DEEP_PATH, HEALTH_PATH, JOB_ID, type DeepJobSnapshot, type HealthReply } from '../wire/backendApi.js';
 import { errorReply, type ErrorReply } from '../wire/errors.js';
+import type { EngineHealth } from './backendEngine.js';
 import { parseDeepRequest } from './deepRequest.js';
 import type { JobStore } from './jobs.js';
 
@@ -27,7 +28,11 @@ export interface RouterOptions {
   /** Undefined until the deep check is wired: POST /deep then answers 501. */
   readonly jobs: JobStore | undefined;
   readonly info: { readonly version: string; readonly node: string; readonly arch: string };
+  /** Whether this machine's engine can be read (source "local"); undefined: this backend reads no engine. */
+  readonly engine?: () => EngineHealth;
 }
+
+const NO_ENGINE: EngineHealth = { engine: 'unavailable', engineReason: 'this backend was started without an engine' };
 
 const fail = (reply: ErrorReply, allow?: string): BackendReply => ({ status: reply.statusCode, body: reply, allow });
 const notAllowed = (method: string, path: string, allow: string): BackendReply =>
@@ -49,6 +54,7 @@ export type Router = (request: BackendRequest) => BackendReply;
 
 export function createRouter(options: RouterOptions): Router {
   const { jobs, info } = options;
+  const engine = options.engine ?? ((): EngineHealth => NO_ENGINE);
 
   const health = (): BackendReply => ({
     status: 200,
@@ -59,6 +65,7 @@ export function createRouter(options: RouterOptions): Router {
       node: info.node,
       arch: info.arch,
       deepCheck: jobs === undefined ? 'unavailable' : 'available',
+      ...engine(),
       jobs: jobs?.counts() ?? { running: 0, queuedItems: 0 },
     },
   });

@@ -63,7 +63,8 @@ async function runItem(job: Job, item: JobItem, options: RunQueueOptions): Promi
   try {
     const outcome = await Promise.race([
       // async: a deep check that throws before returning a promise is a failed item, not a crash.
-      (async () => options.deepCheck(item.request.parsed, { signal: own.signal, onProgress }))().then(
+      (async () =>
+        options.deepCheck(item.request.parsed, { signal: own.signal, onProgress, read: item.request.read }))().then(
         (value) => ({ kind: 'value' as const, value }),
         (error: unknown) => ({ kind: 'thrown' as const, error }),
       ),

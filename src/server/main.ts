@@ -10,6 +10,7 @@ import { createNodeExec } from '../adapters/nodeExec.js';
 import { isReadOnlyCommand } from '../commands/allowlist.js';
 import { checkEnvironment } from '../commands/environment.js';
 import type { Backend } from '../backend/app.js';
+import { engineSocketFromDockerHost } from '../backend/backendEngine.js';
 import { createRegistryBackend } from '../backend/wiring.js';
 import { describeEnvironment, printable, readSettings, VM_REQUEST_TIMEOUT_MS } from './config.js';
 import { startServer } from './server.js';
@@ -39,8 +40,11 @@ async function main(): Promise<number> {
   let local: Backend | undefined;
   let vm: VmRelay;
   if (socket === undefined) {
-    // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials.
-    local = createRegistryBackend();
+    // The backend module itself, as in Docker Desktop's VM: the index and files from the registry, no credentials,
+    // and this machine's variant from the engine of DOCKER_HOST (a Unix socket) or the default socket.
+    const inProcess = createRegistryBackend(undefined, engineSocketFromDockerHost(process.env.DOCKER_HOST));
+    void inProcess.engine.probe();
+    local = inProcess;
     vm = inProcessRelay(local.handle);
   } else {
     vm = socketRelay(socket, VM_REQUEST_TIMEOUT_MS);

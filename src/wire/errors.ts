@@ -11,6 +11,7 @@ export const ERROR_NAMES = [
   // The request itself: nothing ran.
   'bad-request',
   'invalid-reference',
+  'invalid-platform',
   'unsupported-media-type',
   'too-large',
   'not-found',
@@ -28,9 +29,12 @@ export const ERROR_NAMES = [
 ] as const;
 export type ErrorName = (typeof ERROR_NAMES)[number];
 
-/** One refused image reference of a POST /deep (the backend's 'invalid-reference'). */
+/**
+ * One refused entry of a POST /deep: an image reference ('invalid-reference') or a platform
+ * ('invalid-platform').
+ */
 export interface ReferenceProblem {
-  /** Position in `references`. */
+  /** Position in `references` (or in `platforms`). */
   readonly index: number;
   readonly input: string;
   readonly reason: string;
@@ -43,7 +47,7 @@ export interface ErrorReply {
   readonly name: ErrorName;
   /** One sentence for people: what the tab and the terminal show. */
   readonly message: string;
-  /** For 'invalid-reference': every refused reference and why. */
+  /** For 'invalid-reference' and 'invalid-platform': every refused entry and why. */
   readonly reasons?: readonly ReferenceProblem[];
 }
 

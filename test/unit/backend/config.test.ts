@@ -5,7 +5,11 @@ describe('backend settings from the environment', () => {
   it('defaults to Docker Desktop socket and 4 checks at once', () => {
     expect(readBackendConfig({})).toEqual({
       ok: true,
-      value: { socketPath: '/run/guest-services/archmatrix.sock', concurrency: 4 },
+      value: {
+        socketPath: '/run/guest-services/archmatrix.sock',
+        concurrency: 4,
+        engineSocket: { kind: 'unix', socketPath: '/var/run/docker.sock.raw' },
+      },
     });
   });
 
@@ -14,7 +18,21 @@ describe('backend settings from the environment', () => {
       ARCHMATRIX_BACKEND_SOCKET: '/tmp/x/b.sock',
       ARCHMATRIX_BACKEND_CONCURRENCY: '2',
     });
-    expect(config).toEqual({ ok: true, value: { socketPath: '/tmp/x/b.sock', concurrency: 2 } });
+    expect(config).toEqual({
+      ok: true,
+      value: {
+        socketPath: '/tmp/x/b.sock',
+        concurrency: 2,
+        engineSocket: { kind: 'unix', socketPath: '/var/run/docker.sock.raw' },
+      },
+    });
+  });
+
+  it('takes the engine socket, or "none" for no engine', () => {
+    const given = readBackendConfig({ ARCHMATRIX_ENGINE_SOCKET: '/tmp/e/docker.sock' });
+    expect(given.ok && given.value.engineSocket).toEqual({ kind: 'unix', socketPath: '/tmp/e/docker.sock' });
+    const none = readBackendConfig({ ARCHMATRIX_ENGINE_SOCKET: 'none' });
+    expect(none.ok && none.value.engineSocket).toMatchObject({ kind: 'none' });
   });
 
   it.each([
@@ -23,6 +41,8 @@ describe('backend settings from the environment', () => {
     [{ ARCHMATRIX_BACKEND_CONCURRENCY: '0' }, 'from 1 to 16'],
     [{ ARCHMATRIX_BACKEND_CONCURRENCY: '17' }, 'from 1 to 16'],
     [{ ARCHMATRIX_BACKEND_CONCURRENCY: '2; rm' }, 'from 1 to 16'],
+    [{ ARCHMATRIX_ENGINE_SOCKET: 'docker.sock' }, 'ARCHMATRIX_ENGINE_SOCKET must be an absolute socket path'],
+    [{ ARCHMATRIX_ENGINE_SOCKET: 'tcp://1.2.3.4:2375' }, 'ARCHMATRIX_ENGINE_SOCKET must be an absolute socket path'],
   ])('refuses %o', (env, message) => {
     const config = readBackendConfig(env);
     expect(config.ok).toBe(false);

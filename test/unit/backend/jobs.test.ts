@@ -54,6 +54,8 @@ describe('routes without a deep check (createBackend without one; main.ts always
       node: 'v22.0.0',
       arch: 'arm64',
       deepCheck: 'unavailable',
+      engine: 'unavailable',
+      engineReason: 'this backend was started without an engine',
       jobs: { running: 0, queuedItems: 0 },
     });
   });

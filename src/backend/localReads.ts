@@ -1,0 +1,89 @@
+/**
+ * The deep check's ports for POST /deep's source "local": this machine's variant read from the
+ * engine's export (0 layer bytes from registries), the index still from the registry's platform check.
+ * Unlike the CLI's local-first reading, nothing falls back to the registry: when the engine cannot
+ * answer or does not hold the variant, the failure is kept and the item fails with it (LocalItemFailure).
+ */
+import { err, ok, parseReference, type PlatformKey } from '../core/index.js';
+import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
+import { asCommandFailure, type LocalFailure, type LocalSource } from '../localStore/index.js';
+import type { LocalItemError } from '../wire/backendApi.js';
+
+/** Thrown by the backend's deep check: the item fails with this name (ItemError.name) and message. */
+export class LocalItemFailure extends Error {
+  override readonly name: LocalItemError;
+  constructor(name: LocalItemError, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+export interface LocalReads {
+  readonly platformCheck: PlatformCheck;
+  readonly reader: VariantFileReader;
+  /** The first failure of the store as a whole (no engine, not held), if any read had one. */
+  failure(): LocalFailure | undefined;
+}
+
+/** The item error a kept failure becomes; undefined: the row says it (a bad export, a timeout...). */
+export function itemFailureOf(failure: LocalFailure): LocalItemFailure | undefined {
+  if (failure.kind === 'unavailable' || failure.kind === 'engine-api')
+    return new LocalItemFailure('local-unavailable', `This machine's engine cannot be read: ${failure.message}.`);
+  if (failure.kind === 'not-in-engine')
+    return new LocalItemFailure(
+      'local-not-in-engine',
+      `This machine's engine does not hold this image's variant: ${failure.message}. Nothing was downloaded; read it from the registry instead.`,
+    );
+  return undefined;
+}
+
+export function localReads(
+  local: LocalSource,
+  platformCheck: PlatformCheck,
+  host: PlatformKey,
+  onFailure: (failure: LocalFailure) => void,
+): LocalReads {
+  const indexOf = new Map<string, string>();
+  const key = (domain: string, path: string, digest: string): string => `${domain}/${path}@${digest}`;
+  let kept: LocalFailure | undefined;
+
+  // A classic image store keys images by config: the index a variant is listed in lets its RepoDigests vouch.
+  const noting: PlatformCheck = async (reference, signal) => {
+    const result = await platformCheck(reference, signal);
+    const parsed = parseReference(reference);
+    const index = result.manifest?.digest;
+    if (parsed.ok && index !== undefined) {
+      const { domain, path } = parsed.value;
+      for (const d of [index, ...(result.manifest?.platforms.map((p) => p.digest) ?? [])])
+        indexOf.set(key(domain, path, d), index);
+    }
+    return result;
+  };
+
+  const reader: VariantFileReader = {
+    readVariantFiles: async (repo, digest, wanted, options) => {
+      if (options.platform !== host)
+        return err({ kind: 'not-found', message: `${options.platform} is not this machine's variant (${host})` });
+      const index = indexOf.get(key(repo.domain, repo.path, digest));
+      const got = await local.readVariant(
+        {
+          repo: { domain: repo.domain, path: repo.path },
+          variantDigest: digest,
+          ...(index !== undefined ? { indexDigest: index } : {}),
+          platform: options.platform,
+        },
+        wanted,
+        {
+          ...(options.signal !== undefined ? { signal: options.signal } : {}),
+          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+        },
+      );
+      if (got.ok) return ok({ ...got.value, source: 'local' });
+      if (itemFailureOf(got.error) !== undefined) kept ??= got.error;
+      onFailure(got.error);
+      return err(asCommandFailure(got.error));
+    },
+  };
+
+  return { platformCheck: noting, reader, failure: () => kept };
+}
