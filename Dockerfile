@@ -1,5 +1,7 @@
 # Arch Matrix: the Docker Desktop extension image: metadata.json, docker.svg, the UI (ui/) and the
 # backend (a Node service on a Unix socket, started by CMD in Docker Desktop's VM; see src/backend).
+# metadata.json names docker-compose.yaml (`vm.composefile`): Docker Desktop runs the backend from it,
+# this image with the VM engine's socket mounted read-only at /var/run/docker.sock.raw.
 # Built for linux/amd64 and linux/arm64 by `make push-extension`, without emulation:
 #
 # - The `build` and `backend-deps` stages run on the BUILD platform only ($BUILDPLATFORM): the UI is
@@ -38,7 +40,7 @@ LABEL org.opencontainers.image.title="Arch Matrix" \
       com.docker.extension.additional-urls="[{\"title\":\"Documentation\",\"url\":\"https://github.com/archmatrix/arch-matrix#readme\"},{\"title\":\"Issues\",\"url\":\"https://github.com/archmatrix/arch-matrix/issues\"},{\"title\":\"Source code\",\"url\":\"https://github.com/archmatrix/arch-matrix\"}]" \
       com.docker.extension.changelog="<p>0.1.0</p><ul><li>The architecture matrix of installed extensions, a verdict and a fix per extension, attestations recognised.</li><li>The deep check: host binaries per OS and CPU in every variant, and backend images, read straight from the registry by the extension's backend (a read-only service in Docker Desktop's VM).</li><li>The <code>archmatrix</code> command line for CI: <code>--deep</code>, <code>--validate</code> (docker extension validate's rules), SARIF, markdown and JSON reports; a GitHub Action; also runnable from this image.</li></ul>" \
       com.docker.extension.categories="utility-tools"
-COPY metadata.json docker.svg /
+COPY metadata.json docker.svg docker-compose.yaml /
 COPY --from=build /app/dist/ui /ui
 COPY package.json /backend/package.json
 COPY --from=backend-deps /backend/node_modules /backend/node_modules

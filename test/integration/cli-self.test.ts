@@ -75,7 +75,8 @@ describe('archmatrix on its own extension image', () => {
     expect(rows[0]?.verdict).toBe('ready');
     expect(rows[0]?.deep?.status).toBe('checked');
     expect(rows[0]?.hostBinaries).toEqual([]);
-    expect(rows[0]?.backend?.map((b) => [b.source, b.self])).toEqual([['vm.image', true]]);
+    // metadata.json's vm.composefile: one service, the image itself.
+    expect(rows[0]?.backend?.map((b) => [b.source, b.self])).toEqual([['compose:archmatrix-backend', true]]);
   });
 
   it('is ready on an arm64 host too', () => {

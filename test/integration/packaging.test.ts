@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLabels, identifyExecutable, parseImageConfig, type ManifestSummary } from '@core/index.js';
+import { composeImages } from '@core/inside/compose.js';
 import { createRegistryReader, noCredentials } from '@registry/index.js';
 import { pushExtensionImage, removeLocalCopy, REPO_ROOT, type ExtensionPush } from '../env/extensionImage.js';
 import { dockerOk } from '../env/run.js';
@@ -86,10 +87,20 @@ describe('make push-extension on the test environment', () => {
   );
 
   it.each(['linux/amd64', 'linux/arm64'])(
-    'the %s image declares the backend: vm.image is the image itself, on archmatrix.sock',
+    'the %s image declares the backend: a compose file running the image itself, on archmatrix.sock, with the engine socket',
     async (key) => {
-      const metadata = JSON.parse(readFileSync(join(await filesOf(key), 'metadata.json'), 'utf8')) as { vm?: unknown };
-      expect(metadata.vm).toEqual({ image: '${DESKTOP_PLUGIN_IMAGE}', exposes: { socket: 'archmatrix.sock' } });
+      const root = await filesOf(key);
+      const metadata = JSON.parse(readFileSync(join(root, 'metadata.json'), 'utf8')) as { vm?: unknown };
+      expect(metadata.vm).toEqual({ composefile: 'docker-compose.yaml', exposes: { socket: 'archmatrix.sock' } });
+      const compose = readFileSync(join(root, 'docker-compose.yaml'), 'utf8');
+      expect(compose).toBe(readFileSync(join(REPO_ROOT, 'docker-compose.yaml'), 'utf8'));
+      const services = composeImages(compose);
+      expect(services.ok && services.value).toEqual([
+        { service: 'archmatrix-backend', kind: 'self', image: '${DESKTOP_PLUGIN_IMAGE}' },
+      ]);
+      // The VM engine's socket, read-only, where Docker Desktop mounts it, and the backend told where it is.
+      expect(compose).toMatch(/^ {6}- \/var\/run\/docker\.sock\.raw:\/var\/run\/docker\.sock\.raw:ro$/m);
+      expect(compose).toMatch(/^ {6}- ARCHMATRIX_ENGINE_SOCKET=\/var\/run\/docker\.sock\.raw$/m);
     },
   );
 
