@@ -5,18 +5,18 @@
  * `archmatrix --deep REF` command to run on the host). With POST /deep's source "local", this machine's
  * variant is read from the engine's local image store instead (localReads.ts), never from a registry.
  * Each result is the core's JSON row, the same shape as `archmatrix --deep --json`, plus `notRead`: the
- * linux variants that were not read, with their platform and digest.
+ * linux variants that were not read, with their platform, digest and download size (notRead.ts).
  */
 import { toJsonRow, type ImageReference, type InspectResult, type PlatformKey } from '../core/index.js';
 import { deepCheck, type DeepCheckOptions } from '../deepCheck/deepCheck.js';
 import type { DeepCheckDeps, PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
-import { linuxVariants } from '../deepCheck/variants.js';
-import type { JsonValue, NotReadVariant } from '../wire/backendApi.js';
+import type { JsonValue } from '../wire/backendApi.js';
 import type { BackendEngine } from './backendEngine.js';
 import type { DeepCheck } from './deepCheckPort.js';
 import { DEFAULT_DEEP_READ, type DeepRead } from './deepReadRequest.js';
 import { jsonCopy } from './jsonCopy.js';
 import { itemFailureOf, LocalItemFailure, localReads, type LocalReads } from './localReads.js';
+import { variantsNotRead } from './notRead.js';
 
 export interface DeepCheckServiceOptions {
   readonly platformCheck: PlatformCheck;
@@ -74,13 +74,7 @@ export function createDeepCheckService(options: DeepCheckServiceOptions): DeepCh
     const failure = ports.local?.failure();
     const failed = failure === undefined ? undefined : itemFailureOf(failure);
     if (failed !== undefined) throw failed;
-    const chosen = ports.platforms;
-    const notRead: NotReadVariant[] =
-      index === undefined || chosen === undefined
-        ? []
-        : linuxVariants(index)
-            .filter((v) => !chosen.includes(v.platform))
-            .map((v) => ({ platform: v.platform, digest: v.digest }));
+    const notRead = await variantsNotRead(reference.familiar, index, ports.platforms, options.reader, context.signal);
     const row = jsonCopy({ ...toJsonRow(result), notRead });
     if (row === undefined) throw new Error('the deep check result is not JSON');
     return row;

@@ -19,7 +19,8 @@
  *   A bad source or platform refuses the whole request (400 'bad-request' or 'invalid-platform', with
  *   every reason), like a bad reference.
  * Each done item's `result` is the core's JSON row (`archmatrix --deep --json`): every hostBinaries
- * entry says its `source`, and `notRead` lists the linux variants that were not read.
+ * entry says its `source`, and `notRead` lists the linux variants that were not read, each with its
+ * platform, digest and compressed size (`bytesTotal`, from its manifest: at most what reading it downloads).
  *
  * Every non-2xx answer is an ErrorReply (errors.ts). vm.service returns parsed JSON only (no
  * streaming), so progress is polled: a job nobody polls for `abandonAfterMs` is cancelled as 'abandoned'.
@@ -61,6 +62,8 @@ export interface NotReadVariant {
   readonly platform: string;
   /** Its manifest digest. */
   readonly digest: string;
+  /** Its compressed layers' sum: at most what reading it from the registry downloads; null when unknown. */
+  readonly bytesTotal: number | null;
 }
 
 export type DeepItemState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -18,7 +18,7 @@ import type { JsonRow } from '@core/index.js';
 import { isAllowedEngineRequest, type EngineRequestRecord } from '@engine/index.js';
 import { spoolRoot } from '@localStore/index.js';
 import { createRegistryReader, noCredentials, registryPlatformCheck } from '@registry/index.js';
-import type { DeepItemSnapshot, DeepJobSnapshot } from '@wire/backendApi.js';
+import type { DeepItemSnapshot, DeepJobSnapshot, NotReadVariant } from '@wire/backendApi.js';
 import { loadTestEngine28, loadTestEnv } from '../env/testEnv.js';
 import { corpusReference, ENGINE_CORPUS } from '../support/corpus.js';
 
@@ -29,7 +29,7 @@ const ENGINES = [
   { engine: '28.5.2 (classic image store, API 1.51)', socketPath: engine28.socketPath },
 ] as const;
 
-type Row = JsonRow & { readonly notRead: readonly { platform: string; digest: string }[] };
+type Row = JsonRow & { readonly notRead: readonly NotReadVariant[] };
 
 /** A backend wired as wiring.ts wires it, with counted registry requests and recorded engine calls. */
 interface Rig {
@@ -116,7 +116,7 @@ describe.each(ENGINES)('the backend on Engine $engine', ({ socketPath }) => {
       ).toBe(true);
       expect(row.deep?.status, reference).toBe(byRegistry.deep?.status);
       expect(row.notRead.map((n) => n.platform)).toEqual(byRegistry.notRead.map((n) => n.platform));
-      expect(row.notRead.every((n) => n.platform !== 'linux/amd64')).toBe(true);
+      expect(row.notRead.every((n) => n.platform !== 'linux/amd64' && (n.bytesTotal ?? 0) > 0)).toBe(true);
     }
     const withBinaries = localItems.filter((i) => ((i.result as unknown as Row).hostBinaries ?? []).length > 0);
     expect(withBinaries.length, 'images with host binaries read from the engine').toBeGreaterThan(1);
@@ -148,6 +148,8 @@ describe('the backend, other variants and no engine', () => {
     expect(row.hostBinaries?.some((h) => h.state === 'wrong-cpu')).toBe(true);
     expect(row.notRead.map((n) => n.platform)).toEqual(['linux/amd64']);
     expect(row.notRead[0]?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // Its size, from its manifest: what the tab offers before reading it.
+    expect(row.notRead[0]?.bytesTotal).toBeGreaterThan(0);
   });
 
   it('with no engine socket: local-unavailable, nothing downloaded, /health says why', async () => {

@@ -127,7 +127,7 @@ describe('make push-extension on the test environment', () => {
           verdict?: string;
           deep?: { bytesRead?: number; variants?: string[] };
           hostBinaries?: { platform: string; state: string; source: string }[];
-          notRead?: { platform: string }[];
+          notRead?: { platform: string; bytesTotal: number | null }[];
         };
       };
       let item: Item = {};
@@ -146,6 +146,7 @@ describe('make push-extension on the test environment', () => {
         'linux/amd64 ok local',
       ]);
       expect(item.result?.notRead?.map((n) => n.platform)).toEqual(['linux/arm64']);
+      expect(item.result?.notRead?.[0]?.bytesTotal).toBeGreaterThan(0);
       const health = await callSocket(sock, { path: '/health' });
       expect(health.json).toMatchObject({ engine: 'available' });
       expect((health.json as { engineReason?: string }).engineReason).toContain('on /var/run/docker.sock.raw');

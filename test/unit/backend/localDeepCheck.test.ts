@@ -101,8 +101,9 @@ describe('the backend deep check, source "local"', () => {
     ]);
     expect(row.deep?.variants).toEqual(['linux/amd64']);
     expect(row.deep?.bytesRead).toBe(0);
-    expect(row.notRead).toEqual([{ platform: 'linux/arm64', digest: ARM }]);
-    expect(registry.calls).toEqual([]);
+    expect(row.notRead).toEqual([{ platform: 'linux/arm64', digest: ARM, bytesTotal: 1000 }]);
+    // The registry is asked for the other variant's size only: its manifest, no path, so no layer.
+    expect(registry.calls).toEqual([{ digest: ARM, wanted: [] }]);
     expect(local.reads.every((r) => r === `linux/amd64 ${AMD}`)).toBe(true);
     expect(backend.handle({ method: 'GET', path: '/health' }).body).toMatchObject({
       engine: 'available',
@@ -163,8 +164,8 @@ describe('the backend deep check, source "registry"', () => {
     expect(row.hostBinaries?.map((h) => [h.platform, h.state, h.source])).toEqual([
       ['linux/arm64', 'wrong-cpu', 'registry'],
     ]);
-    expect(row.notRead).toEqual([{ platform: 'linux/amd64', digest: AMD }]);
-    expect(new Set(registry.calls.map((c) => c.digest))).toEqual(new Set([ARM]));
+    expect(row.notRead).toEqual([{ platform: 'linux/amd64', digest: AMD, bytesTotal: 1000 }]);
+    expect(new Set(registry.calls.filter((c) => c.wanted.length > 0).map((c) => c.digest))).toEqual(new Set([ARM]));
   });
 
   it('without platforms reads every variant, as before, and lists none as not read', async () => {
