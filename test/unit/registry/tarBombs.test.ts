@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundFile, ImageBytes } from '@core/inside/types.js';
 import { createRegistryReader, memoryBlobCache, noCredentials } from '@registry/index.js';
+import { blobOf } from '@registry/blobCache.js';
 import { digestOf, gzip, LAYER_GZIP, LAYER_TAR, tarOf } from '../../support/fakeRegistry.js';
 import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
 import { blobGets, readOnce, repoOf, value } from '../../support/readerFixtures.js';
@@ -70,7 +71,7 @@ describe('registry reader: tar bombs', () => {
     const layer = deepPaxEntries(20_000, 4000);
     const digest = reg.addImage([{ mediaType: LAYER_TAR, bytes: layer }]);
     const cache = memoryBlobCache();
-    await cache.putBlob(digestOf(layer), { bytes: layer, complete: true });
+    await cache.putBlob(digestOf(layer), blobOf(layer, true));
     const reader = createRegistryReader({ credentials: noCredentials, cache });
     const watch = watchLoop();
     const started = performance.now();
