@@ -35,6 +35,7 @@ export function byteQueue(reader: ReadableStreamDefaultReader<Uint8Array>): Byte
     return true;
   };
   const copyOut = (n: number, remove: boolean): Uint8Array => {
+    if (n > buffered) throw new Error(`${n} bytes asked of a queue holding ${buffered}`);
     const first = pieces[0];
     if (first !== undefined && first.byteLength >= n) {
       const out = first.subarray(0, n);

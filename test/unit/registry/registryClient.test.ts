@@ -25,6 +25,15 @@ describe('registry reader: auth, redirects, failures', () => {
     expect(reg.log.filter((l) => l.url.startsWith('/token')).length).toBe(1);
   });
 
+  it("Bearer: asks the realm for the challenge's own scope, whatever it is", async () => {
+    const reg = await registry();
+    reg.auth = { kind: 'bearer', scope: 'repository:corpus/x:pull repository:library/base:pull' };
+    const { digest } = await extensionImage(reg);
+    value(await readOnce(reg, digest, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    const token = new URL(reg.log.find((l) => l.url.startsWith('/token'))?.url ?? '/', reg.origin);
+    expect(token.searchParams.getAll('scope')).toEqual(['repository:corpus/x:pull repository:library/base:pull']);
+  });
+
   it('Bearer with a stored login sends Basic to the realm; a refused login names the registry (the deep layer says what to run)', async () => {
     const reg = await registry();
     reg.auth = { kind: 'bearer', user: 'testuser', pass: 'testpass' };

@@ -75,6 +75,18 @@ describe('registry reader: zstd layers', () => {
     expect(peakRssBytes - rssBefore).toBeLessThan(400 * 1024 * 1024);
   });
 
+  it('a block over 128 KiB is corrupt, whatever its type', async () => {
+    const big = new Uint8Array(200 * 1024);
+    const raw = new Uint8Array(Buffer.concat([zstdFrameHeader(20), zstdBlockHeader(true, 0, big.byteLength), big]));
+    expect(reasonOf((await readZstd(raw)).found)).toMatch(
+      /zstd data is corrupt \(a zstd block is 204800 bytes, more than the 128 KiB allowed\)/,
+    );
+    const rle = new Uint8Array(
+      Buffer.concat([zstdFrameHeader(20), zstdBlockHeader(true, 1, 131073), new Uint8Array(1)]),
+    );
+    expect(reasonOf((await readZstd(rle)).found)).toMatch(/131073 bytes, more than the 128 KiB allowed/);
+  });
+
   it('a zstd stream cut inside a block, or before its last block, is truncated: the paths are unreadable', async () => {
     const tar = await tarOf([
       { name: 'filler', data: new Uint8Array(300_000).fill(7) },
