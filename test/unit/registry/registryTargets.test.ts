@@ -172,6 +172,27 @@ describe('registry reader: where a registry may send it', () => {
     expect(reasonOf(own.files.get('/darwin/tool'))).toContain('500 Internal Server Error (BLOB_BROKEN: disk failed)');
   });
 
+  it('a 401 from a redirect target is not answered: no token is asked for, the read is unauthorized', async () => {
+    const reg = await registry();
+    const store = await server((_s, _req, res) =>
+      res.writeHead(401, { 'www-authenticate': `Bearer realm="https://store.example/token"` }).end(),
+    );
+    reg.redirectBlobsTo = 'https://store.example';
+    const { digest } = await extensionImage(reg);
+    const routed = routedFetch(store.origin);
+    const files = value(
+      await readOnce(
+        reg,
+        digest,
+        ['/darwin/tool'],
+        { platform: 'linux/amd64' },
+        { credentials: noCredentials, fetch: routed.fetch },
+      ),
+    );
+    expect(reasonOf(files.files.get('/darwin/tool'))).toMatch(/: 401: unauthorized, authentication required$/);
+    expect(routed.urls.filter((u) => u.includes('/token'))).toEqual([]);
+  });
+
   it('a redirect loop ends after 5 redirects: 6 requests, then a failure', async () => {
     const reg = await registry();
     const { digest } = await extensionImage(reg);

@@ -129,6 +129,13 @@ describe('registry reader: tar bombs', () => {
       }),
     );
     expect(other.files.get('/darwin/tool')?.kind).toBe('missing');
+    // The limit itself is allowed: 60 entries under a limit of 60, refused under 59.
+    const exactly = createRegistryReader({ credentials: noCredentials, limits: { maxEntries: 60 } });
+    const at = value(await exactly.readVariantFiles(repoOf(reg), first, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    expect(at.files.get('/darwin/tool')?.kind).toBe('missing');
+    const under = createRegistryReader({ credentials: noCredentials, limits: { maxEntries: 59 } });
+    const over = value(await under.readVariantFiles(repoOf(reg), first, ['/darwin/tool'], { platform: 'linux/amd64' }));
+    expect(reasonOf(over.files.get('/darwin/tool'))).toMatch(/more than 59 entries/);
     const bytes = createRegistryReader({ credentials: noCredentials, limits: { maxUncompressedBytes: 100_000 } });
     const shared: ImageBytes = { downloaded: 0, max: 10_000_000 };
     const a = value(await bytes.readVariantFiles(repoOf(reg), first, ['/darwin/tool'], { ...options, budget: shared }));

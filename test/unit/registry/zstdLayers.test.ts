@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { FoundFile } from '@core/inside/types.js';
+import { windowAllowance } from '@registry/windowAllowance.js';
 import { LAYER_ZSTD, tarOf } from '../../support/fakeRegistry.js';
 import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
 import { readOnce, text, value } from '../../support/readerFixtures.js';
@@ -85,6 +86,38 @@ describe('registry reader: zstd layers', () => {
       Buffer.concat([zstdFrameHeader(20), zstdBlockHeader(true, 1, 131073), new Uint8Array(1)]),
     );
     expect(reasonOf((await readZstd(rle)).found)).toMatch(/131073 bytes, more than the 128 KiB allowed/);
+  });
+
+  it('a frame that needs a dictionary, or a skippable frame cut short, is refused', async () => {
+    const tar = await tarOf([{ name: 'darwin/tool', data: 'X' }]);
+    const body = zstdRaw(tar).subarray(6);
+    // Frame_Header_Descriptor 0x01: a 1-byte dictionary ID (5) follows the window descriptor.
+    const withDictionary = new Uint8Array(
+      Buffer.concat([new Uint8Array([0x28, 0xb5, 0x2f, 0xfd, 0x01, 0x50, 5]), body]),
+    );
+    expect(reasonOf((await readZstd(withDictionary)).found)).toMatch(/needs a dictionary/);
+    const skippable = new Uint8Array([0x50, 0x2a, 0x4d, 0x18, 0xe8, 0x03, 0, 0, 1, 2, 3]);
+    const other = await tarOf([{ name: 'other', data: 'X' }]);
+    const cut = new Uint8Array(Buffer.concat([zstdRaw(other), skippable]));
+    expect(reasonOf((await readZstd(cut)).found)).toMatch(/truncated/);
+  });
+
+  it("one image's frames share 128 MiB of windows: a frame waits until the others leave room", async () => {
+    const windows = windowAllowance();
+    const signal = new AbortController().signal;
+    await windows.take(100 * 1024 * 1024, signal);
+    let second = false;
+    const waiting = windows.take(100 * 1024 * 1024, signal).then(() => (second = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(second).toBe(false);
+    expect(windows.inUse).toBe(100 * 1024 * 1024);
+    windows.give(100 * 1024 * 1024);
+    await waiting;
+    expect(second).toBe(true);
+    const stop = new AbortController();
+    const stopped = windows.take(100 * 1024 * 1024, stop.signal);
+    stop.abort('stopped');
+    await expect(stopped).rejects.toBe('stopped');
   });
 
   it('a zstd stream cut inside a block, or before its last block, is truncated: the paths are unreadable', async () => {
