@@ -5,8 +5,12 @@
  */
 
 export interface CachedBlob {
-  /** The first bytes of the blob (all of it when `complete`). */
-  readonly bytes: Uint8Array;
+  /**
+   * The first bytes of the blob (all of it when `complete`), in the pieces they were read in: joining them
+   * would copy the whole blob once more while the read still holds the pieces.
+   */
+  readonly chunks: readonly Uint8Array[];
+  readonly byteLength: number;
   readonly complete: boolean;
 }
 
@@ -19,6 +23,13 @@ export interface BlobCache {
   putManifest(digest: string, bytes: Uint8Array): Promise<void>;
 }
 
+/** A cached blob of one piece. */
+export const blobOf = (bytes: Uint8Array, complete: boolean): CachedBlob => ({
+  chunks: [bytes],
+  byteLength: bytes.byteLength,
+  complete,
+});
+
 /** The default: in memory, bounded by a byte budget (oldest entries leave first). */
 export function memoryBlobCache(maxBytes = 256 * 1024 * 1024): BlobCache {
   const blobs = new Map<string, CachedBlob>();
@@ -28,21 +39,21 @@ export function memoryBlobCache(maxBytes = 256 * 1024 * 1024): BlobCache {
     for (const [digest, blob] of blobs) {
       if (total <= maxBytes) return;
       blobs.delete(digest);
-      total -= blob.bytes.byteLength;
+      total -= blob.byteLength;
     }
   };
   return {
     getBlob: (digest) => Promise.resolve(blobs.get(digest)),
     putBlob: (digest, blob) => {
       const old = blobs.get(digest);
-      if (old && (old.complete || old.bytes.byteLength >= blob.bytes.byteLength)) return Promise.resolve();
-      if (blob.bytes.byteLength > maxBytes) return Promise.resolve();
+      if (old && (old.complete || old.byteLength >= blob.byteLength)) return Promise.resolve();
+      if (blob.byteLength > maxBytes) return Promise.resolve();
       if (old) {
         blobs.delete(digest);
-        total -= old.bytes.byteLength;
+        total -= old.byteLength;
       }
       blobs.set(digest, blob);
-      total += blob.bytes.byteLength;
+      total += blob.byteLength;
       evict();
       return Promise.resolve();
     },

@@ -1,14 +1,16 @@
 /**
  * The bytes of one blob as a stream: what the cache holds first, then the rest from the registry
  * (a Range request from where the cache ends). What was read is put back into the cache when the
- * stream ends or is cancelled; a complete blob only after its digest checked out.
+ * stream ends or is cancelled; a complete blob only after its digest checked out. The layer is cut at the
+ * size its descriptor declares, and a layer read to its end that does not match its digest is an error
+ * (DigestMismatch), never cached.
  */
 import type { ImageBytes } from '../core/inside/types.js';
 import type { Descriptor, Repository } from '../core/types.js';
-import { sha256Digest } from '../core/sha256.js';
 import type { BlobCache } from './blobCache.js';
-import { LayerProblem } from './layerStream.js';
-import { anySignal, concatBytes, streamChunks } from './byteStreams.js';
+import { createHash } from 'node:crypto';
+import { DigestMismatch, LayerProblem } from './layerProblem.js';
+import { anySignal, slices, streamChunks } from './byteStreams.js';
 import type { RegistryClient } from './registryClient.js';
 import type { RequestSignals } from './request.js';
 
@@ -41,48 +43,80 @@ const overCap = (image: ImageBytes): LayerProblem =>
  */
 const partialKey = (repo: Repository, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
 
+/** The digest of the bytes kept so far, computed once (hashing consumes the hash). */
+function digestCheck(digest: string): { add(part: Uint8Array): void; matches(): boolean; differs(): boolean } {
+  const hash = createHash('sha256');
+  let verdict: 'unchecked' | 'matches' | 'differs' = 'unchecked';
+  return {
+    add: (part) => hash.update(part),
+    matches() {
+      if (verdict === 'unchecked') verdict = `sha256:${hash.digest('hex')}` === digest ? 'matches' : 'differs';
+      return verdict === 'matches';
+    },
+    differs: () => verdict === 'differs',
+  };
+}
+
 async function* blobChunks({ client, cache, repo, blob, signals, budget }: BlobRead): AsyncGenerator<Uint8Array> {
   const { digest, size } = blob;
   const whole = await cache.getBlob(digest);
-  const cached = whole?.complete === true ? whole : await cache.getBlob(partialKey(repo, digest));
-  const parts: Uint8Array[] = [];
-  if (cached && cached.bytes.byteLength > 0) {
-    parts.push(cached.bytes);
-    yield cached.bytes;
-  }
-  if (cached?.complete) return;
-  const have = cached?.bytes.byteLength ?? 0;
-  // A prefix as long as the blob is all of it (the read that fetched it stopped before seeing the end).
-  if (have >= size && size > 0) {
-    if (cached && (await sha256Digest(cached.bytes)) === digest)
-      await cache.putBlob(digest, { bytes: cached.bytes, complete: true });
+  if (whole?.complete) {
+    // Checked against its digest when it was put.
+    for (const chunk of whole.chunks) yield* slices(chunk);
     return;
   }
-  // Another read of the image may have used up the cap meanwhile: no new request then.
-  if (budget.image.downloaded >= budget.image.max) throw overCap(budget.image);
-  budget.blobGets += 1;
-  const res = await client.blob(repo, digest, signals, have);
-  let skip = have - res.offset;
-  let complete = false;
+  const prefix = await cache.getBlob(partialKey(repo, digest));
+  const fromCache = prefix?.byteLength ?? 0;
+  // The pieces read, kept for the cache as they are (no copy), and hashed on the way.
+  const kept: Uint8Array[] = [];
+  let have = 0;
+  const check = digestCheck(digest);
+  const keep = (part: Uint8Array): void => {
+    kept.push(part);
+    have += part.byteLength;
+    check.add(part);
+  };
   try {
-    for await (const chunk of streamChunks(res.body, signals.signal)) {
-      budget.downloaded += chunk.byteLength;
-      budget.image.downloaded += chunk.byteLength;
-      if (budget.image.downloaded > budget.image.max) throw overCap(budget.image);
-      const part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
-      skip = Math.max(0, skip - chunk.byteLength);
-      if (part.byteLength === 0) continue;
-      parts.push(part);
-      yield part;
+    for (const chunk of prefix?.chunks ?? []) {
+      const part = chunk.subarray(0, Math.max(0, size - have));
+      if (part.byteLength === 0) break;
+      keep(part);
+      yield* slices(part);
     }
-    complete = true;
+    // A prefix as long as the blob is all of it (the read that fetched it stopped before seeing the end).
+    if (have < size) {
+      // Another read of the image may have used up the cap meanwhile: no new request then.
+      if (budget.image.downloaded >= budget.image.max) throw overCap(budget.image);
+      budget.blobGets += 1;
+      const res = await client.blob(repo, digest, signals, have);
+      let skip = have - res.offset;
+      for await (const chunk of streamChunks(res.body, signals.signal)) {
+        budget.downloaded += chunk.byteLength;
+        budget.image.downloaded += chunk.byteLength;
+        if (budget.image.downloaded > budget.image.max) throw overCap(budget.image);
+        let part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
+        skip = Math.max(0, skip - chunk.byteLength);
+        if (part.byteLength === 0) continue;
+        // The manifest's size is the layer's size: what comes past it is cut off, and the layer is not read.
+        const tooLong = have + part.byteLength > size;
+        if (tooLong) part = part.subarray(0, size - have);
+        keep(part);
+        yield* slices(part);
+        if (tooLong)
+          throw new LayerProblem(`the registry sent more than the ${size} bytes the manifest declares for the layer`);
+      }
+    }
+    if (have < size)
+      throw new LayerProblem(`the download ended after ${have} of the ${size} bytes the manifest declares`);
+    if (!check.matches())
+      throw new DigestMismatch(
+        `the layer's bytes do not match its digest ${digest.slice(0, 19)}, so nothing read from it is used`,
+      );
   } finally {
-    const bytes = concatBytes(parts);
-    if (!complete && bytes.byteLength === size) complete = true;
-    if (complete) {
-      if ((await sha256Digest(bytes)) === digest) await cache.putBlob(digest, { bytes, complete: true });
-    } else if (bytes.byteLength > have) {
-      await cache.putBlob(partialKey(repo, digest), { bytes, complete: false });
+    if (have === size && check.matches()) {
+      await cache.putBlob(digest, { chunks: kept, byteLength: have, complete: true });
+    } else if (have < size && have > fromCache && !check.differs()) {
+      await cache.putBlob(partialKey(repo, digest), { chunks: kept, byteLength: have, complete: false });
     }
   }
 }

@@ -1,5 +1,37 @@
 /** Byte helpers of the registry layer. */
 
+/** The largest piece handed down the layer pipeline at once: a cached blob is passed on in such slices. */
+export const SLICE_BYTES = 64 * 1024;
+
+/** `chunk` in pieces of at most `max` bytes (views, no copy). */
+export function* slices(chunk: Uint8Array, max = SLICE_BYTES): Generator<Uint8Array> {
+  for (let at = 0; at < chunk.byteLength; at += max) yield chunk.subarray(at, Math.min(at + max, chunk.byteLength));
+}
+
+/**
+ * A ReadableStream pulling from an async generator: one value per pull (so the reader's pace is the
+ * generator's), and cancelling the stream returns the generator (its finally blocks run).
+ */
+export function generatorStream(chunks: AsyncGenerator<Uint8Array>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(next.value);
+        } catch (e) {
+          controller.error(e);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined).catch(() => undefined);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
 /** The parts joined into one array. */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));

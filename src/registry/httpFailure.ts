@@ -38,7 +38,7 @@ export function statusFailure(
 ): RegistryFailure {
   const where = `${method} ${url.origin}${url.pathname}`;
   const detail = bodyDetail(body);
-  const text = `${where}: ${status} ${statusText}${detail ? ` (${detail})` : ''}`;
+  const text = `${where}: ${status}${statusText ? ` ${statusText}` : ''}${detail ? ` (${detail})` : ''}`;
   if (status === 401) return failure('unauthorized', `${text}: unauthorized, authentication required`);
   if (status === 403) return failure('unauthorized', `${text}: denied`);
   if (status === 404) return failure('not-found', `${text}: not found`);

@@ -1,11 +1,12 @@
 /**
  * Answering a registry's 401: Basic with the stored user and password, or Bearer with a token from the
- * challenge's realm (anonymous, or with the stored login). Plain HTTP only to loopback realms.
+ * challenge's realm (anonymous, or with the stored login). A realm is asked only where endpoint.ts's
+ * followAllowed says: https, or the loopback registry's own host and port.
  */
 import type { Repository } from '../core/types.js';
 import type { AuthChallenge } from './authChallenge.js';
 import type { CredentialsPort, RegistryCredential } from './credentials.js';
-import { allowedUrl } from './endpoint.js';
+import { FOLLOW_RULE, followAllowed } from './endpoint.js';
 import { failure, statusFailure, thrownFailure } from './httpFailure.js';
 import type { FetchLike, RequestSignals } from './request.js';
 import { drain, readCapped } from './responseBody.js';
@@ -45,7 +46,7 @@ export async function answerChallenge(
       );
     return `Basic ${base64(`${credential.username}:${credential.password}`)}`;
   }
-  const token = await bearerToken(challenge, repo, credential, signals, ctx.fetch);
+  const token = await bearerToken(challenge, repo, url, credential, signals, ctx.fetch);
   return `Bearer ${token}`;
 }
 
@@ -53,6 +54,7 @@ export async function answerChallenge(
 async function bearerToken(
   challenge: Extract<AuthChallenge, { scheme: 'bearer' }>,
   repo: Repository,
+  registry: URL,
   credential: RegistryCredential | undefined,
   signals: RequestSignals,
   fetchLike: FetchLike,
@@ -63,11 +65,8 @@ async function bearerToken(
   } catch {
     throw failure('unauthorized', `the registry ${repo.domain} named an invalid token realm`);
   }
-  if (!allowedUrl(realm))
-    throw failure(
-      'unauthorized',
-      `refused the token realm ${realm.protocol}//${realm.host} (plain HTTP only to loopback)`,
-    );
+  if (!followAllowed(registry, realm))
+    throw failure('unauthorized', `refused the token realm ${realm.protocol}//${realm.host} (${FOLLOW_RULE})`);
   const scope = challenge.scope ?? `repository:${repo.path}:pull`;
   const where = `GET ${realm.origin}${realm.pathname}`;
   let res: Response;
@@ -111,8 +110,12 @@ async function bearerToken(
   } catch (e) {
     throw thrownFailure('GET', realm, e, signals);
   }
-  if (res.status < 200 || res.status >= 300)
-    throw statusFailure('GET', realm, res.status, res.statusText, new TextDecoder().decode(body));
+  if (res.status < 200 || res.status >= 300) {
+    // Only the registry's own words reach results: a realm elsewhere says its status.
+    const own = realm.origin === registry.origin;
+    const text = own ? new TextDecoder().decode(body) : '';
+    throw statusFailure('GET', realm, res.status, own ? res.statusText : '', text);
+  }
   try {
     const doc = JSON.parse(new TextDecoder().decode(body)) as { token?: unknown; access_token?: unknown };
     const token = typeof doc.token === 'string' && doc.token !== '' ? doc.token : doc.access_token;

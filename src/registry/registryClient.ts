@@ -2,13 +2,15 @@
  * A read-only registry HTTP client (global fetch): GET manifests and blobs, nothing else.
  * 401 -> WWW-Authenticate: Bearer (token from the realm, anonymous or with the stored login) or Basic,
  * then one retry (registryAuth.ts answers the challenge). Redirects are followed by hand, at most `maxRedirects` hops; a hop to another host
- * never carries the registry's Authorization. Plain HTTP only to loopback hosts.
+ * never carries the registry's Authorization, and goes only where endpoint.ts's followAllowed says (https, or the
+ * loopback registry's own host and port). Every URL is checked before its fetch: plain HTTP only to loopback
+ * hosts, never a link-local address. Error bodies are read only from the registry's own origin.
  */
 import { MEDIA_TYPES } from '../core/mediaTypes.js';
 import type { Repository } from '../core/types.js';
 import { parseAuthChallenge } from './authChallenge.js';
 import type { CredentialsPort } from './credentials.js';
-import { allowedUrl, registryOrigin } from './endpoint.js';
+import { allowedUrl, FOLLOW_RULE, followAllowed, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
 import { answerChallenge } from './registryAuth.js';
 import type { FetchLike, RequestSignals } from './request.js';
@@ -93,6 +95,11 @@ export class RegistryClient {
     let triedAuth = false;
     for (let hop = 0; hop <= this.maxRedirects;) {
       const authorization = url.origin === origin ? this.authorizations.get(authKey) : undefined;
+      if (!allowedUrl(url))
+        throw failure(
+          'error',
+          `GET ${url.origin}${url.pathname}: refused (https only, plain HTTP only to this machine, never a link-local address)`,
+        );
       let res: Response;
       try {
         res = await this.fetch(url, {
@@ -114,10 +121,10 @@ export class RegistryClient {
         } catch {
           throw failure('error', `GET ${url.origin}${url.pathname}: redirect to an invalid URL`);
         }
-        if (!allowedUrl(next)) {
+        if (!followAllowed(start, next)) {
           throw failure(
             'error',
-            `GET ${url.origin}${url.pathname}: refused a redirect to ${next.protocol}//${next.host} (plain HTTP only to loopback)`,
+            `GET ${url.origin}${url.pathname}: refused a redirect to ${next.protocol}//${next.host} (${FOLLOW_RULE})`,
           );
         }
         url = next;
@@ -138,13 +145,17 @@ export class RegistryClient {
         continue;
       }
       if (res.status >= 200 && res.status < 300) return res;
+      // Only the registry's own words reach results: another host's answer (a redirect target) says its status.
+      const own = url.origin === origin;
       let body = '';
-      try {
-        body = new TextDecoder().decode(await readCapped(res, 8192, 'the error answer'));
-      } catch {
-        // an unreadable error body changes nothing
-      }
-      throw statusFailure('GET', url, res.status, res.statusText, body);
+      if (own) {
+        try {
+          body = new TextDecoder().decode(await readCapped(res, 8192, 'the error answer'));
+        } catch {
+          // an unreadable error body changes nothing
+        }
+      } else await drain(res);
+      throw statusFailure('GET', url, res.status, own ? res.statusText : '', body);
     }
     throw failure('error', `GET ${start.origin}${start.pathname}: more than ${this.maxRedirects} redirects`);
   }

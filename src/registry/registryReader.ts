@@ -16,16 +16,20 @@ import { blobStream, type ByteBudget } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
 import type { VariantFileReader, VariantReadOptions } from '../deepCheck/ports.js';
 import { failure, RegistryFailure } from './httpFailure.js';
-import { compressionOf, decompressed, LayerProblem, walkLayer, type TarCounters } from './layerStream.js';
+import { DigestMismatch, LayerProblem } from './layerProblem.js';
+import { compressionOf, decompressed } from './layerStream.js';
+import { readClock } from './readClock.js';
 import { RegistryClient } from './registryClient.js';
 import { requestSignals, type FetchLike, type RequestSignals } from './request.js';
+import { walkLayer } from './tarWalk.js';
+import { imageWindows } from './windowAllowance.js';
 
 export interface ReaderLimits {
   /** Compressed bytes downloaded per image: the cap of a read given no shared `budget` (default 256 MiB). */
   readonly maxBytesPerImage: number;
-  /** Uncompressed tar bytes walked per read (default 2 GiB). */
+  /** Uncompressed tar bytes walked per image, all its reads together (default 2 GiB). */
   readonly maxUncompressedBytes: number;
-  /** Tar entries per read (default 200 000). */
+  /** Tar entries walked per image, all its reads together (default 200 000). */
   readonly maxEntries: number;
   /** Bytes kept from the start of each file (default 4 KiB). */
   readonly headBytes: number;
@@ -131,13 +135,13 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
       return err({ kind: 'error', message: `the variant manifest ${variantDigest.slice(0, 19)}: ${layers.error}` });
     const bytesTotal = layers.value.reduce((n, l) => n + l.size, 0);
     const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
-    const budget: ByteBudget = {
-      downloaded: 0,
-      blobGets: 0,
-      image: read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage },
-    };
-    const counters: TarCounters = { entries: 0, uncompressedBytes: 0 };
+    const image = read.budget ?? { downloaded: 0, max: limits.maxBytesPerImage };
+    const budget: ByteBudget = { downloaded: 0, blobGets: 0, image };
+    const clock = readClock(signals.signal);
+    const decoding = { clock, windows: imageWindows(image) };
     let problem: string | undefined;
+    /** Paths settled from a layer whose bytes turned out not to match its digest. */
+    const untrusted = new Set<string>();
     for (const layer of [...layers.value].reverse()) {
       if (files.settled()) break;
       const compression = compressionOf(layer.mediaType);
@@ -150,11 +154,17 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
         break;
       }
       const blob = blobStream({ client, cache, repo, blob: layer, signals, budget });
+      const openBefore = files.pending();
       try {
-        const outcome = await walkLayer(decompressed(blob.stream, compression), files, limits, counters);
+        const tar = decompressed(blob.stream, compression, decoding);
+        const outcome = await walkLayer(tar, files, limits, image, clock);
         if (outcome === 'end') files.endLayer();
       } catch (e) {
         const where = `layer ${layer.digest.slice(0, 19)}`;
+        if (e instanceof DigestMismatch) {
+          const open = new Set(files.pending());
+          for (const path of openBefore) if (!open.has(path)) untrusted.add(path);
+        }
         const stopped = signals.signal.aborted && !(e instanceof RegistryFailure);
         problem =
           e instanceof LayerProblem && !stopped
@@ -169,7 +179,8 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     stats.bytesDownloaded += budget.downloaded;
     const found = new Map<string, FoundFile>(files.finish());
     if (problem !== undefined) {
-      for (const path of files.pending()) found.set(path, { kind: 'unreadable', path, reason: problem });
+      for (const path of [...files.pending(), ...untrusted])
+        found.set(path, { kind: 'unreadable', path, reason: problem });
     }
     return ok({
       platform: read.platform,

@@ -12,8 +12,11 @@ export interface Logged {
   readonly range?: string;
 }
 
+/** Bearer challenges name `${origin}/token` and the scope "repository:corpus/x:pull" unless `realm` or `scope` say otherwise. */
 export type AuthMode =
-  { kind: 'none' } | { kind: 'basic'; user: string; pass: string } | { kind: 'bearer'; user?: string; pass?: string };
+  | { kind: 'none' }
+  | { kind: 'basic'; user: string; pass: string }
+  | { kind: 'bearer'; user?: string; pass?: string; realm?: string; scope?: string };
 
 export interface FakeServer {
   readonly origin: string;
@@ -136,7 +139,7 @@ export async function startRegistry(): Promise<FakeRegistry> {
     if (r.auth.kind === 'bearer' && req.headers.authorization !== `Bearer ${TOKEN}`) {
       res
         .writeHead(401, {
-          'www-authenticate': `Bearer realm="${r.origin}/token",service="fake",scope="repository:corpus/x:pull"`,
+          'www-authenticate': `Bearer realm="${r.auth.realm ?? `${r.origin}/token`}",service="fake",scope="${r.auth.scope ?? 'repository:corpus/x:pull'}"`,
         })
         .end('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}');
       return;

@@ -150,8 +150,12 @@ export interface BackendImageFinding {
 /**
  * Compressed bytes downloaded for one image and its cap, shared by every read of that image (they run
  * at once, one per variant): each read adds what it downloads, and all stop once the cap is passed.
+ * The reader also counts the image's uncompressed tar bytes and tar entries here, so its limits on
+ * those hold for the image as a whole too (absent: none counted yet).
  */
 export interface ImageBytes {
   downloaded: number;
   readonly max: number;
+  uncompressed?: number;
+  entries?: number;
 }

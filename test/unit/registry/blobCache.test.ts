@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRegistryReader, noCredentials } from '@registry/index.js';
+import { createRegistryReader, memoryBlobCache, noCredentials } from '@registry/index.js';
+import { blobOf, type CachedBlob } from '@registry/blobCache.js';
 import { directoryBlobCache } from '@registry/directoryBlobCache.js';
 import { digestOf, gzip, LAYER_GZIP, tarOf } from '../../support/fakeRegistry.js';
 import { fakeServersPerTest } from '../../support/fakeServersPerTest.js';
@@ -117,12 +118,48 @@ describe('registry reader: layers', () => {
     reg.ranges = false;
     const big = await metadataThenToolAtTheEnd();
     const digest = reg.addImage([{ mediaType: LAYER_GZIP, bytes: big }]);
+    // The first answer sends only the start of the blob and then waits for the reader to hang up, so the
+    // second read must ask again; the registry answers that Range request with the whole blob (200).
+    reg.handler = (req, res) => {
+      if (!(req.url ?? '').includes(digestOf(big)) || req.headers.range !== undefined) return false;
+      res.writeHead(200, { 'content-length': big.byteLength });
+      res.write(big.subarray(0, 16_384));
+      return true;
+    };
     const reader = createRegistryReader({ credentials: noCredentials });
     value(await reader.readVariantFiles(repoOf(reg), digest, ['/metadata.json'], { platform: 'linux/amd64' }));
+    const first = blobGets(reg).length;
     const files = value(
       await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64' }),
     );
     expect(text(files.files.get('/darwin/tool'))).toBe('AT-THE-END');
+    // A real second request, with a Range the registry ignored: the whole blob came again.
+    expect(blobGets(reg)).toHaveLength(first + 1);
+    const second = reg.log.filter((l) => l.url.includes(digestOf(big))).at(-1);
+    expect(second?.range).toMatch(/^bytes=[1-9]\d*-$/);
+    expect(files.bytesRead).toBe(big.byteLength);
+  });
+
+  it('the memory cache keeps within its budget: the oldest blobs leave first', async () => {
+    const cache = memoryBlobCache(1000);
+    const blob = (fill: number): CachedBlob => blobOf(new Uint8Array(400).fill(fill), true);
+    await cache.putBlob('sha256:a', blob(1));
+    await cache.putBlob('sha256:b', blob(2));
+    expect((await cache.getBlob('sha256:a'))?.byteLength).toBe(400);
+    await cache.putBlob('sha256:c', blob(3));
+    expect(await cache.getBlob('sha256:a')).toBeUndefined();
+    expect((await cache.getBlob('sha256:b'))?.chunks[0]?.[0]).toBe(2);
+    expect((await cache.getBlob('sha256:c'))?.chunks[0]?.[0]).toBe(3);
+    // A blob larger than the whole budget is not kept, and evicts nothing.
+    await cache.putBlob('sha256:d', blobOf(new Uint8Array(1001), true));
+    expect(await cache.getBlob('sha256:d')).toBeUndefined();
+    expect(await cache.getBlob('sha256:b')).toBeDefined();
+    // A longer prefix replaces a shorter one; a complete blob is never replaced.
+    await cache.putBlob('p', blobOf(new Uint8Array(10), false));
+    await cache.putBlob('p', blobOf(new Uint8Array(20), false));
+    expect((await cache.getBlob('p'))?.byteLength).toBe(20);
+    await cache.putBlob('p', blobOf(new Uint8Array(5), false));
+    expect((await cache.getBlob('p'))?.byteLength).toBe(20);
   });
 
   it('a directory cache serves a new reader without downloading, and writes only inside its directory', async () => {

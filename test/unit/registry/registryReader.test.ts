@@ -92,6 +92,21 @@ describe('registry reader: layers', () => {
   });
 });
 
+describe('registry reader: the shared byte cap', () => {
+  it('a read of an image whose cap other reads used up makes no blob request', async () => {
+    const reg = await registry();
+    const { digest } = await extensionImage(reg);
+    const reader = createRegistryReader({ credentials: noCredentials });
+    const budget = { downloaded: 1000, max: 1000 };
+    const files = value(
+      await reader.readVariantFiles(repoOf(reg), digest, ['/darwin/tool'], { platform: 'linux/amd64', budget }),
+    );
+    const found = files.files.get('/darwin/tool');
+    expect(found?.kind === 'unreadable' ? found.reason : found?.kind).toMatch(/over the byte cap: more than 1000/);
+    expect(blobGets(reg)).toEqual([]);
+  });
+});
+
 describe('registry reader: auth, redirects, failures', () => {
   it('a registry that never answers ends at the deadline as a timeout', async () => {
     const reg = await registry();
