@@ -1,7 +1,7 @@
 /**
  * The wanted paths of a variant read from its spooled layers, TOP LAYER FIRST, with the core's layer
  * rules (createLayerFiles: wanted paths, whiteouts, heads) and the registry reader's layer walk
- * (walkLayer, decompressed: gzip, zstd or plain tar, entry and size limits). Stops as soon as every
+ * (walkLayer, decompressed: gzip, zstd or plain tar, entry and size limits, the read's clock). Stops as soon as every
  * path is settled. A layer that cannot be read leaves the paths still open unreadable, with the reason.
  */
 import { createReadStream } from 'node:fs';
@@ -9,7 +9,11 @@ import { Readable } from 'node:stream';
 import { createLayerFiles } from '../core/inside/layerFiles.js';
 import type { WantedPath } from '../core/inside/types.js';
 import type { FoundFile } from '../core/index.js';
-import { decompressed, walkLayer, type TarCounters, type TarLimits } from '../registry/layerStream.js';
+import type { ImageBytes } from '../core/inside/types.js';
+import { decompressed } from '../registry/layerStream.js';
+import { readClock } from '../registry/readClock.js';
+import { walkLayer, type TarLimits } from '../registry/tarWalk.js';
+import { imageWindows } from '../registry/windowAllowance.js';
 import type { LayerFile } from './exportLayout.js';
 
 export interface WalkLimits extends TarLimits {
@@ -46,7 +50,11 @@ export async function readLayerFiles(
   signals: WalkSignals,
 ): Promise<Map<string, FoundFile>> {
   const files = createLayerFiles(wanted, { headBytes: limits.headBytes, maxDirEntries: limits.maxDirEntries });
-  const counters: TarCounters = { entries: 0, uncompressedBytes: 0 };
+  // The image's counters (entries, uncompressed bytes) and its zstd window allowance: one per read of a
+  // variant, as the registry reader keeps them per image. Nothing is downloaded, so `downloaded` stays 0.
+  const image: ImageBytes = { downloaded: 0, max: Number.MAX_SAFE_INTEGER, uncompressed: 0, entries: 0 };
+  const clock = readClock(signals.signal);
+  const decoding = { clock, windows: imageWindows(image) };
   let problem: string | undefined;
   for (const layer of [...layers].reverse()) {
     if (files.settled()) break;
@@ -57,7 +65,8 @@ export async function readLayerFiles(
     }
     const opened = webStream(layer.file, signals);
     try {
-      const outcome = await walkLayer(decompressed(opened.stream, layer.compression), files, limits, counters);
+      const tar = decompressed(opened.stream, layer.compression, decoding);
+      const outcome = await walkLayer(tar, files, limits, image, clock);
       if (outcome === 'end') files.endLayer();
     } catch (e) {
       problem = `${where}: ${signals.signal.aborted ? signals.abortMessage() : e instanceof Error ? e.message : String(e)}`;
