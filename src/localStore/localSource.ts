@@ -19,7 +19,7 @@ import {
 } from '../core/index.js';
 import type { WantedPath } from '../core/inside/types.js';
 import type { EngineClient, EngineImage } from '../engine/index.js';
-import { anySignal } from '../registry/byteStreams.js';
+import { anySignal } from '../core/anySignal.js';
 import { variantLayout, type ReadHead } from './exportLayout.js';
 import { openWriteFile, spoolExport, type OpenWrite } from './exportSpool.js';
 import { findLocalImage, type RepositoryName } from './imageLookup.js';

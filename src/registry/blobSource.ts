@@ -10,7 +10,8 @@ import type { Descriptor, Repository } from '../core/types.js';
 import type { BlobCache } from './blobCache.js';
 import { createHash } from 'node:crypto';
 import { DigestMismatch, LayerProblem } from './layerProblem.js';
-import { anySignal, slices, streamChunks } from './byteStreams.js';
+import { anySignal } from '../core/anySignal.js';
+import { slices, streamChunks } from './byteStreams.js';
 import type { RegistryClient } from './registryClient.js';
 import type { RequestSignals } from './request.js';
 

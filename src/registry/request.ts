@@ -1,5 +1,5 @@
 /** How the registry client makes its requests: the fetch it is given, and the signals of one image's read. */
-import { anySignal } from './byteStreams.js';
+import { anySignal } from '../core/anySignal.js';
 
 export type FetchLike = (input: URL, init: RequestInit) => Promise<Response>;
 

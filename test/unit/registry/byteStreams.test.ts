@@ -1,6 +1,7 @@
 /** The registry layer's byte and signal helpers: combined signals, capped bodies, slices. */
 import { describe, expect, it } from 'vitest';
-import { anySignal, slices } from '@registry/byteStreams.js';
+import { anySignal } from '@core/anySignal.js';
+import { slices } from '@registry/byteStreams.js';
 import { readCapped } from '@registry/responseBody.js';
 import { requestSignals } from '@registry/request.js';
 import { extensionImage, failureOf, readOnce } from '../../support/readerFixtures.js';
