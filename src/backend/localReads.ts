@@ -4,9 +4,15 @@
  * Unlike the CLI's local-first reading, nothing falls back to the registry: when the engine cannot
  * answer or does not hold the variant, the failure is kept and the item fails with it (LocalItemFailure).
  */
-import { err, ok, parseReference, type PlatformKey } from '../core/index.js';
+import { err, ok, type PlatformKey } from '../core/index.js';
 import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
-import { asCommandFailure, type LocalFailure, type LocalSource } from '../localStore/index.js';
+import {
+  asCommandFailure,
+  localVariantReader,
+  notingIndexes,
+  type LocalFailure,
+  type LocalSource,
+} from '../localStore/index.js';
 import type { LocalItemError } from '../wire/backendApi.js';
 
 /** Thrown by the backend's deep check: the item fails with this name (ItemError.name) and message. */
@@ -43,41 +49,13 @@ export function localReads(
   host: PlatformKey,
   onFailure: (failure: LocalFailure) => void,
 ): LocalReads {
-  const indexOf = new Map<string, string>();
-  const key = (domain: string, path: string, digest: string): string => `${domain}/${path}@${digest}`;
+  const localReader = localVariantReader(local);
   let kept: LocalFailure | undefined;
-
-  // A classic image store keys images by config: the index a variant is listed in lets its RepoDigests vouch.
-  const noting: PlatformCheck = async (reference, signal) => {
-    const result = await platformCheck(reference, signal);
-    const parsed = parseReference(reference);
-    const index = result.manifest?.digest;
-    if (parsed.ok && index !== undefined) {
-      const { domain, path } = parsed.value;
-      for (const d of [index, ...(result.manifest?.platforms.map((p) => p.digest) ?? [])])
-        indexOf.set(key(domain, path, d), index);
-    }
-    return result;
-  };
-
   const reader: VariantFileReader = {
     readVariantFiles: async (repo, digest, wanted, options) => {
       if (options.platform !== host)
         return err({ kind: 'not-found', message: `${options.platform} is not this machine's variant (${host})` });
-      const index = indexOf.get(key(repo.domain, repo.path, digest));
-      const got = await local.readVariant(
-        {
-          repo: { domain: repo.domain, path: repo.path },
-          variantDigest: digest,
-          ...(index !== undefined ? { indexDigest: index } : {}),
-          platform: options.platform,
-        },
-        wanted,
-        {
-          ...(options.signal !== undefined ? { signal: options.signal } : {}),
-          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-        },
-      );
+      const got = await localReader.readLocal(repo, digest, wanted, options);
       if (got.ok) return ok({ ...got.value, source: 'local' });
       if (itemFailureOf(got.error) !== undefined) kept ??= got.error;
       onFailure(got.error);
@@ -85,5 +63,5 @@ export function localReads(
     },
   };
 
-  return { platformCheck: noting, reader, failure: () => kept };
+  return { platformCheck: notingIndexes(platformCheck, localReader), reader, failure: () => kept };
 }

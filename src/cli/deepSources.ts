@@ -5,9 +5,16 @@
  * registry, as before. When the store cannot answer (no engine socket, DOCKER_HOST tcp:// or ssh://, an
  * engine API out of range, a variant the engine does not hold), that variant is read from its registry.
  */
-import { err, ok, parseReference, platformKey, type PlatformKey, type Result } from '../core/index.js';
+import { err, ok, platformKey, type PlatformKey, type Result } from '../core/index.js';
 import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
-import { asCommandFailure, type LocalFailure, type LocalFailureKind, type LocalSource } from '../localStore/index.js';
+import {
+  asCommandFailure,
+  localVariantReader,
+  notingIndexes,
+  type LocalFailure,
+  type LocalFailureKind,
+  type LocalSource,
+} from '../localStore/index.js';
 import type { InspectCommand } from './args.js';
 
 export interface DeepSources {
@@ -56,19 +63,7 @@ function localFirst(
   inputs: DeepSourceInputs,
   host: PlatformKey,
 ): DeepSources {
-  const indexOf = new Map<string, string>();
-  const key = (domain: string, path: string, digest: string): string => `${domain}/${path}@${digest}`;
-  const platformCheck: PlatformCheck = async (reference, signal) => {
-    const result = await inputs.platformCheck(reference, signal);
-    const parsed = parseReference(reference);
-    const index = result.manifest?.digest;
-    if (parsed.ok && index !== undefined) {
-      const { domain, path } = parsed.value;
-      for (const d of [index, ...(result.manifest?.platforms.map((p) => p.digest) ?? [])])
-        indexOf.set(key(domain, path, d), index);
-    }
-    return result;
-  };
+  const localReader = localVariantReader(local);
   const fromRegistry: VariantFileReader['readVariantFiles'] = async (repo, digest, wanted, options) => {
     const got = await registry.readVariantFiles(repo, digest, wanted, options);
     return got.ok ? ok({ ...got.value, source: 'registry' }) : got;
@@ -76,20 +71,7 @@ function localFirst(
   const reader: VariantFileReader = {
     readVariantFiles: async (repo, digest, wanted, options) => {
       if (options.platform !== host) return fromRegistry(repo, digest, wanted, options);
-      const index = indexOf.get(key(repo.domain, repo.path, digest));
-      const got = await local.readVariant(
-        {
-          repo: { domain: repo.domain, path: repo.path },
-          variantDigest: digest,
-          ...(index !== undefined ? { indexDigest: index } : {}),
-          platform: options.platform,
-        },
-        wanted,
-        {
-          ...(options.signal !== undefined ? { signal: options.signal } : {}),
-          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-        },
-      );
+      const got = await localReader.readLocal(repo, digest, wanted, options);
       if (got.ok) return ok({ ...got.value, source: 'local' });
       if (!FALL_BACK.has(got.error.kind)) return err(asCommandFailure(got.error));
       if (SAY.has(got.error.kind))
@@ -98,7 +80,7 @@ function localFirst(
     },
   };
   return {
-    platformCheck,
+    platformCheck: notingIndexes(inputs.platformCheck, localReader),
     reader,
     ...(inputs.command.allVariants === true ? {} : { platforms: [host] }),
     close: () => local.close(),

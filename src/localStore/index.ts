@@ -8,7 +8,7 @@ export {
   type LocalStats,
 } from './localSource.js';
 export { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './localLimits.js';
-export { localSourceFromEnv, localVariantReader, type LocalVariantReader } from './localReader.js';
+export { localSourceFromEnv, localVariantReader, notingIndexes, type LocalVariantReader } from './localReader.js';
 export { asCommandFailure, LOCAL_FAILURE_KINDS, type LocalFailure, type LocalFailureKind } from './localFailure.js';
 export { cleanLeftovers, spoolRoot, SPOOL_FOLDER_NAME } from './spoolFolder.js';
 export type { OpenWrite } from './exportSpool.js';

@@ -4,43 +4,62 @@
  * told which index each variant is listed in (noteIndex, from the platform check); a containerd store
  * needs no such note.
  */
-import { err, type Result } from '../core/index.js';
-import type { VariantFileReader } from '../deepCheck/ports.js';
+import { err, parseReference, type Result, type VariantFiles } from '../core/index.js';
+import type { PlatformCheck, VariantFileReader } from '../deepCheck/ports.js';
 import { createEngineClient, engineHostFrom, type EngineClientOptions } from '../engine/index.js';
 import { asCommandFailure, type LocalFailure } from './localFailure.js';
 import { createLocalSource, type LocalSource, type LocalSourceOptions } from './localSource.js';
 
-type RepoArg = Parameters<VariantFileReader['readVariantFiles']>[0];
+type ReadArgs = Parameters<VariantFileReader['readVariantFiles']>;
+type RepoArg = ReadArgs[0];
 
 export interface LocalVariantReader extends VariantFileReader {
   /** The index `indexDigest` of `repo` lists `variantDigests`. */
   noteIndex(repo: RepoArg, indexDigest: string, variantDigests: readonly string[]): void;
+  /** As readVariantFiles, keeping the local failure: its kind tells whether the store had no answer. */
+  readLocal(...args: ReadArgs): Promise<Result<VariantFiles, LocalFailure>>;
   readonly source: LocalSource;
+}
+
+/** `check`, noting for `reader` which index lists each variant it finds (what a classic store needs). */
+export function notingIndexes(check: PlatformCheck, reader: Pick<LocalVariantReader, 'noteIndex'>): PlatformCheck {
+  return async (reference, signal) => {
+    const result = await check(reference, signal);
+    const parsed = parseReference(reference);
+    const index = result.manifest?.digest;
+    if (parsed.ok && index !== undefined)
+      reader.noteIndex(parsed.value, index, [index, ...(result.manifest?.platforms.map((p) => p.digest) ?? [])]);
+    return result;
+  };
 }
 
 export function localVariantReader(source: LocalSource): LocalVariantReader {
   const indexOf = new Map<string, string>();
   const key = (repo: RepoArg, digest: string): string => `${repo.domain}/${repo.path}@${digest}`;
+  const readLocal: LocalVariantReader['readLocal'] = (repo, variantDigest, wanted, options) => {
+    const indexDigest = indexOf.get(key(repo, variantDigest));
+    return source.readVariant(
+      {
+        repo: { domain: repo.domain, path: repo.path },
+        variantDigest,
+        ...(indexDigest !== undefined ? { indexDigest } : {}),
+        platform: options.platform,
+      },
+      wanted,
+      {
+        ...(options.signal !== undefined ? { signal: options.signal } : {}),
+        ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+      },
+    );
+  };
   return {
     source,
     noteIndex: (repo, indexDigest, variantDigests) => {
       for (const d of variantDigests) indexOf.set(key(repo, d), indexDigest);
     },
-    readVariantFiles: async (repo, variantDigest, wanted, options) => {
-      const indexDigest = indexOf.get(key(repo, variantDigest));
-      const got = await source.readVariant(
-        {
-          repo: { domain: repo.domain, path: repo.path },
-          variantDigest,
-          ...(indexDigest !== undefined ? { indexDigest } : {}),
-          platform: options.platform,
-        },
-        wanted,
-        {
-          ...(options.signal !== undefined ? { signal: options.signal } : {}),
-          ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
-        },
-      );
+    readLocal,
+    readVariantFiles: async (...args) => {
+      const got = await readLocal(...args);
       return got.ok ? got : err(asCommandFailure(got.error));
     },
   };
