@@ -15,6 +15,17 @@ export interface DeepRead {
   readonly platforms?: readonly PlatformKey[];
 }
 
+/** The 400 that refuses a whole request for its bad `noun`s, saying how many and the first one. */
+export function refusedAll(
+  name: 'invalid-platform' | 'invalid-reference',
+  noun: string,
+  problems: readonly ReferenceProblem[],
+): ErrorReply {
+  const first = problems[0];
+  const summary = first === undefined ? '' : `: "${first.input.slice(0, 80)}" ${first.reason}`;
+  return errorReply(400, name, `${problems.length} ${noun}(s) refused, nothing was read${summary}.`, problems);
+}
+
 export const DEFAULT_DEEP_READ: DeepRead = { source: 'registry' };
 
 const isSource = (value: unknown): value is DeepSource => DEEP_SOURCES.some((s) => s === value);
@@ -50,17 +61,6 @@ export function parseDeepRead(body: Readonly<Record<string, unknown>>): Result<D
     if (keys.includes(key)) return problem(`repeats ${key}`);
     keys.push(key);
   });
-  if (problems.length > 0) {
-    const first = problems[0];
-    const summary = first === undefined ? '' : `: "${first.input}" ${first.reason}`;
-    return err(
-      errorReply(
-        400,
-        'invalid-platform',
-        `${problems.length} platform(s) refused, nothing was read${summary}.`,
-        problems,
-      ),
-    );
-  }
+  if (problems.length > 0) return err(refusedAll('invalid-platform', 'platform', problems));
   return ok({ source, platforms: keys });
 }

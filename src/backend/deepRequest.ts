@@ -9,7 +9,7 @@ import { parseReference } from '../core/reference.js';
 import { err, ok, type Result } from '../core/result.js';
 import type { ImageReference } from '../core/types.js';
 import { errorReply, type ErrorReply, type ReferenceProblem } from '../wire/errors.js';
-import { parseDeepRead, type DeepRead } from './deepReadRequest.js';
+import { parseDeepRead, refusedAll, type DeepRead } from './deepReadRequest.js';
 
 export const MAX_REFERENCES = 256;
 
@@ -59,17 +59,6 @@ export function parseDeepRequest(body: unknown): Result<readonly RequestedRefere
     if (parsed.ok) accepted.push({ input, parsed: parsed.value, read: read.value });
     else problems.push({ index, input: input.slice(0, 600), reason: parsed.error.reason });
   });
-  if (problems.length > 0) {
-    const first = problems[0];
-    const summary = first === undefined ? '' : `: "${first.input.slice(0, 80)}" ${first.reason}`;
-    return err(
-      errorReply(
-        400,
-        'invalid-reference',
-        `${problems.length} reference(s) refused, nothing was read${summary}.`,
-        problems,
-      ),
-    );
-  }
+  if (problems.length > 0) return err(refusedAll('invalid-reference', 'reference', problems));
   return ok(accepted);
 }
