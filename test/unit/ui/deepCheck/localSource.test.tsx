@@ -49,7 +49,7 @@ const localRow: JsonValue = {
     fix: null,
     warnings: 0,
     variants: ['linux/amd64'],
-    notes: [],
+    notes: ["Not read: linux/arm64 (only this machine's variant was read)."],
     bytesRead: 0,
     bytesTotal: 0,
   },
@@ -70,7 +70,7 @@ const arm64Row: JsonValue = {
     fix: 'Select the binary with ${TARGETARCH} in the download step',
     warnings: 0,
     variants: ['linux/arm64'],
-    notes: [],
+    notes: ["Not read: linux/amd64 (only this machine's variant was read)."],
     bytesRead: 4096,
     bytesTotal: ARM64_BYTES,
   },
@@ -181,6 +181,8 @@ describe('where the deep check reads', () => {
     expect(state.findings.verdict).toBe('wrong-host-binary');
     expect(state.findings.variants).toEqual(['linux/amd64', 'linux/arm64']);
     expect(state.findings.notRead).toEqual([]);
+    // Once both variants are read, no note says one was not.
+    expect(state.findings.notes).toEqual([]);
     expect(state.findings.hostBinaries.map((b) => [b.platform, b.state, b.source])).toEqual([
       ['linux/amd64', 'ok', 'local'],
       ['linux/arm64', 'wrong-cpu', 'registry'],

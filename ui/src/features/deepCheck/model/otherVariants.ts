@@ -39,6 +39,12 @@ export function readWhat(findings: DeepFindings): string {
   return findings.source === 'local' && local ? `this machine (${variants || 'its variant'})` : variants;
 }
 
+/** A "Not read: linux/arm64, ... (...)" note whose variants have all been read since. */
+function saysReadNow(note: string, variants: readonly string[]): boolean {
+  const named = /^Not read: ([^(]+) \(/.exec(note)?.[1];
+  return named !== undefined && named.split(', ').every((platform) => variants.includes(platform));
+}
+
 /**
  * This machine's findings with another read's findings (the other variants, from the registry): every
  * host binary of both, the worse verdict with its message and fix, and only the variants still not read.
@@ -52,14 +58,15 @@ export function foldOtherVariants(base: DeepFindings, other: DeepFindings): Deep
       : base;
   const registry = other.hostBinaries.map((b) => ({ ...b, source: b.source ?? other.source }));
   const mine = base.hostBinaries.map((b) => ({ ...b, source: b.source ?? base.source }));
+  const variants = [...new Set([...base.variants, ...other.variants])];
   return {
     ...base,
     verdict: worse.verdict,
     message: worse.message,
     fix: worse.fix,
     warnings: base.warnings + other.warnings,
-    variants: [...new Set([...base.variants, ...other.variants])],
-    notes: [...new Set([...base.notes, ...other.notes])],
+    variants,
+    notes: [...new Set([...base.notes, ...other.notes])].filter((note) => !saysReadNow(note, variants)),
     bytesRead: base.bytesRead + other.bytesRead,
     bytesTotal: base.bytesTotal + other.bytesTotal,
     hostBinaries: [...mine, ...registry.filter((b) => !base.variants.includes(b.platform))],
