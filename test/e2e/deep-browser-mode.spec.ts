@@ -3,11 +3,16 @@
  * module runs in the server process: no image), the deep corpus typed into the tab (it is on the
  * registry, not installed in the engine), and every row must end with the corpus's deep verdict in
  * its badge, one line saying which OS and CPU, and, in its open details, one element per host
- * binary and variant carrying the corpus's state. Runs after the browser-mode project (both rebuild
- * dist/ui through `npm start`).
+ * binary and variant carrying the corpus's state. Typed references read every variant from the
+ * registry. Installed extensions read only this machine's variant, from the engine's local store
+ * (nothing from the registries); their other variants are read from the registry when the details'
+ * button is clicked, its size said first. Runs after the browser-mode project (both rebuild dist/ui
+ * through `npm start`).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, type Response } from '@playwright/test';
+import { isRecord } from '@core/json.js';
 import { loadTestEnv } from '../env/testEnv.js';
+import { corpusRef, installedImages, settledRows } from '../support/browserMode.js';
 import { deepCorpus, type DeepCorpusImage } from '../support/deepCorpus.js';
 import { launchServer, type ServerProcess } from '../support/browserModeServer.js';
 
@@ -116,4 +121,103 @@ test('reopening the tab repaints a deep result from memory, with no request to t
     'wrong-host-binary',
   );
   expect(deepRequests).toEqual([]);
+});
+
+/** What the page asked of the backend (POST /deep bodies) and every finished item it was answered. */
+function recordDeep(page: Page): { posts: unknown[]; items: Map<string, Record<string, unknown>> } {
+  const posts: unknown[] = [];
+  const items = new Map<string, Record<string, unknown>>();
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/api/vm/deep')) posts.push(request.postDataJSON());
+  });
+  page.on('response', (response: Response) => {
+    if (!response.url().includes('/api/vm/deep') || !response.ok()) return;
+    void response.json().then(
+      (body: unknown) => {
+        const list = isRecord(body) && Array.isArray(body['items']) ? body['items'] : [];
+        for (const item of list)
+          if (isRecord(item) && item['state'] === 'done' && typeof item['reference'] === 'string')
+            items.set(`${String(isRecord(body) ? body['id'] : '')} ${item['reference']}`, item);
+      },
+      () => undefined,
+    );
+  });
+  return { posts, items };
+}
+
+const sourcesOf = (item: Record<string, unknown>): unknown[] => {
+  const result = item['result'];
+  return isRecord(result) && Array.isArray(result['hostBinaries'])
+    ? result['hostBinaries'].map((b) => (isRecord(b) ? b['source'] : undefined))
+    : [];
+};
+const bytesReadOf = (item: Record<string, unknown>): unknown =>
+  isRecord(item['progress']) ? item['progress']['bytesRead'] : undefined;
+
+test("installed rows read this machine's variant from the engine: 0 bytes from the registries", async ({ page }) => {
+  if (server === undefined) throw new Error('npm start did not start');
+  const deep = recordDeep(page);
+  await page.goto(server.url);
+  const installed = installedImages(env);
+  await settledRows(page, installed.length);
+  // Every installed row asked for this machine's copy, and nothing else was asked.
+  expect(deep.posts.length).toBeGreaterThan(0);
+  for (const body of deep.posts) expect(body).toMatchObject({ source: 'local' });
+  expect(deep.posts.every((body) => isRecord(body) && body['platforms'] === undefined)).toBe(true);
+  // Every finished item read no registry byte, and every host binary came from the local store.
+  const done = [...deep.items.values()];
+  expect(done.length).toBeGreaterThan(0);
+  for (const item of done) {
+    expect(bytesReadOf(item) ?? 0, String(item['reference'])).toBe(0);
+    const result = item['result'];
+    expect(isRecord(result) && isRecord(result['deep']) ? result['deep']['bytesRead'] : 0).toBe(0);
+    for (const source of sourcesOf(item)) expect(source, String(item['reference'])).toBe('local');
+  }
+  // The DOM says it too: each host binary of an opened row carries data-source="local".
+  const reference = corpusRef(env, 'good');
+  await row(page, reference)
+    .getByRole('button', { name: `Show details of ${reference}` })
+    .click();
+  const cells = page.locator(`[data-host-binary][data-image="${reference}"]`);
+  await expect(cells.first()).toBeVisible();
+  expect(await cells.count()).toBeGreaterThan(0);
+  const sources = await cells.evaluateAll((els) =>
+    els.map((e) => e.closest('[data-source]')?.getAttribute('data-source') ?? ''),
+  );
+  expect(new Set(sources)).toEqual(new Set(['local']));
+  await expect(row(page, reference).getByTestId('deep-line')).toContainText('this machine (linux/amd64)');
+});
+
+test('the other variants: their size first, then read from the registry on a click, and folded into the verdict', async ({
+  page,
+}) => {
+  if (server === undefined) throw new Error('npm start did not start');
+  const deep = recordDeep(page);
+  await page.goto(server.url);
+  const reference = corpusRef(env, 'wrong-host-binary');
+  const line = row(page, reference).locator('[data-testid="deep-line"]');
+  await expect(line).toHaveAttribute('data-deep-state', 'done', { timeout: 180_000 });
+  // On this linux/amd64 machine its own variant is right.
+  const verdict = row(page, reference).locator('[data-testid="verdict"]');
+  await expect(verdict).not.toHaveAttribute('data-verdict', 'wrong-host-binary');
+  await row(page, reference)
+    .getByRole('button', { name: `Show details of ${reference}` })
+    .click();
+  const details = page.getByTestId('row-details');
+  const button = details.locator(`[data-testid="deep-other-variants"][data-image="${reference}"]`);
+  await expect(button).toBeVisible();
+  await expect(button).toHaveText(/^Check linux\/arm64 too: \d+(\.\d+)? (B|KiB|MiB|GiB) from the registry$/);
+  const before = deep.posts.length;
+  await button.click();
+  await expect(verdict).toHaveAttribute('data-verdict', 'wrong-host-binary', { timeout: 120_000 });
+  expect(deep.posts.slice(before)).toEqual([
+    { references: [reference], source: 'registry', platforms: ['linux/arm64'] },
+  ]);
+  // This machine's variant stays from the engine; linux/arm64 came from the registry.
+  const cell = (platform: string, source: string) =>
+    page.locator(`[data-host-binary][data-image="${reference}"][data-platform="${platform}"][data-source="${source}"]`);
+  await expect(cell('linux/arm64', 'registry').first()).toBeVisible();
+  await expect(cell('linux/amd64', 'local').first()).toBeVisible();
+  await expect(page.locator(`[data-host-binary][data-image="${reference}"][data-state="wrong-cpu"]`)).toHaveCount(1);
+  await expect(button).toHaveCount(0);
 });

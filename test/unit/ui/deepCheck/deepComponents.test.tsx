@@ -15,7 +15,14 @@ const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');
 const findings = parseDeepFindings(wrongHostBinaryRow);
 
 function controller(state: DeepRowState): DeepCheckController {
-  return { states: new Map([[rowKey(row), state]]), stop: vi.fn(), retry: vi.fn(), stopAll: vi.fn() };
+  return {
+    states: new Map([[rowKey(row), state]]),
+    stop: vi.fn(),
+    retry: vi.fn(),
+    readOthers: vi.fn(),
+    readFromRegistry: vi.fn(),
+    stopAll: vi.fn(),
+  };
 }
 
 afterEach(cleanup);

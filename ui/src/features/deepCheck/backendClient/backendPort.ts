@@ -4,7 +4,7 @@
  * backend is down or slow" is a value the rows show (the platform matrix is unaffected).
  */
 import type { Result } from '@core/index.js';
-import type { DeepJobSnapshot } from '@wire/backendApi.js';
+import type { DeepJobSnapshot, DeepSource } from '@wire/backendApi.js';
 
 /**
  * - no-backend:  this host has no vm.service for the extension (an old Docker Desktop, a stand-in without one);
@@ -38,9 +38,15 @@ export interface BackendFailure {
 
 export type BackendAnswer = Result<DeepJobSnapshot, BackendFailure>;
 
+/** POST /deep's options: where to read (default the registry, every variant), and which variants from it. */
+export interface DeepRequestOptions {
+  readonly source: DeepSource;
+  readonly platforms?: readonly string[];
+}
+
 export interface BackendPort {
   /** POST /deep: one job for these references. */
-  startDeep(references: readonly string[]): Promise<BackendAnswer>;
+  startDeep(references: readonly string[], options?: DeepRequestOptions): Promise<BackendAnswer>;
   /** GET /deep/<id>. */
   pollDeep(id: string): Promise<BackendAnswer>;
   /** DELETE /deep/<id>. */

@@ -10,9 +10,9 @@
  */
 import type { v1 } from '@docker/extension-api-client-types';
 import { isRecord } from '@core/json.js';
-import { DEEP_PATH, JOB_ID } from '@wire/backendApi.js';
+import { DEEP_PATH, JOB_ID, type DeepRequestBody } from '@wire/backendApi.js';
 import { readErrorFields } from '@wire/errors.js';
-import type { BackendAnswer, BackendFailure, BackendFailureKind, BackendPort } from './backendPort';
+import type { BackendAnswer, BackendFailure, BackendFailureKind, BackendPort, DeepRequestOptions } from './backendPort';
 import { parseJobSnapshot } from './jobSnapshot';
 
 /** How long one request may take before the backend counts as down (it answers in milliseconds). */
@@ -128,7 +128,7 @@ export function createVmServicePort(dd: v1.DockerDesktopClient, timeoutMs = BACK
     error: { kind: 'malformed', message: 'The backend gave a job id of the wrong shape.' },
   };
   return {
-    startDeep: (references) => call((service) => service.post(DEEP_PATH, { references: [...references] })),
+    startDeep: (references, options) => call((service) => service.post(DEEP_PATH, requestBody(references, options))),
     pollDeep: (id) => {
       const path = jobPath(id);
       return path === undefined ? Promise.resolve(badId) : call((service) => service.get(path));
@@ -147,4 +147,13 @@ function innerJson(body: string): unknown {
   } catch {
     return body;
   }
+}
+
+/** POST /deep's body: the references, and the source and variants when asked (none: the registry, every variant). */
+export function requestBody(references: readonly string[], options?: DeepRequestOptions): DeepRequestBody {
+  return {
+    references: [...references],
+    ...(options === undefined ? {} : { source: options.source }),
+    ...(options?.platforms === undefined ? {} : { platforms: [...options.platforms] }),
+  };
 }

@@ -12,13 +12,27 @@ import { FixLine } from '../../../shared/FixLine';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
+import type { DeepSource } from '@wire/backendApi.js';
 import { deepLine, deepToldAbove, hostGrid, hostsOf, osName } from '../model/deepRow';
+import { findingsMessage } from '../model/otherVariants';
+import { OtherVariants, RegistryFallback } from './OtherVariants';
 
 const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
 
-/** One host binary in one variant. The data-* attributes are the DOM hooks tests and outside checks rely on. */
-function HostBinary({ binary, image }: { readonly binary: DeepHostBinary; readonly image: string }): ReactNode {
+/**
+ * One host binary in one variant. The data-* attributes are the DOM hooks tests and outside checks rely on;
+ * data-source says where its variant was read: this machine's engine ("local") or the registry.
+ */
+function HostBinary({
+  binary,
+  image,
+  source,
+}: {
+  readonly binary: DeepHostBinary;
+  readonly image: string;
+  readonly source: DeepSource;
+}): ReactNode {
   const color = binary.warningOnly && binary.state !== 'ok' ? 'warning' : STATE_COLOR[binary.state];
   return (
     <Box
@@ -27,6 +41,7 @@ function HostBinary({ binary, image }: { readonly binary: DeepHostBinary; readon
       data-os={binary.os}
       data-platform={binary.platform}
       data-state={binary.state}
+      data-source={binary.source ?? source}
       title={binary.message}
       sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.75, py: 0.25 }}
     >
@@ -85,7 +100,12 @@ function HostBinaryGrid({ findings, image }: { readonly findings: DeepFindings; 
                     </Typography>
                   ) : (
                     binaries.map((binary) => (
-                      <HostBinary key={`${binary.path}|${binary.listedAs ?? ''}`} binary={binary} image={image} />
+                      <HostBinary
+                        key={`${binary.path}|${binary.listedAs ?? ''}`}
+                        binary={binary}
+                        image={image}
+                        source={findings.source}
+                      />
                     ))
                   )}
                 </TableCell>
@@ -137,12 +157,17 @@ export function DeepDetails({
     <Box data-testid="deep-details" sx={{ mt: 1 }}>
       <Divider sx={{ my: 1.5 }} />
       <Typography variant="subtitle2" component="h4">
-        Inside each variant
+        {state.kind === 'done' && state.findings.source === 'local' && state.findings.notRead.length > 0
+          ? `Inside this machine's variant (${state.findings.variants.join(', ')})`
+          : 'Inside each variant'}
       </Typography>
       {state.kind !== 'done' ? (
-        <Typography variant="body2" color="text.secondary">
-          {deepLine(state)?.text}
-        </Typography>
+        <>
+          <Typography variant="body2" color="text.secondary">
+            {deepLine(state)?.text}
+          </Typography>
+          {state.kind === 'local-missing' && deep !== undefined && <RegistryFallback row={row} deep={deep} />}
+        </>
       ) : (
         <>
           {deepToldAbove(row.result, state.findings) ? (
@@ -158,7 +183,7 @@ export function DeepDetails({
           ) : (
             <>
               <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
-                {state.findings.message}
+                {findingsMessage(state.findings)}
               </Typography>
               {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
             </>
@@ -171,6 +196,9 @@ export function DeepDetails({
               </Typography>
               <Backends findings={state.findings} />
             </>
+          )}
+          {deep !== undefined && (
+            <OtherVariants findings={state.findings} others={state.others} row={row} deep={deep} />
           )}
           {state.findings.notes.map((note) => (
             <Typography key={note} variant="caption" component="div" color="text.secondary">

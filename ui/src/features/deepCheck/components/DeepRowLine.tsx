@@ -48,7 +48,11 @@ export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
   if (deep === undefined || deep.state === undefined || line === undefined) return null;
   const state = deep.state;
   const busy = state.kind === 'waiting' || state.kind === 'running';
-  const canRetry = state.kind === 'backend-down' || state.kind === 'failed' || state.kind === 'stopped';
+  const canRetry =
+    state.kind === 'backend-down' ||
+    state.kind === 'failed' ||
+    state.kind === 'stopped' ||
+    state.kind === 'local-missing';
   const ratio =
     state.kind === 'running' && state.bytesRead !== undefined && state.bytesTotal !== undefined
       ? Math.min(100, (100 * state.bytesRead) / state.bytesTotal)

@@ -20,6 +20,8 @@ export interface DeepRowHandle {
   readonly state: DeepRowState | undefined;
   stop(): void;
   retry(): void;
+  readOthers(): void;
+  readFromRegistry(): void;
 }
 
 /** One row's deep state and actions; undefined outside a DeepCheckProvider (no deep check there). */
@@ -27,5 +29,11 @@ export function useDeepRow(row: Pick<MatrixRow, 'origin' | 'reference'>): DeepRo
   const controller = useContext(DeepCheckContext);
   if (controller === undefined) return undefined;
   const key = rowKey(row);
-  return { state: controller.states.get(key), stop: () => controller.stop(key), retry: () => controller.retry(key) };
+  return {
+    state: controller.states.get(key),
+    stop: () => controller.stop(key),
+    retry: () => controller.retry(key),
+    readOthers: () => controller.readOthers(key),
+    readFromRegistry: () => controller.readFromRegistry(key),
+  };
 }

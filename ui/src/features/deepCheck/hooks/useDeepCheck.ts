@@ -18,6 +18,10 @@ export interface DeepCheckController {
   readonly states: ReadonlyMap<string, DeepRowState>;
   stop(key: string): void;
   retry(key: string): void;
+  /** Reads the variants a done row left out (this machine's variant was read locally), from the registry. */
+  readOthers(key: string): void;
+  /** Reads a row whose local copy could not be read from the registry instead. */
+  readFromRegistry(key: string): void;
   stopAll(): void;
 }
 
@@ -58,6 +62,8 @@ export function useDeepCheck(rows: readonly MatrixRow[], portOverride?: BackendP
 
   const stop = useCallback((key: string) => queue.current?.stop(key), []);
   const retry = useCallback((key: string) => queue.current?.retry(key), []);
+  const readOthers = useCallback((key: string) => queue.current?.readOthers(key), []);
+  const readFromRegistry = useCallback((key: string) => queue.current?.readFromRegistry(key), []);
   const stopAll = useCallback(() => queue.current?.stopAll(), []);
-  return { states, stop, retry, stopAll };
+  return { states, stop, retry, readOthers, readFromRegistry, stopAll };
 }

@@ -6,8 +6,8 @@
  * more and is cancelled on the backend (DELETE /deep/<id>) so that the backend stops reading too.
  * No React: the queue (deepQueue.ts) runs it.
  */
-import type { DeepJobSnapshot } from '@wire/backendApi.js';
-import type { BackendFailure, BackendPort } from '../backendClient/backendPort';
+import { LOCAL_ITEM_ERRORS, type DeepJobSnapshot } from '@wire/backendApi.js';
+import type { BackendFailure, BackendPort, DeepRequestOptions } from '../backendClient/backendPort';
 import { parseProgress } from '../backendClient/jobSnapshot';
 import { parseDeepFindings } from './deepFindings';
 import type { DeepRowState } from './deepRow';
@@ -39,22 +39,24 @@ export interface DeepJobRun {
   readonly timer: Timer;
   /** The image to read (the platform result's canonical reference). */
   readonly reference: string;
+  /** Where to read (this machine's engine, or the registry) and, from the registry, which variants. */
+  readonly request: DeepRequestOptions;
   readonly signal: AbortSignal;
   /** Every state of the row while the job runs, the last one final; nothing once the signal aborted. */
   readonly report: (state: DeepRowState) => void;
 }
 
 /** Runs the job to its end (or until the signal aborts); never rejects. */
-export async function runDeepJob({ port, timer, reference, signal, report }: DeepJobRun): Promise<void> {
+export async function runDeepJob({ port, timer, reference, request, signal, report }: DeepJobRun): Promise<void> {
   report({ kind: 'running' });
   let restarted = false;
-  let answer = await port.startDeep([reference]);
+  let answer = await port.startDeep([reference], request);
   let id: string | undefined;
   for (;;) {
     if (!answer.ok) {
       if (answer.error.kind === 'job-lost' && !restarted && !signal.aborted) {
         restarted = true;
-        answer = await port.startDeep([reference]);
+        answer = await port.startDeep([reference], request);
         continue;
       }
       if (!signal.aborted) report(stateOfFailure(answer.error));
@@ -69,12 +71,18 @@ export async function runDeepJob({ port, timer, reference, signal, report }: Dee
       return;
     }
     if (item.state === 'done') {
-      const findings = parseDeepFindings(item.result);
+      const findings = parseDeepFindings(item.result, request.source);
       report(
         findings === undefined
           ? { kind: 'failed', message: 'the backend answered without deep findings (a different version?)' }
           : { kind: 'done', findings, remembered: false },
       );
+      return;
+    }
+    const local = LOCAL_ITEM_ERRORS.find((name) => name === item.error?.name);
+    if (item.state === 'failed' && local !== undefined) {
+      // This machine's copy could not be read; the backend downloaded nothing instead.
+      report({ kind: 'local-missing', reason: local, message: item.error?.message ?? local });
       return;
     }
     if (item.state === 'failed') {

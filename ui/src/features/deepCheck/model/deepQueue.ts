@@ -7,13 +7,18 @@
  * once (the backend bounds its own work too); the others wait in order. Stop, a newer platform
  * result, a row that went away and leaving the tab abort the row's job. The backend being down or
  * slow is a state of the affected rows; the next request (Retry, Refresh) recovers.
+ *
+ * An installed extension's row reads this machine's variant from the engine's local store (nothing
+ * downloaded); a typed reference reads every variant from its registry. The other variants of an
+ * installed row are read from the registry only when asked (readOthers), and folded into its findings.
  */
 import type { InspectResult } from '@core/index.js';
 import { rowKey, type MatrixRow } from '../../../shared/matrixRow';
-import type { BackendPort } from '../backendClient/backendPort';
+import type { BackendPort, DeepRequestOptions } from '../backendClient/backendPort';
 import type { DeepFindings } from './deepFindings';
 import { runDeepJob } from './deepJob';
-import { skipReason, type DeepRowState } from './deepRow';
+import { deepLine, skipReason, type DeepRowState, type OtherVariantsState } from './deepRow';
+import { foldOtherVariants, otherVariantsOffer, sourceForOrigin } from './otherVariants';
 import { deepKey, type RememberedDeepEntry } from './rememberedDeep';
 import { browserTimer, type Timer } from './timer';
 
@@ -42,6 +47,10 @@ export interface DeepQueue {
   sync(rows: readonly MatrixRow[]): void;
   stop(key: string): void;
   retry(key: string): void;
+  /** Reads the variants a done row's check left out, from the registry, and folds them into its findings. */
+  readOthers(key: string): void;
+  /** Reads a row whose local copy could not be read from the registry instead (every variant). */
+  readFromRegistry(key: string): void;
   stopAll(): void;
   /** Leaving the tab: no job waits any more and every running job is cancelled; states stay. */
   leave(): void;
@@ -49,10 +58,16 @@ export interface DeepQueue {
 
 interface Job {
   readonly key: string;
+  /** The running map's key: the row key, or OTHERS after it for the other variants' read. */
+  readonly slot: string;
   readonly reference: string;
   readonly result: InspectResult;
+  readonly request: DeepRequestOptions;
   readonly controller: AbortController;
 }
+
+const OTHERS = '\u0000others';
+const othersSlot = (key: string): string => `${key}${OTHERS}`;
 
 export function createDeepQueue({
   port,
@@ -77,6 +92,7 @@ export function createDeepQueue({
   }
 
   function report(job: Job, state: DeepRowState): void {
+    if (job.slot !== job.key) return reportOthers(job, state);
     if (state.kind === 'done') {
       const memoryKey = deepKey(job.result);
       if (memoryKey !== undefined && state.findings.status === 'checked') memory.remember(memoryKey, state.findings);
@@ -84,39 +100,73 @@ export function createDeepQueue({
     set(job.key, state);
   }
 
+  /** The other variants' read shows on the row's done state, and its findings fold in when it ends. */
+  function reportOthers(job: Job, state: DeepRowState): void {
+    const base = states.get(job.key);
+    if (base?.kind !== 'done') return;
+    if (state.kind === 'done') return report({ ...job, slot: job.key }, foldedDone(base.findings, state));
+    const others: OtherVariantsState =
+      state.kind === 'running' || state.kind === 'waiting' || state.kind === 'stopped'
+        ? state
+        : { kind: 'failed', message: deepLine(state)?.text ?? 'the check failed' };
+    set(job.key, { ...base, others });
+  }
+
+  const foldedDone = (
+    base: Extract<DeepRowState, { kind: 'done' }>['findings'],
+    other: Extract<DeepRowState, { kind: 'done' }>,
+  ): DeepRowState => ({ kind: 'done', findings: foldOtherVariants(base, other.findings), remembered: false });
+
   function pump(): void {
     while (running.size < maxJobs && waiting.length > 0) {
       const job = waiting.shift();
       if (job === undefined) break;
-      running.set(job.key, job);
-      const { reference, controller } = job;
-      const run = { port, timer, reference, signal: controller.signal, report: (s: DeepRowState) => report(job, s) };
+      running.set(job.slot, job);
+      const { reference, request, controller } = job;
+      const signal = controller.signal;
+      const run = { port, timer, reference, request, signal, report: (s: DeepRowState) => report(job, s) };
       void runDeepJob(run).finally(() => {
-        if (running.get(job.key) === job) running.delete(job.key);
+        if (running.get(job.slot) === job) running.delete(job.slot);
         pump();
       });
     }
   }
 
+  /** Drops the row's jobs (its own and its other variants' read), waiting or running. */
   function drop(key: string): void {
     waiting = waiting.filter((job) => job.key !== key);
-    running.get(key)?.controller.abort();
-    running.delete(key);
+    for (const slot of [key, othersSlot(key)]) {
+      running.get(slot)?.controller.abort();
+      running.delete(slot);
+    }
   }
 
-  function start(key: string, row: MatrixRow, result: InspectResult): void {
+  function enqueue(key: string, slot: string, row: MatrixRow, result: InspectResult, request: DeepRequestOptions) {
+    const reference = result.canonical ?? row.reference;
+    waiting.push({ key, slot, reference, result, request, controller: new AbortController() });
+  }
+
+  function start(key: string, row: MatrixRow, result: InspectResult, source = sourceForOrigin(row.origin)): void {
     drop(key);
     const skip = skipReason(result);
     if (skip !== undefined) return set(key, { kind: 'skipped', message: skip });
     const memoryKey = deepKey(result);
     const remembered = memoryKey === undefined ? undefined : memory.recall(memoryKey);
     if (remembered !== undefined) return set(key, { kind: 'done', findings: remembered.findings, remembered: true });
-    waiting.push({ key, reference: result.canonical ?? row.reference, result, controller: new AbortController() });
+    enqueue(key, key, row, result, { source });
     set(key, { kind: 'waiting' });
     pump();
   }
 
   function stop(key: string): void {
+    const state = states.get(key);
+    const slot = othersSlot(key);
+    if (state?.kind === 'done' && (running.has(slot) || waiting.some((job) => job.slot === slot))) {
+      waiting = waiting.filter((job) => job.slot !== slot);
+      running.get(slot)?.controller.abort();
+      running.delete(slot);
+      return set(key, { ...state, others: { kind: 'stopped' } });
+    }
     const wasWaiting = waiting.some((job) => job.key === key);
     const wasRunning = running.has(key);
     drop(key);
@@ -148,8 +198,24 @@ export function createDeepQueue({
       const row = rows.find((r) => rowKey(r) === key);
       if (row?.result !== undefined) start(key, row, row.result);
     },
+    readOthers(key) {
+      const row = rows.find((r) => rowKey(r) === key);
+      const state = states.get(key);
+      if (row?.result === undefined || state?.kind !== 'done') return;
+      const offer = otherVariantsOffer(state.findings);
+      const slot = othersSlot(key);
+      if (offer === undefined || running.has(slot) || waiting.some((job) => job.slot === slot)) return;
+      enqueue(key, slot, row, row.result, { source: 'registry', platforms: offer.platforms });
+      set(key, { ...state, others: { kind: 'waiting' } });
+      pump();
+    },
+    readFromRegistry(key) {
+      const row = rows.find((r) => rowKey(r) === key);
+      if (row?.result !== undefined && states.get(key)?.kind === 'local-missing')
+        start(key, row, row.result, 'registry');
+    },
     stopAll() {
-      for (const key of [...running.keys(), ...waiting.map((job) => job.key)]) stop(key);
+      for (const key of new Set([...running.values(), ...waiting].map((job) => job.key))) stop(key);
     },
     leave() {
       waiting = [];

@@ -4,7 +4,9 @@
  */
 import { OS_NAMES, RECOMMENDED_PLATFORMS, backendLacks, formatBytes, variantCpu, verdictRank } from '@core/index.js';
 import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
+import type { LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
+import { localFailureText, readWhat } from './otherVariants';
 
 /**
  * - waiting:      the platform check is done; the deep check waits for a free slot;
@@ -14,17 +16,33 @@ import type { DeepFindings, DeepHostBinary } from './deepFindings';
  * - failed:       the backend's check of this image failed (timeout, ...);
  * - stopped:      the user stopped it;
  * - backend-down: the backend did not answer (or answered too late): the platform matrix stays;
- * - no-backend:   this host has no backend, or the backend has no deep check.
+ * - no-backend:   this host has no backend, or the backend has no deep check;
+ * - local-missing: this machine's copy could not be read (no engine, or the engine lost the image);
+ *                  nothing was downloaded: the details offer the registry instead.
+ * A done row may be reading its other variants from the registry (`others`), asked for in its details.
  */
 export type DeepRowState =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'running'; readonly bytesRead?: number; readonly bytesTotal?: number }
-  | { readonly kind: 'done'; readonly findings: DeepFindings; readonly remembered: boolean }
+  | {
+      readonly kind: 'done';
+      readonly findings: DeepFindings;
+      readonly remembered: boolean;
+      readonly others?: OtherVariantsState;
+    }
   | { readonly kind: 'skipped'; readonly message: string }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'stopped' }
   | { readonly kind: 'backend-down'; readonly message: string }
-  | { readonly kind: 'no-backend'; readonly message: string };
+  | { readonly kind: 'no-backend'; readonly message: string }
+  | { readonly kind: 'local-missing'; readonly reason: LocalItemError; readonly message: string };
+
+/** Reading the variants this machine's check left out, from the registry, after the user asked. */
+export type OtherVariantsState =
+  | { readonly kind: 'waiting' }
+  | { readonly kind: 'running'; readonly bytesRead?: number; readonly bytesTotal?: number }
+  | { readonly kind: 'failed'; readonly message: string }
+  | { readonly kind: 'stopped' };
 
 export type DeepRowKind = DeepRowState['kind'];
 
@@ -101,7 +119,7 @@ export function doneLine(findings: DeepFindings): DeepLine {
       ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)`
       : '';
   const parts = [
-    binaries > 0 ? `host binaries right for ${findings.variants.join(' and ')}` : undefined,
+    binaries > 0 ? `host binaries right for ${readWhat(findings)}` : undefined,
     backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined,
   ].filter((p): p is string => p !== undefined);
   return { tone: findings.warnings > 0 ? 'warning' : 'ok', text: `Inside: ${parts.join(', ')}${warn}` };
@@ -126,6 +144,8 @@ export function deepLine(state: DeepRowState | undefined): DeepLine | undefined 
       return { tone: 'warning', text: `Backend down or slow: ${state.message}` };
     case 'no-backend':
       return { tone: 'info', text: state.message };
+    case 'local-missing':
+      return { tone: 'info', text: localFailureText(state.reason) };
   }
 }
 

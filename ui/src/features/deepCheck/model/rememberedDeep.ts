@@ -44,8 +44,9 @@ export function parseRememberedDeep(text: string | null): Map<string, Remembered
 
 /** The findings back in the JSON row shape parseDeepFindings reads. */
 function asRow(findings: DeepFindings): unknown {
-  const { hostBinaries, backend, ...deep } = findings;
-  return { deep, hostBinaries, backend };
+  // `source` stays in `deep`: what was read, and from where, comes back with the entry.
+  const { hostBinaries, backend, notRead, ...deep } = findings;
+  return { deep, hostBinaries, backend, notRead };
 }
 
 /** The map as stored text: the newest MAX_REMEMBERED_DEEP entries. */
