@@ -20,6 +20,7 @@ import {
   type PlatformKey,
   type VariantFiles,
 } from '../core/index.js';
+import { excerpt } from '../core/json.js';
 import { checkBackends, planBackends } from './backendChecks.js';
 import {
   metadataNotes,
@@ -60,7 +61,9 @@ export interface DeepCheckOptions {
 export const DEFAULT_DEEP_DEADLINE_MS = 120_000;
 export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
 
-const settledMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** One line of at most 200 characters: never a stack trace, never a wall of text from a thrown value. */
+const settledMessage = (error: unknown): string =>
+  excerpt(error instanceof Error ? error.message : String(error), 200).trim();
 
 /** The deep check of one image (its reference as listed or typed: untrusted). */
 export async function deepCheck(
