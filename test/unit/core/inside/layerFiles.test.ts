@@ -182,11 +182,24 @@ describe('layerFiles', () => {
     expect(found?.kind === 'directory' ? found.entries.length : -1).toBe(2);
   });
 
-  it('keeps at most the head of a file', () => {
-    const files = createLayerFiles([{ path: '/big' }], { headBytes: 4 });
-    feed(files, [[file('big', '0123456789')]]);
-    const found = files.finish().get('/big');
-    expect(found?.kind === 'file' ? [text(found.head), found.size] : []).toEqual(['0123', 10]);
+  it('keeps at most the head of a file, whatever the reader hands it', () => {
+    // The reader may hand a whole chunk: content() gets all ten bytes here, not the four asked for.
+    const bytes = new TextEncoder().encode('0123456789');
+    const files = createLayerFiles([{ path: '/big' }, { path: '/whole', maxBytes: 6 }, { path: '/dir' }], {
+      headBytes: 4,
+    });
+    for (const name of ['big', 'whole', 'dir/inner']) {
+      const decision = files.entry(file(name, '0123456789'));
+      if (decision.read) files.content(decision.path, bytes);
+    }
+    const r = files.finish();
+    const big = r.get('/big');
+    expect(big?.kind === 'file' ? [text(big.head), big.size] : []).toEqual(['0123', 10]);
+    const whole = r.get('/whole');
+    expect(whole?.kind === 'file' ? text(whole.head) : '').toBe('012345');
+    const dir = r.get('/dir');
+    const inner = dir?.kind === 'directory' ? dir.entries[0] : undefined;
+    expect(inner?.kind === 'file' ? [inner.path, text(inner.head)] : []).toEqual(['/dir/inner', '0123']);
   });
 
   it('a wanted path that is not normalised is unreadable, never matched', () => {
