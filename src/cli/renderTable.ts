@@ -109,6 +109,7 @@ const REQUIREMENT_WHY: Readonly<Record<RequirementStatus, (missing: readonly Pla
   'not-inspected': () => 'could not be inspected',
   'deep-finding': (missing) =>
     `the deep check found a host binary or backend problem${missing.length > 0 ? `; also lacks ${missing.join(', ')}` : ''}`,
+  'deep-not-checked': () => 'the deep check could not check inside every variant',
 };
 
 function requirementLine(results: readonly InspectResult[], required: readonly PlatformKey[], paint: Paint): string[] {

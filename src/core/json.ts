@@ -25,6 +25,33 @@ export function parseJson(text: unknown, what: string): Result<unknown, ParseErr
   }
 }
 
+/**
+ * True when JSON text nests arrays and objects more than `maxDepth` levels deep, read without parsing (brackets
+ * inside strings do not count) and stopping at the first level past it. JSON.parse itself copes with any depth,
+ * but every recursive walk of the value after it (stringify, copies, structured clone) would overflow the stack:
+ * untrusted JSON is measured first.
+ */
+export function jsonNestsDeeper(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      // A backslash escapes the next character, a quote included.
+      if (c === 0x5c) i += 1;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      depth += 1;
+      if (depth > maxDepth) return true;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
 /** Stored text (localStorage and the like) read back as a JSON object, or undefined: never throws, never trusted. */
 export function storedRecord(text: string | null): JsonRecord | undefined {
   if (text === null) return undefined;

@@ -1,12 +1,19 @@
 /**
  * The --require gate for one result: what its verdict's `requirement` (core/verdictTable.ts) says, and for
- * published platform lists, whether every required platform is there. Pure; the CLI's exit code
- * (src/cli/exitCode.ts) and the JSON row (jsonRow.ts) read it.
+ * published platform lists, whether every required platform is there; with --deep, whether the deep check
+ * could judge the inside of every variant. Pure; the CLI's exit code (src/cli/exitCode.ts) and the JSON row
+ * (jsonRow.ts) read it.
  */
+import type { DeepParts } from './inside/deepResult.js';
 import type { InspectResult, PlatformKey } from './types.js';
 import { VERDICT_TABLE } from './verdictTable.js';
 
-export type RequirementStatus = 'met' | 'missing-platforms' | 'not-published' | 'not-inspected' | 'deep-finding';
+/**
+ * 'deep-not-checked': every required platform is published, but the deep check (--deep) could not judge the inside
+ * of some variant (a metadata.json it could not read, the deadline, a cancel): the gate cannot say it holds.
+ */
+export type RequirementStatus =
+  'met' | 'missing-platforms' | 'not-published' | 'not-inspected' | 'deep-finding' | 'deep-not-checked';
 
 export interface RequirementCheck {
   readonly status: RequirementStatus;
@@ -14,13 +21,16 @@ export interface RequirementCheck {
   readonly missing: readonly PlatformKey[];
 }
 
-export function checkRequirement(
-  result: Pick<InspectResult, 'verdict' | 'platforms'>,
-  required: readonly PlatformKey[],
-): RequirementCheck {
+/** What the gate reads of a result: its verdict and platforms, and the deep check's status when it ran. */
+export type RequirementInput = Pick<InspectResult, 'verdict' | 'platforms'> & {
+  readonly deep?: Pick<DeepParts, 'status'>;
+};
+
+export function checkRequirement(result: RequirementInput, required: readonly PlatformKey[]): RequirementCheck {
   const meaning = VERDICT_TABLE[result.verdict].requirement;
   if (meaning === 'not-published' || meaning === 'not-inspected') return { status: meaning, missing: [...required] };
   const missing = required.filter((key) => !result.platforms.includes(key));
   if (meaning === 'deep-finding') return { status: meaning, missing };
-  return { status: missing.length === 0 ? 'met' : 'missing-platforms', missing };
+  if (missing.length > 0) return { status: 'missing-platforms', missing };
+  return { status: result.deep?.status === 'not-checked' ? 'deep-not-checked' : 'met', missing };
 }

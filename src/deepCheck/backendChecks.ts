@@ -4,7 +4,8 @@
  * extension's own platforms and verdict.
  */
 import pLimit from 'p-limit';
-import { backendImagesOf, composeImages, MAX_COMPOSE_BYTES } from '../core/index.js';
+import { backendImagesOf, composeImages, MAX_COMPOSE_BYTES, parseReference } from '../core/index.js';
+import { excerpt } from '../core/json.js';
 import type {
   BackendImage,
   BackendImageFinding,
@@ -65,7 +66,10 @@ export function planBackends(
   return { images: images.slice(0, MAX_BACKEND_IMAGES), notes: [...new Set(notes)] };
 }
 
-/** The platform check of each backend image (each reference once), the extension itself from `own`. */
+/**
+ * The platform check of each backend image (each reference once), the extension itself from `own`; a reference
+ * that does not parse is a finding (invalid-reference) and is never handed to the check.
+ */
 export async function checkBackends(
   images: readonly BackendImage[],
   own: InspectResult,
@@ -84,6 +88,18 @@ export async function checkBackends(
   };
   return Promise.all(
     images.map(async (image): Promise<BackendImageFinding> => {
+      // A reference from the image's own files is validated like a typed one before anything reads it.
+      const parsed = image.self ? undefined : parseReference(image.reference);
+      if (parsed !== undefined && !parsed.ok) {
+        return {
+          reference: excerpt(image.reference, 200),
+          source: image.source,
+          self: false,
+          platforms: [],
+          verdict: 'invalid-reference',
+          message: `Not a valid image reference, so not checked: ${excerpt(parsed.error.reason, 200)}`,
+        };
+      }
       // The extension image itself is judged by the extension's own result, never checked again.
       const result = image.self ? own : await resultOf(image.reference);
       return {

@@ -20,10 +20,18 @@ import {
   type PlatformKey,
   type VariantFiles,
 } from '../core/index.js';
+import { excerpt } from '../core/json.js';
 import { checkBackends, planBackends } from './backendChecks.js';
-import { notChecked, notCheckedForPlatform, notCheckedForRead } from './notChecked.js';
+import {
+  metadataNotes,
+  notChecked,
+  notCheckedForMetadata,
+  notCheckedForPlatform,
+  uncheckedNote,
+} from './notChecked.js';
 import type { DeepCheckDeps } from './ports.js';
 import {
+  leftUnchecked,
   readListedFiles,
   readMetadata,
   totalOf,
@@ -58,7 +66,9 @@ export interface DeepCheckOptions {
 export const DEFAULT_DEEP_DEADLINE_MS = 120_000;
 export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
 
-const settledMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** One line of at most 200 characters: never a stack trace, never a wall of text from a thrown value. */
+const settledMessage = (error: unknown): string =>
+  excerpt(error instanceof Error ? error.message : String(error), 200).trim();
 
 /** The deep check of one image (its reference as listed or typed: untrusted). */
 export async function deepCheck(
@@ -150,20 +160,11 @@ async function deepParts(
 
   run.report('metadata');
   const metadataReads: MetadataRead[] = await Promise.all(variants.map((v) => readMetadata(ctx, v)));
-  const failed = metadataReads.filter((m) => m.kind === 'failed');
-  const firstFailure = failed[0];
-  if (firstFailure !== undefined && failed.length === metadataReads.length) {
-    return notCheckedForRead(reference, firstFailure.failure, deps.site, byteCounts());
-  }
-  const notes: string[] = chosen.notes.slice();
-  for (const m of metadataReads) {
-    if (m.kind === 'problem') notes.push(m.note);
-    if (m.kind === 'failed')
-      notes.push(
-        `${m.variant.platform}: its files could not be read (${m.failure.message}); nothing was checked in this variant`,
-      );
-    if (m.kind === 'metadata') notes.push(...m.metadata.ignored.map((text) => `${m.variant.platform}: ${text}`));
-  }
+  const notes = [...chosen.notes, ...metadataNotes(metadataReads)];
+  const unchecked = metadataReads.filter(leftUnchecked);
+  // Only when no variant could be checked: one that failed never hides what the others hold.
+  if (unchecked.length === metadataReads.length)
+    return notCheckedForMetadata(reference, unchecked, deps.site, { notes, ...byteCounts() });
 
   run.report('files');
   const withMetadata = metadataReads.filter(
@@ -186,11 +187,17 @@ async function deepParts(
   const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
   const outcome = decideDeepOutcome(hostBinaries, backend);
   const nothingRead = withMetadata.length === 0;
-  const explanation = nothingRead
-    ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.`
-    : outcome.explanation;
+  const checked = metadataReads.filter((m) => !leftUnchecked(m)).map((m) => m.variant.platform);
+  const firstUnchecked = unchecked[0];
+  // A variant not checked leaves the image not checked, unless what the others hold is wrong anyway.
+  const partial = firstUnchecked !== undefined && outcome.verdict === undefined;
+  const explanation = partial
+    ? `Not every variant was checked: ${uncheckedNote(firstUnchecked)}. Nothing wrong was found in ${checked.join(' and ')}.`
+    : nothingRead
+      ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.`
+      : outcome.explanation;
   return {
-    status: 'checked',
+    status: partial ? 'not-checked' : 'checked',
     ...(outcome.verdict !== undefined ? { verdict: outcome.verdict } : {}),
     explanation,
     ...(outcome.fix !== undefined ? { fix: outcome.fix } : {}),

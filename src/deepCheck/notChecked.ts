@@ -13,6 +13,7 @@ import {
   type InspectResult,
 } from '../core/index.js';
 import type { DeepCheckSite } from './ports.js';
+import type { MetadataRead } from './variantReads.js';
 
 /** What to run when the registry refused access. */
 export function unauthorizedFix(reference: string, site: DeepCheckSite): string {
@@ -91,4 +92,37 @@ export function notCheckedForRead(
     default:
       return notChecked(`Its files could not be read: ${failure.message}`, undefined, bytes);
   }
+}
+
+type Unchecked = Extract<MetadataRead, { readonly kind: 'unread' } | { readonly kind: 'failed' }>;
+
+/** The sentence saying why a variant was not checked. */
+export function uncheckedNote(read: Unchecked): string {
+  return read.kind === 'unread'
+    ? read.note
+    : `${read.variant.platform}: its files could not be read (${read.failure.message}); nothing was checked in this variant`;
+}
+
+/** One sentence per variant whose metadata.json was not judged, and the ignored parts of those that were. */
+export function metadataNotes(reads: readonly MetadataRead[]): string[] {
+  return reads.flatMap((m) => {
+    if (m.kind === 'metadata') return m.metadata.ignored.map((text) => `${m.variant.platform}: ${text}`);
+    return m.kind === 'problem' ? [m.note] : [uncheckedNote(m)];
+  });
+}
+
+/** The deep parts when no variant could be checked: every read failed, or some metadata.json was not read. */
+export function notCheckedForMetadata(
+  reference: string,
+  unchecked: readonly Unchecked[],
+  site: DeepCheckSite,
+  partial: Pick<DeepParts, 'bytesRead' | 'bytesTotal' | 'notes'>,
+): DeepParts {
+  const unread = unchecked.find((m) => m.kind === 'unread');
+  const failed = unchecked.find((m) => m.kind === 'failed');
+  if (unread === undefined && failed !== undefined) {
+    const { bytesRead, bytesTotal } = partial;
+    return notCheckedForRead(reference, failed.failure, site, { bytesRead, bytesTotal });
+  }
+  return notChecked(`Not checked: ${unread !== undefined ? unread.note : 'no variant was read'}.`, undefined, partial);
 }

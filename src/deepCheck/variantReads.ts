@@ -6,6 +6,7 @@
 import {
   MAX_COMPOSE_BYTES,
   MAX_METADATA_BYTES,
+  leavesUnjudged,
   parseExtensionMetadata,
   type CommandFailure,
   type ExtensionMetadata,
@@ -43,9 +44,25 @@ export interface ReadContext {
 
 export type MetadataRead =
   | { readonly kind: 'metadata'; readonly variant: Variant; readonly metadata: ExtensionMetadata }
-  /** metadata.json absent, not JSON, too large...: a note, no host binaries judged in this variant. */
+  /**
+   * metadata.json absent, a directory, not JSON, not an object, of the wrong shape: Docker Desktop cannot use it
+   * either, so nothing in this variant reaches a host. The variant is checked; a note says why nothing was judged.
+   */
   | { readonly kind: 'problem'; readonly variant: Variant; readonly note: string }
+  /**
+   * metadata.json there but not read to the end here (a link, a device or hard link, cut short, past the size,
+   * depth or host-binary limits, its layer unreadable): Docker Desktop may still use it, so the variant is NOT
+   * checked.
+   */
+  | { readonly kind: 'unread'; readonly variant: Variant; readonly note: string }
+  /** The variant's files could not be read at all (its manifest, the deadline, a cancel): NOT checked. */
   | { readonly kind: 'failed'; readonly variant: Variant; readonly failure: CommandFailure };
+
+/** True for a read that leaves its variant not checked. */
+export const leftUnchecked = (
+  read: MetadataRead,
+): read is Extract<MetadataRead, { readonly kind: 'unread' } | { readonly kind: 'failed' }> =>
+  read.kind === 'unread' || read.kind === 'failed';
 
 const size = (bytes: number): string =>
   bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${bytes} bytes`;
@@ -73,50 +90,60 @@ async function read(
 
 const isFiles = (value: VariantFiles | CommandFailure): value is VariantFiles => 'files' in value;
 
-/** The text of a whole small file that was read, or why there is none. */
+/**
+ * The text of a whole small file that was read, or why there is none: `unread` when a file may be there whose
+ * text the check did not get (a link, cut short, too large, unreadable), not when there is none to get.
+ */
 export function fileText(
   found: FoundFile | undefined,
   path: string,
   max: number,
-): { ok: true; text: string } | { ok: false; why: string } {
-  if (found === undefined) return { ok: false, why: `${path} was not settled by the reader` };
+): { ok: true; text: string } | { ok: false; why: string; unread: boolean } {
+  const none = (why: string) => ({ ok: false, why, unread: false }) as const;
+  const unread = (why: string) => ({ ok: false, why, unread: true }) as const;
+  if (found === undefined) return unread(`${path} was not settled by the reader`);
   switch (found.kind) {
     case 'file':
       if (found.size > max)
-        return { ok: false, why: `${path} is ${found.size} bytes, more than the ${max / 1024 / 1024} MiB read` };
+        return unread(`${path} is ${found.size} bytes, more than the ${max / 1024 / 1024} MiB read`);
       if (found.head.byteLength < found.size)
-        return { ok: false, why: `${path} was read only in part (${found.head.byteLength} of ${found.size} bytes)` };
+        return unread(`${path} was read only in part (${found.head.byteLength} of ${found.size} bytes)`);
       return { ok: true, text: new TextDecoder('utf-8', { fatal: false }).decode(found.head) };
     case 'missing':
-      return { ok: false, why: `there is no ${path}${found.whitedOut ? ' (deleted by a whiteout)' : ''}` };
+      return none(`there is no ${path}${found.whitedOut ? ' (deleted by a whiteout)' : ''}`);
     case 'unreadable':
-      return { ok: false, why: `${path} could not be read: ${found.reason}` };
+      return unread(`${path} could not be read: ${found.reason}`);
     case 'directory':
-      return { ok: false, why: `${path} is a directory` };
+      return none(`${path} is a directory`);
     case 'symlink':
-      return { ok: false, why: `${path} is a symbolic link (to ${found.target}), not followed` };
+      return unread(`${path} is a symbolic link (to ${found.target}), not followed`);
     case 'other':
-      return { ok: false, why: `${path} is a ${found.type}, not a file` };
+      return unread(`${path} is a ${found.type}, not a file`);
   }
 }
+
+const problemNote = (variant: Variant, why: string): MetadataRead => ({
+  kind: 'problem',
+  variant,
+  note: `${variant.platform}: ${why}, so no host binaries or backend were checked in this variant`,
+});
+
+const unreadNote = (variant: Variant, why: string): MetadataRead => ({
+  kind: 'unread',
+  variant,
+  note: `${variant.platform}: ${why}, so this variant was not checked`,
+});
 
 export async function readMetadata(ctx: ReadContext, variant: Variant): Promise<MetadataRead> {
   const got = await read(ctx, variant, [{ path: METADATA_PATH, maxBytes: MAX_METADATA_BYTES }]);
   if (!isFiles(got)) return { kind: 'failed', variant, failure: got };
   const text = fileText(got.files.get(METADATA_PATH), METADATA_PATH, MAX_METADATA_BYTES);
-  if (!text.ok)
-    return {
-      kind: 'problem',
-      variant,
-      note: `${variant.platform}: ${text.why}, so no host binaries or backend were checked in this variant`,
-    };
+  if (!text.ok) return text.unread ? unreadNote(variant, text.why) : problemNote(variant, text.why);
   const parsed = parseExtensionMetadata(text.text);
   if (!parsed.ok)
-    return {
-      kind: 'problem',
-      variant,
-      note: `${variant.platform}: ${parsed.error.message}, so no host binaries or backend were checked in this variant`,
-    };
+    return leavesUnjudged(parsed.error)
+      ? unreadNote(variant, parsed.error.message)
+      : problemNote(variant, parsed.error.message);
   return { kind: 'metadata', variant, metadata: parsed.value };
 }
 

@@ -6,6 +6,7 @@
 import { parseDocument } from 'yaml';
 import { exceedsUtf8Bytes, excerpt, hasControlChar, isRecord, type JsonRecord } from '../json.js';
 import { err, ok, type Result } from '../result.js';
+import { yamlBeyondLimits } from './yamlLimits.js';
 
 /** Real extension compose files are a few KiB. */
 export const MAX_COMPOSE_BYTES = 1024 * 1024;
@@ -13,6 +14,14 @@ export const MAX_COMPOSE_BYTES = 1024 * 1024;
 export const MAX_COMPOSE_SERVICES = 200;
 /** Aliases the parser expands before it gives up (the `yaml` library's guard against alias bombs). */
 const MAX_ALIASES = 100;
+/** Levels of nested collections; a real compose file nests five or six deep. */
+export const MAX_COMPOSE_DEPTH = 64;
+/**
+ * Lexer tokens (about one per word, indicator, space or line break): a real extension compose file has a few
+ * hundred. The parser keeps a few hundred bytes per token and checks duplicate keys pair by pair, so this
+ * bounds both its memory (a few MB) and its time.
+ */
+export const MAX_COMPOSE_TOKENS = 16_384;
 
 /** The variable Docker Desktop sets to the extension's own image when it runs the backend. */
 const SELF_IMAGE_VARIABLE = 'DESKTOP_PLUGIN_IMAGE';
@@ -26,7 +35,7 @@ export type ComposeImage =
   /** No image at all (build-only, or a model provider): nothing to check. */
   | { readonly service: string; readonly kind: 'no-image'; readonly reason: string };
 
-export type ComposeProblemReason = 'too-large' | 'not-yaml' | 'no-services';
+export type ComposeProblemReason = 'too-large' | 'too-deep' | 'not-yaml' | 'no-services';
 
 export interface ComposeProblem {
   readonly reason: ComposeProblemReason;
@@ -96,6 +105,9 @@ export function composeImages(text: unknown): Result<readonly ComposeImage[], Co
   }
   let root: unknown;
   try {
+    // Measured from the lexer's tokens first: the parser would build the whole tree before any limit of its own.
+    const excess = yamlBeyondLimits(text, { maxDepth: MAX_COMPOSE_DEPTH, maxTokens: MAX_COMPOSE_TOKENS });
+    if (excess !== undefined) return problem(excess.limit === 'depth' ? 'too-deep' : 'too-large', excess.message);
     const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false });
     const first = doc.errors[0];
     if (first) return problem('not-yaml', `is not YAML (${excerpt(first.message, 100)})`);

@@ -9,9 +9,12 @@ import type { BackendImageFinding, HostBinaryFinding } from './types.js';
 
 /**
  * - checked:     metadata.json of every runnable linux variant was read (or found absent / unusable: a note says so)
- *                and everything it lists was judged;
- * - not-checked: nothing inside the image could be judged (never pushed, unauthorized, not found, unreachable,
- *                cancelled, over the deadline or the byte cap before metadata.json was read); `explanation` says why.
+ *                and everything it lists was judged; or what was judged is wrong anyway (a deep verdict), whatever
+ *                the variants not checked (the notes name them) hold;
+ * - not-checked: the inside of some variant could not be judged, and nothing judged elsewhere is wrong: never pushed,
+ *                unauthorized, not found, unreachable, cancelled, over the deadline or the byte cap before a
+ *                metadata.json was read, or a metadata.json there but not read to its end (a link, cut short, past
+ *                the size or depth limits, its layer unreadable); `explanation` says why. Never passes --require.
  */
 export const DEEP_STATUSES = ['checked', 'not-checked'] as const;
 export type DeepStatus = (typeof DEEP_STATUSES)[number];

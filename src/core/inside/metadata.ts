@@ -3,7 +3,7 @@
  * (backend) section. Hostile text (huge, not JSON, prototype keys, odd shapes) gives a typed
  * problem or a finding, never a throw.
  */
-import { excerpt, exceedsUtf8Bytes, isRecord, parseJson, type JsonRecord } from '../json.js';
+import { excerpt, exceedsUtf8Bytes, isRecord, jsonNestsDeeper, parseJson, type JsonRecord } from '../json.js';
 import { err, ok, type Result } from '../result.js';
 import { normaliseImagePath } from './imagePath.js';
 import { HOST_OSES, type ExtensionMetadata, type HostBinaryPath, type HostOs } from './types.js';
@@ -12,8 +12,12 @@ import { HOST_OSES, type ExtensionMetadata, type HostBinaryPath, type HostOs } f
 export const MAX_METADATA_BYTES = 1024 * 1024;
 /** Host binary entries looked at, over all OSes; real extensions list a handful. */
 export const MAX_HOST_BINARIES = 1000;
+/** Levels of arrays and objects; a real metadata.json nests five or six deep. */
+export const MAX_METADATA_DEPTH = 64;
+/** Sentences kept in `ignored`; the rest are counted in one more. */
+export const MAX_IGNORED_NOTES = 20;
 
-export type MetadataProblemReason = 'too-large' | 'not-json' | 'not-an-object' | 'host-binaries-shape';
+export type MetadataProblemReason = 'too-large' | 'too-deep' | 'not-json' | 'not-an-object' | 'host-binaries-shape';
 
 export interface MetadataProblem {
   readonly reason: MetadataProblemReason;
@@ -22,6 +26,14 @@ export interface MetadataProblem {
 }
 
 type Bad = ExtensionMetadata['badPaths'][number];
+
+/**
+ * True for a problem that leaves the file unjudged rather than wrong: past the check's own limits (size, depth,
+ * host binary count), where Docker Desktop may still read it. Its variant is not checked. The other problems
+ * (not JSON, not an object, a wrong shape) make a file Docker Desktop refuses too: nothing in it can run.
+ */
+export const leavesUnjudged = (problem: MetadataProblem): boolean =>
+  problem.reason === 'too-large' || problem.reason === 'too-deep';
 
 const problem = (reason: MetadataProblemReason, message: string): Result<never, MetadataProblem> =>
   err({ reason, message: `metadata.json ${message}` });
@@ -115,13 +127,23 @@ function readVm(vm: unknown, ignored: string[]): ExtensionMetadata['vm'] {
   return out;
 }
 
+/** The first MAX_IGNORED_NOTES sentences and a count of the rest: a file of a million odd keys makes one line, not a million. */
+function capped(ignored: readonly string[]): string[] {
+  if (ignored.length <= MAX_IGNORED_NOTES) return [...ignored];
+  const rest = ignored.length - MAX_IGNORED_NOTES;
+  return [...ignored.slice(0, MAX_IGNORED_NOTES), `and ${rest} more ignored entr${rest === 1 ? 'y' : 'ies'}`];
+}
+
 /** Parses the text of an extension's /metadata.json. */
 export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata, MetadataProblem> {
   if (typeof text !== 'string') return problem('not-json', `is a ${typeof text}, not text`);
   if (exceedsUtf8Bytes(text, MAX_METADATA_BYTES)) {
     return problem('too-large', `is larger than ${MAX_METADATA_BYTES / 1024 / 1024} MiB`);
   }
-  const json = parseJson(text.replace(/^\uFEFF/, ''), 'metadata.json');
+  const body = text.replace(/^\uFEFF/, '');
+  if (jsonNestsDeeper(body, MAX_METADATA_DEPTH))
+    return problem('too-deep', `nests deeper than ${MAX_METADATA_DEPTH} levels`);
+  const json = parseJson(body, 'metadata.json');
   // "metadata.json cannot be read: not valid JSON (...)" / ": empty output" (parseJson's words after its "what: ").
   if (!json.ok)
     return problem('not-json', `cannot be read: ${excerpt(json.error.message.replace(/^metadata\.json: /, ''), 120)}`);
@@ -140,6 +162,6 @@ export function parseExtensionMetadata(text: unknown): Result<ExtensionMetadata,
     hostBinaries: host.value.hostBinaries,
     badPaths: host.value.badPaths,
     vm,
-    ignored,
+    ignored: capped(ignored),
   });
 }

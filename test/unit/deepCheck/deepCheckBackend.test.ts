@@ -55,6 +55,38 @@ describe('deepCheck: backend images', () => {
     ]);
   });
 
+  it('compose image: and vm.image references are validated before any check: an invalid one is a finding, never read', async () => {
+    const meta = metadata({ vm: { image: 'http://evil.example/x', composefile: 'docker-compose.yaml' } });
+    const file = textFile(
+      '/docker-compose.yaml',
+      `services:\n  upper:\n    image: Me/Upper:1\n  dollar:\n    image: me/x:1$$LATEST\n  worker:\n    image: ${WORKER}\n`,
+    );
+    const reader = fakeReader({
+      [AMD]: { files: { '/metadata.json': meta, '/docker-compose.yaml': file } },
+      [ARM]: { files: { '/metadata.json': meta, '/docker-compose.yaml': file } },
+    });
+    const checked: string[] = [];
+    const check = fakePlatformCheck(
+      { [REF]: inspectResult(REF, BOTH), [WORKER]: inspectResult(WORKER, BOTH) },
+      checked,
+    );
+    const result = await deepCheck(REF, deps(reader, check));
+    expect(checked).toEqual([REF, WORKER]);
+    expect(result.deep.backend.map((b) => [b.source, b.reference, b.verdict])).toEqual([
+      ['vm.image', 'http://evil.example/x', 'invalid-reference'],
+      ['compose:upper', 'Me/Upper:1', 'invalid-reference'],
+      ['compose:dollar', 'me/x:1$LATEST', 'invalid-reference'],
+      ['compose:worker', WORKER, 'ready'],
+    ]);
+    for (const b of result.deep.backend.slice(0, 3)) {
+      expect(b.platforms).toEqual([]);
+      expect(b.message).toMatch(/^Not a valid image reference, so not checked: ./);
+    }
+    // Named as not checked; never counted as lacking a platform.
+    expect(result.deep.verdict).toBeUndefined();
+    expect(result.deep.explanation).toMatch(/backend http:\/\/evil\.example\/x \(invalid-reference\)/);
+  });
+
   it('a compose file that is not YAML is a note; the verdict stays', async () => {
     const bad = textFile('/docker-compose.yaml', 'services: [unclosed');
     const reader = fakeReader({

@@ -98,6 +98,17 @@ describe('deepCheck: what could not be read', () => {
     expect(result.verdict).toBe('ready');
   });
 
+  it('a reader that throws ends the check as not-checked in one line, never a stack trace', async () => {
+    const check = fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) });
+    const throwing = (thrown: unknown) => ({ readVariantFiles: () => Promise.reject(thrown) });
+    const error = await deepCheck(REF, deps(throwing(new Error('boom')), check));
+    expect(error.deep).toMatchObject({ status: 'not-checked', explanation: 'The deep check failed: boom' });
+    // A thrown value of many lines is cut to one line of 200 characters.
+    const wall = await deepCheck(REF, deps(throwing(`first\n${'x'.repeat(10_000)}`), check));
+    expect(wall.deep.explanation).toMatch(/^The deep check failed: first x+…$/);
+    expect(wall.deep.explanation.length).toBeLessThanOrEqual('The deep check failed: '.length + 201);
+  });
+
   it('progress reports bytes read against the layers total, ending with done', async () => {
     const reader = fakeReader({
       [AMD]: { files: { '/metadata.json': DARWIN, '/darwin/tool': fileOf('/darwin/tool', 'darwinX64') } },

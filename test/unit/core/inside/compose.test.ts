@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { backendImagesOf } from '@core/inside/backendImages.js';
-import { MAX_COMPOSE_BYTES, composeImages, isSelfImage } from '@core/inside/compose.js';
+import {
+  MAX_COMPOSE_BYTES,
+  MAX_COMPOSE_DEPTH,
+  MAX_COMPOSE_TOKENS,
+  composeImages,
+  isSelfImage,
+} from '@core/inside/compose.js';
 import { parseExtensionMetadata } from '@core/inside/metadata.js';
 import { dataText } from '../../../support/deepData.js';
 
@@ -60,6 +66,12 @@ describe('composeImages image forms', () => {
     ]);
   });
 
+  it('un-escapes $$ before looking for variables: $$NAME is a literal $NAME, not a variable', () => {
+    expect(images('services:\n  a:\n    image: me/x:1$$LATEST\n')).toEqual([
+      { service: 'a', kind: 'image', image: 'me/x:1$LATEST' },
+    ]);
+  });
+
   it('marks a non-string image as unresolved, and a non-mapping service as having none', () => {
     expect(images('services:\n  a:\n    image: [1, 2]\n  b: 3\n  c:\n    image: ""\n')).toEqual([
       { service: 'a', kind: 'unresolved', image: '1,2', reason: 'image is not a plain non-empty string' },
@@ -106,6 +118,39 @@ describe('composeImages on bad input gives a typed problem', () => {
       error: { reason: 'too-large' },
     });
     expect(composeImages(undefined)).toMatchObject({ ok: false, error: { reason: 'not-yaml' } });
+  });
+
+  it('refuses nesting past 64 levels before parsing, with a clear message (block, compact and flow forms)', () => {
+    expect(MAX_COMPOSE_DEPTH).toBe(64);
+    const deep = {
+      // Each of these made the parser overflow its stack or exhaust the heap (a fatal out-of-memory for "- - -").
+      compact: `services:\n  a:\n    x:\n${'- '.repeat(200_000)}y\n`,
+      flow: `services:\n  a:\n    x: ${'['.repeat(200_000)}${']'.repeat(200_000)}\n`,
+      indented: `services:\n${Array.from({ length: 900 }, (_, i) => `${' '.repeat(i + 2)}k${i}:`).join('\n')} x\n`,
+      // An empty block scalar between the levels must not hide them.
+      scalars: `services:\n${Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}s${i}: |\n${' '.repeat(i + 1)}k${i}:`).join('\n')} x\n`,
+    };
+    for (const text of Object.values(deep)) {
+      expect(composeImages(text)).toEqual({
+        ok: false,
+        error: { reason: 'too-deep', message: `compose file nests deeper than ${MAX_COMPOSE_DEPTH} levels` },
+      });
+    }
+    // Nesting within the limit is parsed as usual.
+    const nested = `services:\n  a:\n    image: me/x:1\n    x: ${'['.repeat(20)}${']'.repeat(20)}\n`;
+    expect(images(nested)).toEqual([{ service: 'a', kind: 'image', image: 'me/x:1' }]);
+  });
+
+  it('refuses a large flat file by its token count before the parser builds its tree', () => {
+    // 400 KB: parsed, this took hundreds of MB.
+    const flat = `services:\n  a:\n    image: me/x:1\nx: [${'1,'.repeat(200_000)}1]\n`;
+    expect(composeImages(flat)).toEqual({
+      ok: false,
+      error: { reason: 'too-large', message: `compose file has more than ${MAX_COMPOSE_TOKENS} YAML tokens` },
+    });
+    // Two hundred services, the most looked at, stay well within the tokens.
+    const many = `services:\n${Array.from({ length: 200 }, (_, i) => `  s${i}:\n    image: me/x:${i}\n`).join('')}`;
+    expect(images(many)).toHaveLength(200);
   });
 
   it('keeps a __proto__ service as a plain name', () => {

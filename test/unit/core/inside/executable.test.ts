@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeExecutable, identifyExecutable } from '@core/inside/executable.js';
+import { EXECUTABLE_HEAD_BYTES, describeExecutable, identifyExecutable } from '@core/inside/executable.js';
 import { head } from '../../../support/deepData.js';
 
 describe('identifyExecutable on real executables from npm', () => {
@@ -20,6 +20,13 @@ describe('identifyExecutable on real executables from npm', () => {
     expect(info.cpus).toEqual(cpus);
     expect(info.problem).toBeUndefined();
     expect(describeExecutable(info)).toBe(described);
+  });
+
+  it('takes an ARM64EC PE (machine 0xa641) for arm64: it runs only on Windows on Arm, never on x64 Windows', () => {
+    const ec = head('winArm64').slice();
+    const view = new DataView(ec.buffer);
+    view.setUint16(view.getUint32(0x3c, true) + 4, 0xa641, true);
+    expect(identifyExecutable(ec)).toEqual({ format: 'pe', cpus: ['arm64'] });
   });
 
   it('reads a big-endian ELF (s390x) with EI_DATA=2 and names its machine', () => {
@@ -108,9 +115,20 @@ describe('identifyExecutable on short, cut and hostile heads never throws', () =
   });
 
   it('looks at no more than 4 KiB: a huge head is cut, not scanned', () => {
-    const big = new Uint8Array(64 * 1024 * 1024);
-    big.set(head('linuxArm64').subarray(0, 64));
-    expect(identifyExecutable(big).cpus).toEqual(['arm64']);
+    expect(EXECUTABLE_HEAD_BYTES).toBe(4096);
+    // Text for 4 KiB, then a NUL: the NUL lies past what is looked at, so the file is text, not data.
+    const text = new Uint8Array(EXECUTABLE_HEAD_BYTES + 1).fill(0x61);
+    text[EXECUTABLE_HEAD_BYTES] = 0;
+    expect(identifyExecutable(text).format).toBe('text');
+    // A fat64 header whose table of 130 architectures (32 bytes each) ends past 4 KiB is cut short, bytes there or not.
+    const fat = new Uint8Array(8 + 130 * 32);
+    const view = new DataView(fat.buffer);
+    view.setUint32(0, 0xcafebabf);
+    view.setUint32(4, 130);
+    for (let i = 0; i < 130; i += 1) view.setUint32(8 + i * 32, 0x0100000c);
+    expect(identifyExecutable(fat).problem).toBe(
+      'universal Mach-O lists 130 architectures, more than the 4096 bytes read hold',
+    );
   });
 
   it('does not throw for a non-Uint8Array value', () => {

@@ -88,6 +88,14 @@ describe('judgeHostBinaries: the page pattern and its mistakes', () => {
     expect(cell?.message).toMatch(/Windows on Arm runs it only under x64 emulation/);
   });
 
+  it('an ok Windows binary in linux/arm64 is no warning: only a non-ok Windows cell there only warns', () => {
+    const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), {
+      'linux/arm64': { '/windows/tool.exe': 'winArm64' },
+    });
+    expect(cell).toMatchObject({ state: 'ok', warningOnly: false });
+    expect(cell?.message).toBe('/windows/tool.exe in linux/arm64: arm64 PE (Windows), right for Windows on Arm.');
+  });
+
   it('a 32-bit x86 Windows binary in linux/amd64 is ok (WOW64)', () => {
     const [cell] = judge(listing({ windows: ['/windows/tool.exe'] }), {
       'linux/amd64': { '/windows/tool.exe': 'winIa32' },
@@ -163,15 +171,29 @@ describe('judgeHostBinaries: the counterpart rule', () => {
     expect(findings[2]?.message).toMatch(/the same list holds its arm64 counterpart \/darwin\/kubectl-arm64/);
   });
 
-  it('no counterpart when the other file is for the wrong CPU too, or lives under another OS', () => {
+  it('no counterpart when the other file is for the wrong CPU too', () => {
     const wrongBoth = judge(both, {
       'linux/arm64': { '/darwin/kubectl-amd64': 'darwinX64', '/darwin/kubectl-arm64': 'darwinX64' },
     });
     expect(wrongBoth.map((f) => f.state)).toEqual(['wrong-cpu', 'wrong-cpu']);
-    const otherOs = judge(listing({ darwin: ['/bin/tool-amd64'], linux: ['/bin/tool-arm64'] }), {
-      'linux/arm64': { '/bin/tool-amd64': 'darwinX64', '/bin/tool-arm64': 'linuxArm64' },
+  });
+
+  it('no counterpart from another OS list, even a file of the right format and CPU (only the OS rule decides)', () => {
+    // An arm64 Mach-O, right in format and CPU for darwin, but listed under linux: Docker Desktop copies it to
+    // Linux hosts, never to Macs, so it is no counterpart for the darwin list.
+    const findings = judge(listing({ darwin: ['/darwin/tool-amd64'], linux: ['/darwin/tool-arm64'] }), {
+      'linux/arm64': { '/darwin/tool-amd64': 'darwinX64', '/darwin/tool-arm64': 'darwinArm64' },
     });
-    expect(otherOs[0]?.state).toBe('wrong-cpu');
+    expect(findings[0]).toMatchObject({ os: 'darwin', path: '/darwin/tool-amd64', state: 'wrong-cpu' });
+  });
+
+  it("no counterpart in the same OS list when it is another OS's format (only the format rule decides)", () => {
+    // Same list, same name but for the CPU word, the variant's CPU: but an ELF, which no Mac runs.
+    const findings = judge(listing({ darwin: ['/darwin/tool-amd64', '/darwin/tool-arm64'] }), {
+      'linux/arm64': { '/darwin/tool-amd64': 'darwinX64', '/darwin/tool-arm64': 'linuxArm64' },
+    });
+    expect(findings[0]).toMatchObject({ path: '/darwin/tool-amd64', state: 'wrong-cpu' });
+    expect(findings[0]?.message).not.toMatch(/counterpart/);
   });
 
   it('does not take a CPU word out of the middle of a name (harmony is not h + arm + ony)', () => {

@@ -113,6 +113,23 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
     expect(findings[0]?.message).toMatch(/lists "darwin\/k" under darwin, which "darwin\/k" is relative/);
     expect(findings[0]?.fix).toMatch(/absolute path/);
   });
+
+  it('an unusable Windows path only warns in linux/arm64, as every Windows cell there does', () => {
+    const findings = judge(listing({ windows: ['windows/k.exe'], darwin: ['darwin/k'] }), {
+      'linux/amd64': {},
+      'linux/arm64': {},
+    });
+    expect(findings.map((f) => [f.platform, f.os, f.state, f.warningOnly])).toEqual([
+      ['linux/amd64', 'windows', 'unreadable', false],
+      ['linux/amd64', 'darwin', 'unreadable', false],
+      ['linux/arm64', 'windows', 'unreadable', true],
+      ['linux/arm64', 'darwin', 'unreadable', false],
+    ]);
+    expect(findings[2]?.message).toMatch(
+      /: not checked\. Docker's page ships Windows binaries only in the amd64 variant/,
+    );
+    expect(findings[3]?.message).toMatch(/: not checked\.$/);
+  });
 });
 
 describe('judgeHostBinary (one cell)', () => {

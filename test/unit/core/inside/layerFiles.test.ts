@@ -93,6 +93,39 @@ describe('layerFiles', () => {
     expect(result.get('/darwin/b')).toEqual({ kind: 'missing', path: '/darwin/b', whitedOut: true });
   });
 
+  it('a name that only starts like a wanted path is not under it: /darwin/kubectl-arm64 before /darwin/kubectl', () => {
+    const files = createLayerFiles([{ path: '/darwin/kubectl' }, { path: '/darwin/kubectl-arm64' }]);
+    feed(files, [[file('darwin/kubectl-arm64', 'ARM'), file('darwin/kubectl', 'PLAIN')]]);
+    const r = files.finish();
+    const kubectl = r.get('/darwin/kubectl');
+    expect(kubectl?.kind === 'file' ? text(kubectl.head) : kubectl?.kind).toBe('PLAIN');
+    const arm = r.get('/darwin/kubectl-arm64');
+    expect(arm?.kind === 'file' ? text(arm.head) : arm?.kind).toBe('ARM');
+    // Wanted alone, the prefix sibling is no entry of it either.
+    const alone = createLayerFiles([{ path: '/darwin/kubectl' }]);
+    feed(alone, [[file('darwin/kubectl-arm64', 'ARM'), file('darwin/kubectl', 'PLAIN')]]);
+    expect(alone.finish().get('/darwin/kubectl')?.kind).toBe('file');
+  });
+
+  it('a subfolder deleted above (a .wh. whiteout, or made opaque) hides its lower files from a listed directory', () => {
+    const whitedOut = createLayerFiles([{ path: '/host' }]);
+    feed(whitedOut, [
+      [dir('host/'), file('host/.wh.sub', '')],
+      [file('host/sub/tool'), file('host/keep')],
+    ]);
+    const opaque = createLayerFiles([{ path: '/host' }]);
+    feed(opaque, [
+      [dir('host/sub/'), file('host/sub/.wh..wh..opq', ''), file('host/sub/new')],
+      [file('host/sub/tool'), file('host/keep')],
+    ]);
+    const paths = (files: LayerFiles): string[] => {
+      const found = files.finish().get('/host');
+      return found?.kind === 'directory' ? found.entries.map((e) => e.path) : [];
+    };
+    expect(paths(whitedOut)).toEqual(['/host/keep']);
+    expect(paths(opaque)).toEqual(['/host/keep', '/host/sub/new']);
+  });
+
   it('a file over a directory hides what was under it', () => {
     const files = createLayerFiles([{ path: '/darwin/tool' }]);
     feed(files, [[file('darwin', 'not a dir')], [file('darwin/tool')]]);
@@ -149,11 +182,24 @@ describe('layerFiles', () => {
     expect(found?.kind === 'directory' ? found.entries.length : -1).toBe(2);
   });
 
-  it('keeps at most the head of a file', () => {
-    const files = createLayerFiles([{ path: '/big' }], { headBytes: 4 });
-    feed(files, [[file('big', '0123456789')]]);
-    const found = files.finish().get('/big');
-    expect(found?.kind === 'file' ? [text(found.head), found.size] : []).toEqual(['0123', 10]);
+  it('keeps at most the head of a file, whatever the reader hands it', () => {
+    // The reader may hand a whole chunk: content() gets all ten bytes here, not the four asked for.
+    const bytes = new TextEncoder().encode('0123456789');
+    const files = createLayerFiles([{ path: '/big' }, { path: '/whole', maxBytes: 6 }, { path: '/dir' }], {
+      headBytes: 4,
+    });
+    for (const name of ['big', 'whole', 'dir/inner']) {
+      const decision = files.entry(file(name, '0123456789'));
+      if (decision.read) files.content(decision.path, bytes);
+    }
+    const r = files.finish();
+    const big = r.get('/big');
+    expect(big?.kind === 'file' ? [text(big.head), big.size] : []).toEqual(['0123', 10]);
+    const whole = r.get('/whole');
+    expect(whole?.kind === 'file' ? text(whole.head) : '').toBe('012345');
+    const dir = r.get('/dir');
+    const inner = dir?.kind === 'directory' ? dir.entries[0] : undefined;
+    expect(inner?.kind === 'file' ? [inner.path, text(inner.head)] : []).toEqual(['/dir/inner', '0123']);
   });
 
   it('a wanted path that is not normalised is unreadable, never matched', () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseImagePath } from '@core/inside/imagePath.js';
-import { MAX_METADATA_BYTES, parseExtensionMetadata } from '@core/inside/metadata.js';
+import {
+  MAX_HOST_BINARIES,
+  MAX_IGNORED_NOTES,
+  MAX_METADATA_BYTES,
+  MAX_METADATA_DEPTH,
+  leavesUnjudged,
+  parseExtensionMetadata,
+} from '@core/inside/metadata.js';
 import type { ExtensionMetadata } from '@core/inside/types.js';
 import { dataText } from '../../../support/deepData.js';
 
@@ -94,6 +101,66 @@ describe('parseExtensionMetadata on bad input gives a typed problem', () => {
     expect(result).toMatchObject({ ok: false, error: { reason: 'too-large' } });
   });
 
+  it('counts the host binary cap over every OS list and group together, not per list', () => {
+    const half = (os: string) => Array.from({ length: MAX_HOST_BINARIES / 2 + 1 }, (_, i) => ({ path: `/${os}/${i}` }));
+    const oneGroup = JSON.stringify({ host: { binaries: [{ darwin: half('darwin'), linux: half('linux') }] } });
+    const twoGroups = JSON.stringify({
+      host: { binaries: [{ darwin: half('darwin') }, { windows: half('windows') }] },
+    });
+    for (const text of [oneGroup, twoGroups]) {
+      expect(parseExtensionMetadata(text)).toMatchObject({
+        ok: false,
+        error: { reason: 'too-large', message: `metadata.json lists more than ${MAX_HOST_BINARIES} host binaries` },
+      });
+    }
+    // Exactly the cap is fine.
+    const atCap = Array.from({ length: MAX_HOST_BINARIES }, (_, i) => ({ path: `/d/${i}` }));
+    expect(parsed(JSON.stringify({ host: { binaries: [{ darwin: atCap }] } })).hostBinaries).toHaveLength(
+      MAX_HOST_BINARIES,
+    );
+  });
+
+  it('refuses nesting past 64 levels with a clear message, before any walk could overflow the stack', () => {
+    const nested = (levels: number) => `${'['.repeat(levels)}"/darwin/k"${']'.repeat(levels)}`;
+    // A path that is a deeply nested list: naming it in a finding used to end in "Maximum call stack size exceeded".
+    const deep = `{"host": {"binaries": [{"darwin": [{"path": ${nested(20_000)}}]}]}}`;
+    expect(parseExtensionMetadata(deep)).toEqual({
+      ok: false,
+      error: { reason: 'too-deep', message: `metadata.json nests deeper than ${MAX_METADATA_DEPTH} levels` },
+    });
+    expect(MAX_METADATA_DEPTH).toBe(64);
+    // The object and five levels of host.binaries leave 58 for the path's lists: 64 levels in all.
+    const at = (levels: number) => `{"host": {"binaries": [{"darwin": [{"path": ${nested(levels)}}]}]}}`;
+    expect(parsed(at(MAX_METADATA_DEPTH - 6)).badPaths).toHaveLength(1);
+    expect(parseExtensionMetadata(at(MAX_METADATA_DEPTH - 5))).toMatchObject({
+      ok: false,
+      error: { reason: 'too-deep' },
+    });
+  });
+
+  it('counts no brackets inside strings, escaped quotes included', () => {
+    const m = parsed(`{"note": "\\"${'['.repeat(200)}", "host": {"binaries": [{"darwin": [{"path": "/d/k"}]}]}}`);
+    expect(m.hostBinaries).toEqual([{ os: 'darwin', path: '/d/k' }]);
+  });
+
+  it('reads a metadata.json that starts with a UTF-8 byte-order mark', () => {
+    const m = parsed(`\uFEFF${dataText('metadata/extensions-sdk-kubernetes-sample.json')}`);
+    expect(m.hostBinaries.map((b) => b.path)).toEqual(['/darwin/kubectl', '/windows/kubectl.exe', '/linux/kubectl']);
+  });
+
+  it("problems past the check's own limits leave the file unjudged; the others make it unusable", () => {
+    const reasonOf = (text: string) => {
+      const result = parseExtensionMetadata(text);
+      if (result.ok) throw new Error('expected a problem');
+      return [result.error.reason, leavesUnjudged(result.error)];
+    };
+    expect(reasonOf(`{"x": "${'a'.repeat(MAX_METADATA_BYTES)}"}`)).toEqual(['too-large', true]);
+    expect(reasonOf(`${'['.repeat(65)}${']'.repeat(65)}`)).toEqual(['too-deep', true]);
+    expect(reasonOf('{"host": ')).toEqual(['not-json', false]);
+    expect(reasonOf('[1]')).toEqual(['not-an-object', false]);
+    expect(reasonOf('{"host": 3}')).toEqual(['host-binaries-shape', false]);
+  });
+
   it('gives a problem for a non-string value', () => {
     expect(parseExtensionMetadata(42)).toMatchObject({ ok: false, error: { reason: 'not-json' } });
   });
@@ -151,6 +218,23 @@ describe('parseExtensionMetadata paths', () => {
     const m = withDarwin(['/darwin/k', '/darwin//k']);
     expect(m.hostBinaries).toEqual([{ os: 'darwin', path: '/darwin/k' }]);
     expect(m.ignored).toEqual(['/darwin/k is listed twice under darwin: checked once']);
+  });
+
+  it('checks the same path listed under two OSes once under each', () => {
+    const m = parsed('{"host": {"binaries": [{"darwin": [{"path": "/bin/tool"}], "linux": [{"path": "/bin/tool"}]}]}}');
+    expect(m.hostBinaries).toEqual([
+      { os: 'darwin', path: '/bin/tool' },
+      { os: 'linux', path: '/bin/tool' },
+    ]);
+    expect(m.ignored).toEqual([]);
+  });
+
+  it('keeps the first ignored sentences and counts the rest in one line', () => {
+    const keys = Object.fromEntries(Array.from({ length: MAX_IGNORED_NOTES + 10 }, (_, i) => [`k${i}`, 1]));
+    const m = parsed(JSON.stringify({ host: { binaries: [keys] } }));
+    expect(m.ignored).toHaveLength(MAX_IGNORED_NOTES + 1);
+    expect(m.ignored[0]).toBe('host.binaries[0] has "k0", not an OS (darwin, windows, linux): ignored');
+    expect(m.ignored.at(-1)).toBe('and 10 more ignored entries');
   });
 
   it('treats prototype keys as plain labels and never pollutes Object.prototype', () => {

@@ -37,6 +37,10 @@ describe('counterpartKey', () => {
     ['/darwin/tool-armv7l', '/darwin/tool'],
     ['/darwin/amdtool', '/darwin/amdtool'],
     ['/darwin/tool-amd', '/darwin/tool'],
+    // A CPU word at the end of a longer word stays: swarm is not sw + arm, cmdx64 not cmd + x64.
+    ['/darwin/swarm', '/darwin/swarm'],
+    ['/darwin/cmdx64', '/darwin/cmdx64'],
+    ['/darwin/cmd-x64', '/darwin/cmd'],
   ])('%s -> %s', (path, key) => {
     expect(counterpartKey(path)).toBe(key);
   });
