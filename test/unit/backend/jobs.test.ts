@@ -183,6 +183,30 @@ describe('deep-check jobs', () => {
     expect(error(gone).message).toContain('POST /deep');
   });
 
+  it('keeps at most maxFinishedJobs finished jobs, without waiting for a sweep: the oldest answer 404 first', async () => {
+    const fake = controlledDeepCheck();
+    const b = backend(fake.deepCheck, { maxFinishedJobs: 2 });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      clock = i;
+      ids.push(job(post(b, [`image${i}`])).id);
+      await fake.started(i + 1);
+      fake.pending[0]?.resolve(i);
+      await settled(b, ids[i] ?? '');
+    }
+    const running = job(post(b, ['still-running']));
+    expect(ids.map((id) => poll(b, id).status)).toEqual([404, 404, 200, 200]);
+    expect(job(poll(b, running.id)).state).toBe('running');
+  });
+
+  it('200 finished jobs leave no more than maxFinishedJobs in the store', async () => {
+    const b = backend(() => Promise.resolve({ verdict: 'ready' }), { maxFinishedJobs: 8 });
+    const ids = Array.from({ length: 200 }, (_, i) => job(post(b, [`image${i}`])).id);
+    await Promise.all(ids.map((id) => b.jobs?.settled(id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ids.filter((id) => poll(b, id).status === 200)).toHaveLength(8);
+  });
+
   it('fails a check that outlives its deadline, and says so', async () => {
     const fake = controlledDeepCheck({ honourAbort: false });
     const b = backend(fake.deepCheck, { itemTimeoutMs: 5 });
