@@ -143,6 +143,31 @@ describe('deep-check jobs', () => {
     expect(fake.calls).toEqual(['docker.io/library/a1:latest']);
   });
 
+  it('DELETE answers with the waiting items already cancelled, not shown as queued', async () => {
+    const fake = controlledDeepCheck({ honourAbort: false });
+    const b = backend(fake.deepCheck, { concurrency: 1 });
+    const { id } = job(post(b, ['a1', 'a2', 'a3']));
+    await fake.started(1);
+    const cancelled = job(b.handle({ method: 'DELETE', path: `/deep/${id}` }));
+    expect(cancelled.items.map((i) => i.state)).toEqual(['running', 'cancelled', 'cancelled']);
+    expect(job(poll(b, id)).items.map((i) => i.state)).toEqual(['running', 'cancelled', 'cancelled']);
+    expect(b.jobs?.counts()).toEqual({ running: 0, queuedItems: 1 });
+  });
+
+  it('DELETE of a finished job changes nothing: it stays done, with its results', async () => {
+    const fake = controlledDeepCheck();
+    const b = backend(fake.deepCheck);
+    const { id } = job(post(b, ['alpine']));
+    await fake.started(1);
+    fake.pending[0]?.resolve({ verdict: 'ready' });
+    await settled(b, id);
+    const reply = b.handle({ method: 'DELETE', path: `/deep/${id}` });
+    expect(reply.status).toBe(200);
+    expect(job(reply)).toMatchObject({ state: 'done', cancelReason: undefined });
+    expect(job(reply).items).toMatchObject([{ state: 'done', result: { verdict: 'ready' } }]);
+    expect(job(poll(b, id))).toMatchObject({ state: 'done', cancelReason: undefined });
+  });
+
   it('frees the slot of a cancelled check that ignores its signal', async () => {
     const fake = controlledDeepCheck({ honourAbort: false });
     const b = backend(fake.deepCheck, { concurrency: 1 });
