@@ -128,7 +128,8 @@ function deepResults(
       reader: io.deepReader(),
       site: 'cli',
     },
-    { onResult, concurrency: command.concurrency, signal: io.signal },
+    // --timeout bounds each image's whole deep check (index, reads, backend images), not only its platform check.
+    { onResult, concurrency: command.concurrency, signal: io.signal, deadlineMs: command.timeoutMs },
   );
 }
 
