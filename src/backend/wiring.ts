@@ -10,15 +10,23 @@ import { createBackend, type Backend } from './app.js';
 import { createDeepCheckService } from './deepCheckService.js';
 import type { JobLimits } from './jobs.js';
 
-export function createRegistryBackend(jobLimits?: Partial<JobLimits>): Backend {
+/** Time a check gets past its own deadline before its job item fails anyway (a check that ignores it). */
+const ITEM_GRACE_MS = 60_000;
+
+export function createRegistryBackend(
+  jobLimits?: Partial<JobLimits>,
+  deep: { readonly deadlineMs?: number } = {},
+): Backend {
   // One reader for the life of the backend: its cache (by digest, never stale) makes a second check free.
   const deepCheck = createDeepCheckService({
     platformCheck: registryPlatformCheck({ credentials: noCredentials }),
     reader: createRegistryReader({ credentials: noCredentials }),
+    ...(deep.deadlineMs !== undefined ? { limits: { deadlineMs: deep.deadlineMs } } : {}),
   });
+  const itemTimeout = deep.deadlineMs !== undefined ? { itemTimeoutMs: deep.deadlineMs + ITEM_GRACE_MS } : {};
   return createBackend({
     deepCheck,
     info: { version: readVersion(), node: process.version, arch: process.arch },
-    jobLimits,
+    jobLimits: { ...itemTimeout, ...jobLimits },
   });
 }
