@@ -44,6 +44,7 @@ export interface RegistryContent {
 export const HOSTILE_NAMES = [
   'honest',
   'zstd-window',
+  'zstd-window-1920m',
   'zstd-output',
   'gzip-bomb',
   'deep-pax',
@@ -93,25 +94,36 @@ const metadataEntry = (): Uint8Array => tarFile('metadata.json', PLAIN_METADATA)
 const gzipTar = (files: readonly (readonly [string, Uint8Array | string])[]): Uint8Array =>
   new Uint8Array(gzipSync(tarOfFiles(files)));
 
-/** A zstd layer: a filler file of `zeros` bytes as RLE blocks, then metadata.json, in a frame of 2^windowLog. */
-function zstdLayer(windowLog: number, zeros: number): Uint8Array {
-  return zstdFrame(windowLog, [
-    { raw: tarHeader('filler.bin', zeros) },
-    { byte: 0, count: zeros },
-    { raw: concatBytes([metadataEntry(), tarEnd()]) },
-  ]);
+/**
+ * A zstd layer: a filler file of `zeros` bytes as RLE blocks, then metadata.json, in a frame whose window is
+ * 2^windowLog × (1 + mantissa/8) bytes.
+ */
+function zstdLayer(windowLog: number, zeros: number, mantissa = 0): Uint8Array {
+  return zstdFrame(
+    windowLog,
+    [
+      { raw: tarHeader('filler.bin', zeros) },
+      { byte: 0, count: zeros },
+      { raw: concatBytes([metadataEntry(), tarEnd()]) },
+    ],
+    mantissa,
+  );
 }
 
 /** A gzip layer of a filler file of `sections` × 16 MiB zeros, then metadata.json; `tag` makes it unique. */
 const gzipBomb = (sections: number, tag = ''): Uint8Array =>
   gzipWithZeros(tarHeader(`filler${tag}.bin`, sections * 16 * MiB), sections, concatBytes([metadataEntry(), tarEnd()]));
 
-/** 20 000 empty files, each named by one pax global header with a 2 MB path ("a/a/a/…"). */
+/**
+ * 20 000 empty files, each named by one pax global header's 2 MB path, a million levels deep under
+ * /metadata.json (the path the check wants first, so every entry is looked at closely). tar-stream applies
+ * a global header to an entry through that entry's own pax header, so each file has a small one.
+ */
 function deepPaxLayer(): Uint8Array {
-  const entries = Array.from({ length: 20_000 }, (_, i) => tarHeader(`f${i}`, 0));
-  return new Uint8Array(
-    gzipSync(concatBytes([paxHeader(paxRecord('path', 'a/'.repeat(1_000_000) + 'f'), 'g'), ...entries, tarEnd()])),
-  );
+  const own = paxHeader(paxRecord('mtime', '0'), 'x');
+  const entries = Array.from({ length: 20_000 }, (_, i) => concatBytes([own, tarHeader(`f${i}`, 0)]));
+  const path = `metadata.json/${'a/'.repeat(1_000_000)}f`;
+  return new Uint8Array(gzipSync(concatBytes([paxHeader(paxRecord('path', path), 'g'), ...entries, tarEnd()])));
 }
 
 /** metadata.json nesting 100 000 arrays deep. */
@@ -220,11 +232,18 @@ export function buildHostileImages(content: RegistryContent, elsewhere: Elsewher
     /./,
     both([honest(GZIP, gzipTar([['metadata.json', PLAIN_METADATA]]))]),
   );
+  // 2 GiB, as `zstd --long=31` declares; and 1920 MiB, the most fzstd takes (it allocates it and shifts it every block).
   add(
     'zstd-window',
     'a zstd layer whose frame declares a 2 GiB window',
     /window/i,
     both([honest(ZSTD, zstdLayer(31, 64 * MiB))]),
+  );
+  add(
+    'zstd-window-1920m',
+    'a zstd layer whose frame declares a 1920 MiB window',
+    /window/i,
+    both([honest(ZSTD, zstdLayer(30, 64 * MiB, 7))]),
   );
   add(
     'zstd-output',

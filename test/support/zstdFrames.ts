@@ -10,12 +10,13 @@ export const MAX_ZSTD_BLOCK = 128 * 1024;
 
 /**
  * The frame header of a frame with no content size, no checksum and no dictionary, declaring a window of
- * 2^windowLog bytes (windowLog 10 to 41): Frame_Header_Descriptor 0, then the Window_Descriptor
- * (exponent windowLog - 10 in its top five bits, mantissa 0).
+ * 2^windowLog × (1 + mantissa/8) bytes (windowLog 10 to 41, mantissa 0 to 7): Frame_Header_Descriptor 0,
+ * then the Window_Descriptor (exponent windowLog - 10 in its top five bits, the mantissa below).
  */
-export function zstdFrameHeader(windowLog: number): Uint8Array {
+export function zstdFrameHeader(windowLog: number, mantissa = 0): Uint8Array {
   if (!Number.isInteger(windowLog) || windowLog < 10 || windowLog > 41) throw new Error(`windowLog ${windowLog}`);
-  return Uint8Array.from([...MAGIC, 0x00, (windowLog - 10) << 3]);
+  if (!Number.isInteger(mantissa) || mantissa < 0 || mantissa > 7) throw new Error(`mantissa ${mantissa}`);
+  return Uint8Array.from([...MAGIC, 0x00, ((windowLog - 10) << 3) | mantissa]);
 }
 
 /** The window a frame header declares, in bytes (for tests of the frames themselves). */
@@ -59,9 +60,9 @@ export function zstdBlocks(parts: readonly ZstdPart[]): Uint8Array {
   return concatBytes(out);
 }
 
-/** One whole frame: header declaring 2^windowLog bytes of window, then the parts' blocks. */
-export const zstdFrame = (windowLog: number, parts: readonly ZstdPart[]): Uint8Array =>
-  concatBytes([zstdFrameHeader(windowLog), zstdBlocks(parts)]);
+/** One whole frame: its header (see zstdFrameHeader for the window), then the parts' blocks. */
+export const zstdFrame = (windowLog: number, parts: readonly ZstdPart[], mantissa = 0): Uint8Array =>
+  concatBytes([zstdFrameHeader(windowLog, mantissa), zstdBlocks(parts)]);
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));

@@ -111,6 +111,13 @@ describe('the hostile registry', () => {
     expect(sha256(bytes)).toBe(descriptor.digest);
   });
 
+  it('zstd-window-1920m: a small layer whose frame declares a window of 1920 MiB', async () => {
+    const { response } = await topLayer('zstd-window-1920m');
+    const bytes = await bytesOf(response);
+    expect(declaredWindow(bytes)).toBe(1920 * 1024 * 1024);
+    expect(bytes.byteLength).toBeLessThan(100 * 1024);
+  });
+
   it('zstd-output: 128 KB that a zstd decoder turns into a tar of gigabytes', async () => {
     const { response } = await topLayer('zstd-output');
     const bytes = await bytesOf(response);
@@ -149,13 +156,16 @@ describe('the hostile registry', () => {
   it('deep-pax: a pax global header with a 2 MB path, then 20 000 entries', async () => {
     const { response } = await topLayer('deep-pax');
     const bytes = await bytesOf(response);
-    expect(bytes.byteLength).toBeLessThan(400 * 1024);
+    expect(bytes.byteLength).toBeLessThan(600 * 1024);
     const tar = gunzipSync(bytes);
     expect(String.fromCharCode(tar[156] ?? 0)).toBe('g');
     const paxSize = tarSize(tar);
     expect(paxSize).toBeGreaterThan(2_000_000);
+    expect(tar.subarray(512, 600).toString('latin1')).toMatch(/^\d+ path=metadata\.json\/a\/a\/a\//);
     const afterPax = 512 + Math.ceil(paxSize / 512) * 512;
-    expect((tar.length - afterPax - 1024) / 512).toBe(20_000);
+    // Each entry: its own pax header (a header and one block of records), then its ustar header.
+    expect((tar.length - afterPax - 1024) / (3 * 512)).toBe(20_000);
+    expect(String.fromCharCode(tar[afterPax + 156] ?? 0)).toBe('x');
   });
 
   it('endless: a layer declared as 1 MiB whose blob goes on past 8 MiB', async () => {
