@@ -1,16 +1,14 @@
 /**
  * A child process watched from outside, for tests of what it costs: its peak resident memory (VmHWM in
- * /proc/<pid>/status, polled; resettable through /proc/<pid>/clear_refs), how long it ran, and a safety
+ * /proc/<pid>/status, polled), how long it ran, and a safety
  * kill so that a process that would run for an hour fails the test instead of hanging it. Linux only.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
 export interface PeakWatch {
-  /** The highest VmHWM seen since the start or the last reset, in bytes. */
+  /** The highest VmHWM seen, in bytes. */
   peakBytes(): number;
-  /** Starts measuring again from the process's current resident memory. */
-  reset(): void;
   stop(): void;
 }
 
@@ -35,12 +33,6 @@ export function watchPeakRss(pid: number, everyMs = 50): PeakWatch {
     peakBytes: () => {
       sample();
       return peak;
-    },
-    reset: () => {
-      // "5" resets the peak resident set size to the current one (proc(5), clear_refs).
-      writeFileSync(`/proc/${pid}/clear_refs`, '5');
-      peak = 0;
-      sample();
     },
     stop: () => clearInterval(timer),
   };
