@@ -11,7 +11,7 @@ import type { DeepCheck } from './deepCheckPort.js';
 import { createBackendHttpServer, DEFAULT_HTTP_LIMITS, type HttpLimits } from './httpServer.js';
 import { createJobStore, DEFAULT_JOB_LIMITS, type JobLimits, type JobStore } from './jobs.js';
 import { createRouter, type Router } from './router.js';
-import { prepareSocketFile } from './socketFile.js';
+import { listenPrivately, prepareSocketFile } from './socketFile.js';
 
 export interface BackendOptions {
   /** The deep check; without it POST /deep answers 501 and /health says 'unavailable'. */
@@ -30,7 +30,7 @@ export interface Backend {
   readonly handle: Router;
   /** Undefined while no deep check is wired. */
   readonly jobs: JobStore | undefined;
-  /** Serves the routes on the Unix socket `path` (a dead backend's socket there is replaced). */
+  /** Serves the routes on the Unix socket `path`, mode 0600 (a dead backend's socket there is replaced). */
   listen(path: string): Promise<void>;
   /** Cancels every job, waits for them, stops listening and removes the socket. */
   close(): Promise<void>;
@@ -66,13 +66,7 @@ export function createBackend(options: BackendOptions): Backend {
       const prepared = await prepareSocketFile(path);
       if (!prepared.ok) throw new Error(prepared.error);
       const created = createBackendHttpServer(handle, { ...DEFAULT_HTTP_LIMITS, ...options.httpLimits });
-      await new Promise<void>((resolve, reject) => {
-        created.once('error', reject);
-        created.listen(path, () => {
-          created.off('error', reject);
-          resolve();
-        });
-      });
+      await listenPrivately(created, path);
       server = created;
       socketPath = path;
     },

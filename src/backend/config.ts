@@ -10,6 +10,8 @@ export interface BackendConfig {
   readonly concurrency: number;
   /** The engine's socket for source "local" (Docker Desktop mounts it where the compose file says). */
   readonly engineSocket: EngineSocket;
+  /** Each image's whole deep check; undefined: the deep check's default (120 s). */
+  readonly deadlineMs?: number;
 }
 
 export const SOCKET_ENV = 'ARCHMATRIX_BACKEND_SOCKET';
@@ -18,7 +20,10 @@ export const CONCURRENCY_ENV = 'ARCHMATRIX_BACKEND_CONCURRENCY';
 export const ENGINE_SOCKET_ENV = 'ARCHMATRIX_ENGINE_SOCKET';
 /** Where Docker Desktop mounts the host engine's socket into a backend container whose compose file asks. */
 export const DESKTOP_ENGINE_SOCKET = '/var/run/docker.sock.raw';
+/** Whole seconds, e.g. "20": how long one image's deep check may take (tests and slow registries). */
+export const DEADLINE_ENV = 'ARCHMATRIX_BACKEND_DEADLINE';
 const MAX_CONCURRENCY = 16;
+const MAX_DEADLINE_SECONDS = 600;
 
 function engineSocketOf(value: string | undefined): Result<EngineSocket, string> {
   const path = (value ?? DESKTOP_ENGINE_SOCKET).trim();
@@ -40,5 +45,14 @@ export function readBackendConfig(env: Readonly<Record<string, string | undefine
   }
   const engineSocket = engineSocketOf(env[ENGINE_SOCKET_ENV]);
   if (!engineSocket.ok) return err(engineSocket.error);
-  return ok({ socketPath: socket.value, concurrency, engineSocket: engineSocket.value });
+  const base = { socketPath: socket.value, concurrency, engineSocket: engineSocket.value };
+  const rawDeadline = env[DEADLINE_ENV];
+  if (rawDeadline === undefined) return ok(base);
+  const seconds = /^[0-9]{1,3}$/.test(rawDeadline) ? Number(rawDeadline) : Number.NaN;
+  if (!(seconds >= 1 && seconds <= MAX_DEADLINE_SECONDS)) {
+    return err(
+      `${DEADLINE_ENV} must be a whole number of seconds from 1 to ${MAX_DEADLINE_SECONDS}, not "${rawDeadline.slice(0, 20)}"`,
+    );
+  }
+  return ok({ ...base, deadlineMs: seconds * 1000 });
 }

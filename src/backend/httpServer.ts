@@ -1,5 +1,5 @@
 /**
- * The backend's HTTP server: JSON in and out, bodies capped, requests timed out, every answer
+ * The backend's HTTP server: JSON in and out, bodies capped, requests and idle connections timed out, every answer
  * from the router (router.ts). It is only ever bound to a Unix socket (socketFile.ts): no TCP port.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,9 +13,22 @@ export interface HttpLimits {
   readonly maxBodyBytes: number;
   /** A request (headers and body) must arrive within this time (Node answers 408 otherwise). */
   readonly requestTimeoutMs: number;
+  /**
+   * A connection with nothing happening on it (nothing sent yet, a keep-alive between requests, a stalled
+   * request) is closed after this time: every answer is immediate, so only a client that forgot the
+   * connection, or one hoarding them, waits that long.
+   */
+  readonly idleTimeoutMs: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxBodyBytes: 256 * 1024, requestTimeoutMs: 30_000 };
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  maxBodyBytes: 256 * 1024,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 10_000,
+};
+
+/** Node's own keep-alive default: a client reusing the connection comes back sooner than this. */
+const KEEP_ALIVE_MS = 5_000;
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -43,8 +56,9 @@ async function handle(req: IncomingMessage, res: ServerResponse, router: Router,
 }
 
 export function createBackendHttpServer(router: Router, limits: HttpLimits = DEFAULT_HTTP_LIMITS): Server {
-  // Node checks request deadlines on this interval (30 s by default): often enough for the limit.
-  const connectionsCheckingInterval = Math.max(50, Math.min(30_000, Math.floor(limits.requestTimeoutMs / 4)));
+  const headersTimeout = Math.min(limits.requestTimeoutMs, limits.idleTimeoutMs, 10_000);
+  // Node checks request and header deadlines on this interval (30 s by default): often enough for both limits.
+  const connectionsCheckingInterval = Math.max(50, Math.min(1_000, Math.floor(headersTimeout / 4)));
   const server = createServer({ connectionsCheckingInterval }, (req, res) => {
     handle(req, res, router, limits).catch((error: unknown) => {
       sendError(
@@ -59,6 +73,9 @@ export function createBackendHttpServer(router: Router, limits: HttpLimits = DEF
     });
   });
   server.requestTimeout = limits.requestTimeoutMs;
-  server.headersTimeout = Math.min(limits.requestTimeoutMs, 10_000);
+  server.headersTimeout = headersTimeout;
+  server.keepAliveTimeout = Math.min(KEEP_ALIVE_MS, limits.idleTimeoutMs);
+  // Inactivity on the socket itself, whatever the request's state: without a 'timeout' listener Node destroys it.
+  server.timeout = limits.idleTimeoutMs;
   return server;
 }

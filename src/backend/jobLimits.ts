@@ -8,6 +8,11 @@ export interface JobLimits {
   readonly itemTimeoutMs: number;
   readonly abandonAfterMs: number;
   readonly keepFinishedMs: number;
+  /**
+   * Finished jobs kept at most (each holds its results): past it the one finished or polled longest ago
+   * is forgotten first, however recent, so a burst of jobs cannot grow the backend's memory without bound.
+   */
+  readonly maxFinishedJobs: number;
   readonly pollAfterMs: number;
 }
 
@@ -17,5 +22,6 @@ export const DEFAULT_JOB_LIMITS: JobLimits = {
   itemTimeoutMs: 180_000,
   abandonAfterMs: 60_000,
   keepFinishedMs: 600_000,
+  maxFinishedJobs: 64,
   pollAfterMs: 500,
 };

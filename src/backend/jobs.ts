@@ -3,7 +3,7 @@
  * The records and their snapshots are in jobRecords.ts, the shared run queue (concurrency, each
  * check's deadline) in runQueue.ts, the sweeping of abandoned and old jobs in jobSweep.ts. A job is
  * cancelled by DELETE, by abandonment or by shutdown; finished jobs are kept keepFinishedMs for the
- * last polls.
+ * last polls, and never more than maxFinishedJobs of them.
  */
 import { err, ok, type Result } from '../core/result.js';
 import type { CancelReason, DeepJobSnapshot } from '../wire/backendApi.js';
@@ -12,7 +12,7 @@ import type { DeepCheck } from './deepCheckPort.js';
 import type { RequestedReference } from './deepRequest.js';
 import { cancelJob, jobState, newJob, pendingItems, snapshotOf, type Job } from './jobRecords.js';
 import type { JobLimits } from './jobLimits.js';
-import { sweepJobs } from './jobSweep.js';
+import { sweepJobs, trimFinishedJobs } from './jobSweep.js';
 import { createRunQueue } from './runQueue.js';
 
 export { DEFAULT_JOB_LIMITS, type JobLimits } from './jobLimits.js';
@@ -68,7 +68,10 @@ export function createJobStore(options: JobStoreOptions): JobStore {
       }
       const { job, markSettled } = newJob(options.newId(), references, now());
       jobs.set(job.id, job);
-      void Promise.all(job.items.map((item) => run(job, item))).then(() => markSettled(now()));
+      void Promise.all(job.items.map((item) => run(job, item))).then(() => {
+        markSettled(now());
+        trimFinishedJobs(jobs, limits.maxFinishedJobs);
+      });
       return ok(snapshot(job));
     },
 

@@ -1,7 +1,8 @@
 /**
  * `node dist/node/backend/main.js` (in the image: CMD node /backend/dist/backend/main.js): Arch
  * Matrix's backend in Docker Desktop's VM, on /run/guest-services/archmatrix.sock (or
- * ARCHMATRIX_BACKEND_SOCKET). It runs no commands and listens on no TCP port.
+ * ARCHMATRIX_BACKEND_SOCKET). It runs no commands and listens on no TCP port. ARCHMATRIX_BACKEND_CONCURRENCY
+ * sets the checks run at once, ARCHMATRIX_BACKEND_DEADLINE each image's deadline in seconds (default 120).
  *
  * POST /deep runs the deep check, which reads inside each platform variant of an extension image (its
  * metadata.json and the host binaries and backend images it lists) to find what would fail on a
@@ -21,7 +22,9 @@ async function main(): Promise<number> {
     process.stderr.write(`archmatrix-backend: ${config.error}\n`);
     return 2;
   }
-  const backend = createRegistryBackend({ concurrency: config.value.concurrency }, config.value.engineSocket);
+  const backend = createRegistryBackend({ concurrency: config.value.concurrency }, config.value.engineSocket, {
+    deadlineMs: config.value.deadlineMs,
+  });
   // Asked once at start (not waited for before listening): /health says what it found.
   const probed = backend.engine.probe();
   try {

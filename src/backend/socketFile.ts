@@ -1,10 +1,10 @@
 /**
  * The Unix socket file the backend listens on (/run/guest-services/archmatrix.sock in Docker
  * Desktop's VM). A socket left by a backend that died is removed; a live backend's socket, or a
- * path that is not a socket, is never touched.
+ * path that is not a socket, is never touched. The socket is created with mode 0600 (owner only).
  */
-import { lstat, unlink } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { chmod, lstat, unlink } from 'node:fs/promises';
+import { connect, type Server } from 'node:net';
 import { dirname, isAbsolute } from 'node:path';
 import { err, ok, type Result } from '../core/result.js';
 
@@ -50,4 +50,46 @@ export async function prepareSocketFile(path: string): Promise<Result<void, stri
   if (await answers(path)) return err(`another backend already answers on ${path}`);
   await unlink(path);
   return ok(undefined);
+}
+
+/** Owner read and write only: whoever may connect to the socket may start deep checks. */
+export const SOCKET_MODE = 0o600;
+
+/** Sets the process umask, or says it cannot (a worker thread may not change it). */
+function trySetUmask(mask: number): number | undefined {
+  try {
+    return process.umask(mask);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Listens on the socket `path` so that it is never wider than SOCKET_MODE, not even for an instant:
+ * Node binds the socket inside listen() itself, so a umask of 0177 around that call creates it 0600
+ * (no window in which another user could connect), and a chmod before resolving covers a process whose
+ * umask cannot be changed (a worker thread). Docker Desktop's proxy reaches the socket as root inside
+ * its VM, where the backend also runs as root (the image sets no USER), so no group access is needed.
+ */
+export async function listenPrivately(server: Server, path: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    const previous = trySetUmask(0o177);
+    try {
+      server.listen(path, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    } finally {
+      if (previous !== undefined) process.umask(previous);
+    }
+  });
+  await chmod(path, SOCKET_MODE);
+  const mode = (await lstat(path)).mode & 0o777;
+  if (mode !== SOCKET_MODE) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw new Error(
+      `the socket ${path} has mode ${mode.toString(8)}, not ${SOCKET_MODE.toString(8)}: not serving on it`,
+    );
+  }
 }

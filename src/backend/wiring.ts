@@ -19,9 +19,13 @@ export interface WiredBackend extends Backend {
 
 const NO_SOCKET: EngineSocket = { kind: 'none', reason: 'no engine socket was given to this backend' };
 
+/** Time a check gets past its own deadline before its job item fails anyway (a check that ignores it). */
+const ITEM_GRACE_MS = 60_000;
+
 export function createRegistryBackend(
   jobLimits?: Partial<JobLimits>,
   engineSocket: EngineSocket = NO_SOCKET,
+  deep: { readonly deadlineMs?: number } = {},
 ): WiredBackend {
   const engine = createBackendEngine({ socket: engineSocket });
   const platformCheck = registryPlatformCheck({ credentials: noCredentials });
@@ -30,12 +34,14 @@ export function createRegistryBackend(
     platformCheck,
     reader: createRegistryReader({ credentials: noCredentials }),
     engine,
+    ...(deep.deadlineMs !== undefined ? { limits: { deadlineMs: deep.deadlineMs } } : {}),
   });
+  const itemTimeout = deep.deadlineMs !== undefined ? { itemTimeoutMs: deep.deadlineMs + ITEM_GRACE_MS } : {};
   const backend = createBackend({
     deepCheck,
     engine,
     info: { version: readVersion(), node: process.version, arch: process.arch },
-    jobLimits,
+    jobLimits: { ...itemTimeout, ...jobLimits },
   });
   return { ...backend, engine };
 }

@@ -205,6 +205,8 @@ async function deepResults(
         onResult,
         concurrency: command.concurrency,
         signal: io.signal,
+        // --timeout bounds each image's whole deep check (index, reads, backend images), not only its platform check.
+        deadlineMs: command.timeoutMs,
         ...(sources.platforms !== undefined ? { platforms: sources.platforms } : {}),
       },
     );

@@ -114,3 +114,72 @@ export function snapshot(
 ): DeepJobSnapshot {
   return { id, state, pollAfterMs: 1, items: [{ reference, canonical: reference, state: 'running', ...item }] };
 }
+
+/**
+ * The JSON row of an image whose only problem is a Windows binary built for x86_64 in the linux/arm64
+ * variant: the core makes that a warning (warningOnly), never a red error, and the image stays ready.
+ */
+export const windowsWarningRow: JsonValue = {
+  reference: 'w',
+  verdict: 'ready',
+  deep: {
+    status: 'checked',
+    verdict: null,
+    platformVerdict: 'ready',
+    message: 'Host binaries fit every variant',
+    fix: null,
+    warnings: 1,
+    variants: ['linux/amd64', 'linux/arm64'],
+    notes: [],
+    bytesRead: 1024,
+    bytesTotal: 2048,
+  },
+  hostBinaries: [
+    {
+      os: 'windows',
+      platform: 'linux/amd64',
+      path: '/windows/tool.exe',
+      state: 'ok',
+      found: 'x86_64',
+      wanted: 'x86_64',
+      message: 'right',
+      fix: null,
+      warningOnly: false,
+      listedAs: null,
+    },
+    {
+      os: 'windows',
+      platform: 'linux/arm64',
+      path: '/windows/tool.exe',
+      state: 'wrong-cpu',
+      found: 'x86_64',
+      wanted: 'arm64',
+      message:
+        "x86_64 PE in linux/arm64. Docker's page ships Windows binaries only in the amd64 variant, so this is a warning.",
+      fix: null,
+      warningOnly: true,
+      listedAs: null,
+    },
+  ],
+  backend: [],
+};
+
+/** The JSON row of an image the backend could not read inside (here: its deadline passed). */
+export const notCheckedRow: JsonValue = {
+  reference: 'n',
+  verdict: 'ready',
+  deep: {
+    status: 'not-checked',
+    verdict: null,
+    platformVerdict: 'ready',
+    message: 'the registry did not answer before the deadline',
+    fix: null,
+    warnings: 0,
+    variants: [],
+    notes: [],
+    bytesRead: 0,
+    bytesTotal: 0,
+  },
+  hostBinaries: null,
+  backend: null,
+};

@@ -77,3 +77,24 @@ export function controlledDeepCheck(options: { honourAbort?: boolean } = {}): Co
       calls.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })),
   };
 }
+
+/**
+ * A deep check that keeps the CPU busy the way a decompression bomb does, but in `sliceMs` slices with
+ * the event loop free between them (as a reader that yields does), until its signal aborts. `slices`
+ * counts the slices run, across calls.
+ */
+export function busyDeepCheck(sliceMs = 50): { readonly deepCheck: DeepCheck; slices(): number } {
+  let slices = 0;
+  const deepCheck: DeepCheck = async (_reference, context) => {
+    for (;;) {
+      if (context.signal.aborted) throw Object.assign(new Error('aborted'), { name: 'AbortError' });
+      const until = Date.now() + sliceMs;
+      while (Date.now() < until) {
+        // busy: nothing else runs in this process meanwhile
+      }
+      slices += 1;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  };
+  return { deepCheck, slices: () => slices };
+}

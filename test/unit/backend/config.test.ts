@@ -35,7 +35,24 @@ describe('backend settings from the environment', () => {
     expect(none.ok && none.value.engineSocket).toMatchObject({ kind: 'none' });
   });
 
+  it('takes a per-image deadline in whole seconds; without one the deep check keeps its default', () => {
+    expect(readBackendConfig({ ARCHMATRIX_BACKEND_DEADLINE: '20' })).toEqual({
+      ok: true,
+      value: {
+        socketPath: '/run/guest-services/archmatrix.sock',
+        concurrency: 4,
+        engineSocket: { kind: 'unix', socketPath: '/var/run/docker.sock.raw' },
+        deadlineMs: 20_000,
+      },
+    });
+    const config = readBackendConfig({});
+    expect(config.ok && config.value.deadlineMs).toBeUndefined();
+  });
+
   it.each([
+    [{ ARCHMATRIX_BACKEND_DEADLINE: '0' }, 'from 1 to 600'],
+    [{ ARCHMATRIX_BACKEND_DEADLINE: '601' }, 'from 1 to 600'],
+    [{ ARCHMATRIX_BACKEND_DEADLINE: '5s' }, 'whole number of seconds'],
     [{ ARCHMATRIX_BACKEND_SOCKET: 'relative.sock' }, 'is not absolute'],
     [{ ARCHMATRIX_BACKEND_SOCKET: `/tmp/${'a'.repeat(120)}.sock` }, 'longer than 107 bytes'],
     [{ ARCHMATRIX_BACKEND_CONCURRENCY: '0' }, 'from 1 to 16'],

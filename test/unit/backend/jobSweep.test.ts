@@ -1,10 +1,10 @@
-/** Sweeping on its own: abandoned running jobs are cancelled, old finished ones forgotten. */
+/** Sweeping on its own: abandoned running jobs are cancelled, old finished ones forgotten, their number bounded. */
 import { describe, expect, it } from 'vitest';
 import { parseReference } from '@core/reference.js';
 import { newJob, type Job } from '@backend/jobRecords.js';
-import { sweepJobs } from '@backend/jobSweep.js';
+import { sweepJobs, trimFinishedJobs } from '@backend/jobSweep.js';
 
-const LIMITS = { abandonAfterMs: 1000, keepFinishedMs: 5000 };
+const LIMITS = { abandonAfterMs: 1000, keepFinishedMs: 5000, maxFinishedJobs: 100 };
 
 function stored(id: string, lastSeen: number, finishedAt?: number): Job {
   const parsed = parseReference('alpine');
@@ -46,5 +46,35 @@ describe('sweepJobs', () => {
     sweepJobs(jobs, 100_000, LIMITS);
     expect(cancelled.cancelReason).toBe('abandoned');
     expect(jobs.has('cancelled')).toBe(true);
+  });
+});
+
+describe('trimFinishedJobs', () => {
+  it('keeps at most max finished jobs, forgetting those finished or polled longest ago first', () => {
+    const first = stored('first', 0, 10);
+    const second = stored('second', 0, 20);
+    const polledLate = stored('polled-late', 50, 5);
+    const third = stored('third', 0, 30);
+    const jobs = new Map([first, second, polledLate, third].map((job) => [job.id, job]));
+    trimFinishedJobs(jobs, 2);
+    expect([...jobs.keys()]).toEqual(['polled-late', 'third']);
+    trimFinishedJobs(jobs, 2);
+    expect([...jobs.keys()]).toEqual(['polled-late', 'third']);
+  });
+
+  it('never forgets a running job, however many there are', () => {
+    const running = [stored('r1', 0), stored('r2', 0), stored('r3', 0)];
+    const done = stored('done', 0, 1);
+    const jobs = new Map([...running, done].map((job) => [job.id, job]));
+    trimFinishedJobs(jobs, 0);
+    expect([...jobs.keys()]).toEqual(['r1', 'r2', 'r3']);
+  });
+
+  it('is part of every sweep, before keepFinishedMs has passed', () => {
+    const jobs = new Map(
+      Array.from({ length: 5 }, (_, i) => stored(`j${i}`, 0, 100 + i)).map((job) => [job.id, job] as const),
+    );
+    sweepJobs(jobs, 200, { ...LIMITS, maxFinishedJobs: 3 });
+    expect([...jobs.keys()]).toEqual(['j2', 'j3', 'j4']);
   });
 });

@@ -145,6 +145,31 @@ describe('deep-check jobs', () => {
     expect(fake.calls).toEqual(['docker.io/library/a1:latest']);
   });
 
+  it('DELETE answers with the waiting items already cancelled, not shown as queued', async () => {
+    const fake = controlledDeepCheck({ honourAbort: false });
+    const b = backend(fake.deepCheck, { concurrency: 1 });
+    const { id } = job(post(b, ['a1', 'a2', 'a3']));
+    await fake.started(1);
+    const cancelled = job(b.handle({ method: 'DELETE', path: `/deep/${id}` }));
+    expect(cancelled.items.map((i) => i.state)).toEqual(['running', 'cancelled', 'cancelled']);
+    expect(job(poll(b, id)).items.map((i) => i.state)).toEqual(['running', 'cancelled', 'cancelled']);
+    expect(b.jobs?.counts()).toEqual({ running: 0, queuedItems: 1 });
+  });
+
+  it('DELETE of a finished job changes nothing: it stays done, with its results', async () => {
+    const fake = controlledDeepCheck();
+    const b = backend(fake.deepCheck);
+    const { id } = job(post(b, ['alpine']));
+    await fake.started(1);
+    fake.pending[0]?.resolve({ verdict: 'ready' });
+    await settled(b, id);
+    const reply = b.handle({ method: 'DELETE', path: `/deep/${id}` });
+    expect(reply.status).toBe(200);
+    expect(job(reply)).toMatchObject({ state: 'done', cancelReason: undefined });
+    expect(job(reply).items).toMatchObject([{ state: 'done', result: { verdict: 'ready' } }]);
+    expect(job(poll(b, id))).toMatchObject({ state: 'done', cancelReason: undefined });
+  });
+
   it('frees the slot of a cancelled check that ignores its signal', async () => {
     const fake = controlledDeepCheck({ honourAbort: false });
     const b = backend(fake.deepCheck, { concurrency: 1 });
@@ -183,6 +208,30 @@ describe('deep-check jobs', () => {
     const gone = poll(b, id);
     expect(gone.status).toBe(404);
     expect(error(gone).message).toContain('POST /deep');
+  });
+
+  it('keeps at most maxFinishedJobs finished jobs, without waiting for a sweep: the oldest answer 404 first', async () => {
+    const fake = controlledDeepCheck();
+    const b = backend(fake.deepCheck, { maxFinishedJobs: 2 });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      clock = i;
+      ids.push(job(post(b, [`image${i}`])).id);
+      await fake.started(i + 1);
+      fake.pending[0]?.resolve(i);
+      await settled(b, ids[i] ?? '');
+    }
+    const running = job(post(b, ['still-running']));
+    expect(ids.map((id) => poll(b, id).status)).toEqual([404, 404, 200, 200]);
+    expect(job(poll(b, running.id)).state).toBe('running');
+  });
+
+  it('200 finished jobs leave no more than maxFinishedJobs in the store', async () => {
+    const b = backend(() => Promise.resolve({ verdict: 'ready' }), { maxFinishedJobs: 8 });
+    const ids = Array.from({ length: 200 }, (_, i) => job(post(b, [`image${i}`])).id);
+    await Promise.all(ids.map((id) => b.jobs?.settled(id)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(ids.filter((id) => poll(b, id).status === 200)).toHaveLength(8);
   });
 
   it('fails a check that outlives its deadline, and says so', async () => {

@@ -66,4 +66,34 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
     const out = await cli(['--json', recorded('good')], fixturePort().exec, false, reader);
     expect(JSON.parse(out.stdout)).toMatchObject([{ verdict: 'ready', deep: null, hostBinaries: null, backend: null }]);
   });
+
+  it("--timeout bounds each image's whole deep check, its reads included, not only the platform check", async () => {
+    /** A registry that never sends the files: each read ends only when its deadline or cancel fires. */
+    const hanging: VariantFileReader = {
+      readVariantFiles: (_repo, _digest, _wanted, options) =>
+        new Promise((resolve) => {
+          const stop = (): void =>
+            resolve({
+              ok: false,
+              error: { kind: 'timeout', message: 'the registry did not answer before the deadline' },
+            });
+          for (const signal of [options.signal, options.deadline]) {
+            if (signal?.aborted) stop();
+            signal?.addEventListener('abort', stop, { once: true });
+          }
+        }),
+    };
+    const started = Date.now();
+    const out = await cli(
+      ['--deep', '--json', '--timeout', '300ms', recorded('good')],
+      fixturePort().exec,
+      false,
+      hanging,
+    );
+    // Without --timeout reaching the deep check, its own 120 s deadline would apply.
+    expect(Date.now() - started).toBeLessThan(4_000);
+    const [row] = JSON.parse(out.stdout) as { deep: { status: string; message: string } }[];
+    expect(row?.deep.status).toBe('not-checked');
+    expect(row?.deep.message).toContain('the registry did not answer before the deadline');
+  }, 10_000);
 });

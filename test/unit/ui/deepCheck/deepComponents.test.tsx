@@ -9,7 +9,7 @@ import { rowKey } from '@ui/shared/matrixRow';
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
-import { doneRow, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import { doneRow, windowsWarningRow, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const row = doneRow('127.0.0.1:5100/deep/wrong-host-binary:1.0.0');
 const findings = parseDeepFindings(wrongHostBinaryRow);
@@ -104,5 +104,21 @@ describe('deep check components', () => {
     expect(screen.getByTestId('deep-line').textContent).toContain('Backend down or slow: no answer within 15 s');
     fireEvent.click(screen.getByRole('button', { name: `Retry the inside check of ${row.reference}` }));
     expect(down.retry).toHaveBeenCalledWith(rowKey(row));
+  });
+
+  it('a Windows binary for x86_64 in the linux/arm64 variant is a warning chip and a warning line, never an error', () => {
+    const warned = parseDeepFindings(windowsWarningRow);
+    if (warned === undefined) throw new Error('fixture must parse');
+    const { container } = render(
+      <DeepCheckProvider value={controller({ kind: 'done', findings: warned, remembered: false })}>
+        <DeepRowLine row={row} />
+        <DeepDetails row={row} onCopy={() => undefined} />
+      </DeepCheckProvider>,
+    );
+    const cell = container.querySelector('[data-host-binary="/windows/tool.exe"][data-platform="linux/arm64"]');
+    expect(cell?.textContent).toContain('wrong-cpu (warning)');
+    expect(cell?.querySelector('.MuiChip-colorWarning')).not.toBeNull();
+    expect(container.querySelector('.MuiChip-colorError')).toBeNull();
+    expect(screen.getByTestId('deep-line').textContent).toContain('1 warning (Windows on arm64)');
   });
 });

@@ -1,10 +1,19 @@
-/** The deep check's pure UI rules: the badge's verdict, hostile backend answers, the remembered store. */
+/**
+ * The deep check's pure UI rules: the badge's verdict, hostile backend answers, a warning that stays a
+ * warning, the remembered store (checked results only).
+ */
 import { describe, expect, it } from 'vitest';
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
-import { rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
+import { doneLine, rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
-import { DIGEST, platformResult, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import {
+  DIGEST,
+  notCheckedRow,
+  platformResult,
+  windowsWarningRow,
+  wrongHostBinaryRow,
+} from '../../../support/deepRows.js';
 
 const findings = parseDeepFindings(wrongHostBinaryRow);
 const done = (verdict: 'wrong-host-binary' | 'backend-missing-platforms' | null): DeepRowState | undefined =>
@@ -80,5 +89,45 @@ describe('deep results remembered by digest', () => {
     expect(parseRememberedDeep(text).get(key)?.findings).toEqual(findings);
     expect(parseRememberedDeep('{"entries":{"no-digest":{"savedAt":"x","row":{}}}}').size).toBe(0);
     expect(parseRememberedDeep('not json').size).toBe(0);
+  });
+});
+
+describe('a Windows binary for x86_64 in the linux/arm64 variant (a warning, not an error)', () => {
+  const warned = parseDeepFindings(windowsWarningRow);
+
+  it("keeps warningOnly from the backend's answer", () => {
+    expect(warned?.hostBinaries.map((b) => [b.platform, b.state, b.warningOnly])).toEqual([
+      ['linux/amd64', 'ok', false],
+      ['linux/arm64', 'wrong-cpu', true],
+    ]);
+  });
+
+  it("makes the row's line a warning that says so, never a red error", () => {
+    if (warned === undefined) throw new Error('fixture must parse');
+    expect(doneLine(warned)).toEqual({
+      tone: 'warning',
+      text: 'Inside: host binaries right for linux/amd64 and linux/arm64; 1 warning (Windows on arm64)',
+    });
+  });
+
+  it('is still a warning once remembered and read back', () => {
+    if (warned === undefined) throw new Error('fixture must parse');
+    const key = `127.0.0.1:5100/deep/w:1@${DIGEST}`;
+    const text = serialiseRememberedDeep(new Map([[key, { savedAt: '2026-12-01T00:00:00.000Z', findings: warned }]]));
+    const back = parseRememberedDeep(text).get(key)?.findings;
+    expect(back?.hostBinaries.map((b) => b.warningOnly)).toEqual([false, true]);
+    expect(back === undefined ? undefined : doneLine(back).tone).toBe('warning');
+  });
+});
+
+describe('a result that could not be checked inside', () => {
+  it('is never read back from storage as if it were remembered: the image is read again next time', () => {
+    const findings = parseDeepFindings(notCheckedRow);
+    if (findings === undefined) throw new Error('fixture must parse');
+    expect(findings.status).toBe('not-checked');
+    const key = `127.0.0.1:5100/deep/n:1@${DIGEST}`;
+    // As an older version of the tab could have stored it.
+    const stored = JSON.stringify({ entries: { [key]: { savedAt: '2026-12-01T00:00:00.000Z', row: notCheckedRow } } });
+    expect(parseRememberedDeep(stored).has(key)).toBe(false);
   });
 });

@@ -13,7 +13,7 @@ import { MAX_DEEP_JOBS, createDeepQueue, type DeepQueue } from '@ui/features/dee
 import type { DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { deepKey, type RememberedDeepEntry } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
-import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import { doneRow, notCheckedRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 
 const POLL_AFTER_MS = 1_000;
 
@@ -222,6 +222,25 @@ describe('polling', () => {
     expect(backend.requests()).toEqual([`POST ${row.reference}`, 'GET job-1']);
     const key = row.result === undefined ? undefined : deepKey(row.result);
     expect(key !== undefined && remembered.entries.get(key)?.findings.verdict).toBe('wrong-host-binary');
+  });
+
+  it('never remembers a result not checked inside: the same digest is read again on the next platform result', async () => {
+    const backend = fakeBackend({
+      poll: (id) => ({ ok: true, value: snapshot(id, 'r', { state: 'done', result: notCheckedRow }, 'done') }),
+    });
+    const { queue, remembered } = queueOn(backend.port);
+    queues.push(queue);
+    const reference = '127.0.0.1:5100/deep/slow:1';
+    queue.sync([doneRow(reference)]);
+    await vi.advanceTimersByTimeAsync(POLL_AFTER_MS);
+    const state = queue.states().get(rowKey(doneRow(reference)));
+    expect(state?.kind === 'done' && state.findings.status).toBe('not-checked');
+    expect(remembered.entries.size).toBe(0);
+
+    // A refresh: a new platform result for the same index digest.
+    queue.sync([doneRow(reference, platformResult(reference))]);
+    await vi.advanceTimersByTimeAsync(POLL_AFTER_MS);
+    expect(backend.requests()).toEqual([`POST ${reference}`, 'GET job-1', `POST ${reference}`, 'GET job-2']);
   });
 
   it('says "backend down" when the backend cancelled the job itself (shutdown)', async () => {

@@ -1,16 +1,18 @@
 /**
  * useDeepCheck against a scripted backend port: each row's deep check after its platform result,
- * progress, Stop (DELETE), backend down and recovery, a job lost to a restart, the bound on jobs
- * at once, rows with nothing to read, and results remembered by digest (no request on reopening).
+ * progress, Stop (DELETE), backend down and recovery, a job lost to a restart (started again exactly
+ * once), the bound on jobs at once, rows with nothing to read, and results remembered by digest (no
+ * request on reopening; never a result not checked inside).
  */
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendAnswer, BackendPort } from '@ui/features/deepCheck/backendClient/backendPort';
 import { useDeepCheck } from '@ui/features/deepCheck/hooks/useDeepCheck';
+import { MIN_POLL_MS } from '@ui/features/deepCheck/model/deepJob';
 import { MAX_DEEP_JOBS } from '@ui/features/deepCheck/model/deepQueue';
 import { REMEMBERED_DEEP_KEY } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
-import { doneRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
+import { doneRow, notCheckedRow, platformResult, snapshot, wrongHostBinaryRow } from '../../../support/deepRows.js';
 import { hostOnlyProvider } from '../../../support/hookHarness';
 
 const wrapper = hostOnlyProvider;
@@ -52,6 +54,10 @@ const done: Step = (id) => ({
   ok: true,
   value: snapshot(id, 'r', { state: 'done', result: wrongHostBinaryRow }, 'done'),
 });
+const jobLost: BackendAnswer = {
+  ok: false,
+  error: { kind: 'job-lost', statusCode: 404, message: 'No deep-check job' },
+};
 const progress: Step = (id) => ({
   ok: true,
   value: snapshot(id, 'r', { state: 'running', progress: { bytesRead: 1024, bytesTotal: 4096 } }),
@@ -146,17 +152,51 @@ describe('useDeepCheck', () => {
     await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('done'));
   });
 
-  it('starts a job lost to a backend restart again, once', async () => {
+  it("starts a job lost to a backend restart again, once: the second job's findings show", async () => {
     // job-1 is forgotten by the restarted backend; job-2 finishes.
-    const lostThenDone: Step = (id) =>
-      id === 'job-1'
-        ? { ok: false, error: { kind: 'job-lost', statusCode: 404, message: 'No deep-check job' } }
-        : done(id);
+    const lostThenDone: Step = (id) => (id === 'job-1' ? jobLost : done(id));
     const { port, log } = scriptedPort({ steps: [lostThenDone] });
     const row = doneRow('127.0.0.1:5100/deep/x:1');
     const { result } = renderHook(() => useDeepCheck([row], port), { wrapper });
-    await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('done'));
+    await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('done'), { timeout: 3_000 });
     expect(log.started).toHaveLength(2);
+    expect(log.started).toEqual([row.reference, row.reference]);
+    expect(log.polled).toEqual(['job-1', 'job-2']);
+  });
+
+  it('starts a lost job again only once: when the second job is lost too, no third POST, and the row says so', async () => {
+    // The backend forgets every job (it keeps restarting).
+    const { port, log } = scriptedPort({ steps: [() => jobLost] });
+    const row = doneRow('127.0.0.1:5100/deep/x:1');
+    const { result } = renderHook(() => useDeepCheck([row], port), { wrapper });
+    await waitFor(() => expect(log.started).toHaveLength(2), { timeout: 3_000 });
+    await waitFor(() => expect(result.current.states.get(rowKey(row))?.kind).toBe('backend-down'), { timeout: 3_000 });
+    // Time for several more polls and starts, had the hook kept going.
+    await new Promise((resolve) => setTimeout(resolve, 3 * MIN_POLL_MS));
+    expect(log.started).toEqual([row.reference, row.reference]);
+    expect(log.polled).toEqual(['job-1', 'job-2']);
+    expect(result.current.states.get(rowKey(row))).toEqual({ kind: 'backend-down', message: 'No deep-check job' });
+  });
+
+  it('does not remember a result not checked inside: reopening the tab reads the image again', async () => {
+    const notChecked: Step = (id) => ({
+      ok: true,
+      value: snapshot(id, 'r', { state: 'done', result: notCheckedRow }, 'done'),
+    });
+    const first = scriptedPort({ steps: [notChecked] });
+    const row = doneRow('127.0.0.1:5100/deep/slow:1');
+    const one = renderHook(() => useDeepCheck([row], first.port), { wrapper });
+    await waitFor(() => expect(one.result.current.states.get(rowKey(row))?.kind).toBe('done'));
+    expect(window.localStorage.getItem(REMEMBERED_DEEP_KEY) ?? '').not.toContain('127.0.0.1:5100/deep/slow:1');
+    one.unmount();
+
+    const second = scriptedPort({ steps: [done] });
+    const again = doneRow(row.reference, platformResult(row.reference));
+    const two = renderHook(() => useDeepCheck([again], second.port), { wrapper });
+    await waitFor(() =>
+      expect(two.result.current.states.get(rowKey(again))).toMatchObject({ kind: 'done', remembered: false }),
+    );
+    expect(second.log.started).toEqual([row.reference]);
   });
 
   it(`checks at most ${MAX_DEEP_JOBS} rows at once; the others wait`, async () => {

@@ -1,7 +1,8 @@
 /**
  * Deep results remembered between visits, keyed by the image's digest (canonical@digest): an
  * index digest names its content, so a remembered result is never stale, and reopening the tab
- * repaints it with no request to the backend and no registry traffic. Bounded in number.
+ * repaints it with no request to the backend and no registry traffic. Bounded in number. Only results
+ * checked inside are remembered, so an image that could not be read is read again next time.
  */
 import type { InspectResult } from '@core/index.js';
 import { isRecord, storedRecord } from '@core/json.js';
@@ -36,7 +37,9 @@ export function parseRememberedDeep(text: string | null): Map<string, Remembered
     if (!isRecord(value) || typeof value['savedAt'] !== 'string') continue;
     // Stored as the JSON row's deep keys: the same parser as the backend's answer.
     const findings = parseDeepFindings(value['row']);
-    if (findings !== undefined && /@sha256:[0-9a-f]{64}$/.test(key))
+    // Only what was checked inside is remembered: a not-checked result (timeout, backend down, unauthorized...)
+    // said nothing about the digest's content, and remembering it would mean it is never read again.
+    if (findings?.status === 'checked' && /@sha256:[0-9a-f]{64}$/.test(key))
       entries.set(key, { savedAt: value['savedAt'], findings });
   }
   return entries;
