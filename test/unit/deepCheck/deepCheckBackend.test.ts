@@ -87,6 +87,24 @@ describe('deepCheck: backend images', () => {
     expect(result.deep.explanation).toMatch(/backend http:\/\/evil\.example\/x \(invalid-reference\)/);
   });
 
+  it('checks at most 50 backend images and says how many were named', async () => {
+    const names = Array.from({ length: 51 }, (_, i) => `127.0.0.1:5100/corpus/b${i}:1.0.0`);
+    const file = textFile(
+      '/docker-compose.yaml',
+      `services:\n${names.map((n, i) => `  s${i}:\n    image: ${n}\n`).join('')}`,
+    );
+    const files = { '/metadata.json': composeMeta, '/docker-compose.yaml': file };
+    const checked: string[] = [];
+    const results = Object.fromEntries([REF, ...names].map((n) => [n, inspectResult(n, BOTH)]));
+    const result = await deepCheck(
+      REF,
+      deps(fakeReader({ [AMD]: { files }, [ARM]: { files } }), fakePlatformCheck(results, checked)),
+    );
+    expect(result.deep.backend).toHaveLength(50);
+    expect(checked).toEqual([REF, ...names.slice(0, 50)]);
+    expect(result.deep.notes).toContain('51 backend images are named; only the first 50 were checked');
+  });
+
   it('a compose file that is not YAML is a note; the verdict stays', async () => {
     const bad = textFile('/docker-compose.yaml', 'services: [unclosed');
     const reader = fakeReader({

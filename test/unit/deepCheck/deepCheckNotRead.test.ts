@@ -109,6 +109,18 @@ describe('deepCheck: what could not be read', () => {
     expect(wall.deep.explanation.length).toBeLessThanOrEqual('The deep check failed: '.length + 201);
   });
 
+  it('the byte cap reached exactly stops further reads too', async () => {
+    const reader = fakeReader({
+      [AMD]: { files: { '/metadata.json': DARWIN }, bytesPerRead: 500 },
+      [ARM]: { files: { '/metadata.json': DARWIN }, bytesPerRead: 500 },
+    });
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })), {
+      maxBytes: 1000,
+    });
+    expect(reader.calls.map((c) => c.wanted)).toEqual([['/metadata.json'], ['/metadata.json']]);
+    expect(result.deep.hostBinaries.map((f) => f.state)).toEqual(['unreadable', 'unreadable']);
+  });
+
   it('progress reports bytes read against the layers total, ending with done', async () => {
     const reader = fakeReader({
       [AMD]: { files: { '/metadata.json': DARWIN, '/darwin/tool': fileOf('/darwin/tool', 'darwinX64') } },

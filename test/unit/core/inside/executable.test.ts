@@ -43,6 +43,25 @@ describe('identifyExecutable on CPU-neutral files', () => {
     expect(identifyExecutable(head('java17'))).toEqual({ format: 'data', cpus: [] });
   });
 
+  it('takes 0xcafebabe with 45 or more as a Java class (major version 45 is Java 1.1), 44 as universal Mach-O', () => {
+    const fat = (count: number) => {
+      const bytes = new Uint8Array(8 + 44 * 20);
+      const view = new DataView(bytes.buffer);
+      view.setUint32(0, 0xcafebabe);
+      view.setUint32(4, count);
+      for (let i = 0; i < Math.min(count, 44); i += 1) view.setUint32(8 + i * 20, 0x0100000c);
+      return bytes;
+    };
+    expect(identifyExecutable(fat(45))).toEqual({ format: 'data', cpus: [] });
+    expect(identifyExecutable(fat(44))).toEqual({ format: 'macho-universal', cpus: ['arm64'] });
+  });
+
+  it('takes text with one control character in a hundred as text, and with two as data', () => {
+    const withControls = (n: number) => new Uint8Array(Array.from({ length: 100 }, (_, i) => (i < n ? 0x01 : 0x41)));
+    expect(identifyExecutable(withControls(1)).format).toBe('text');
+    expect(identifyExecutable(withControls(2)).format).toBe('data');
+  });
+
   it('takes a .pyc as data and a .properties as text', () => {
     expect(identifyExecutable(head('pyc'), '/x/abc.pyc').format).toBe('data');
     expect(identifyExecutable(head('properties'), '/conf/net.properties').format).toBe('text');

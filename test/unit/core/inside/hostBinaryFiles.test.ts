@@ -40,6 +40,23 @@ describe('judgeHostBinaries: directories, links, odd files and failed reads', ()
     expect(findings).toHaveLength(1 + MAX_DIRECTORY_ENTRIES);
   });
 
+  it('looks eight directories deep into a listed directory, and no deeper', () => {
+    // /d holds an ELF and a subdirectory, which holds an ELF and a subdirectory, ... nine levels.
+    let nested: FoundFile | undefined;
+    for (let level = 9; level >= 1; level -= 1) {
+      const path = `/d${'/s'.repeat(level - 1)}`;
+      const entries: FoundFile[] = [fileOf(`${path}/tool`, 'linuxX64')];
+      if (nested !== undefined) entries.push(nested);
+      nested = { kind: 'directory', path, entries };
+    }
+    if (nested === undefined) throw new Error('built above');
+    const findings = judge(listing({ linux: ['/d'] }), { 'linux/amd64': { '/d': nested } });
+    expect(findings.map((f) => f.path)).toEqual([
+      '/d',
+      ...Array.from({ length: 8 }, (_, i) => `/d${'/s'.repeat(i)}/tool`),
+    ]);
+  });
+
   it('a symlink, a device and a failed read are unreadable, with the reason', () => {
     const findings = judge(listing({ linux: ['/linux/a', '/linux/b', '/linux/c'] }), {
       'linux/amd64': {

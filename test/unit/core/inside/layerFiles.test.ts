@@ -203,11 +203,16 @@ describe('layerFiles', () => {
   });
 
   it('a wanted path that is not normalised is unreadable, never matched', () => {
-    const files = createLayerFiles([{ path: 'darwin/tool' }, { path: '/a/../etc/passwd' }]);
+    const files = createLayerFiles([{ path: 'darwin/tool' }, { path: '/a/../etc/passwd' }, { path: '/darwin//tool' }]);
     expect(files.settled()).toBe(true);
     const r = files.finish();
     expect(r.get('darwin/tool')?.kind).toBe('unreadable');
     expect(r.get('/a/../etc/passwd')?.kind).toBe('unreadable');
+    expect(r.get('/darwin//tool')).toEqual({
+      kind: 'unreadable',
+      path: '/darwin//tool',
+      reason: 'wanted path not normalised (use /darwin/tool)',
+    });
   });
 
   it('pending lists what a failed read leaves open', () => {

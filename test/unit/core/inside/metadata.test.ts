@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseImagePath } from '@core/inside/imagePath.js';
+import { MAX_IMAGE_PATH_CHARS, normaliseImagePath } from '@core/inside/imagePath.js';
 import {
   MAX_HOST_BINARIES,
   MAX_IGNORED_NOTES,
@@ -270,5 +270,10 @@ describe('parseExtensionMetadata vm section', () => {
 describe('normaliseImagePath', () => {
   it('refuses text longer than 4096 characters without scanning it', () => {
     expect(normaliseImagePath(`/${'a'.repeat(5000)}`)).toMatchObject({ ok: false });
+    expect(normaliseImagePath(`/${'a'.repeat(MAX_IMAGE_PATH_CHARS)}`)).toMatchObject({
+      ok: false,
+      error: `is ${MAX_IMAGE_PATH_CHARS + 1} characters long (at most ${MAX_IMAGE_PATH_CHARS})`,
+    });
+    expect(normaliseImagePath(`/${'a'.repeat(MAX_IMAGE_PATH_CHARS - 1)}`)).toMatchObject({ ok: true });
   });
 });
