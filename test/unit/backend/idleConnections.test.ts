@@ -1,6 +1,7 @@
 /**
  * Connections to the backend's socket do not stay open for nothing: one that never sends, one kept alive
- * after its answer and one stalled mid-headers are all closed by the server after the idle timeout.
+ * after its answer, one stalled mid-headers and one stalled mid-body are all closed by the server after
+ * the idle timeout.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
@@ -51,13 +52,20 @@ describe('idle connections', () => {
     expect(DEFAULT_HTTP_LIMITS.idleTimeoutMs).toBeLessThanOrEqual(DEFAULT_HTTP_LIMITS.requestTimeoutMs);
   });
 
-  it('are closed by the server: silent, kept alive after an answer, or stalled mid-headers', async () => {
+  it('are closed by the server: silent, kept alive after an answer, stalled mid-headers or mid-body', async () => {
     const times = await Promise.all([
       ...Array.from({ length: 20 }, () => closedAfter(undefined)),
       ...Array.from({ length: 20 }, () => closedAfter('GET /health HTTP/1.1\r\nHost: x\r\n\r\n')),
       ...Array.from({ length: 20 }, () => closedAfter('GET /health HTTP/1.1\r\nHo')),
+      // Headers complete, body stalled: only the idle timeout ends it before the 30 s request deadline.
+      ...Array.from({ length: 20 }, () =>
+        closedAfter(
+          'POST /deep HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"ref',
+        ),
+      ),
     ]);
-    // Without the idle timeout the first group would wait for the 10 s header deadline, the second for 5 s.
+    // Without the idle timeout the first group would wait for the 10 s header deadline, the second for 5 s,
+    // the last for the 30 s request deadline.
     expect(Math.max(...times)).toBeLessThan(4_000);
   }, 15_000);
 

@@ -115,4 +115,18 @@ describe('the run queue', () => {
     await runAll(run, j);
     expect(j.items[0]).toMatchObject({ state: 'failed', error: expected });
   });
+
+  it('keeps the last progress a check gave while it ran: a late report after it settled changes nothing', async () => {
+    const fake = controlledDeepCheck();
+    const run = createRunQueue({ deepCheck: fake.deepCheck, concurrency: 1, itemTimeoutMs: 60_000 });
+    const j = job('late');
+    const settled = runAll(run, j);
+    await fake.started(1);
+    const check = fake.pending[0];
+    check?.context.onProgress({ bytesRead: 5 });
+    check?.resolve({ verdict: 'ready' });
+    await settled;
+    check?.context.onProgress({ bytesRead: 999 });
+    expect(j.items[0]).toMatchObject({ state: 'done', progress: { bytesRead: 5 }, result: { verdict: 'ready' } });
+  });
 });

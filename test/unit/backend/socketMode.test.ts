@@ -6,7 +6,7 @@ import { lstatSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '@backend/app.js';
 import { listenPrivately, SOCKET_MODE } from '@backend/socketFile.js';
 import { callSocket } from '../../support/socketClient.js';
@@ -63,5 +63,23 @@ describe('the socket file', () => {
     const server = createServer();
     await expect(listenPrivately(server, join(dir, 'missing', 'x.sock'))).rejects.toThrow();
     expect(process.umask()).toBe(0);
+  });
+
+  it('is still 0600 where the umask cannot be changed (as in a worker thread)', async () => {
+    const sock = join(dir, 'worker.sock');
+    const real = process.umask.bind(process);
+    const umask = vi.spyOn(process, 'umask').mockImplementation((mask?: string | number) => {
+      if (mask !== undefined) throw new Error('process.umask() is not supported in workers');
+      return real();
+    });
+    const server = createServer();
+    try {
+      await listenPrivately(server, sock);
+      expect(umask).toHaveBeenCalled();
+      expect(modeOf(sock)).toBe(0o600);
+    } finally {
+      umask.mockRestore();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { doneLine, rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
-import { deepKey, parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
+import {
+  deepKey,
+  MAX_REMEMBERED_DEEP,
+  parseRememberedDeep,
+  serialiseRememberedDeep,
+} from '@ui/features/deepCheck/model/rememberedDeep';
 import {
   DIGEST,
   notCheckedRow,
@@ -89,6 +94,22 @@ describe('deep results remembered by digest', () => {
     expect(parseRememberedDeep(text).get(key)?.findings).toEqual(findings);
     expect(parseRememberedDeep('{"entries":{"no-digest":{"savedAt":"x","row":{}}}}').size).toBe(0);
     expect(parseRememberedDeep('not json').size).toBe(0);
+  });
+});
+
+describe('the remembered store', () => {
+  it(`keeps the newest ${MAX_REMEMBERED_DEEP} results, dropping the oldest`, () => {
+    if (findings === undefined) throw new Error('fixture must parse');
+    const entries = new Map(
+      Array.from({ length: MAX_REMEMBERED_DEEP + 5 }, (_, i) => [
+        `127.0.0.1:5100/deep/x${i}:1@${DIGEST}`,
+        { savedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), findings },
+      ]),
+    );
+    const back = parseRememberedDeep(serialiseRememberedDeep(entries));
+    expect(back.size).toBe(MAX_REMEMBERED_DEEP);
+    expect([0, 4].map((i) => back.has(`127.0.0.1:5100/deep/x${i}:1@${DIGEST}`))).toEqual([false, false]);
+    expect(back.has(`127.0.0.1:5100/deep/x${MAX_REMEMBERED_DEEP + 4}:1@${DIGEST}`)).toBe(true);
   });
 });
 
