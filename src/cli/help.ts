@@ -51,7 +51,7 @@ Options:
       --all-variants        with --deep and no references: also read the other variants,
                             from their registries
   -c, --concurrency N       images inspected at once (1-64, default ${DEFAULT_CONCURRENCY})
-  -t, --timeout DURATION    per-image timeout: 30, 30s or 500ms (default ${DEFAULT_TIMEOUT_MS / 1000}s)
+  -t, --timeout DURATION    per-image timeout, the whole check (--deep too): 30, 30s or 500ms (default ${DEFAULT_TIMEOUT_MS / 1000}s)
       --host-platform P     judge installs against P (default: this machine, e.g. linux/amd64)
       --progress            progress on stderr even when stderr is not a terminal
       --no-progress         no progress, even on a terminal
