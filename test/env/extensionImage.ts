@@ -57,10 +57,13 @@ export function testBuildArgs(env: TestEnv): string {
 /** Runs `make push-extension` for IMAGE=<open registry>/archmatrix/extension and the given tag. */
 /**
  * The test registry's known race (test/env/lib/seed.sh says more): with the docker driver buildx pushes
- * twice, and distribution 2.8 may answer the second push's HEAD with 500 "invalid checksum digest
- * format". Only that failure is retried; the build itself is cached, so a retry only pushes again.
+ * twice, and distribution 2.8 may answer the second push's HEAD with a 500, worded "invalid checksum
+ * digest format" or, by buildx, "unexpected status from HEAD request to .../manifests/...: 500" (seen in
+ * a fresh-clone CI run). Only that failure is retried; the build itself is cached, so a retry only pushes
+ * again.
  */
-const REGISTRY_RACE = /invalid checksum digest format/;
+const REGISTRY_RACE =
+  /invalid checksum digest format|unexpected status from HEAD request to http:\/\/127\.0\.0\.1:\d+\/v2\/\S+\/manifests\/\S+: 500 Internal Server Error/;
 
 export function pushExtensionImage(env: TestEnv, tag: string = uniqueTag()): ExtensionPush {
   const image = `${env.openRegistry}/archmatrix/extension`;
