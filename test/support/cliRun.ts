@@ -10,7 +10,7 @@ export interface Captured {
   readonly stderr: string;
 }
 
-/** The deep reader of runs that do not pass --deep: any read fails. */
+/** The deep reader of runs that do not pass --deep: every read fails. */
 export const NO_READER: VariantFileReader = {
   readVariantFiles: () =>
     Promise.resolve({ ok: false, error: { kind: 'error', message: 'no registry reader in this test' } }),

@@ -108,7 +108,7 @@ export interface LoopWatch {
   stop(): { maxBlockMs: number; peakRssBytes: number };
 }
 
-/** Watches the event loop (a 5 ms interval: any gap over that is time it could not run) and the process's RSS. */
+/** Watches the event loop (a 5 ms interval: a gap over that is time it could not run) and the process's RSS. */
 export function watchLoop(): LoopWatch {
   let last = performance.now();
   let maxBlockMs = 0;
