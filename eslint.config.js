@@ -7,6 +7,12 @@ import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import archmatrix from './eslint/noTypeImportCycle.js';
 
+/** The no-restricted-imports pattern of a layer that knows no UI and no ddClient (React, MUI, Docker's packages). */
+const noUi = (who) => ({
+  group: ['react', 'react-dom', '@mui/*', '@docker/*'],
+  message: `${who} knows no UI and no ddClient.`,
+});
+
 export default defineConfig(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/env/.cache/**'] },
   js.configs.recommended,
@@ -32,7 +38,7 @@ export default defineConfig(
         {
           patterns: [
             { group: ['node:*', 'fs', 'child_process', 'http', 'os', 'path'], message: 'The core does no I/O.' },
-            { group: ['react', 'react-dom', '@mui/*', '@docker/*'], message: 'The core knows no UI and no ddClient.' },
+            noUi('The core'),
             {
               // Any depth (src/core/inside imports with ../../): the layers above the core, never imported by it.
               group: [
@@ -78,31 +84,6 @@ export default defineConfig(
       ],
     },
   },
-  // The backend (Docker Desktop's VM) only reads registries: it runs no commands and knows no UI.
-  {
-    files: ['src/backend/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['node:child_process', 'child_process', 'node:worker_threads'],
-              message: 'The backend runs no commands: it only reads registries.',
-            },
-            {
-              group: ['../commands/*', '../adapters/*'],
-              message: 'The backend has no docker CLI: no command layer, no ExecPort.',
-            },
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*', '**/ui/**'],
-              message: 'The backend knows no UI and no ddClient.',
-            },
-          ],
-        },
-      ],
-    },
-  },
   // The deep check orchestration runs in the CLI and in the backend: it is given its platform check and reader.
   // It owns those ports (ports.ts); the registry reader implements them, so the registry may import the port
   // types and the deep check never imports the registry.
@@ -126,10 +107,7 @@ export default defineConfig(
               message:
                 'The registry reader implements the deep check ports (ports.ts); the deep check never imports it.',
             },
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
-              message: 'The deep check knows no UI and no ddClient.',
-            },
+            noUi('The deep check'),
           ],
         },
       ],
@@ -143,10 +121,7 @@ export default defineConfig(
         'error',
         {
           patterns: [
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
-              message: 'The registry reader knows no UI and no ddClient.',
-            },
+            noUi('The registry reader'),
             {
               group: ['node:child_process', 'child_process'],
               message: 'The registry reader runs no commands (credential helpers live in src/adapters).',
@@ -267,38 +242,7 @@ export default defineConfig(
     },
   },
 
-  // ---- Neutral modules and the backend as a leaf (backend / wire / http / runtime / stand-in) ----
-  // The backend (src/backend) depends only on the core, the deep check, the registry reader and the
-  // neutral modules src/wire (what crosses the wire), src/http (Node HTTP helpers) and src/runtime:
-  // never on the browser-mode server, the CLI, the command layer, the adapters, the benchmark or
-  // the UI. A later block for the same files replaces an earlier one's no-restricted-imports, so
-  // this one repeats the backend's earlier rules (no commands, no UI).
-  {
-    files: ['src/backend/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^\\.\\./(?!(core|deepCheck|registry|wire|http|runtime)/)',
-              caseSensitive: true,
-              message:
-                'The backend is a leaf: it imports only src/core, src/deepCheck, src/registry, src/wire, src/http, src/runtime and itself (never src/server, src/cli, src/commands, src/adapters, src/bench or ui).',
-            },
-            {
-              group: ['node:child_process', 'child_process', 'node:worker_threads'],
-              message: 'The backend runs no commands: it only reads registries.',
-            },
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*', '**/ui/**'],
-              message: 'The backend knows no UI and no ddClient.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // ---- Neutral modules (wire / http / runtime / stand-in) ----
   // src/wire is shared by the backend, the browser-mode server, the stand-in (browser code) and the
   // tab: pure types and constants, no Node, no DOM, no React, and imports only the core.
   {
@@ -317,10 +261,7 @@ export default defineConfig(
               group: ['node:*', 'fs', 'http', 'https', 'net', 'os', 'path', 'url', 'crypto', 'child_process', 'buffer'],
               message: 'src/wire is pure: it runs in Node and in the browser alike.',
             },
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
-              message: 'src/wire knows no UI and no ddClient.',
-            },
+            noUi('src/wire'),
           ],
         },
       ],
@@ -491,19 +432,19 @@ export default defineConfig(
               ],
               message: 'The validation sits above the core and the deep check only.',
             },
-            {
-              group: ['react', 'react-dom', '@mui/*', '@docker/*'],
-              message: 'The validation knows no UI and no ddClient.',
-            },
+            noUi('The validation'),
           ],
         },
       ],
     },
   },
-  // ---- The backend reads this machine's engine (source "local") ----
-  // The backend may also import the read-only Engine API client (src/engine) and the deep check's
-  // local source (src/localStore): still a leaf otherwise. This block comes last for src/backend, so it
-  // replaces the backend's earlier no-restricted-imports and repeats their rules (no commands, no UI).
+  // ---- The backend as a leaf ----
+  // The backend (Docker Desktop's VM) depends only on the core, the deep check, the registry reader, the
+  // read-only Engine API client (src/engine), the deep check's local source (src/localStore) and the neutral
+  // modules src/wire (what crosses the wire), src/http (Node HTTP helpers) and src/runtime: never on the
+  // browser-mode server, the CLI, the command layer, the adapters, the benchmark or the UI. It runs no
+  // commands. This is the one block for src/backend (ESLint lets a later block for the same files replace
+  // an earlier one's no-restricted-imports, so there must be only one).
   {
     files: ['src/backend/**/*.ts'],
     rules: {
