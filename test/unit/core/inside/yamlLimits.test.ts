@@ -77,6 +77,8 @@ describe('yamlBeyondLimits', () => {
     });
     const stars = `a: "*x"\nb: '*y'\nc: a*b\nd: |\n  *z\n  *w\ne: [a*b, "*q", '*r']\n# *c *d\n`;
     expect(yamlBeyondLimits(stars, { ...limits, maxAliases: 0 })).toBeUndefined();
+    // A top-level block scalar's lines may start with a star: text, not aliases.
+    expect(yamlBeyondLimits('--- |\n*z\n*w\n', { ...limits, maxAliases: 0 })).toBeUndefined();
     // Without a limit, any number.
     expect(
       yamlBeyondLimits(`x: &a 1\ny: [${Array(50).fill('*a').join(', ')}]\n`, { maxDepth: 64, maxTokens: 10_000 }),
