@@ -48,7 +48,7 @@ export type JsonBackend = Pick<
 
 export interface JsonDeep {
   readonly status: DeepStatus;
-  /** The deep check's own verdict; null when it found nothing that changes the verdict, or did not check. */
+  /** The deep check's own verdict (not-checked-inside when `status` is 'not-checked'); null when it found nothing that changes the verdict. */
   readonly verdict: DeepVerdict | null;
   /** The platform check's own verdict (`verdict` of the row is the worse of the two). */
   readonly platformVerdict: Verdict;

@@ -32,5 +32,7 @@ export function checkRequirement(result: RequirementInput, required: readonly Pl
   const missing = required.filter((key) => !result.platforms.includes(key));
   if (meaning === 'deep-finding') return { status: meaning, missing };
   if (missing.length > 0) return { status: 'missing-platforms', missing };
-  return { status: result.deep?.status === 'not-checked' ? 'deep-not-checked' : 'met', missing };
+  // The verdict says so, or (for a platform verdict that kept the row) the deep parts do.
+  const notChecked = meaning === 'deep-not-checked' || result.deep?.status === 'not-checked';
+  return { status: notChecked ? 'deep-not-checked' : 'met', missing };
 }

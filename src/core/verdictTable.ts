@@ -21,9 +21,12 @@ export type PlatformList = 'complete' | 'local' | 'none';
  *  - not-published:   fails (exit 1): users cannot pull it, whatever its local platform;
  *  - not-inspected:   fails (exit 1): nobody could tell which platforms it has;
  *  - deep-finding:    fails (exit 1): its platforms are published, but the deep check (--deep) found a host
- *                     binary or a backend image that does not work on one of them.
+ *                     binary or a backend image that does not work on one of them;
+ *  - deep-not-checked: fails (exit 1): its platforms are published, but the deep check (--deep) could not read
+ *                     what its variants hold, so nobody can tell whether it works on them.
  */
-export type RequirementMeaning = 'check-platforms' | 'not-published' | 'not-inspected' | 'deep-finding';
+export type RequirementMeaning =
+  'check-platforms' | 'not-published' | 'not-inspected' | 'deep-finding' | 'deep-not-checked';
 
 export interface VerdictRule {
   /** Short words for people ("Missing platforms"). */
@@ -91,6 +94,21 @@ export const VERDICT_TABLE = {
     platformList: 'complete',
     toast: false,
     requirement: 'deep-finding',
+  },
+  /**
+   * Found by the deep check (--deep): the inside of some variant could not be read (a metadata.json or compose file
+   * behind a bomb, too large, a link, nested too deep; a layer that does not match its digest or size; the deadline),
+   * and nothing read elsewhere is wrong. Never ready: an image whose inside cannot be read must not pass as checked.
+   * It replaces only a verdict of a complete platform list (ready): a local-only or not-inspected verdict already
+   * says why nothing could be read.
+   */
+  'not-checked-inside': {
+    label: 'Inside not checked',
+    severity: 'warning',
+    rank: 85,
+    platformList: 'complete',
+    toast: false,
+    requirement: 'deep-not-checked',
   },
   'unsupported-os': {
     label: 'Unsupported OS',

@@ -4,7 +4,13 @@
  * extension's own platforms and verdict.
  */
 import pLimit from 'p-limit';
-import { backendImagesOf, composeImages, MAX_COMPOSE_BYTES, parseReference } from '../core/index.js';
+import {
+  backendImagesOf,
+  composeImages,
+  composeLeavesUnjudged,
+  MAX_COMPOSE_BYTES,
+  parseReference,
+} from '../core/index.js';
 import { excerpt } from '../core/json.js';
 import type {
   BackendImage,
@@ -12,6 +18,7 @@ import type {
   ComposeImage,
   ExtensionMetadata,
   InspectResult,
+  PlatformKey,
   VariantFiles,
 } from '../core/index.js';
 import type { PlatformCheck } from './ports.js';
@@ -21,24 +28,41 @@ import { fileText } from './variantReads.js';
 export const MAX_BACKEND_IMAGES = 50;
 const BACKEND_CONCURRENCY = 4;
 
+/** A variant whose compose file could not be read: its backend images are unknown, so it is not checked. */
+export interface UnreadCompose {
+  readonly platform: PlatformKey;
+  readonly note: string;
+}
+
 export interface BackendPlan {
   readonly images: readonly BackendImage[];
   readonly notes: readonly string[];
+  /** The variants whose compose file could not be read (a link, too large, past a limit, not YAML to the parser). */
+  readonly unread: readonly UnreadCompose[];
 }
 
-function composeOf(metadata: ExtensionMetadata, files: VariantFiles, notes: string[]): ComposeImage[] {
+function composeOf(
+  metadata: ExtensionMetadata,
+  files: VariantFiles,
+  notes: string[],
+  unread: UnreadCompose[],
+): ComposeImage[] {
   const path = metadata.vm?.composefile;
   if (path === undefined) return [];
+  const problem = (note: string, unjudged: boolean): ComposeImage[] => {
+    notes.push(note);
+    if (unjudged) unread.push({ platform: files.platform, note });
+    return [];
+  };
   const text = fileText(files.files.get(path), path, MAX_COMPOSE_BYTES);
-  if (!text.ok) {
-    notes.push(`${files.platform}: the compose file ${text.why}; its services were not checked`);
-    return [];
-  }
+  if (!text.ok)
+    return problem(`${files.platform}: the compose file ${text.why}; its services were not checked`, text.unread);
   const parsed = composeImages(text.text);
-  if (!parsed.ok) {
-    notes.push(`${files.platform}: ${parsed.error.message}; its services were not checked`);
-    return [];
-  }
+  if (!parsed.ok)
+    return problem(
+      `${files.platform}: ${parsed.error.message}; its services were not checked`,
+      composeLeavesUnjudged(parsed.error),
+    );
   for (const service of parsed.value) {
     if (service.kind === 'unresolved')
       notes.push(`${files.platform}: compose service ${service.service} ${service.reason}: not checked`);
@@ -51,10 +75,11 @@ export function planBackends(
   variants: readonly { readonly metadata: ExtensionMetadata; readonly files: VariantFiles }[],
 ): BackendPlan {
   const notes: string[] = [];
+  const unread: UnreadCompose[] = [];
   const seen = new Set<string>();
   const images: BackendImage[] = [];
   for (const { metadata, files } of variants) {
-    for (const image of backendImagesOf(metadata, composeOf(metadata, files, notes))) {
+    for (const image of backendImagesOf(metadata, composeOf(metadata, files, notes, unread))) {
       const key = `${image.source}\u0000${image.self ? '' : image.reference}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -63,7 +88,7 @@ export function planBackends(
   }
   if (images.length > MAX_BACKEND_IMAGES)
     notes.push(`${images.length} backend images are named; only the first ${MAX_BACKEND_IMAGES} were checked`);
-  return { images: images.slice(0, MAX_BACKEND_IMAGES), notes: [...new Set(notes)] };
+  return { images: images.slice(0, MAX_BACKEND_IMAGES), notes: [...new Set(notes)], unread };
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   withDeepParts,
   decideDeepOutcome,
   judgeHostBinaries,
+  NOT_CHECKED_INSIDE,
   parseReference,
   type DeepCheckResult,
   type DeepParts,
@@ -27,6 +28,7 @@ import {
   notChecked,
   notCheckedForMetadata,
   notCheckedForPlatform,
+  partlyChecked,
   uncheckedNote,
 } from './notChecked.js';
 import type { DeepCheckDeps } from './ports.js';
@@ -187,18 +189,21 @@ async function deepParts(
   const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
   const outcome = decideDeepOutcome(hostBinaries, backend);
   const nothingRead = withMetadata.length === 0;
-  const checked = metadataReads.filter((m) => !leftUnchecked(m)).map((m) => m.variant.platform);
-  const firstUnchecked = unchecked[0];
+  // Why each variant not checked was not: its metadata.json, or the compose file it names, could not be read.
+  const whyUnchecked = [...unchecked.map(uncheckedNote), ...plan.unread.map((u) => u.note)];
+  const notFully = new Set([...unchecked.map((m) => m.variant.platform), ...plan.unread.map((u) => u.platform)]);
+  const checked = metadataReads.map((m) => m.variant.platform).filter((p) => !notFully.has(p));
   // A variant not checked leaves the image not checked, unless what the others hold is wrong anyway.
-  const partial = firstUnchecked !== undefined && outcome.verdict === undefined;
+  const partial = whyUnchecked.length > 0 && outcome.verdict === undefined;
   const explanation = partial
-    ? `Not every variant was checked: ${uncheckedNote(firstUnchecked)}. Nothing wrong was found in ${checked.join(' and ')}.`
+    ? partlyChecked(whyUnchecked, checked)
     : nothingRead
       ? `${notes[0] ?? 'metadata.json could not be read'}. No host binaries or backend images were checked.`
       : outcome.explanation;
+  const verdict = partial ? NOT_CHECKED_INSIDE : outcome.verdict;
   return {
     status: partial ? 'not-checked' : 'checked',
-    ...(outcome.verdict !== undefined ? { verdict: outcome.verdict } : {}),
+    ...(verdict !== undefined ? { verdict } : {}),
     explanation,
     ...(outcome.fix !== undefined ? { fix: outcome.fix } : {}),
     warnings: outcome.warnings,

@@ -7,10 +7,12 @@
 import {
   describeFailure,
   loginCommand,
+  NOT_CHECKED_INSIDE,
   shellWord,
   type CommandFailure,
   type DeepParts,
   type InspectResult,
+  type PlatformKey,
 } from '../core/index.js';
 import type { DeepCheckSite } from './ports.js';
 import type { MetadataRead } from './variantReads.js';
@@ -31,6 +33,7 @@ export function notChecked(
 ): DeepParts {
   return {
     status: 'not-checked',
+    verdict: NOT_CHECKED_INSIDE,
     explanation,
     ...(fix !== undefined ? { fix } : {}),
     warnings: 0,
@@ -125,4 +128,15 @@ export function notCheckedForMetadata(
     return notCheckedForRead(reference, failed.failure, site, { bytesRead, bytesTotal });
   }
   return notChecked(`Not checked: ${unread !== undefined ? unread.note : 'no variant was read'}.`, undefined, partial);
+}
+
+/**
+ * Why the image is not checked when some variants were read and judged and others not (`why`: one sentence per
+ * variant not checked, the first is said), and where nothing wrong was found.
+ */
+export function partlyChecked(why: readonly string[], checked: readonly PlatformKey[]): string {
+  const first = why[0] ?? 'a variant could not be read';
+  return checked.length > 0
+    ? `Not every variant was checked: ${first}. Nothing wrong was found in ${checked.join(' and ')}.`
+    : `Not checked: ${first}.`;
 }

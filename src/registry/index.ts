@@ -18,6 +18,7 @@ export {
 export { memoryBlobCache, type BlobCache, type CachedBlob } from './blobCache.js';
 export { registryOrigin, isLoopbackHost } from './endpoint.js';
 export type { FetchLike } from './request.js';
+export type { HostLookup, ResolvedAddress } from './linkLocalGuard.js';
 /** The core's types the reader's signature names, for the reader's users. */
 export type { Repository, WantedPath } from '../core/index.js';
 export { registryPlatformCheck, type RegistryPlatformCheckOptions } from './platformCheck.js';

@@ -4,7 +4,8 @@
  * then one retry (registryAuth.ts answers the challenge). Redirects are followed by hand, at most `maxRedirects` hops; a hop to another host
  * never carries the registry's Authorization, and goes only where endpoint.ts's followAllowed says (https, or the
  * loopback registry's own host and port). Every URL is checked before its fetch: plain HTTP only to loopback
- * hosts, never a link-local address. Error bodies are read only from the registry's own origin.
+ * hosts, never a link-local address, written in the URL or answered by DNS for its host name (linkLocalGuard.ts).
+ * Error bodies are read only from the registry's own origin.
  */
 import { MEDIA_TYPES } from '../core/mediaTypes.js';
 import type { Repository } from '../core/types.js';
@@ -12,13 +13,20 @@ import { parseAuthChallenge } from './authChallenge.js';
 import type { CredentialsPort } from './credentials.js';
 import { allowedUrl, FOLLOW_RULE, followAllowed, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
+import { refuseLinkLocal, systemLookup, type HostLookup } from './linkLocalGuard.js';
 import { answerChallenge } from './registryAuth.js';
 import type { FetchLike, RequestSignals } from './request.js';
 import { drain, readCapped } from './responseBody.js';
 
 export interface RegistryClientOptions {
   readonly credentials: CredentialsPort;
+  /** Default: the global fetch, its host names resolved by `lookup` first. */
   readonly fetch?: FetchLike;
+  /**
+   * Resolves each request's host name before it is sent; a link-local answer refuses the request. Default: the
+   * system resolver for the global fetch; an injected fetch brings its own network, checked only with a lookup given.
+   */
+  readonly lookup?: HostLookup;
   /** Redirect hops per request (default 5). */
   readonly maxRedirects?: number;
   /** Largest manifest accepted (default 4 MiB). */
@@ -53,7 +61,9 @@ export class RegistryClient {
   private readonly authorizations = new Map<string, string>();
 
   constructor(private readonly options: RegistryClientOptions) {
-    this.fetch = options.fetch ?? ((input, init) => fetch(input, init));
+    const base: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
+    const lookup = options.lookup ?? (options.fetch === undefined ? systemLookup : undefined);
+    this.fetch = lookup === undefined ? base : refuseLinkLocal(base, lookup);
     this.maxRedirects = options.maxRedirects ?? 5;
     this.maxManifestBytes = options.maxManifestBytes ?? 4 * 1024 * 1024;
   }

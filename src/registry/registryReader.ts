@@ -20,6 +20,7 @@ import { DigestMismatch, LayerProblem } from './layerProblem.js';
 import { compressionOf, decompressed } from './layerStream.js';
 import { readClock } from './readClock.js';
 import { RegistryClient } from './registryClient.js';
+import type { HostLookup } from './linkLocalGuard.js';
 import { requestSignals, type FetchLike, type RequestSignals } from './request.js';
 import { walkLayer } from './tarWalk.js';
 import { imageWindows } from './windowAllowance.js';
@@ -53,6 +54,8 @@ export interface RegistryReaderOptions {
   /** Default: an in-memory cache for the life of the reader. */
   readonly cache?: BlobCache;
   readonly fetch?: FetchLike;
+  /** Resolves host names before each request (see RegistryClientOptions.lookup). */
+  readonly lookup?: HostLookup;
   readonly limits?: Partial<ReaderLimits>;
 }
 
@@ -100,6 +103,7 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
   const client = new RegistryClient({
     credentials: options.credentials,
     ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.lookup ? { lookup: options.lookup } : {}),
   });
   const stats: ReaderStats = { manifestGets: 0, blobGets: 0, bytesDownloaded: 0 };
 

@@ -65,7 +65,7 @@ function capLongHeaders(extract: Extract): void {
   hooked._decodeLongHeader = function (this: unknown, buf: Uint8Array): void {
     if (buf.byteLength > MAX_LONG_HEADER_BYTES)
       throw new LayerProblem(
-        `a tar pax or long-name header of the layer is ${buf.byteLength} bytes, more than the ${MAX_LONG_HEADER_BYTES} accepted`,
+        `a tar pax or long-name header of the layer is ${buf.byteLength} bytes, more than the ${MAX_LONG_HEADER_BYTES} accepted (the limit for one entry's path, link target and attributes)`,
       );
     decode.call(this, buf);
   };

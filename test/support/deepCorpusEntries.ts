@@ -180,7 +180,8 @@ export const DEEP_CORPUS_ENTRIES: readonly DeepCorpusEntry[] = [
     metadata: 'not-json',
     hostBinaries: [],
     verdict: 'ready',
-    decision: 'an unreadable metadata.json is a finding on the row (no host binaries judged), not a verdict of its own',
+    decision:
+      'a metadata.json read to its end that is not JSON is refused by Docker Desktop too, so nothing in the variant can run: a note on a checked row (no host binaries judged), not not-checked-inside (kept for a metadata.json the check could not read to its end)',
   },
   {
     name: 'no-metadata',
@@ -189,7 +190,8 @@ export const DEEP_CORPUS_ENTRIES: readonly DeepCorpusEntry[] = [
     metadata: 'absent',
     hostBinaries: [],
     verdict: 'ready',
-    decision: 'a missing metadata.json is a finding on the row (no host binaries judged), not a verdict of its own',
+    decision:
+      'no metadata.json at all: Docker Desktop does not take it for an extension, so nothing in the variant can run: a note on a checked row (no host binaries judged), not not-checked-inside (nothing is there to be read)',
   },
   {
     name: 'odd-paths',

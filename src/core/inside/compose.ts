@@ -22,6 +22,11 @@ export const MAX_COMPOSE_DEPTH = 64;
  * bounds both its memory (a few MB) and its time.
  */
 export const MAX_COMPOSE_TOKENS = 16_384;
+/**
+ * Aliases (`*name`) in the text: a real compose file reuses an anchor a few dozen times at most. Counted before the
+ * token limit can trip, so that an alias bomb is called one.
+ */
+export const MAX_COMPOSE_ALIAS_USES = 1_000;
 
 /** The variable Docker Desktop sets to the extension's own image when it runs the backend. */
 const SELF_IMAGE_VARIABLE = 'DESKTOP_PLUGIN_IMAGE';
@@ -41,6 +46,13 @@ export interface ComposeProblem {
   readonly reason: ComposeProblemReason;
   readonly message: string;
 }
+
+/**
+ * True for a problem that leaves the services unknown rather than none: past the check's own limits (size, depth,
+ * aliases, service count) or refused by its YAML parser (YAML readers differ: Docker's may still read it). The
+ * variant is then not checked. A compose file with no services runs nothing: a note says so, nothing is unknown.
+ */
+export const composeLeavesUnjudged = (problem: ComposeProblem): boolean => problem.reason !== 'no-services';
 
 const problem = (reason: ComposeProblemReason, message: string): Result<never, ComposeProblem> =>
   err({ reason, message: `compose file ${message}` });
@@ -106,7 +118,11 @@ export function composeImages(text: unknown): Result<readonly ComposeImage[], Co
   let root: unknown;
   try {
     // Measured from the lexer's tokens first: the parser would build the whole tree before any limit of its own.
-    const excess = yamlBeyondLimits(text, { maxDepth: MAX_COMPOSE_DEPTH, maxTokens: MAX_COMPOSE_TOKENS });
+    const excess = yamlBeyondLimits(text, {
+      maxDepth: MAX_COMPOSE_DEPTH,
+      maxTokens: MAX_COMPOSE_TOKENS,
+      maxAliases: MAX_COMPOSE_ALIAS_USES,
+    });
     if (excess !== undefined) return problem(excess.limit === 'depth' ? 'too-deep' : 'too-large', excess.message);
     const doc = parseDocument(text, { merge: true, uniqueKeys: true, prettyErrors: false });
     const first = doc.errors[0];

@@ -11,18 +11,30 @@
  *   explanation, not counted.
  * When both hold, `wrong-host-binary` wins (it ranks right after `incompatible`; the other right
  * after `missing-platforms`) and the explanation names both.
+ * - `not-checked-inside`: not a finding but the lack of one: the inside of some variant could not be read and
+ *   nothing read elsewhere is wrong (the deep parts' status 'not-checked'); deepVerdictFor (deepVerdict.ts) gives it.
  */
 import { RECOMMENDED_PLATFORMS, parsePlatform, platformKey } from '../platform.js';
 import type { PlatformKey, Verdict } from '../types.js';
 import { VERDICT_TABLE } from '../verdictTable.js';
 import type { BackendImageFinding, HostBinaryFinding, HostBinaryState } from './types.js';
 
-export const DEEP_VERDICTS = ['wrong-host-binary', 'backend-missing-platforms'] as const satisfies readonly Verdict[];
+/** The verdicts of what the deep check found wrong inside. */
+export const FINDING_VERDICTS = [
+  'wrong-host-binary',
+  'backend-missing-platforms',
+] as const satisfies readonly Verdict[];
+export type FindingVerdict = (typeof FINDING_VERDICTS)[number];
+
+/** The verdict of an image whose inside could not be read: never ready. */
+export const NOT_CHECKED_INSIDE = 'not-checked-inside' satisfies Verdict;
+
+export const DEEP_VERDICTS = [...FINDING_VERDICTS, NOT_CHECKED_INSIDE] as const satisfies readonly Verdict[];
 export type DeepVerdict = (typeof DEEP_VERDICTS)[number];
 
 export interface DeepOutcome {
   /** undefined: the deep check found nothing that changes the extension's verdict. */
-  readonly verdict: DeepVerdict | undefined;
+  readonly verdict: FindingVerdict | undefined;
   /** One or two sentences for people; also says what is only a warning. */
   readonly explanation: string;
   /** What the publisher should do, for the verdict; absent when there is no deep verdict. */

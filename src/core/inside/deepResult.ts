@@ -14,14 +14,18 @@ import type { BackendImageFinding, HostBinaryFinding } from './types.js';
  * - not-checked: the inside of some variant could not be judged, and nothing judged elsewhere is wrong: never pushed,
  *                unauthorized, not found, unreachable, cancelled, over the deadline or the byte cap before a
  *                metadata.json was read, or a metadata.json there but not read to its end (a link, cut short, past
- *                the size or depth limits, its layer unreadable); `explanation` says why. Never passes --require.
+ *                the size or depth limits, its layer unreadable), or a compose file it names that could not be read;
+ *                `explanation` says why. Its verdict is not-checked-inside; never passes --require.
  */
 export const DEEP_STATUSES = ['checked', 'not-checked'] as const;
 export type DeepStatus = (typeof DEEP_STATUSES)[number];
 
 export interface DeepParts {
   readonly status: DeepStatus;
-  /** The deep check's own verdict; undefined when it found nothing that changes the verdict, or did not check. */
+  /**
+   * The deep check's own verdict: a finding's (wrong-host-binary, backend-missing-platforms), not-checked-inside when
+   * the status is 'not-checked' (withDeepParts sees to it), undefined when it found nothing that changes the verdict.
+   */
   readonly verdict?: DeepVerdict;
   /** One or two sentences for people: the first problem, the warnings, or why nothing was checked. */
   readonly explanation: string;

@@ -10,3 +10,4 @@ export * from './hostBinaries.js';
 export * from './deepOutcome.js';
 export * from './deepResult.js';
 export * from './deepVerdict.js';
+export * from './notCheckedInside.js';

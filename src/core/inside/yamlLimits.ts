@@ -11,11 +11,16 @@ export interface YamlLimits {
   readonly maxDepth: number;
   /** Lexer tokens (scalars, indicators, spaces, line breaks): what the parser's memory grows with. */
   readonly maxTokens: number;
+  /**
+   * Aliases (`*name`): each one expands to its anchor's whole node, so a few thousand of them over nested anchors
+   * (an alias bomb) stand for billions of nodes. Without it, any number.
+   */
+  readonly maxAliases?: number;
 }
 
 /** Which limit a text is beyond, and a sentence saying so ("nests deeper than 64 levels"). */
 export interface YamlExcess {
-  readonly limit: 'depth' | 'tokens';
+  readonly limit: 'depth' | 'tokens' | 'aliases';
   readonly message: string;
 }
 
@@ -50,6 +55,7 @@ export function yamlBeyondLimits(text: string, limits: YamlLimits): YamlExcess |
   let scalarText = false;
   let blockScalarBody = false;
   let tokens = 0;
+  let aliases = 0;
   const tooDeep = (): YamlExcess | undefined =>
     2 * open.length + flow > limits.maxDepth
       ? { limit: 'depth', message: `nests deeper than ${limits.maxDepth} levels` }
@@ -72,6 +78,12 @@ export function yamlBeyondLimits(text: string, limits: YamlLimits): YamlExcess |
     }
     const isScalarText = scalarText;
     scalarText = false;
+    // The lexer gives an alias as its own token (never after a scalar marker); quoted text starts with its quote.
+    if (!isScalarText && token.startsWith('*') && limits.maxAliases !== undefined && ++aliases > limits.maxAliases)
+      return {
+        limit: 'aliases',
+        message: `uses more than ${limits.maxAliases} YAML aliases (the mark of an alias bomb)`,
+      };
     if (isScalarText && blockScalarBody) {
       // A block scalar's lines are text, however indented.
       blockScalarBody = false;

@@ -97,7 +97,7 @@ function deepFindings(result: InspectResult): ReportFinding[] {
     return [
       {
         ruleId: 'deep/not-checked',
-        level: 'warning',
+        level: verdictLevel('not-checked-inside') ?? 'warning',
         reference,
         message: d.explanation,
         ...(d.fix !== undefined ? { fix: d.fix } : {}),

@@ -44,6 +44,8 @@ const VERDICT_MEANING: Readonly<Record<Exclude<Verdict, 'ready'>, string>> = {
     'A host binary metadata.json lists is for the wrong CPU (or another OS) or missing in a variant: users of that CPU get a binary that does not run.',
   'backend-missing-platforms':
     'A backend image (vm.image, a compose service) other than the extension itself lacks linux/amd64 or linux/arm64.',
+  'not-checked-inside':
+    'Its platforms are published, but the inside of a variant could not be read (a metadata.json or compose file behind a bomb, too large, a link or nested too deep; a layer that does not match its digest or size; the deadline): run the check again, and if it still cannot be read, the publisher must rebuild it.',
   'unsupported-os': 'No linux platform at all: Docker Desktop runs extension images in its Linux VM.',
   'local-only': 'Only in the local image store (never pushed, or its registry could not be reached).',
   unauthorized: 'The registry refused access: log in (docker login HOST) to check it.',
@@ -93,8 +95,8 @@ const deepRules: ReportRule[] = [
     id: 'deep/not-checked',
     title: 'Inside not checked',
     description:
-      'Nothing inside the image could be read (not pushed, login needed, not found, deadline): host binaries and backends were not checked.',
-    level: 'warning',
+      'The inside of a variant could not be read (not pushed, login needed, not found, deadline, a metadata.json or compose file that could not be read to its end): its host binaries and backends were not checked.',
+    level: verdictLevel('not-checked-inside') ?? 'warning',
   },
   {
     id: 'deep/note',

@@ -55,6 +55,21 @@ describe('checkRequirement', () => {
     },
   );
 
+  it('not-checked-inside (--deep) fails with every required platform published, with or without its deep parts', () => {
+    expect(checkRequirement(row('not-checked-inside', BOTH), BOTH)).toEqual({
+      status: 'deep-not-checked',
+      missing: [],
+    });
+    expect(exitCodeFor([row('not-checked-inside', BOTH)], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    expect(exitCodeFor([row('ready', BOTH), row('not-checked-inside', BOTH)], BOTH)).toBe(EXIT_REQUIREMENT_FAILED);
+    // A required platform it does not publish is said first, as for a platform verdict.
+    expect(checkRequirement(row('not-checked-inside', BOTH), [...BOTH, 'linux/s390x'])).toEqual({
+      status: 'missing-platforms',
+      missing: ['linux/s390x'],
+    });
+    expect(exitCodeFor([row('not-checked-inside', BOTH)], [])).toBe(EXIT_OK);
+  });
+
   // One entry per verdict (the compiler refuses a missing one): what --require makes of each when the
   // listed platforms are exactly the required ones.
   const STATUS_WITH_BOTH: Record<Verdict, RequirementStatus> = {
@@ -70,11 +85,12 @@ describe('checkRequirement', () => {
     error: 'not-inspected',
     'wrong-host-binary': 'deep-finding',
     'backend-missing-platforms': 'deep-finding',
+    'not-checked-inside': 'deep-not-checked',
   };
 
   it.each([...VERDICTS])('covers every verdict: %s with both platforms listed', (verdict) => {
     const expected = STATUS_WITH_BOTH[verdict];
-    const missing = expected === 'met' || expected === 'deep-finding' ? [] : BOTH;
+    const missing = expected === 'met' || expected === 'deep-finding' || expected === 'deep-not-checked' ? [] : BOTH;
     expect(checkRequirement(row(verdict, BOTH), BOTH)).toEqual({ status: expected, missing });
   });
 });

@@ -92,8 +92,15 @@ describe('runCli --deep (a fake registry reader; the index from the recorded ima
     );
     // Without --timeout reaching the deep check, its own 120 s deadline would apply.
     expect(Date.now() - started).toBeLessThan(4_000);
-    const [row] = JSON.parse(out.stdout) as { deep: { status: string; message: string } }[];
+    const [row] = JSON.parse(out.stdout) as {
+      verdict: string;
+      userFix: string;
+      deep: { status: string; message: string };
+    }[];
     expect(row?.deep.status).toBe('not-checked');
     expect(row?.deep.message).toContain('the registry did not answer before the deadline');
+    // Never ready: the row says the inside was not checked, and what to do.
+    expect(row?.verdict).toBe('not-checked-inside');
+    expect(row?.userFix).toMatch(/tell its publisher/);
   }, 10_000);
 });

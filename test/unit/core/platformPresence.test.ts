@@ -10,6 +10,7 @@ describe('platformPresence', () => {
     'unsupported-os',
     'wrong-host-binary',
     'backend-missing-platforms',
+    'not-checked-inside',
   ];
 
   it('is yes for a listed platform whatever the verdict', () => {

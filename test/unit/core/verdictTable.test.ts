@@ -7,7 +7,7 @@ const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'ok'];
 
 describe('the verdict table', () => {
   it('has one complete entry per verdict', () => {
-    expect(VERDICTS.length).toBe(12);
+    expect(VERDICTS.length).toBe(13);
     expect(Object.keys(VERDICT_TABLE).sort()).toEqual([...VERDICTS].sort());
     for (const verdict of VERDICTS) {
       const rule = VERDICT_TABLE[verdict];
@@ -43,6 +43,7 @@ describe('the verdict table', () => {
       'backend-missing-platforms',
       'unauthorized',
       'unreachable',
+      'not-checked-inside',
       'local-only',
       'ready',
     ]);
@@ -58,14 +59,16 @@ describe('the verdict table', () => {
     const expected = { complete: 'check-platforms', local: 'not-published', none: 'not-inspected' } as const;
     for (const verdict of VERDICTS) {
       const rule = VERDICT_TABLE[verdict];
-      // A deep finding has a complete platform list and still fails the gate.
-      if (rule.requirement === 'deep-finding') expect(rule.platformList, verdict).toBe('complete');
+      // A deep finding, or an inside not checked, has a complete platform list and still fails the gate.
+      if (rule.requirement === 'deep-finding' || rule.requirement === 'deep-not-checked')
+        expect(rule.platformList, verdict).toBe('complete');
       else expect(rule.requirement, verdict).toBe(expected[rule.platformList]);
     }
     expect(VERDICTS.filter((v) => VERDICT_TABLE[v].requirement === 'deep-finding').sort()).toEqual([
       'backend-missing-platforms',
       'wrong-host-binary',
     ]);
+    expect(VERDICTS.filter((v) => VERDICT_TABLE[v].requirement === 'deep-not-checked')).toEqual(['not-checked-inside']);
   });
 
   it('only a failure is worth a notice: a verdict with a platform list is an answer', () => {

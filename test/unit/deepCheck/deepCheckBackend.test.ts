@@ -1,4 +1,4 @@
-/** The deep check on backend images: a compose service lacking a platform, and a compose file that is not YAML. */
+/** The deep check on backend images: a compose service lacking a platform, and a compose file that is not YAML (see also deepCheckCompose.test.ts). */
 import { describe, expect, it } from 'vitest';
 import { deepCheck } from '@deepCheck/deepCheck.js';
 import {
@@ -105,14 +105,15 @@ describe('deepCheck: backend images', () => {
     expect(result.deep.notes).toContain('51 backend images are named; only the first 50 were checked');
   });
 
-  it('a compose file that is not YAML is a note; the verdict stays', async () => {
+  it('a compose file that is not YAML is a note, and leaves the image not checked (its services are unknown)', async () => {
     const bad = textFile('/docker-compose.yaml', 'services: [unclosed');
     const reader = fakeReader({
       [AMD]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': bad } },
       [ARM]: { files: { '/metadata.json': composeMeta, '/docker-compose.yaml': bad } },
     });
     const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })));
-    expect(result.verdict).toBe('ready');
+    expect(result.verdict).toBe('not-checked-inside');
+    expect(result.deep.status).toBe('not-checked');
     expect(result.deep.notes.some((n) => /compose file is not YAML/.test(n))).toBe(true);
   });
 });

@@ -76,13 +76,15 @@ describe('deepCheck: host binaries', () => {
         [ARM]: { files: { '/metadata.json': bad } },
       });
       const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })));
-      expect(result.verdict).toBe('ready');
+      expect(result.platformVerdict).toBe('ready');
       expect(result.deep.notes.length).toBe(2);
       if (bad === huge) {
-        // Too large to read: Docker Desktop may still read it, so the image is not called checked.
+        // Too large to read: Docker Desktop may still read it, so the image is not called checked, nor ready.
+        expect(result.verdict).toBe('not-checked-inside');
         expect(result.deep.status).toBe('not-checked');
         expect(result.deep.explanation).toMatch(/^Not checked: linux\/amd64: \/metadata\.json is 5000000 bytes/);
       } else {
+        expect(result.verdict).toBe('ready');
         expect(result.deep.status).toBe('checked');
         expect(result.deep.explanation).toMatch(
           /^linux\/amd64: .*metadata\.json.* No host binaries or backend images were checked\.$/,

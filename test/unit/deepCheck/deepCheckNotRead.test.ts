@@ -70,7 +70,8 @@ describe('deepCheck: what could not be read', () => {
     setTimeout(() => controller.abort(), 20);
     const result = await pending;
     expect(result.deep).toMatchObject({ status: 'not-checked', explanation: 'Cancelled before its files were read.' });
-    expect(result.verdict).toBe('ready');
+    expect(result.platformVerdict).toBe('ready');
+    expect(result.verdict).toBe('not-checked-inside');
   });
 
   it('the per-image deadline ends a read that never answers', async () => {

@@ -68,19 +68,26 @@ describe('deepCheck: a metadata.json that could not be read leaves its variant n
       },
     );
     expect(result.deep.status).toBe('not-checked');
-    expect(result.deep.verdict).toBeUndefined();
+    expect(result.deep.verdict).toBe('not-checked-inside');
     expect(result.deep.explanation).toMatch(/^Not every variant was checked: linux\/arm64: /);
     expect(result.deep.explanation).toMatch(words);
     expect(result.deep.explanation).toMatch(/Nothing wrong was found in linux\/amd64\.$/);
     expect(result.deep.notes).toContainEqual(
       expect.stringMatching(/^linux\/arm64: .*, so this variant was not checked$/),
     );
-    // The platform verdict stays what it is; the gate does not pass.
+    // The platform verdict is kept apart; the row is never ready, says why, and the gate does not pass.
     expect(result.platformVerdict).toBe('ready');
+    expect(result.verdict).toBe('not-checked-inside');
+    expect(result.explanation).toBe(result.deep.explanation);
+    expect(result.userFix).toMatch(/again.*tell its publisher/);
+    expect(result.publisherFix).toMatch(/metadata\.json/);
     expect(checkRequirement(result, REQUIRED)).toEqual({ status: 'deep-not-checked', missing: [] });
     expect(exitCodeFor([result], REQUIRED)).toBe(EXIT_REQUIREMENT_FAILED);
     expect(toJsonRow(result, REQUIRED)).toMatchObject({
-      deep: { status: 'not-checked' },
+      verdict: 'not-checked-inside',
+      label: 'Inside not checked',
+      severity: 'warning',
+      deep: { status: 'not-checked', verdict: 'not-checked-inside', platformVerdict: 'ready' },
       requirement: { status: 'deep-not-checked' },
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { backendImagesOf } from '@core/inside/backendImages.js';
 import {
+  MAX_COMPOSE_ALIAS_USES,
   MAX_COMPOSE_BYTES,
   MAX_COMPOSE_DEPTH,
   MAX_COMPOSE_TOKENS,
@@ -151,6 +152,28 @@ describe('composeImages on bad input gives a typed problem', () => {
     // Two hundred services, the most looked at, stay well within the tokens.
     const many = `services:\n${Array.from({ length: 200 }, (_, i) => `  s${i}:\n    image: me/x:${i}\n`).join('')}`;
     expect(images(many)).toHaveLength(200);
+  });
+
+  it('refuses an alias bomb by its aliases, before the token limit and before the parser expands anything', () => {
+    const levels = 'abcdefghi'.split('');
+    const anchors = levels.map((name, i) =>
+      i === 0
+        ? `x-${name}: &${name} [lol, lol]`
+        : `x-${name}: &${name} [${Array(9)
+            .fill(`*${levels[i - 1]}`)
+            .join(', ')}]`,
+    );
+    const bomb = `${anchors.join('\n')}\nx-many: [${Array(10_000).fill('*i').join(', ')}]\nservices:\n  a:\n    image: me/x:1\n`;
+    expect(composeImages(bomb)).toEqual({
+      ok: false,
+      error: {
+        reason: 'too-large',
+        message: `compose file uses more than ${MAX_COMPOSE_ALIAS_USES} YAML aliases (the mark of an alias bomb)`,
+      },
+    });
+    // A compose file that reuses an anchor per service, as real ones do, is parsed as usual.
+    const reused = `x-common: &common\n  restart: always\nservices:\n${Array.from({ length: 50 }, (_, i) => `  s${i}:\n    <<: *common\n    image: me/x:${i}\n`).join('')}`;
+    expect(images(reused)).toHaveLength(50);
   });
 
   it('keeps a __proto__ service as a plain name', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEEP_VERDICTS, backendLacks, decideDeepOutcome } from '@core/inside/deepOutcome.js';
+import { DEEP_VERDICTS, FINDING_VERDICTS, backendLacks, decideDeepOutcome } from '@core/inside/deepOutcome.js';
+import { verdictRank } from '@core/verdictTable.js';
 import { judgeHostBinaries } from '@core/inside/hostBinaries.js';
 import { parseExtensionMetadata } from '@core/inside/metadata.js';
 import type { BackendImageFinding, HostBinaryFinding } from '@core/inside/types.js';
@@ -26,8 +27,10 @@ const backend = (over: Partial<BackendImageFinding>): BackendImageFinding => ({
 });
 
 describe('decideDeepOutcome', () => {
-  it('exports the two deep verdicts, in rank order', () => {
-    expect(DEEP_VERDICTS).toEqual(['wrong-host-binary', 'backend-missing-platforms']);
+  it('exports the deep verdicts, in rank order: the two findings, then an inside not checked', () => {
+    expect(FINDING_VERDICTS).toEqual(['wrong-host-binary', 'backend-missing-platforms']);
+    expect(DEEP_VERDICTS).toEqual(['wrong-host-binary', 'backend-missing-platforms', 'not-checked-inside']);
+    expect([...DEEP_VERDICTS].sort((a, b) => verdictRank(a) - verdictRank(b))).toEqual(DEEP_VERDICTS);
   });
 
   it('no verdict when every host binary is ok and every backend has both platforms', () => {

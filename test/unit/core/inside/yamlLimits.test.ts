@@ -67,4 +67,21 @@ describe('yamlBeyondLimits', () => {
     });
     expect(yamlBeyondLimits('a: 1\n', { maxDepth: 64, maxTokens: 100 })).toBeUndefined();
   });
+
+  it('counts aliases (*name), never a star in quoted or plain text, and stops past the limit', () => {
+    const limits = { maxDepth: 64, maxTokens: 10_000, maxAliases: 3 };
+    expect(yamlBeyondLimits('x: &a 1\ny: [*a, *a, *a]\n', limits)).toBeUndefined();
+    expect(yamlBeyondLimits('x: &a 1\ny: [*a, *a, *a]\nz: *a\n', limits)).toEqual({
+      limit: 'aliases',
+      message: 'uses more than 3 YAML aliases (the mark of an alias bomb)',
+    });
+    const stars = `a: "*x"\nb: '*y'\nc: a*b\nd: |\n  *z\n  *w\ne: [a*b, "*q", '*r']\n# *c *d\n`;
+    expect(yamlBeyondLimits(stars, { ...limits, maxAliases: 0 })).toBeUndefined();
+    // A top-level block scalar's lines may start with a star: text, not aliases.
+    expect(yamlBeyondLimits('--- |\n*z\n*w\n', { ...limits, maxAliases: 0 })).toBeUndefined();
+    // Without a limit, any number.
+    expect(
+      yamlBeyondLimits(`x: &a 1\ny: [${Array(50).fill('*a').join(', ')}]\n`, { maxDepth: 64, maxTokens: 10_000 }),
+    ).toBeUndefined();
+  });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { failingFindings, findingsOf, reportRule, worstVerdict, type ReportFinding } from '@core/index.js';
+import {
+  failingFindings,
+  findingsOf,
+  reportRule,
+  withDeepParts,
+  worstVerdict,
+  type ReportFinding,
+} from '@core/index.js';
 import { AMD64_ONLY, READY } from '../../../support/handBuiltResults.js';
 import { DEEP_WRONG } from '../../../support/reportResults.js';
 
@@ -27,6 +34,32 @@ describe('findingsOf', () => {
     const first = findingsOf(both, { os: 'linux', architecture: 'amd64' })[0];
     expect(first).toMatchObject({ ruleId: 'missing-platforms', level: 'warning' });
     expect(first?.fix).toContain('--platform=linux/amd64,linux/arm64');
+  });
+});
+
+describe('an inside not checked', () => {
+  const why = 'Not checked: linux/amd64: compose file nests deeper than 64 levels; its services were not checked.';
+  const row = withDeepParts(READY, {
+    status: 'not-checked',
+    explanation: why,
+    warnings: 0,
+    variants: [],
+    hostBinaries: [],
+    backend: [],
+    notes: [],
+    bytesRead: 0,
+    bytesTotal: 0,
+  });
+
+  it('is one warning saying why, with the fix; the ready platform verdict adds none; its verdict has a rule', () => {
+    expect(row.verdict).toBe('not-checked-inside');
+    expect(findingsOf(row)).toEqual([
+      { ruleId: 'deep/not-checked', level: 'warning', reference: row.reference, message: why },
+    ]);
+    expect(reportRule('not-checked-inside')?.rule).toMatchObject({ title: 'Inside not checked', level: 'warning' });
+    expect(reportRule('deep/not-checked')?.rule.level).toBe('warning');
+    expect(failingFindings(findingsOf(row), 'warning')).toHaveLength(1);
+    expect(worstVerdict([READY, row])).toBe('not-checked-inside');
   });
 });
 

@@ -152,3 +152,37 @@ describe('a result that could not be checked inside', () => {
     expect(parseRememberedDeep(stored).has(key)).toBe(false);
   });
 });
+
+describe('a row whose inside could not be checked', () => {
+  // As a backend answers it (deep.verdict null, as an older one wrote it): the status alone decides.
+  const findings = parseDeepFindings(notCheckedRow);
+  const state: DeepRowState | undefined =
+    findings === undefined ? undefined : { kind: 'done', findings, remembered: false };
+  const withVerdict = parseDeepFindings({
+    ...(notCheckedRow as object),
+    deep: { ...((notCheckedRow as { deep: object }).deep as object), verdict: 'not-checked-inside' },
+  });
+
+  it('is never ready: its badge says the inside was not checked, over ready only', () => {
+    expect(state).toBeDefined();
+    expect(withVerdict?.verdict).toBe('not-checked-inside');
+    expect(shownVerdict('ready', state)).toBe('not-checked-inside');
+    expect(shownVerdict('missing-platforms', state)).toBe('missing-platforms');
+    expect(shownVerdict('local-only', state)).toBe('local-only');
+    expect(shownVerdict('unauthorized', state)).toBe('unauthorized');
+  });
+
+  it('is judged so (the filter, counts and exports), and its deep line says why, as a warning', () => {
+    const ready = platformResult('127.0.0.1:5100/x/n:1');
+    const judged = judgedResult(ready, state);
+    expect(judged.verdict).toBe('not-checked-inside');
+    expect(judged.explanation).toBe('the registry did not answer before the deadline');
+    expect(judged.userFix).toMatch(/tell its publisher/);
+    // The deep line below the badge says it: the explanation is not said twice.
+    expect(rowExplanation(judged, state)).toBeUndefined();
+    expect(findings === undefined ? undefined : doneLine(findings)).toEqual({
+      tone: 'warning',
+      text: 'Not checked inside: the registry did not answer before the deadline',
+    });
+  });
+});

@@ -2,7 +2,15 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import { OS_NAMES, RECOMMENDED_PLATFORMS, backendLacks, formatBytes, variantCpu, verdictRank } from '@core/index.js';
+import {
+  OS_NAMES,
+  RECOMMENDED_PLATFORMS,
+  backendLacks,
+  deepVerdictFor,
+  deepVerdictWins,
+  formatBytes,
+  variantCpu,
+} from '@core/index.js';
 import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
 import type { LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
@@ -59,9 +67,11 @@ export function skipReason(result: InspectResult): string | undefined {
   return NOTHING_TO_READ[result.verdict];
 }
 
-/** The deep verdict a row's state carries (only a finished check has one). */
+/** The deep verdict a row's state carries (only a finished check has one; an inside not checked is one too). */
 export function deepVerdictOf(state: DeepRowState | undefined): DeepVerdict | undefined {
-  return state?.kind === 'done' ? (state.findings.verdict ?? undefined) : undefined;
+  return state?.kind === 'done'
+    ? deepVerdictFor(state.findings.status, state.findings.verdict ?? undefined)
+    : undefined;
 }
 
 /** "macOS on arm64 (Apple silicon)": the hosts that get this variant's binaries for that OS. */
@@ -91,7 +101,7 @@ export interface DeepLine {
 }
 
 export function doneLine(findings: DeepFindings): DeepLine {
-  if (findings.status === 'not-checked') return { tone: 'info', text: `Not checked inside: ${findings.message}` };
+  if (findings.status === 'not-checked') return { tone: 'warning', text: `Not checked inside: ${findings.message}` };
   const bad = findings.hostBinaries.find(failing);
   if (bad !== undefined) {
     const what =
@@ -184,7 +194,7 @@ export function hostGrid(findings: DeepFindings): HostGrid {
  */
 export function shownVerdict(platform: Verdict, state: DeepRowState | undefined): Verdict {
   const deep = deepVerdictOf(state);
-  return deep !== undefined && verdictRank(deep) < verdictRank(platform) ? deep : platform;
+  return deepVerdictWins(platform, deep) ? deep : platform;
 }
 
 /**
@@ -195,10 +205,11 @@ export function deepToldAbove(
   result: Pick<VerdictDetail, 'verdict' | 'explanation'> | undefined,
   findings: DeepFindings,
 ): boolean {
+  const verdict = deepVerdictFor(findings.status, findings.verdict ?? undefined);
   return (
     result !== undefined &&
-    findings.verdict !== null &&
-    result.verdict === findings.verdict &&
+    verdict !== undefined &&
+    result.verdict === verdict &&
     result.explanation === findings.message
   );
 }
