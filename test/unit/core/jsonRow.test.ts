@@ -36,6 +36,7 @@ describe('toJsonRow / renderJson', () => {
         'requirement',
         'severity',
         'source',
+        'thisMachine',
         'userFix',
         'verdict',
       ]);
