@@ -66,7 +66,7 @@ function publisherPart(result: InspectResult): PublisherPart {
     notes.push("Platforms read from this machine's image store only: the registry did not serve this image.");
   if (hasDeepParts(result)) {
     const d = result.deep;
-    if (d.fix !== undefined && !fixes.includes(d.fix) && d.status === 'checked') fixes.push(d.fix);
+    if (d.fix !== undefined && !fixes.includes(d.fix)) fixes.push(d.fix);
     if (d.status === 'checked') {
       const local = d.hostBinaries.length > 0 && d.hostBinaries.every((f) => f.source === 'local');
       if (d.variants.length > 0)

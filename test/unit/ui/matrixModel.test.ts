@@ -165,7 +165,7 @@ describe('runOverview', () => {
     );
     expect(all.counts.installed.counts.map((c) => c.verdict)).toEqual(['missing-platforms', 'ready']);
     const shown = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'missing-platforms' });
-    expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platforms');
+    expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platform');
   });
 });
 
