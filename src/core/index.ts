@@ -19,6 +19,7 @@ export * from './labels.js';
 export * from './summary.js';
 export * from './rowOrder.js';
 export * from './exportMatrix.js';
+export * from './exportCells.js';
 export * from './platformPresence.js';
 export * from './requirement.js';
 export * from './commandText.js';
