@@ -200,9 +200,14 @@ export function DeepDetails({ row }: { readonly row: MatrixRow }): ReactNode {
             >
               The verdict above is this check's finding.
             </Typography>
-          ) : (
+          ) : state.findings.status === 'checked' ? (
             <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
               {findingsMessage(state.findings)}
+            </Typography>
+          ) : (
+            // Not checked: the details' "This machine" part says why, once.
+            <Typography variant="body2" color="text.secondary" sx={{ my: 0.5 }} data-testid="deep-message">
+              Nothing inside was checked.
             </Typography>
           )}
           {state.findings.status === 'checked' && (
