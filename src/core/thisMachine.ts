@@ -30,11 +30,12 @@ import { VERDICT_TABLE } from './verdictTable.js';
  */
 const HOST_DEEP_VERDICTS: readonly Verdict[] = ['wrong-host-binary', 'backend-missing-platforms'];
 
+/** A verdict only the deep check gives: its --require meaning is one of the deep ones ('deep-finding', ...). */
+const isDeepVerdict = (verdict: Verdict): boolean => VERDICT_TABLE[verdict].requirement.startsWith('deep-');
+
 /** True when the row's verdict came from the deep check (not from the platforms) and does not name a host. */
 function deepVerdictWithoutHost(result: InspectResult): boolean {
-  const fromDeep =
-    VERDICT_TABLE[result.verdict].requirement === 'deep-finding' ||
-    (hasDeepParts(result) && result.verdict !== result.platformVerdict);
+  const fromDeep = isDeepVerdict(result.verdict) || (hasDeepParts(result) && result.verdict !== result.platformVerdict);
   return fromDeep && !HOST_DEEP_VERDICTS.includes(result.verdict);
 }
 
@@ -157,7 +158,6 @@ export function answerForThisMachine(result: InspectResult, machine: ThisMachine
   if (platform.answer !== 'works') return platform;
   if (hasDeepParts(result)) return insideAnswer(result, machine, platform);
   // A deep verdict without its findings (a row read back without them): which hosts it hits is not known.
-  if (VERDICT_TABLE[result.verdict].requirement === 'deep-finding' || deepVerdictWithoutHost(result))
-    return unknown('What is inside could not be judged for this machine');
+  if (isDeepVerdict(result.verdict)) return unknown('What is inside could not be judged for this machine');
   return platform;
 }
