@@ -131,8 +131,8 @@ function unreadVariant(notes: readonly string[], here: PlatformKey): string {
 /** What the deep check found, for this machine, once the platforms say it installs here. */
 function insideAnswer(result: DeepCheckResult, machine: ThisMachine, platform: MachineAnswer): MachineAnswer {
   const deep = result.deep;
-  if (deepVerdictWithoutHost(result)) return unknown('What is inside could not be judged for this machine');
   if (deep.status === 'not-checked') return unknown('What is inside could not be checked');
+  if (deepVerdictWithoutHost(result)) return unknown('What is inside could not be judged for this machine');
   const here = machine.platform;
   if (here === undefined) {
     const anyFailing = deep.hostBinaries.some((f) => failing(f) && !f.warningOnly);
