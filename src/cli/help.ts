@@ -8,6 +8,13 @@ Shows which CPU architectures Docker Desktop extension images are published for,
 with a verdict per image (ready, missing-platforms, incompatible, ...). The table
 lists the worst first, then by name, as the dashboard tab does.
 
+The THIS MACHINE column answers for the machine the CLI runs on (in CI: the
+runner's CPU and OS; --host-platform sets the platform): works here, won't install
+(this platform is not published), broken here (with --deep: a host binary for this
+OS and CPU, or a backend image, fails here), unknown (nobody could tell). --json
+rows carry it as thisMachine: {answer, reason}, answer being works,
+will-not-install, broken or unknown.
+
 Without references, inspects the extension images installed in the local store
 (images labelled com.docker.desktop.extension.api.version). With references,
 inspects those images in their registries; every reference is validated first.

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** `archmatrix`: wires the real process (argv, streams, docker on PATH) to runCli. */
-import { arch } from 'node:os';
+import { arch, platform } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
 import { localSourceFromEnv } from '../localStore/index.js';
@@ -24,6 +24,7 @@ const code = await runCli({
   stderr: process.stderr,
   env: process.env,
   nodeArch: arch(),
+  nodePlatform: platform(),
   // buildx commands start the buildx plugin directly (1 process, not 3); ARCHMATRIX_BUILDX=docker opts out.
   exec: createNodeExec({ env: process.env, buildx: 'direct' }),
   version: () => readVersion(),

@@ -4,7 +4,11 @@
  * fixes, then where the platforms were read and the --require line. Pure; untrusted text is escaped.
  */
 import {
+  ANSWER_SEVERITY,
+  ANSWER_WORDS,
+  answerForThisMachine,
   checkRequirement,
+  reportMachine,
   imageFindings,
   PLATFORM_SOURCE_WORDS,
   platformPresence,
@@ -32,12 +36,15 @@ export const MAX_MARKDOWN_FINDINGS = 30;
 
 function matrix(report: Report): string[] {
   const columns = tableColumns(report.required);
-  const header = ['Image', 'Verdict', ...columns.map((c) => mdCode(c, true)), 'Other platforms'];
+  const header = ['Image', 'This machine', 'Verdict', ...columns.map((c) => mdCode(c, true)), 'Other platforms'];
   const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`];
+  const machine = reportMachine(report);
   for (const { result } of report.images) {
     const others = result.platforms.filter((key) => !columns.includes(key));
+    const { answer } = answerForThisMachine(result, machine);
     const cells = [
       mdCode(result.reference, true),
+      `${SEVERITY_ICON[ANSWER_SEVERITY[answer]]} ${ANSWER_WORDS[answer].short}`,
       `${SEVERITY_ICON[verdictSeverity(result.verdict)]} ${verdictLabel(result.verdict)}`,
       ...columns.map((key) => MARK[platformPresence(result, key)]),
       others.map((key) => mdCode(key, true)).join(' '),

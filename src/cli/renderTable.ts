@@ -1,12 +1,25 @@
 /**
- * The table for people: one row per image, a column per recommended (and required) platform,
- * then the explanation and fix of every image that needs attention, then a one-line summary. Pure.
+ * The table for people: one row per image with the answer for this machine first (works here, won't install,
+ * broken here, unknown), its verdict and a column per recommended (and required) platform, then the explanation
+ * and fix of every image that needs attention, then a one-line summary. Pure.
  */
-import type { InspectResult, Platform, PlatformKey, PlatformPresence, RequirementStatus } from '../core/index.js';
+import type {
+  HostOs,
+  InspectResult,
+  Platform,
+  PlatformKey,
+  PlatformPresence,
+  RequirementStatus,
+  ThisMachine,
+} from '../core/index.js';
 import { deepLines, hasDeepDetails } from './renderDeep.js';
 import {
+  ANSWER_SEVERITY,
+  ANSWER_WORDS,
   RECOMMENDED_PLATFORMS,
+  answerForThisMachine,
   checkRequirement,
+  reportMachine,
   comparePlatformKeys,
   platformPresence,
   summarise,
@@ -19,6 +32,8 @@ import { alignRows, printable } from './text.js';
 export interface TableOptions {
   readonly required: readonly PlatformKey[];
   readonly host?: Platform;
+  /** The OS the CLI runs on (a CI job: the runner's): whose host binaries the THIS MACHINE column judges. */
+  readonly hostOs?: HostOs;
   readonly paint: Paint;
   /** --verbose: the registry's (or docker's) own words under a failed image; otherwise only the human line. */
   readonly verbose?: boolean;
@@ -57,15 +72,27 @@ export function platformMark(result: Pick<InspectResult, 'verdict' | 'platforms'
 
 const MARK_TONE: Record<Mark, Tone> = { yes: 'ok', no: 'error', '?': 'dim' };
 
-function matrix(results: readonly InspectResult[], columns: readonly PlatformKey[], paint: Paint): string[] {
-  const header = ['IMAGE', 'VERDICT', ...columns, 'OTHER PLATFORMS'];
+function matrix(
+  results: readonly InspectResult[],
+  columns: readonly PlatformKey[],
+  machine: ThisMachine,
+  paint: Paint,
+): string[] {
+  const header = ['IMAGE', 'THIS MACHINE', 'VERDICT', ...columns, 'OTHER PLATFORMS'];
   const rows: string[][] = [header];
   const tones: (Tone | undefined)[][] = [header.map(() => undefined)];
   for (const r of results) {
     const marks = columns.map((key) => platformMark(r, key));
     const others = r.platforms.filter((key) => !columns.includes(key)).join(' ');
-    rows.push([printable(r.reference), verdictLabel(r.verdict), ...marks, others]);
-    tones.push([undefined, verdictSeverity(r.verdict), ...marks.map((m) => MARK_TONE[m]), undefined]);
+    const { answer } = answerForThisMachine(r, machine);
+    rows.push([printable(r.reference), ANSWER_WORDS[answer].short, verdictLabel(r.verdict), ...marks, others]);
+    tones.push([
+      undefined,
+      ANSWER_SEVERITY[answer],
+      verdictSeverity(r.verdict),
+      ...marks.map((m) => MARK_TONE[m]),
+      undefined,
+    ]);
   }
   return alignRows(rows, paint, tones);
 }
@@ -124,8 +151,9 @@ export function renderTable(results: readonly InspectResult[], options: TableOpt
     return 'No extension images in the local store (images with the label com.docker.desktop.extension.api.version).\n';
   }
   const columns = tableColumns(options.required);
+  const machine = reportMachine(options);
   const lines = [
-    ...matrix(results, columns, options.paint),
+    ...matrix(results, columns, machine, options.paint),
     ...details(results, options.required, options.paint, options.verbose === true),
     '',
     printable(summarise(results, options.host)),

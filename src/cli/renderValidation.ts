@@ -6,6 +6,7 @@ import {
   metadataLine,
   reportRule,
   toJsonRow,
+  reportMachine,
   type JsonRow,
   type Report,
   type ReportFinding,
@@ -66,7 +67,7 @@ export function jsonValidation(image: ReportImage): JsonValidation | null {
 
 export function renderValidationJson(report: Report): string {
   const rows: JsonValidatedRow[] = report.images.map((image) => ({
-    ...toJsonRow(image.result, report.required),
+    ...toJsonRow(image.result, report.required, reportMachine(report)),
     validation: jsonValidation(image),
   }));
   return `${JSON.stringify(rows, null, 2)}\n`;

@@ -7,6 +7,7 @@ import {
   compareRows,
   describeFailure,
   failingFindings,
+  hostOsOf,
   hostPlatform,
   imageFindings,
   rowOrderKey,
@@ -46,6 +47,8 @@ export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
   /** os.arch() of this machine. */
   readonly nodeArch: string;
+  /** process.platform of this machine (darwin, win32, linux): whose host binaries the answers judge; absent: unknown. */
+  readonly nodePlatform?: string;
   readonly exec: ExecPort;
   readonly version: () => string;
   readonly signal?: AbortSignal;
@@ -137,6 +140,7 @@ async function inspect(io: CliIo, command: InspectCommand): Promise<ExitCode> {
     images,
     required: command.require,
     ...(command.host ? { host: command.host } : {}),
+    ...(hostOsOf(io.nodePlatform) !== undefined ? { hostOs: hostOsOf(io.nodePlatform) } : {}),
     platformSource: source,
     version: io.version(),
   };

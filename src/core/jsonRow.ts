@@ -7,6 +7,9 @@
  *  - with a deep check, `deep` is an object; `hostBinaries` and `backend` are arrays (possibly empty:
  *    an extension with neither) when `deep.status` is 'checked', and null when it is 'not-checked'
  *    (nothing inside the image could be read; `deep.message` says why and `deep.fix` what to run).
+ *
+ * `thisMachine` is the answer for the machine that wrote the row (core/thisMachine.ts): the CLI's (for a CI
+ * job, the runner's) or the tab's Docker Desktop; null when the writer does not know its machine (the backend).
  */
 import { describeCommand } from './commandText.js';
 import type { DeepStatus } from './inside/deepResult.js';
@@ -14,6 +17,8 @@ import { hasDeepParts } from './inside/deepResult.js';
 import type { DeepVerdict } from './inside/deepOutcome.js';
 import type { BackendImageFinding, HostBinaryState, HostOs, VariantSource } from './inside/types.js';
 import { checkRequirement, type RequirementStatus } from './requirement.js';
+import { answerForThisMachine } from './thisMachine.js';
+import type { MachineAnswer, ThisMachine } from './thisMachineWords.js';
 import type { FailureKind, InspectResult, InspectSource, ManifestKind, PlatformKey, Verdict } from './types.js';
 import { VERDICT_TABLE, verdictLabel, verdictSeverity, type PlatformList, type Severity } from './verdictTable.js';
 
@@ -103,6 +108,8 @@ export interface JsonRow {
   readonly hostBinaries: readonly JsonHostBinary[] | null;
   /** One entry per backend image; null when no deep check read the image. */
   readonly backend: readonly JsonBackend[] | null;
+  /** works, will-not-install, broken or unknown on the machine that wrote the row, and why; null when it is not known. */
+  readonly thisMachine: MachineAnswer | null;
 }
 
 function deepKeys(result: InspectResult): Pick<JsonRow, 'deep' | 'hostBinaries' | 'backend'> {
@@ -150,8 +157,15 @@ function deepKeys(result: InspectResult): Pick<JsonRow, 'deep' | 'hostBinaries' 
   };
 }
 
-/** One result as its JSON row; `required` (the CLI's --require) fills `requirement`. */
-export function toJsonRow(result: InspectResult, required: readonly PlatformKey[] = []): JsonRow {
+/**
+ * One result as its JSON row; `required` (the CLI's --require) fills `requirement`, `machine` (the machine
+ * writing the row) fills `thisMachine`.
+ */
+export function toJsonRow(
+  result: InspectResult,
+  required: readonly PlatformKey[] = [],
+  machine?: ThisMachine,
+): JsonRow {
   const requirement = required.length > 0 ? { required: [...required], ...checkRequirement(result, required) } : null;
   return {
     reference: result.reference,
@@ -178,13 +192,18 @@ export function toJsonRow(result: InspectResult, required: readonly PlatformKey[
     requirement,
     commands: result.commands.map((c) => describeCommand(c.argv)),
     ...deepKeys(result),
+    thisMachine: machine === undefined ? null : answerForThisMachine(result, machine),
   };
 }
 
 /** Rows as the pretty-printed JSON array both the CLI and the tab's export write. */
-export function toJsonText(results: readonly InspectResult[], required: readonly PlatformKey[] = []): string {
+export function toJsonText(
+  results: readonly InspectResult[],
+  required: readonly PlatformKey[] = [],
+  machine?: ThisMachine,
+): string {
   return `${JSON.stringify(
-    results.map((r) => toJsonRow(r, required)),
+    results.map((r) => toJsonRow(r, required, machine)),
     null,
     2,
   )}\n`;

@@ -67,10 +67,16 @@ function distinct(entries: readonly SummaryEntry[]): SummaryEntry[] {
   return [...byKey.values()];
 }
 
+/** The verdict labels that are a plural noun: one image is "1 missing platform", not "1 missing platforms". */
+const ONE: Readonly<Partial<Record<Verdict, string>>> = {
+  'missing-platforms': 'Missing platform',
+  'backend-missing-platforms': 'Backend missing platform',
+};
+
 function countText(verdict: Verdict, count: number, host: Platform | undefined): string {
   if (verdict === 'incompatible' && host !== undefined)
     return `${count} will not install on this machine (${platformKey(host)})`;
-  const label = verdictLabel(verdict);
+  const label = (count === 1 ? ONE[verdict] : undefined) ?? verdictLabel(verdict);
   return `${count} ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
 }
 

@@ -115,7 +115,11 @@ test('reopening the tab repaints a deep result from memory, with no request to t
     'data-deep-state',
     'done',
   );
-  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toContainText('(remembered)');
+  // Remembered: said by the line's hook (and in words under "For the publisher"), not in the row's text.
+  await expect(row(page, image.reference).locator('[data-testid="deep-line"]')).toHaveAttribute(
+    'data-remembered',
+    'true',
+  );
   await expect(row(page, image.reference).locator('[data-testid="verdict"]')).toHaveAttribute(
     'data-verdict',
     'wrong-host-binary',

@@ -74,7 +74,9 @@ test('the verdict of a row needs a fix: the explanation and the command are one 
   const details = page.getByTestId('row-details');
   await expect(details.getByTestId('explanation')).toContainText('linux/arm64');
   await expect(details.getByTestId('fix')).toContainText('--platform=linux/amd64,linux/arm64');
-  // The label audit: one line when every label is OK, else the list of findings.
+  // The label audit, under "For the publisher" (folded for an installed extension): one line when every label
+  // is OK, else the list of findings.
+  await details.getByText('For the publisher', { exact: true }).click();
   await expect(details.locator('[data-label-status], [data-testid="labels-ok"]').first()).toBeVisible();
 });
 
@@ -131,14 +133,14 @@ test('an unknown cell exports as unknown, never no, in CSV and Markdown', async 
   expect(csv.find((fields) => fields[0] === LOCAL)?.[csvColumn]).toBe('unknown');
   expect(csv.find((fields) => fields[0] === R('amd64-only'))?.[csvColumn]).toBe('no');
 
-  // Markdown: the same cell is the word unknown, never the ✗ that means "not published".
+  // Markdown: the same cell is ? as on screen, never the ✗ that means "not published".
   const markdown = (await exported('Download Markdown'))
     .split('\n')
     .filter((line) => line.startsWith('| '))
     .map((line) => line.slice(2, -2).split(' | '));
   const mdColumn = markdown[0]?.indexOf('linux/arm64') ?? -1;
   expect(mdColumn).toBeGreaterThan(1);
-  expect(markdown.find((cells) => cells[0] === LOCAL)?.[mdColumn]).toBe('unknown');
+  expect(markdown.find((cells) => cells[0] === LOCAL)?.[mdColumn]).toBe('?');
   expect(markdown.find((cells) => cells[0] === R('amd64-only'))?.[mdColumn]).toBe('✗');
 });
 
@@ -155,7 +157,8 @@ test('export the matrix as Markdown, CSV and JSON', async ({ page }) => {
     const downloading = page.waitForEvent('download');
     await page.getByRole('menuitem', { name: label }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe(`arch-matrix.${key}`);
+    // The file name carries the date (and the filter, when one is in effect: none here).
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^arch-matrix-\\d{4}-\\d{2}-\\d{2}\\.${key}$`));
     texts[key] = await readFile(await download.path(), 'utf8');
   }
   expect(texts['md']).toContain(R('amd64-only'));

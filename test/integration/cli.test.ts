@@ -127,7 +127,7 @@ describe('archmatrix CLI on the real engine and registries', () => {
   it('prints an aligned table without colour when stdout is not a terminal, progress only with --progress', () => {
     const plain = runCli([corpus('good'), corpus('amd64-only')], env.env);
     expect(plain.status).toBe(0);
-    expect(plain.stdout).toMatch(/^IMAGE\s+VERDICT\s+linux\/amd64\s+linux\/arm64/);
+    expect(plain.stdout).toMatch(/^IMAGE\s+THIS MACHINE\s+VERDICT\s+linux\/amd64\s+linux\/arm64/);
     expect(plain.stdout).not.toContain('\u001b[');
     expect(plain.stderr).toBe('');
     const withProgress = runCli(['--progress', corpus('good'), corpus('amd64-only')], env.env);

@@ -31,6 +31,7 @@ export async function cli(
     stderr: { write: (t: string) => (stderr += t), isTTY: tty, columns: 100 },
     env: {},
     nodeArch: 'x64',
+    nodePlatform: 'linux',
     exec,
     version: () => '9.9.9',
     deepReader: () => reader,

@@ -3,6 +3,9 @@
  * and, when read, its metadata.json text), the requirement, where the platforms were read, and the
  * --fail-on threshold over its findings. Pure.
  */
+import type { HostOs } from '../inside/types.js';
+import { platformKey } from '../platform.js';
+import type { ThisMachine } from '../thisMachineWords.js';
 import type { InspectResult, Platform, PlatformKey, Verdict } from '../types.js';
 import { verdictRank } from '../verdictTable.js';
 import { findingsOf, type ReportFinding } from './findings.js';
@@ -30,9 +33,19 @@ export interface Report {
   readonly images: readonly ReportImage[];
   readonly required: readonly PlatformKey[];
   readonly host?: Platform;
+  /** The OS the report was made on (whose host binaries matter here); absent when unknown. */
+  readonly hostOs?: HostOs;
   readonly platformSource: PlatformSource;
   /** The tool's version, for SARIF's driver. */
   readonly version: string;
+}
+
+/** The machine a report's this-machine answers are for: its host platform and OS. */
+export function reportMachine(report: Pick<Report, 'host' | 'hostOs'>): ThisMachine {
+  return {
+    ...(report.host !== undefined ? { platform: platformKey(report.host) } : {}),
+    ...(report.hostOs !== undefined ? { os: report.hostOs } : {}),
+  };
 }
 
 /** Every finding of one image: its verdict and deep findings (core/report/findings.ts), then its validation's. */

@@ -26,9 +26,12 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(report());
     const lines = md.split('\n');
     expect(lines[0]).toBe('### Arch Matrix');
-    expect(md).toContain('| Image | Verdict | `linux/amd64` | `linux/arm64` | Other platforms |');
-    expect(md).toContain(`| \`${DEEP_REF}\` | ❌ Wrong host binary | yes | yes |  |`);
-    expect(md).toContain('| `127.0.0.1:5000/corpus/amd64-only:1.0.0` | ⚠️ Missing platforms | yes | **no** |  |');
+    expect(md).toContain('| Image | This machine | Verdict | `linux/amd64` | `linux/arm64` | Other platforms |');
+    // On the report's linux/amd64 machine the wrong binary (macOS, linux/arm64) does not touch it.
+    expect(md).toContain(`| \`${DEEP_REF}\` | ✅ works here | ❌ Wrong host binary | yes | yes |  |`);
+    expect(md).toContain(
+      '| `127.0.0.1:5000/corpus/amd64-only:1.0.0` | ✅ works here | ⚠️ Missing platforms | yes | **no** |  |',
+    );
     expect(md).toContain(`#### ❌ \`${DEEP_REF}\`: Wrong host binary`);
     expect(md).toContain('- **error** `linux/arm64` · `darwin` · `/darwin/esbuild`:');
     expect(md).toContain('  fix: `Build /darwin/esbuild per TARGETARCH (arm64 in the linux/arm64 variant)`');
@@ -37,6 +40,12 @@ describe('renderMarkdown', () => {
     expect(md).toContain('`--require linux/amd64,linux/arm64`: 1 of 3 images meet it.');
     // A ready image gets a row and no section.
     expect(md).not.toContain('#### ✅');
+  });
+
+  it('says the answer for the machine the report was made on: a Mac with Apple silicon gets broken here', () => {
+    const md = renderMarkdown(report({ host: { os: 'linux', architecture: 'arm64' }, hostOs: 'darwin' }));
+    expect(md).toContain(`| \`${DEEP_REF}\` | ❌ broken here | ❌ Wrong host binary | yes | yes |  |`);
+    expect(md).toContain("| `127.0.0.1:5000/corpus/amd64-only:1.0.0` | ❌ won't install | ⚠️ Missing platforms |");
   });
 
   it('keeps hostile names inert and caps the findings per image', () => {

@@ -3,6 +3,7 @@ import { MAX_RAW_LINES, VERBOSE_HINT, platformMark, renderTable, tableColumns } 
 import { decideVerdict } from '@core/index.js';
 import { ansi, plain } from '@cli/text.js';
 import { AMD64_ONLY, HOSTILE_NAME, MANY, READY, UNREACHABLE } from '../../support/handBuiltResults.js';
+import { DEEP_WRONG } from '../../support/reportResults.js';
 
 const AMD64 = { os: 'linux', architecture: 'amd64' };
 
@@ -11,16 +12,19 @@ describe('renderTable', () => {
   const lines = text.split('\n');
 
   it('has a header and one aligned row per image', () => {
-    expect(lines[0]).toMatch(/^IMAGE\s+VERDICT\s+linux\/amd64\s+linux\/arm64\s+OTHER PLATFORMS$/);
+    expect(lines[0]).toMatch(/^IMAGE\s+THIS MACHINE\s+VERDICT\s+linux\/amd64\s+linux\/arm64\s+OTHER PLATFORMS$/);
     const verdictColumn = lines[0]?.indexOf('VERDICT');
     for (const line of lines.slice(1, 5))
       expect(
         line.indexOf(line.includes('Ready') ? 'Ready' : line.includes('Missing') ? 'Missing' : 'Unreachable'),
       ).toBe(verdictColumn);
-    expect(lines[1]).toMatch(/good:1\.0\.0\s+Ready\s+yes\s+yes$/);
-    expect(lines[2]).toMatch(/amd64-only:1\.0\.0\s+Missing platforms\s+yes\s+no$/);
-    expect(lines[3]).toMatch(/yes\s+yes\s+linux\/arm\/v7 linux\/386$/);
-    expect(lines[4]).toMatch(/Unreachable\s+\?\s+\?$/);
+    expect(lines[1]).toMatch(/good:1\.0\.0\s+works here\s+Ready\s+yes\s+yes$/);
+    expect(lines[2]).toMatch(/amd64-only:1\.0\.0\s+works here\s+Missing platforms\s+yes\s+no$/);
+    expect(lines[3]).toMatch(/works here\s+Ready\s+yes\s+yes\s+linux\/arm\/v7 linux\/386$/);
+    expect(lines[4]).toMatch(/unknown\s+Unreachable\s+\?\s+\?$/);
+    // The answer is the first column after the image, aligned.
+    const answerColumn = lines[0]?.indexOf('THIS MACHINE');
+    for (const line of lines.slice(1, 5)) expect(line.search(/works here|unknown/)).toBe(answerColumn);
   });
 
   it('explains every image that needs attention, with its fix; a registry error is one human line', () => {
@@ -106,6 +110,19 @@ describe('renderTable', () => {
     expect(stripped.split('\n').slice(0, 3)).toEqual(
       renderTable([READY, AMD64_ONLY], { required: [], paint: plain }).split('\n').slice(0, 3),
     );
+  });
+
+  it("the THIS MACHINE column judges the CLI's own machine: its platform and OS", () => {
+    const onMac = renderTable([DEEP_WRONG, AMD64_ONLY], {
+      required: [],
+      host: { os: 'linux', architecture: 'arm64' },
+      hostOs: 'darwin',
+      paint: plain,
+    }).split('\n');
+    expect(onMac[1]).toMatch(/darwin-x64-both:1\.0\.0\s+broken here\s+Wrong host binary\s+yes\s+yes/);
+    expect(onMac[2]).toMatch(/amd64-only:1\.0\.0\s+won't install\s+Missing platforms\s+yes\s+no/);
+    const onLinux = renderTable([DEEP_WRONG], { required: [], host: AMD64, hostOs: 'linux', paint: plain });
+    expect(onLinux.split('\n')[1]).toMatch(/works here\s+Wrong host binary/);
   });
 
   it('says so when there is nothing to show', () => {

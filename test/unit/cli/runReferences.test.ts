@@ -86,9 +86,21 @@ describe('runCli with references', () => {
     expect(out.stderr).toContain('invalid reference "$(id)"');
   });
 
+  it('--json rows say the answer for the machine the CLI runs on', async () => {
+    const out = await cli(['--json', recorded('good'), recorded('arm64-only-attested')], fixturePort().exec);
+    const rows = JSON.parse(out.stdout) as { thisMachine: unknown }[];
+    expect(rows.map((r) => r.thisMachine)).toEqual([
+      { answer: 'works', reason: 'Published for this machine (linux/amd64).' },
+      {
+        answer: 'will-not-install',
+        reason: 'Not published for this machine (linux/amd64): Docker Desktop will not install it.',
+      },
+    ]);
+  });
+
   it('prints a table for people, without colour when stdout is not a terminal', async () => {
     const out = await cli([recorded('good'), recorded('amd64-only')], fixturePort().exec);
-    expect(out.stdout).toMatch(/^IMAGE\s+VERDICT/);
+    expect(out.stdout).toMatch(/^IMAGE\s+THIS MACHINE\s+VERDICT/);
     expect(out.stdout).toContain('Missing platforms');
     expect(out.stdout).not.toContain('\u001b[');
     expect(out.stderr).toBe('');

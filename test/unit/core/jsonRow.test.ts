@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJson } from '@cli/renderJson.js';
 import {
+  exportRow,
   toJson,
   toJsonRow,
   type DeepCheckResult,
@@ -36,6 +37,7 @@ describe('toJsonRow / renderJson', () => {
         'requirement',
         'severity',
         'source',
+        'thisMachine',
         'userFix',
         'verdict',
       ]);
@@ -193,7 +195,13 @@ describe('toJsonRow: the deep check keys', () => {
   it("the tab's JSON export writes the same rows as --json without --require, after the stamp", () => {
     const results = [READY, deepResult({ hostBinaries: [WRONG] })];
     const stamp = { date: '2026-12-01T15:30:00.000Z', host: 'linux/arm64', version: '0.1.0' };
-    const exported = JSON.parse(toJson(results, stamp)) as {
+    const machine = { platform: 'linux/arm64', os: 'darwin' } as const;
+    const exported = JSON.parse(
+      toJson(
+        results.map((r) => exportRow(r, r.reference, machine)),
+        stamp,
+      ),
+    ) as {
       archmatrixVersion: string;
       exportedAt: string;
       thisMachine: string | null;
@@ -204,8 +212,12 @@ describe('toJsonRow: the deep check keys', () => {
       exportedAt: '2026-12-01T15:30:00.000Z',
       thisMachine: 'linux/arm64',
     });
-    expect(exported.rows).toEqual(JSON.parse(renderJson(results, [])));
-    expect(exported.rows).toEqual(results.map((r) => JSON.parse(JSON.stringify(toJsonRow(r))) as unknown));
+    // The same rows as --json on the same machine, each with the extension's name.
+    const cli = JSON.parse(renderJson(results, [], machine)) as Record<string, unknown>[];
+    expect(exported.rows).toEqual(cli.map((row, i) => ({ ...row, name: results[i]?.reference })));
+    expect(exported.rows).toEqual(
+      results.map((r) => ({ ...(JSON.parse(JSON.stringify(toJsonRow(r, [], machine))) as object), name: r.reference })),
+    );
   });
 
   it("carries the user's fix and the publisher's fix beside fix, null when absent", () => {

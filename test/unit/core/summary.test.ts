@@ -35,7 +35,7 @@ describe('summariseMatrix', () => {
 
   it('starts with "N of M ready", then one count per verdict, worst first', () => {
     const s = summariseMatrix(corpus, ARM);
-    expect(s.text).toBe('4 of 6 ready; 1 will not install on this machine (linux/arm64), 1 missing platforms');
+    expect(s.text).toBe('4 of 6 ready; 1 will not install on this machine (linux/arm64), 1 missing platform');
     expect(s.installed).toMatchObject({ total: 6, ready: 4, pending: 0 });
     expect(s.installed.counts.map((c) => [c.verdict, c.count])).toEqual([
       ['incompatible', 1],
@@ -45,7 +45,7 @@ describe('summariseMatrix', () => {
   });
 
   it('names the machine only when it is known', () => {
-    expect(summariseMatrix(corpus).text).toBe('4 of 6 ready; 1 incompatible, 1 missing platforms');
+    expect(summariseMatrix(corpus).text).toBe('4 of 6 ready; 1 incompatible, 1 missing platform');
     expect(summariseMatrix(corpus, AMD).installed.counts.find((c) => c.verdict === 'incompatible')?.text).toBe(
       '1 will not install on this machine (linux/amd64)',
     );

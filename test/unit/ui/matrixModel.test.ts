@@ -161,11 +161,11 @@ describe('runOverview', () => {
     const state = { phase: 'done' as const, rows };
     const all = runOverview(state, undefined);
     expect(all.summary).toBe(
-      '1 of 2 ready; 1 missing platforms · typed images (counted apart): 0 of 1 ready; 1 not found',
+      '1 of 2 ready; 1 missing platform · typed images (counted apart): 0 of 1 ready; 1 not found',
     );
     expect(all.counts.installed.counts.map((c) => c.verdict)).toEqual(['missing-platforms', 'ready']);
     const shown = viewRows(rows, { ...DEFAULT_VIEW, verdict: 'missing-platforms' });
-    expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platforms');
+    expect(runOverview(state, undefined, shown).summary).toBe('0 of 1 ready; 1 missing platform');
   });
 });
 

@@ -2,7 +2,8 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useExport } from '@ui/features/matrix/hooks/useExport';
 import { APP_VERSION, exportText } from '@ui/features/matrix/model/exports';
-import type { MatrixRow } from '@ui/shared/matrixRow';
+import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
+import { DEFAULT_VIEW } from '@ui/features/matrix/model/view';
 import { fakeClient } from '../../support/fakeClient.js';
 import { providers } from '../../support/hookHarness';
 
@@ -27,7 +28,12 @@ const rows: MatrixRow[] = [
 // Every export is stamped: the fake client's host is arm64; the time is fixed.
 const NOW = new Date('2026-12-01T15:30:00Z');
 const now = (): Date => NOW;
-const STAMP = { date: '2026-12-01T15:30:00.000Z', host: 'linux/arm64', version: APP_VERSION };
+const STAMP = {
+  date: '2026-12-01T15:30:00.000Z',
+  host: 'linux/arm64',
+  hostOs: 'darwin',
+  version: APP_VERSION,
+} as const;
 
 // jsdom's Blob has no text(); FileReader reads it.
 const readText = (blob: Blob): Promise<unknown> =>
@@ -58,7 +64,7 @@ describe('useExport', () => {
     const copied: string[] = [];
     clipboard(async (text) => void copied.push(text));
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, { now }), { wrapper: providers(fake.client) });
     await act(() => result.current('markdown', 'copy'));
     expect(copied).toEqual([exportText(rows, 'markdown', STAMP)]);
     expect(copied[0]).toContain(`Arch Matrix ${APP_VERSION}, 2026-12-01T15:30:00.000Z, this machine: linux/arm64`);
@@ -69,7 +75,7 @@ describe('useExport', () => {
 
   it('says to download instead when the clipboard refuses or is missing', async () => {
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, { now }), { wrapper: providers(fake.client) });
     await act(() => result.current('csv', 'copy'));
     clipboard(() => Promise.reject(new Error('denied')));
     await act(() => result.current('json', 'copy'));
@@ -91,15 +97,41 @@ describe('useExport', () => {
       clicked.push(this.download);
     });
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, { now }), { wrapper: providers(fake.client) });
     await act(() => result.current('csv', 'download'));
-    expect(clicked).toEqual(['arch-matrix.csv']);
+    expect(clicked).toEqual(['arch-matrix-2026-12-01.csv']);
     expect(blobs[0]?.type).toBe('text/csv');
     const blob = blobs[0];
     if (blob === undefined) throw new Error('no blob');
     expect(await readText(blob)).toBe(exportText(rows, 'csv', STAMP));
-    expect(await readText(blob)).toContain(',2026-12-01T15:30:00.000Z,linux/arm64,');
-    expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix saved as arch-matrix.csv.' }]);
+    expect(await readText(blob)).toContain(',2026-12-01T15:30:00.000Z,linux/arm64 (macOS),');
+    expect(fake.toasts).toEqual([{ level: 'success', message: 'Matrix saved as arch-matrix-2026-12-01.csv.' }]);
+  });
+
+  it('names the file and heads the text with the filter in effect; a row still checked inside exports as Checking…', async () => {
+    const clicked: string[] = [];
+    const blobs: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => {
+      blobs.push(blob);
+      return 'blob:export';
+    };
+    URL.revokeObjectURL = () => undefined;
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    const fake = fakeClient(() => undefined);
+    const scope = { view: { ...DEFAULT_VIEW, verdict: 'ready' as const }, shown: 1, total: 2 };
+    const states = new Map([[rowKey(rows[0] as MatrixRow), { kind: 'running' } as const]]);
+    const { result } = renderHook(() => useExport(rows, { now, scope, states }), { wrapper: providers(fake.client) });
+    await act(() => result.current('markdown', 'download'));
+    expect(clicked).toEqual(['arch-matrix-2026-12-01-verdict-ready.md']);
+    const blob = blobs[0];
+    if (blob === undefined) throw new Error('no blob');
+    const text = String(await readText(blob));
+    expect(text.split('\n')[0]).toBe(
+      `_Arch Matrix ${APP_VERSION}, 2026-12-01T15:30:00.000Z, this machine: linux/arm64 (macOS); filter: verdict Ready (showing 1 of 2)_`,
+    );
+    expect(text).toContain(`| ${GOOD} | ${GOOD} | Checking… | Ready (ready) | ✓ | ✓ |`);
   });
 
   it('says when the file could not be saved', async () => {
@@ -107,8 +139,8 @@ describe('useExport', () => {
       throw new Error('blocked');
     };
     const fake = fakeClient(() => undefined);
-    const { result } = renderHook(() => useExport(rows, now), { wrapper: providers(fake.client) });
+    const { result } = renderHook(() => useExport(rows, { now }), { wrapper: providers(fake.client) });
     await act(() => result.current('json', 'download'));
-    expect(fake.toasts).toEqual([{ level: 'error', message: 'Could not save arch-matrix.json.' }]);
+    expect(fake.toasts).toEqual([{ level: 'error', message: 'Could not save arch-matrix-2026-12-01.json.' }]);
   });
 });

@@ -12,8 +12,23 @@ interface Props {
   readonly caption?: string;
 }
 
-/** What to do, as text (often a command to run), with a copy button. */
+/** A fix as text and the command(s) in it: `a` spans in backticks are commands; a fix without any is one command. */
+export function fixParts(fix: string): { readonly parts: readonly { text: string; code: boolean }[]; copy: string } {
+  const pieces = fix.split('`');
+  if (pieces.length < 3) return { parts: [{ text: fix, code: true }], copy: fix };
+  const parts = pieces.map((text, i) => ({ text, code: i % 2 === 1 })).filter((p) => p.text !== '');
+  return {
+    parts,
+    copy: parts
+      .filter((p) => p.code)
+      .map((p) => p.text)
+      .join('\n'),
+  };
+}
+
+/** What to do, as a command block with a copy button: the commands in it are what the button copies. */
 export function FixLine({ fix, onCopy, caption }: Props): ReactNode {
+  const { parts, copy } = fixParts(fix);
   return (
     <>
       {caption !== undefined && (
@@ -29,10 +44,18 @@ export function FixLine({ fix, onCopy, caption }: Props): ReactNode {
           data-testid="fix"
           sx={{ flex: 1, fontFamily: 'monospace', fontSize: 12, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
         >
-          {fix}
+          {parts.length === 1
+            ? fix
+            : parts.map((part, i) =>
+                part.code ? (
+                  <strong key={`${i}-${part.text}`}>{part.text}</strong>
+                ) : (
+                  <span key={`${i}-${part.text}`}>{part.text}</span>
+                ),
+              )}
         </Box>
         <Tooltip title="Copy">
-          <IconButton size="small" aria-label="Copy the fix" onClick={() => onCopy(fix)}>
+          <IconButton size="small" aria-label="Copy the fix" onClick={() => onCopy(copy)}>
             <ContentCopyIcon fontSize="small" />
           </IconButton>
         </Tooltip>

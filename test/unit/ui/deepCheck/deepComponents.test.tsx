@@ -42,11 +42,11 @@ describe('deep check components', () => {
     );
   });
 
-  it('the details show one element per host binary and variant with the DOM hooks, the backend images and the fix', () => {
+  it('the details show one element per host binary and variant with the DOM hooks and the backend images; the fix is the publisher part’s', () => {
     if (findings === undefined) throw new Error('fixture must parse');
     const { container } = render(
       <DeepCheckProvider value={controller({ kind: 'done', findings, remembered: false })}>
-        <DeepDetails row={row} onCopy={() => undefined} />
+        <DeepDetails row={row} />
       </DeepCheckProvider>,
     );
     const cells = [...container.querySelectorAll('[data-host-binary]')].map((el) => [
@@ -64,7 +64,12 @@ describe('deep check components', () => {
     expect(container.querySelector('[data-backend-image="127.0.0.1:5100/deep/backend:1.0.0"]')?.textContent).toContain(
       'linux/amd64, linux/arm64',
     );
-    expect(screen.getByTestId('fix').textContent).toContain('TARGETARCH');
+    // The fix is said once, under "For the publisher" (RowDetails), not here.
+    expect(screen.queryByTestId('fix')).toBeNull();
+    // Chips say the state in words, as badges do; the code stays in data-state.
+    const chips = [...container.querySelectorAll('[data-host-binary] .MuiChip-label')].map((el) => el.textContent);
+    expect(chips).toEqual(['OK', 'Wrong CPU', 'OK']);
+    expect(container.querySelector('[data-backend-image]')?.textContent).toContain('· Ready');
   });
 
   it('when the deep verdict is the row\'s verdict, its explanation and fix are not said again in "Inside each variant"', () => {
@@ -74,7 +79,7 @@ describe('deep check components', () => {
     expect(judged.result.verdict).toBe('wrong-host-binary');
     const { container } = render(
       <DeepCheckProvider value={controller(state)}>
-        <DeepDetails row={judged} onCopy={() => undefined} />
+        <DeepDetails row={judged} />
       </DeepCheckProvider>,
     );
     const message = screen.getByTestId('deep-message');
@@ -106,19 +111,22 @@ describe('deep check components', () => {
     expect(down.retry).toHaveBeenCalledWith(rowKey(row));
   });
 
-  it('a Windows binary for x86_64 in the linux/arm64 variant is a warning chip and a warning line, never an error', () => {
+  it('a Windows binary for x86_64 in the linux/arm64 variant is a warning chip, never an error, and not in the row line', () => {
     const warned = parseDeepFindings(windowsWarningRow);
     if (warned === undefined) throw new Error('fixture must parse');
     const { container } = render(
       <DeepCheckProvider value={controller({ kind: 'done', findings: warned, remembered: false })}>
         <DeepRowLine row={row} />
-        <DeepDetails row={row} onCopy={() => undefined} />
+        <DeepDetails row={row} />
       </DeepCheckProvider>,
     );
     const cell = container.querySelector('[data-host-binary="/windows/tool.exe"][data-platform="linux/arm64"]');
-    expect(cell?.textContent).toContain('wrong-cpu (warning)');
+    expect(cell?.textContent).toContain('Wrong CPU (warning)');
+    expect(cell?.getAttribute('data-state')).toBe('wrong-cpu');
     expect(cell?.querySelector('.MuiChip-colorWarning')).not.toBeNull();
     expect(container.querySelector('.MuiChip-colorError')).toBeNull();
-    expect(screen.getByTestId('deep-line').textContent).toContain('1 warning (Windows on arm64)');
+    expect(screen.getByTestId('deep-line').textContent).toBe(
+      'Checked inside: helpers right for linux/amd64 and linux/arm64',
+    );
   });
 });

@@ -63,7 +63,11 @@ describe('rows judged with their deep results', () => {
   });
 
   it('exports the row as wrong-host-binary in Markdown and CSV', () => {
-    expect(exportText(judged, 'markdown', STAMP)).toContain(`| ${WRONG} | wrong-host-binary |`);
+    // The name (no labels: the reference), the answer for this linux/amd64 machine (the wrong binary is in
+    // linux/arm64), the verdict's label and code, and the variant holding the wrong binary named in its cell.
+    expect(exportText(judged, 'markdown', STAMP)).toContain(
+      `| ${WRONG} | ${WRONG} | Works here | Wrong host binary (wrong-host-binary) | ✓ | ✓ wrong host binary (macOS) |`,
+    );
     expect(exportText(judged, 'csv', STAMP)).toContain(`${WRONG},wrong-host-binary,`);
   });
 
@@ -71,7 +75,14 @@ describe('rows judged with their deep results', () => {
     const [wrong, good] = jsonRows(judged);
     const base = rows[0]?.result;
     if (base === undefined) throw new Error('the row has a result');
-    expect(wrong).toEqual(JSON.parse(JSON.stringify(toJsonRow(withDeepParts(base, deepPartsOf(findings))))));
+    expect(wrong).toEqual({
+      ...JSON.parse(JSON.stringify(toJsonRow(withDeepParts(base, deepPartsOf(findings))))),
+      name: WRONG,
+      thisMachine: {
+        answer: 'works',
+        reason: 'Published for this machine (linux/amd64), and its parts for this machine are right.',
+      },
+    });
     expect(wrong).toMatchObject({
       verdict: 'wrong-host-binary',
       deep: { status: 'checked', verdict: 'wrong-host-binary', platformVerdict: 'ready' },

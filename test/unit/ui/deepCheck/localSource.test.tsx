@@ -153,7 +153,7 @@ describe('where the deep check reads', () => {
     const state = queue.states().get(rowKey(doneRow(REF)));
     if (state?.kind !== 'done') throw new Error(`expected done, got ${state?.kind}`);
     expect(state.findings.source).toBe('local');
-    expect(deepLine(state)?.text).toBe('Inside: host binaries right for this machine (linux/amd64)');
+    expect(deepLine(state)?.text).toBe('Checked inside: helpers right for this machine (linux/amd64)');
     expect(findingsMessage(state.findings)).toBe(
       'Host binaries and backend images are right for this machine (linux/amd64).',
     );
@@ -266,7 +266,7 @@ describe('remembered results and the DOM', () => {
     };
     const { container } = render(
       <DeepCheckProvider value={controller}>
-        <DeepDetails row={row} onCopy={vi.fn()} />
+        <DeepDetails row={row} />
       </DeepCheckProvider>,
     );
     const binaries = [...container.querySelectorAll('[data-host-binary]')];

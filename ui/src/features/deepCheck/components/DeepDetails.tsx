@@ -8,16 +8,34 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { FixLine } from '../../../shared/FixLine';
+import { verdictLabel, type HostBinaryState, type ThisMachine } from '@core/index.js';
+import { useThisMachine } from '../../../shared/docker/DockerContext';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
 import type { DeepSource } from '@wire/backendApi.js';
-import { deepLine, deepToldAbove, hostGrid, hostsOf, osName } from '../model/deepRow';
+import { deepLine, deepToldAbove, hostGrid, hostsOf, osName, touchesMachine } from '../model/deepRow';
 import { findingsMessage } from '../model/otherVariants';
 import { OtherVariants, RegistryFallback } from './OtherVariants';
 
 const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
+/** A host binary's state in words, as the badges say theirs; the code stays in data-state. */
+export const STATE_WORDS: Readonly<Record<HostBinaryState, string>> = {
+  ok: 'OK',
+  'wrong-cpu': 'Wrong CPU',
+  missing: 'Missing',
+  unreadable: 'Unreadable',
+};
+
+/**
+ * The chip's colour: a problem of this machine in red (a warning-only one in amber); one that does not touch this
+ * machine stays neutral, so that a row that works here shows no alarm for other machines. Unknown machine: as found.
+ */
+function chipColor(binary: DeepHostBinary, machine: ThisMachine) {
+  const known = machine.os !== undefined && machine.platform !== undefined;
+  if (binary.state !== 'ok' && known && !touchesMachine(binary, machine)) return 'default';
+  return binary.warningOnly && binary.state !== 'ok' ? 'warning' : STATE_COLOR[binary.state];
+}
 const mono = { fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' } as const;
 
 /**
@@ -28,12 +46,14 @@ function HostBinary({
   binary,
   image,
   source,
+  machine,
 }: {
   readonly binary: DeepHostBinary;
   readonly image: string;
   readonly source: DeepSource;
+  readonly machine: ThisMachine;
 }): ReactNode {
-  const color = binary.warningOnly && binary.state !== 'ok' ? 'warning' : STATE_COLOR[binary.state];
+  const color = chipColor(binary, machine);
   return (
     <Box
       data-host-binary={binary.path}
@@ -48,7 +68,7 @@ function HostBinary({
       <Chip
         size="small"
         color={color}
-        label={binary.warningOnly && binary.state !== 'ok' ? `${binary.state} (warning)` : binary.state}
+        label={`${STATE_WORDS[binary.state]}${binary.warningOnly && binary.state !== 'ok' ? ' (warning)' : ''}`}
         sx={{ height: 20, fontSize: 11 }}
       />
       <Box component="span" sx={mono}>
@@ -65,6 +85,7 @@ function HostBinary({
 
 function HostBinaryGrid({ findings, image }: { readonly findings: DeepFindings; readonly image: string }): ReactNode {
   const grid = hostGrid(findings);
+  const machine = useThisMachine();
   if (grid.oses.length === 0) {
     return (
       <Typography variant="body2" color="text.secondary">
@@ -105,6 +126,7 @@ function HostBinaryGrid({ findings, image }: { readonly findings: DeepFindings; 
                         binary={binary}
                         image={image}
                         source={findings.source}
+                        machine={machine}
                       />
                     ))
                   )}
@@ -134,7 +156,7 @@ function Backends({ findings }: { readonly findings: DeepFindings }): ReactNode 
             {b.reference}
           </Box>
           <Typography variant="caption" color="text.secondary">
-            {` (${b.source}${b.self ? ', the extension itself' : ''}): ${b.platforms.length === 0 ? 'platforms unknown' : b.platforms.join(', ')} · ${b.verdict}`}
+            {` (${b.source}${b.self ? ', the extension itself' : ''}): ${b.platforms.length === 0 ? 'platforms unknown' : b.platforms.join(', ')} · ${verdictLabel(b.verdict)}`}
           </Typography>
         </li>
       ))}
@@ -142,15 +164,13 @@ function Backends({ findings }: { readonly findings: DeepFindings }): ReactNode 
   );
 }
 
-/** The deep check in a row's details: the host-binary grid (OS × variant), the backend images, the fix. */
-export function DeepDetails({
-  row,
-  onCopy,
-}: {
-  readonly row: MatrixRow;
-  readonly onCopy: (text: string) => void;
-}): ReactNode {
+/**
+ * The deep check in a row's details: what it found, the host-binary grid (OS × variant), the backend images and the
+ * variants still to read. Its fix and notes are the publisher's: the details' "For the publisher" part has them.
+ */
+export function DeepDetails({ row }: { readonly row: MatrixRow }): ReactNode {
   const deep = useDeepRow(row);
+  const machine = useThisMachine();
   const state = deep?.state;
   if (state === undefined) return null;
   return (
@@ -164,7 +184,7 @@ export function DeepDetails({
       {state.kind !== 'done' ? (
         <>
           <Typography variant="body2" color="text.secondary">
-            {deepLine(state)?.text}
+            {deepLine(state, machine)?.text}
           </Typography>
           {state.kind === 'local-missing' && deep !== undefined && <RegistryFallback row={row} deep={deep} />}
         </>
@@ -180,13 +200,15 @@ export function DeepDetails({
             >
               The verdict above is this check's finding.
             </Typography>
+          ) : state.findings.status === 'checked' ? (
+            <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
+              {findingsMessage(state.findings)}
+            </Typography>
           ) : (
-            <>
-              <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
-                {findingsMessage(state.findings)}
-              </Typography>
-              {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
-            </>
+            // Not checked: the details' "This machine" part says why, once.
+            <Typography variant="body2" color="text.secondary" sx={{ my: 0.5 }} data-testid="deep-message">
+              Nothing inside was checked.
+            </Typography>
           )}
           {state.findings.status === 'checked' && (
             <>
@@ -200,11 +222,6 @@ export function DeepDetails({
           {deep !== undefined && (
             <OtherVariants findings={state.findings} others={state.others} row={row} deep={deep} />
           )}
-          {state.findings.notes.map((note) => (
-            <Typography key={note} variant="caption" component="div" color="text.secondary">
-              {note}
-            </Typography>
-          ))}
         </>
       )}
     </Box>

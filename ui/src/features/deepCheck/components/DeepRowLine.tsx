@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { useThisMachine } from '../../../shared/docker/DockerContext';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import { useDeepRow } from '../hooks/DeepCheckContext';
 import { deepLine } from '../model/deepRow';
@@ -40,11 +41,13 @@ function LineAction({
 /**
  * The deep check in the row, without opening anything: one line saying which OS and CPU a problem
  * hits (or what was checked), progress in bytes and Stop while it runs, Retry after a failure.
- * `data-deep-state` is a stable test hook.
+ * `data-deep-state` is a stable test hook; `data-remembered` says the findings were remembered (the details'
+ * publisher part says so in words).
  */
 export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
   const deep = useDeepRow(row);
-  const line = deepLine(deep?.state);
+  const machine = useThisMachine();
+  const line = deepLine(deep?.state, machine);
   if (deep === undefined || deep.state === undefined || line === undefined) return null;
   const state = deep.state;
   const busy = state.kind === 'waiting' || state.kind === 'running';
@@ -58,7 +61,12 @@ export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
       ? Math.min(100, (100 * state.bytesRead) / state.bytesTotal)
       : undefined;
   return (
-    <Box data-testid="deep-line" data-deep-state={state.kind} sx={{ mt: 0.5 }}>
+    <Box
+      data-testid="deep-line"
+      data-deep-state={state.kind}
+      data-remembered={state.kind === 'done' && state.remembered ? 'true' : undefined}
+      sx={{ mt: 0.5 }}
+    >
       <Typography
         variant="caption"
         component="div"
@@ -66,7 +74,6 @@ export function DeepRowLine({ row }: { readonly row: MatrixRow }): ReactNode {
         title={line.text}
       >
         {line.text}
-        {state.kind === 'done' && state.remembered ? ' (remembered)' : ''}
       </Typography>
       {busy && (
         <LinearProgress

@@ -9,9 +9,18 @@ import {
   deepVerdictFor,
   deepVerdictWins,
   formatBytes,
+  notCheckedWhy,
   variantCpu,
 } from '@core/index.js';
-import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
+import type {
+  DeepVerdict,
+  HostOs,
+  InspectResult,
+  PlatformKey,
+  ThisMachine,
+  VerdictDetail,
+  Verdict,
+} from '@core/index.js';
 import type { LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 import { localFailureText, readWhat } from './otherVariants';
@@ -57,7 +66,7 @@ export type DeepRowKind = DeepRowState['kind'];
 /** Platform verdicts with nothing the backend could read inside (it would only say so again). */
 const NOTHING_TO_READ: Readonly<Partial<Record<InspectResult['verdict'], string>>> = {
   'local-only':
-    'Not checked inside: the image is only in the local image store (never pushed), and the backend reads registries only. Run `archmatrix --deep` on this machine after pushing it.',
+    'Not checked inside: the image is only on this machine (never pushed), and the inside check reads registries only.',
   'not-found': 'Not checked inside: the registry has no such image.',
   'invalid-reference': 'Not checked inside: not a valid image reference.',
 };
@@ -94,15 +103,29 @@ export function progressText(bytesRead: number | undefined, bytesTotal: number |
 
 const failing = (b: DeepHostBinary): boolean => !b.warningOnly && (b.state === 'wrong-cpu' || b.state === 'missing');
 
+/** True when this host binary is copied to this machine: its OS, this machine's variant. */
+export const touchesMachine = (b: Pick<DeepHostBinary, 'os' | 'platform'>, machine: ThisMachine): boolean =>
+  b.os === machine.os && b.platform === machine.platform;
+
+/** "The registry could not be reached" as the row says it after "Not checked inside: ". */
+const lowerFirst = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
+
 /** The one line under the verdict: which OS and CPU a problem hits, or what was checked. */
 export interface DeepLine {
   readonly tone: 'ok' | 'warning' | 'error' | 'info' | 'busy';
   readonly text: string;
 }
 
-export function doneLine(findings: DeepFindings): DeepLine {
-  if (findings.status === 'not-checked') return { tone: 'warning', text: `Not checked inside: ${findings.message}` };
-  const bad = findings.hostBinaries.find(failing);
+/**
+ * The line for a finished check. A problem that does not touch this machine (another OS, another variant) is said
+ * in a neutral tone: only this machine's own problems are red.
+ */
+export function doneLine(findings: DeepFindings, machine: ThisMachine = {}): DeepLine {
+  if (findings.status === 'not-checked')
+    return { tone: 'warning', text: `Not checked inside: ${lowerFirst(notCheckedWhy(findings.message))}` };
+  const known = machine.os !== undefined && machine.platform !== undefined;
+  const bad =
+    findings.hostBinaries.find((b) => failing(b) && touchesMachine(b, machine)) ?? findings.hostBinaries.find(failing);
   if (bad !== undefined) {
     const what =
       bad.state === 'missing'
@@ -110,7 +133,7 @@ export function doneLine(findings: DeepFindings): DeepLine {
         : `${bad.path} is ${bad.found ?? 'another CPU'}${bad.wanted === null ? '' : `, needs ${bad.wanted}`}`;
     const more = findings.hostBinaries.filter(failing).length - 1;
     return {
-      tone: 'error',
+      tone: !known || touchesMachine(bad, machine) ? 'error' : 'info',
       text: `${hostsOf(bad.os, bad.platform)} (${bad.platform} variant): ${what}${more > 0 ? ` (+${more} more)` : ''}`,
     };
   }
@@ -118,24 +141,25 @@ export function doneLine(findings: DeepFindings): DeepLine {
     const lacking = findings.backend.find((b) => backendLacks(b).length > 0);
     const has =
       lacking === undefined ? '' : ` ${lacking.reference} has ${lacking.platforms.join(', ') || 'no platform'}`;
-    return { tone: 'warning', text: `Backend image lacks linux/amd64 or linux/arm64:${has}` };
+    const here =
+      lacking !== undefined && machine.platform !== undefined && backendLacks(lacking).includes(machine.platform);
+    return {
+      tone: machine.platform === undefined || here ? 'warning' : 'info',
+      text: `Backend image lacks linux/amd64 or linux/arm64:${has}`,
+    };
   }
   const binaries = findings.hostBinaries.length;
   const backends = findings.backend.length;
-  if (binaries === 0 && backends === 0)
-    return { tone: 'ok', text: 'No host binaries and no backend: only metadata.json was read' };
-  const warn =
-    findings.warnings > 0
-      ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)`
-      : '';
+  if (binaries === 0 && backends === 0) return { tone: 'ok', text: 'Nothing to check inside: no helpers, no backend' };
+  // Warnings (Windows on arm64) are for other machines: the details say them, not this line.
   const parts = [
-    binaries > 0 ? `host binaries right for ${readWhat(findings)}` : undefined,
+    binaries > 0 ? `helpers right for ${readWhat(findings)}` : undefined,
     backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined,
   ].filter((p): p is string => p !== undefined);
-  return { tone: findings.warnings > 0 ? 'warning' : 'ok', text: `Inside: ${parts.join(', ')}${warn}` };
+  return { tone: 'ok', text: `Checked inside: ${parts.join(', ')}` };
 }
 
-export function deepLine(state: DeepRowState | undefined): DeepLine | undefined {
+export function deepLine(state: DeepRowState | undefined, machine: ThisMachine = {}): DeepLine | undefined {
   if (state === undefined) return undefined;
   switch (state.kind) {
     case 'waiting':
@@ -143,7 +167,7 @@ export function deepLine(state: DeepRowState | undefined): DeepLine | undefined 
     case 'running':
       return { tone: 'busy', text: progressText(state.bytesRead, state.bytesTotal) };
     case 'done':
-      return doneLine(state.findings);
+      return doneLine(state.findings, machine);
     case 'skipped':
       return { tone: 'info', text: state.message };
     case 'failed':

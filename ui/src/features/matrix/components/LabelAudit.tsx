@@ -20,19 +20,27 @@ function statusColor(status: LabelFinding['status']): (theme: Theme) => string {
   };
 }
 
-interface Props {
-  readonly findings: readonly LabelFinding[] | undefined;
+/** A label's audit status in words, as the badges say theirs (the code stays in data-label-status). */
+const STATUS_WORDS: Readonly<Record<LabelFinding['status'], string>> = {
+  ok: 'OK',
+  missing: 'Missing',
+  empty: 'Empty',
+  invalid: 'Invalid',
+};
+
+interface LinksProps {
   readonly display: RowDisplay;
   readonly onOpenLink: (url: string) => void;
 }
 
-/** The label audit and the links from the labels (opened outside, http(s) only). Text only: labels never become HTML. */
-export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode {
+/**
+ * What the extension says about itself, for whoever installed it: its description and the links from its labels
+ * (opened outside, http(s) only). Text only: labels never become HTML.
+ */
+export function LabelLinks({ display, onOpenLink }: LinksProps): ReactNode {
+  if (display.description === undefined && display.links.length === 0) return null;
   return (
     <Box>
-      <Typography variant="subtitle2" component="h2" sx={{ mt: 1 }}>
-        Labels
-      </Typography>
       {display.description !== undefined && (
         <Typography variant="body2" sx={{ overflowWrap: 'anywhere' }} data-testid="description">
           {display.description}
@@ -53,6 +61,21 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
           ))}
         </Stack>
       )}
+    </Box>
+  );
+}
+
+interface AuditProps {
+  readonly findings: readonly LabelFinding[] | undefined;
+}
+
+/** The label audit, for the publisher: one line when every label is OK, else one line per finding. */
+export function LabelAudit({ findings }: AuditProps): ReactNode {
+  return (
+    <Box>
+      <Typography variant="subtitle2" component="h5" sx={{ mt: 1 }}>
+        Labels
+      </Typography>
       {findings === undefined ? (
         <Typography variant="body2" color="text.secondary">
           Labels unknown: this image is not in the local store.
@@ -78,7 +101,7 @@ export function LabelAudit({ findings, display, onOpenLink }: Props): ReactNode 
                 variant="body2"
                 sx={{ color: statusColor(finding.status), fontWeight: 500, mr: 1 }}
               >
-                {finding.status}
+                {STATUS_WORDS[finding.status]}
               </Typography>
               <Typography component="span" variant="body2" sx={{ fontFamily: 'monospace', fontSize: 12 }}>
                 {finding.label}

@@ -32,7 +32,10 @@ export function MatrixPage(): ReactNode {
   // The filter, the counts and the exports judge each row as its badge does: platform and deep verdicts.
   const rows = useJudgedRows(matrix.state.rows, deep);
   const view = useMatrixView(rows);
-  const exportRows = useExport(view.shown);
+  const exportRows = useExport(view.shown, {
+    scope: { view: view.options, shown: view.shown.length, total: rows.length },
+    states: deep.states,
+  });
   const openLink = useOpenExternal();
   const copy = useCopyText();
   const overview = runOverview(matrix.state, host, view.shown);

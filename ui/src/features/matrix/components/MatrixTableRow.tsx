@@ -25,6 +25,8 @@ import { PlatformCell } from './PlatformCell';
 import { RowDetails } from './RowDetails';
 import { STICKY_NAME_CELL } from './stickyCell';
 import { VerdictBadge } from './VerdictBadge';
+import { ThisMachineAnswer } from './ThisMachineAnswer';
+import { useRowAnswer } from '../hooks/useRowAnswer';
 
 interface Props {
   readonly row: MatrixRow;
@@ -48,6 +50,7 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   const display = useMemo(() => rowDisplay(row), [row]);
   const details = useMemo(() => (open ? rowDetails(row) : undefined), [open, row]);
   const deep = useDeepRow(row);
+  const answer = useRowAnswer(row);
   // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
   const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
@@ -67,6 +70,7 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         ref={rowRef}
         data-image={row.reference}
         data-origin={row.origin}
+        data-this-machine={answer.answer}
         data-highlighted={highlighted ? 'true' : undefined}
         aria-busy={busy}
         hover
@@ -112,6 +116,7 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
           {display.version ?? ''}
         </TableCell>
         <TableCell sx={{ width: 200, minWidth: 170, maxWidth: 200 }}>
+          <ThisMachineAnswer answer={answer} />
           <VerdictBadge verdict={verdict} />
           {explanation !== undefined && (
             <Typography

@@ -1,18 +1,22 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import type { ReactNode } from 'react';
+import { hasDeepParts, machineFindings } from '@core/index.js';
 import type { RowDetailsModel } from '../model/details';
 import type { RowDisplay } from '../model/display';
+import { whatToDo } from '../model/userWords';
+import { useRowAnswer } from '../hooks/useRowAnswer';
 import type { MatrixRow } from '../../../shared/matrixRow';
+import { useThisMachine } from '../../../shared/docker/DockerContext';
 import { DeepDetails } from '../../deepCheck/components/DeepDetails';
-import { FixLine } from '../../../shared/FixLine';
-import { LabelAudit } from './LabelAudit';
+import { useDeepRow } from '../../deepCheck/hooks/DeepCheckContext';
+import { judgedResult } from '../../deepCheck/model/judgedRows';
+import { LabelLinks } from './LabelAudit';
+import { OtherMachinesSection, ThisMachineSection } from './MachineSections';
 import { PlatformEntries } from './PlatformEntries';
-import { RawOutput } from './RawOutput';
-import { UserAdvice } from './UserAdvice';
+import { PublisherFold } from './PublisherFold';
 
 interface Props {
   readonly id: string;
@@ -23,50 +27,35 @@ interface Props {
   readonly onCopy: (text: string) => void;
 }
 
-/** The detail panel of one row: verdict explanation and fix, platforms, attestations, labels, raw output. */
+/**
+ * The detail panel of one row, in three parts: this machine (the answer, what touches it, what to do, the
+ * verdict), other machines (what does not touch this one), and, folded, the publisher's (build command, label
+ * audit, sources, raw output); between them the platforms, what is inside, and what the extension says of itself.
+ */
 export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Props): ReactNode {
-  const [showRaw, setShowRaw] = useState(false);
-  const result = row.result;
+  const machine = useThisMachine();
+  const answer = useRowAnswer(row);
+  const state = useDeepRow(row)?.state;
+  const result = row.result === undefined || hasDeepParts(row.result) ? row.result : judgedResult(row.result, state);
+  const split = useMemo(() => (result === undefined ? undefined : machineFindings(result, machine)), [result, machine]);
   return (
-    <Box id={id} data-testid="row-details" sx={{ py: 1.5, px: 1 }}>
-      {result === undefined ? (
+    <Box id={id} data-testid="row-details" sx={{ py: 1.5, px: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+      {result === undefined || split === undefined ? (
         <Typography variant="body2">Inspecting…</Typography>
       ) : (
         <>
-          <Typography variant="body2" sx={{ fontWeight: 500 }} data-testid="explanation">
-            {result.explanation}
-          </Typography>
-          {result.fix !== undefined && row.origin === 'installed' && !row.isSelf && (
-            <UserAdvice userFix={result.userFix} display={display} onOpenLink={onOpenLink} />
-          )}
-          {result.fix !== undefined && (
-            <FixLine
-              fix={row.origin === 'installed' && !row.isSelf ? (result.publisherFix ?? result.fix) : result.fix}
-              onCopy={onCopy}
-              caption={
-                row.origin === 'installed' && !row.isSelf && result.publisherFix !== undefined
-                  ? "The publisher's fix:"
-                  : undefined
-              }
-            />
-          )}
-          {details.source !== undefined && (
-            <Typography variant="body2" color="text.secondary">
-              {details.source}
-            </Typography>
-          )}
-          {details.failure !== undefined && (
-            <Box sx={{ mt: 1 }}>
-              <Typography variant="body2">{details.failure.advice}</Typography>
-              <Typography
-                variant="body2"
-                color="text.secondary"
-                sx={{ fontFamily: 'monospace', fontSize: 12, overflowWrap: 'anywhere' }}
-              >
-                {details.failure.message}
-              </Typography>
-            </Box>
-          )}
+          <ThisMachineSection
+            result={result}
+            answer={answer}
+            machine={machine}
+            findings={split.thisMachine}
+            advice={answer.checking ? undefined : whatToDo(result, answer, machine)}
+            display={display}
+            installed={row.origin === 'installed' && !row.isSelf}
+            onOpenLink={onOpenLink}
+            onCopy={onCopy}
+          />
+          <OtherMachinesSection findings={split.otherMachines} />
           {result.manifest !== undefined && (
             <PlatformEntries
               reference={row.reference}
@@ -76,20 +65,19 @@ export function RowDetails({ id, row, display, details, onOpenLink, onCopy }: Pr
               onCopy={onCopy}
             />
           )}
-          <DeepDetails row={row} onCopy={onCopy} />
+          <DeepDetails row={row} />
         </>
       )}
       <Divider sx={{ my: 1.5 }} />
-      <LabelAudit findings={details.findings} display={display} onOpenLink={onOpenLink} />
-      {result !== undefined && (
-        <>
-          <Divider sx={{ my: 1.5 }} />
-          <Button size="small" onClick={() => setShowRaw((shown) => !shown)} aria-expanded={showRaw}>
-            {showRaw ? 'Hide raw command output' : 'Show raw command output'}
-          </Button>
-          {showRaw && <RawOutput commands={result.commands} />}
-        </>
-      )}
+      <LabelLinks display={display} onOpenLink={onOpenLink} />
+      <PublisherFold
+        result={result}
+        publisher={split?.publisher ?? { fixes: [], notes: [] }}
+        details={details}
+        remembered={state?.kind === 'done' && state.remembered}
+        defaultOpen={row.origin === 'typed'}
+        onCopy={onCopy}
+      />
     </Box>
   );
 }

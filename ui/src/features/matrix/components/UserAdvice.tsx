@@ -2,43 +2,48 @@ import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import { FixLine } from '../../../shared/FixLine';
 import type { RowDisplay } from '../model/display';
+import type { WhatToDo } from '../model/userWords';
 
 interface Props {
-  /** The core's words for the image's user (result.userFix), when it has some. */
-  readonly userFix?: string;
+  readonly advice: WhatToDo;
   readonly display: RowDisplay;
+  /** An installed extension: its publisher (from its labels) is named, with their page when there is one. */
+  readonly installed: boolean;
   readonly onOpenLink: (url: string) => void;
+  readonly onCopy: (text: string) => void;
 }
 
 /**
- * For an installed third-party extension with a problem: what its user can do (the build command
- * below is the publisher's fix, not theirs).
+ * What the person who installed the extension can do, in plain words; a command they can run (a login) in its
+ * own copyable block, and the publisher to tell when the fix is theirs.
  */
-export function UserAdvice({ userFix, display, onOpenLink }: Props): ReactNode {
+export function UserAdvice({ advice, display, installed, onOpenLink, onCopy }: Props): ReactNode {
   const publisher = display.links.find((link) => link.title === 'Publisher');
+  const showPublisher = installed && advice.tellPublisher && (display.vendor !== undefined || publisher !== undefined);
   const who = display.vendor ?? 'its publisher';
   return (
     <Box data-testid="user-advice" sx={{ mt: 1 }}>
       <Typography variant="body2">
-        {userFix === undefined
-          ? 'What you can do: check for an update of this extension, or tell '
-          : `What you can do: ${userFix.replace(/[.\s]+$/, '')}. Publisher: `}
-        {publisher === undefined ? (
-          who
-        ) : (
-          <Link
-            component="button"
-            type="button"
-            variant="inherit"
-            onClick={() => onOpenLink(publisher.url)}
-            sx={{ verticalAlign: 'baseline' }}
-          >
-            {who}
-          </Link>
-        )}
-        {userFix === undefined ? ' what is missing.' : ''}
+        {`What you can do: ${advice.text}`}
+        {showPublisher && ' Publisher: '}
+        {showPublisher &&
+          (publisher === undefined ? (
+            who
+          ) : (
+            <Link
+              component="button"
+              type="button"
+              variant="inherit"
+              onClick={() => onOpenLink(publisher.url)}
+              sx={{ verticalAlign: 'baseline' }}
+            >
+              {who}
+            </Link>
+          ))}
       </Typography>
+      {advice.command !== undefined && <FixLine fix={advice.command} onCopy={onCopy} caption="In a terminal:" />}
     </Box>
   );
 }

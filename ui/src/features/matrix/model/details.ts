@@ -7,8 +7,6 @@ import type { MatrixRow } from '../../../shared/matrixRow';
 export interface RowDetailsModel {
   /** Undefined when the labels are unknown (a typed reference not in the local store). */
   readonly findings?: readonly LabelFinding[];
-  /** Where the platforms came from, for people. */
-  readonly source?: string;
   /**
    * What the failing command said (original stderr) and what to do, when something failed. `advice` is
    * left out when the row's fix already says it (one error is never told three times in one panel).
@@ -21,15 +19,9 @@ export interface RowDetailsModel {
 export function rowDetails(row: MatrixRow): RowDetailsModel {
   const result = row.result;
   const findings = row.local === undefined ? undefined : auditLabels(row.local.labels);
-  const source =
-    result?.source === 'local-store'
-      ? 'From the local image store only: the registry did not serve this image.'
-      : result?.source === 'registry'
-        ? 'From the registry.'
-        : undefined;
   const advice = result?.failure === undefined ? undefined : describeFailure(result.failure);
   const told = advice !== undefined && (advice === result?.fix || advice === result?.userFix);
   const failure =
     result?.failure === undefined ? undefined : { message: result.failure.message, advice: told ? undefined : advice };
-  return { findings, source, failure, sizeTool: result === undefined ? 'buildx' : sizeToolOf(result) };
+  return { findings, failure, sizeTool: result === undefined ? 'buildx' : sizeToolOf(result) };
 }

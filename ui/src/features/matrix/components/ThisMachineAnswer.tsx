@@ -1,0 +1,54 @@
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { ANSWER_SEVERITY } from '@core/index.js';
+import type { RowAnswer } from '../model/thisMachine';
+
+const CHIP_COLOR = { ok: 'success', warning: 'warning', error: 'error', info: 'info' } as const;
+
+interface Props {
+  readonly answer: RowAnswer;
+  /** In the row: the reason on one clamped line (the details say it whole). */
+  readonly compact?: boolean;
+}
+
+/**
+ * The answer for this machine in words and colour ("Works here", "Won't install here", "Broken here", "Unknown",
+ * or "Checking…" while a check may still change it), with its reason. `data-testid="this-machine-answer"` with
+ * `data-answer` and `data-checking` are stable test hooks.
+ */
+export function ThisMachineAnswer({ answer, compact = true }: Props): ReactNode {
+  return (
+    <Box
+      data-testid="this-machine-answer"
+      data-answer={answer.answer}
+      data-checking={answer.checking ? 'true' : 'false'}
+    >
+      <Chip
+        label={answer.label}
+        size="small"
+        color={answer.checking ? 'default' : CHIP_COLOR[ANSWER_SEVERITY[answer.answer]]}
+        variant={answer.checking ? 'outlined' : 'filled'}
+        sx={{ fontWeight: 500, maxWidth: '100%' }}
+      />
+      <Typography
+        variant="caption"
+        component="div"
+        color="text.secondary"
+        title={compact ? answer.reason : undefined}
+        data-testid="this-machine-reason"
+        sx={{
+          mt: 0.25,
+          lineHeight: 1.35,
+          overflowWrap: 'anywhere',
+          ...(compact
+            ? { display: '-webkit-box', WebkitLineClamp: 1, WebkitBoxOrient: 'vertical', overflow: 'hidden' }
+            : {}),
+        }}
+      >
+        {answer.reason}
+      </Typography>
+    </Box>
+  );
+}
