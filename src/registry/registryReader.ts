@@ -54,7 +54,7 @@ export interface RegistryReaderOptions {
   /** Default: an in-memory cache for the life of the reader. */
   readonly cache?: BlobCache;
   readonly fetch?: FetchLike;
-  /** Resolves host names before each request (see RegistryClientOptions.lookup). */
+  /** How host names are resolved and checked for link-local answers (see RegistryClientOptions.lookup). */
   readonly lookup?: HostLookup;
   readonly limits?: Partial<ReaderLimits>;
 }
