@@ -24,7 +24,7 @@ export function guardedFetch(lookup: HostLookup): FetchLike {
   const dispatcher = new Agent({ connect: { lookup: connectLookup(lookup) } });
   return async (input, init) => {
     const body = textBody(init.body);
-    return undiciFetch(input, {
+    const res = await undiciFetch(input, {
       dispatcher,
       method: init.method ?? 'GET',
       headers: Object.fromEntries(new Headers(init.headers)),
@@ -32,6 +32,9 @@ export function guardedFetch(lookup: HostLookup): FetchLike {
       redirect: init.redirect ?? 'follow',
       signal: init.signal ?? null,
     });
+    // undici's Response is the fetch standard's, its body a web ReadableStream of Node's; only the type
+    // declarations differ (node:stream/web against the DOM lib the UI and tests are checked with).
+    return res as unknown as Response;
   };
 }
 
