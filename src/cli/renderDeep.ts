@@ -40,8 +40,9 @@ export function deepLines(result: InspectResult, paint: Paint): string[] {
   // verdict is worse, the deep fix is said here, once.
   const deepWon = result.verdict === deepVerdictFor(d.status, d.verdict);
   const deepFix = d.fix !== undefined && !deepWon && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
+  // An inside not checked whose verdict won is the row's verdict line, explanation and fix already.
   if (d.status === 'not-checked')
-    return [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
+    return deepWon ? [] : [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
   const lines: string[] = [];
   for (const f of d.hostBinaries) {
     if (f.state === 'ok') continue;

@@ -72,6 +72,8 @@ describe('deepLines: the deep fix', () => {
     expect(judged.fix).toMatch(/^docker push x\. If the inside still cannot be read/);
     expect(deepLines(judged, plain).filter((line) => line.includes('deep fix'))).toEqual([]);
     expect(timesInTable([judged], 'docker push x')).toBe(1);
+    // Its explanation is the row's: said once too.
+    expect(timesInTable([judged], 'never pushed')).toBe(1);
   });
 
   it('a not-checked image under a worse platform verdict says its deep fix on its own line, once', () => {
@@ -79,5 +81,6 @@ describe('deepLines: the deep fix', () => {
     expect(judged.verdict).toBe('incompatible');
     expect(deepLines(judged, plain)).toEqual(['  deep check: not checked: never pushed', '  deep fix: docker push x']);
     expect(timesInTable([judged], 'docker push x')).toBe(1);
+    expect(timesInTable([judged], 'never pushed')).toBe(1);
   });
 });
