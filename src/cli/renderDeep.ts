@@ -3,7 +3,13 @@
  * CPU found and wanted), each backend image that lacks a platform, why an image was not checked, and
  * the notes. Pure.
  */
-import { backendLacks, hasDeepParts, type HostBinaryFinding, type InspectResult } from '../core/index.js';
+import {
+  backendLacks,
+  deepVerdictFor,
+  hasDeepParts,
+  type HostBinaryFinding,
+  type InspectResult,
+} from '../core/index.js';
 import type { Paint } from './text.js';
 import { printable } from './text.js';
 
@@ -29,10 +35,14 @@ export function hasDeepDetails(result: InspectResult): boolean {
 export function deepLines(result: InspectResult, paint: Paint): string[] {
   if (!hasDeepParts(result)) return [];
   const d = result.deep;
-  // The row's fix is the winning verdict's: when the platform verdict is worse, the deep fix is said here.
-  const deepFix = d.fix !== undefined && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
+  // The row's fix is the winning verdict's. When the deep verdict wins, that fix already says the deep fix (a
+  // finding's fix as it is; not-checked-inside's fix starts with it): it is not said again. When the platform
+  // verdict is worse, the deep fix is said here, once.
+  const deepWon = result.verdict === deepVerdictFor(d.status, d.verdict);
+  const deepFix = d.fix !== undefined && !deepWon && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
+  // An inside not checked whose verdict won is the row's verdict line, explanation and fix already.
   if (d.status === 'not-checked')
-    return [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
+    return deepWon ? [] : [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
   const lines: string[] = [];
   for (const f of d.hostBinaries) {
     if (f.state === 'ok') continue;

@@ -9,6 +9,7 @@ import type { ImageBytes } from '../core/inside/types.js';
 import type { Descriptor, Repository } from '../core/types.js';
 import type { BlobCache } from './blobCache.js';
 import { createHash } from 'node:crypto';
+import { registryWait, type LayerProgress } from './layerDeadline.js';
 import { DigestMismatch, LayerProblem } from './layerProblem.js';
 import { anySignal } from '../core/anySignal.js';
 import { slices, streamChunks } from './byteStreams.js';
@@ -32,6 +33,8 @@ export interface BlobRead {
   readonly blob: Pick<Descriptor, 'digest' | 'size'>;
   readonly signals: RequestSignals;
   readonly budget: ByteBudget;
+  /** Where the read of the layer is (its bytes at hand, its waits for the registry), for a deadline's message. */
+  readonly progress?: LayerProgress;
 }
 
 const overCap = (image: ImageBytes): LayerProblem =>
@@ -58,12 +61,17 @@ function digestCheck(digest: string): { add(part: Uint8Array): void; matches(): 
   };
 }
 
-async function* blobChunks({ client, cache, repo, blob, signals, budget }: BlobRead): AsyncGenerator<Uint8Array> {
+async function* blobChunks(read: BlobRead): AsyncGenerator<Uint8Array> {
+  const { client, cache, repo, blob, signals, budget, progress } = read;
   const { digest, size } = blob;
   const whole = await cache.getBlob(digest);
   if (whole?.complete) {
     // Checked against its digest when it was put.
-    for (const chunk of whole.chunks) yield* slices(chunk);
+    for (const chunk of whole.chunks)
+      for (const slice of slices(chunk)) {
+        if (progress) progress.blobBytes += slice.byteLength;
+        yield slice;
+      }
     return;
   }
   const prefix = await cache.getBlob(partialKey(repo, digest));
@@ -76,6 +84,7 @@ async function* blobChunks({ client, cache, repo, blob, signals, budget }: BlobR
     kept.push(part);
     have += part.byteLength;
     check.add(part);
+    if (progress) progress.blobBytes = have;
   };
   try {
     for (const chunk of prefix?.chunks ?? []) {
@@ -89,22 +98,31 @@ async function* blobChunks({ client, cache, repo, blob, signals, budget }: BlobR
       // Another read of the image may have used up the cap meanwhile: no new request then.
       if (budget.image.downloaded >= budget.image.max) throw overCap(budget.image);
       budget.blobGets += 1;
-      const res = await client.blob(repo, digest, signals, have);
+      const res = await registryWait(progress, client.blob(repo, digest, signals, have));
       let skip = have - res.offset;
-      for await (const chunk of streamChunks(res.body, signals.signal)) {
-        budget.downloaded += chunk.byteLength;
-        budget.image.downloaded += chunk.byteLength;
-        if (budget.image.downloaded > budget.image.max) throw overCap(budget.image);
-        let part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
-        skip = Math.max(0, skip - chunk.byteLength);
-        if (part.byteLength === 0) continue;
-        // The manifest's size is the layer's size: what comes past it is cut off, and the layer is not read.
-        const tooLong = have + part.byteLength > size;
-        if (tooLong) part = part.subarray(0, size - have);
-        keep(part);
-        yield* slices(part);
-        if (tooLong)
-          throw new LayerProblem(`the registry sent more than the ${size} bytes the manifest declares for the layer`);
+      // Iterated by hand so that each wait for the answer's next bytes counts as a wait for the registry.
+      const body = streamChunks(res.body, signals.signal);
+      try {
+        for (;;) {
+          const next = await registryWait(progress, body.next());
+          if (next.done) break;
+          const chunk = next.value;
+          budget.downloaded += chunk.byteLength;
+          budget.image.downloaded += chunk.byteLength;
+          if (budget.image.downloaded > budget.image.max) throw overCap(budget.image);
+          let part = skip > 0 ? chunk.subarray(Math.min(skip, chunk.byteLength)) : chunk;
+          skip = Math.max(0, skip - chunk.byteLength);
+          if (part.byteLength === 0) continue;
+          // The manifest's size is the layer's size: what comes past it is cut off, and the layer is not read.
+          const tooLong = have + part.byteLength > size;
+          if (tooLong) part = part.subarray(0, size - have);
+          keep(part);
+          yield* slices(part);
+          if (tooLong)
+            throw new LayerProblem(`the registry sent more than the ${size} bytes the manifest declares for the layer`);
+        }
+      } finally {
+        await body.return(undefined);
       }
     }
     if (have < size)

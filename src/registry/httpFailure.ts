@@ -1,5 +1,6 @@
 /** Registry answers and network errors, as the FailureKind vocabulary the rest of Arch Matrix speaks. */
 import type { CommandFailure, FailureKind } from '../core/types.js';
+import { linkLocalRefusalIn } from './linkLocalAddress.js';
 
 /** Thrown inside the registry layer only; readVariantFiles turns it into a typed result. */
 export class RegistryFailure extends Error {
@@ -55,7 +56,7 @@ function causeCode(e: unknown): string | undefined {
   return causeCode((e as { cause?: unknown }).cause);
 }
 
-/** A fetch that threw: deadline, cancel, or a network error. */
+/** A fetch that threw: a refused address, deadline, cancel, or a network error. */
 export function thrownFailure(
   method: string,
   url: URL,
@@ -64,6 +65,9 @@ export function thrownFailure(
 ): RegistryFailure {
   if (e instanceof RegistryFailure) return e;
   const where = `${method} ${url.origin}${url.pathname}`;
+  // The connection refused the address its host name resolved to (linkLocalGuard.ts): that, not "fetch failed".
+  const refusal = linkLocalRefusalIn(e);
+  if (refusal !== undefined) return failure('error', `${where}: ${refusal.message}`);
   // The deadline first: a cancel signal may itself include the deadline (AbortSignal.any), so both are aborted then.
   if (signals.deadline.aborted) return failure('timeout', `${where}: timed out (the per-image deadline passed)`);
   if (signals.cancel?.aborted) return failure('cancelled', `${where}: cancelled`);

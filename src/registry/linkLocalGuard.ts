@@ -1,42 +1,72 @@
 /**
  * No request goes to a link-local address (169.254.0.0/16, fe80::/10, IPv4 link-local written as IPv6-mapped),
  * whatever name leads there: where cloud metadata services answer, never a registry. endpoint.ts refuses such
- * addresses written in a URL; this refuses a host NAME whose DNS answer holds one. The name is resolved (node:dns
- * lookup, every address) just before each request: the registry's own, each redirect hop and a token realm are
- * requests of their own, so each is checked.
+ * addresses written in a URL; this refuses a host NAME whose answer holds one.
  *
- * The connection resolves the name again: a name whose answer changes between the two lookups (DNS rebinding with a
- * zero TTL) is not caught here. Closing that needs the lookup hook of the connection itself (an undici Agent's
- * `connect.lookup`), which Node's global fetch does not expose without the undici package.
+ * The registry client's default network (guardedFetch.ts: undici's fetch over its own Agent) checks in the
+ * connection itself: `connectLookup` is the lookup each new connection resolves its host name with, so the
+ * address checked is the address connected to. A name whose answer changes between lookups (DNS rebinding with
+ * a zero TTL) is caught too, and so is every request: the registry's own, each redirect hop and a token realm
+ * (a kept-alive connection that is reused was checked when it was opened).
+ *
+ * An injected fetch (tests, the benchmark) brings its own network: `refuseLinkLocal` resolves the name (every
+ * address) just before each of its requests instead, when the client is given a lookup. That check cannot see
+ * the answer the injected fetch's own connection gets.
  */
+import type { LookupOptions } from 'node:dns';
 import { lookup as dnsLookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP, type LookupFunction } from 'node:net';
 import { failure } from './httpFailure.js';
+import { isLinkLocalAddress, LinkLocalRefusal } from './linkLocalAddress.js';
 import type { FetchLike } from './request.js';
+
+export { isLinkLocalAddress, LinkLocalRefusal } from './linkLocalAddress.js';
 
 export interface ResolvedAddress {
   readonly address: string;
   readonly family: number;
 }
 
-/** Every address a host name resolves to (as node:dns lookup gives them). */
-export type HostLookup = (hostname: string) => Promise<readonly ResolvedAddress[]>;
+/** What a connection asks of its lookup besides the name (as net.connect passes them to dns.lookup). */
+export interface LookupHints {
+  readonly family?: LookupOptions['family'];
+  readonly hints?: number;
+}
 
-/** The system's resolver, as the connection itself uses it (getaddrinfo: /etc/hosts, then DNS). */
-export const systemLookup: HostLookup = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
+/** Every address a host name resolves to (as node:dns lookup gives them with `all`). */
+export type HostLookup = (hostname: string, hints?: LookupHints) => Promise<readonly ResolvedAddress[]>;
 
-const LINK_LOCAL = new BlockList();
-LINK_LOCAL.addSubnet('169.254.0.0', 16, 'ipv4');
-// BlockList matches IPv4-mapped IPv6 addresses (::ffff:169.254.x.y) against the IPv4 subnet too.
-LINK_LOCAL.addSubnet('fe80::', 10, 'ipv6');
+/** The system's resolver, as a connection uses it by default (getaddrinfo: /etc/hosts, then DNS). */
+export const systemLookup: HostLookup = (hostname, hints) =>
+  dnsLookup(hostname, { family: hints?.family ?? 0, hints: hints?.hints ?? 0, all: true, verbatim: true });
 
-/** True for a resolved link-local address, a zone id ("fe80::1%eth0") allowed. */
-export function isLinkLocalAddress(address: string): boolean {
-  const plain = address.split('%')[0] ?? '';
-  const family = isIP(plain);
-  if (family === 4) return LINK_LOCAL.check(plain, 'ipv4');
-  if (family === 6) return LINK_LOCAL.check(plain, 'ipv6');
-  return false;
+/**
+ * A connection's lookup (net.connect's `lookup` option) over `lookup`: the connection fails with a
+ * LinkLocalRefusal when any address the name resolves to is link-local, before anything is sent.
+ */
+export function connectLookup(lookup: HostLookup): LookupFunction {
+  return (hostname, options, callback) => {
+    const hints: LookupHints = {
+      ...(options.family !== undefined ? { family: options.family } : {}),
+      ...(options.hints !== undefined ? { hints: options.hints } : {}),
+    };
+    lookup(hostname, hints).then(
+      (answers) => {
+        const bad = answers.find((a) => isLinkLocalAddress(a.address));
+        if (bad !== undefined) return callback(new LinkLocalRefusal(hostname, bad.address), '');
+        if (options.all === true)
+          return callback(
+            null,
+            answers.map((a) => ({ address: a.address, family: a.family })),
+          );
+        const first = answers[0];
+        if (first === undefined)
+          return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), '');
+        callback(null, first.address, first.family);
+      },
+      (e: unknown) => callback(e instanceof Error ? e : new Error(String(e)), ''),
+    );
+  };
 }
 
 /** The lookup's answer, or undefined when it failed (the fetch then fails the same way, with its own words). */
@@ -59,7 +89,7 @@ async function resolve(
 }
 
 /** `fetchLike`, refusing (a RegistryFailure) any URL whose host name resolves to a link-local address. */
-export function refuseLinkLocal(fetchLike: FetchLike, lookup: HostLookup = systemLookup): FetchLike {
+export function refuseLinkLocal(fetchLike: FetchLike, lookup: HostLookup): FetchLike {
   return async (input, init) => {
     const host = input.hostname.replace(/^\[(.*)\]$/, '$1');
     // Addresses written in the URL are endpoint.ts's: they need no lookup.
@@ -69,7 +99,7 @@ export function refuseLinkLocal(fetchLike: FetchLike, lookup: HostLookup = syste
       if (bad !== undefined)
         throw failure(
           'error',
-          `${init.method ?? 'GET'} ${input.origin}${input.pathname}: refused: ${host} resolves to ${bad.address}, a link-local address (never a registry: cloud metadata services answer there)`,
+          `${init.method ?? 'GET'} ${input.origin}${input.pathname}: ${new LinkLocalRefusal(host, bad.address).message}`,
         );
     }
     return fetchLike(input, init);

@@ -1,10 +1,11 @@
 /**
- * A read-only registry HTTP client (global fetch): GET manifests and blobs, nothing else.
+ * A read-only registry HTTP client: GET manifests and blobs, nothing else.
  * 401 -> WWW-Authenticate: Bearer (token from the realm, anonymous or with the stored login) or Basic,
  * then one retry (registryAuth.ts answers the challenge). Redirects are followed by hand, at most `maxRedirects` hops; a hop to another host
  * never carries the registry's Authorization, and goes only where endpoint.ts's followAllowed says (https, or the
  * loopback registry's own host and port). Every URL is checked before its fetch: plain HTTP only to loopback
- * hosts, never a link-local address, written in the URL or answered by DNS for its host name (linkLocalGuard.ts).
+ * hosts, never a link-local address, written in the URL or answered by DNS for its host name (linkLocalGuard.ts:
+ * the default network, guardedFetch.ts, checks the address each connection actually goes to).
  * Error bodies are read only from the registry's own origin.
  */
 import { MEDIA_TYPES } from '../core/mediaTypes.js';
@@ -13,18 +14,20 @@ import { parseAuthChallenge } from './authChallenge.js';
 import type { CredentialsPort } from './credentials.js';
 import { allowedUrl, FOLLOW_RULE, followAllowed, registryOrigin } from './endpoint.js';
 import { failure, RegistryFailure, statusFailure, thrownFailure } from './httpFailure.js';
-import { refuseLinkLocal, systemLookup, type HostLookup } from './linkLocalGuard.js';
+import { defaultNetwork, guardedFetch } from './guardedFetch.js';
+import { refuseLinkLocal, type HostLookup } from './linkLocalGuard.js';
 import { answerChallenge } from './registryAuth.js';
 import type { FetchLike, RequestSignals } from './request.js';
 import { drain, readCapped } from './responseBody.js';
 
 export interface RegistryClientOptions {
   readonly credentials: CredentialsPort;
-  /** Default: the global fetch, its host names resolved by `lookup` first. */
+  /** Default: the guarded network (guardedFetch.ts), its connections resolving host names with `lookup`. */
   readonly fetch?: FetchLike;
   /**
-   * Resolves each request's host name before it is sent; a link-local answer refuses the request. Default: the
-   * system resolver for the global fetch; an injected fetch brings its own network, checked only with a lookup given.
+   * How host names are resolved; a link-local answer refuses the request. For the default network it is the
+   * resolver its connections use (default: the system's), checked at connect time. An injected fetch brings its
+   * own network: with a lookup given, each request's host name is resolved and checked before it is sent.
    */
   readonly lookup?: HostLookup;
   /** Redirect hops per request (default 5). */
@@ -61,9 +64,9 @@ export class RegistryClient {
   private readonly authorizations = new Map<string, string>();
 
   constructor(private readonly options: RegistryClientOptions) {
-    const base: FetchLike = options.fetch ?? ((input, init) => fetch(input, init));
-    const lookup = options.lookup ?? (options.fetch === undefined ? systemLookup : undefined);
-    this.fetch = lookup === undefined ? base : refuseLinkLocal(base, lookup);
+    const { fetch: injected, lookup } = options;
+    if (injected === undefined) this.fetch = lookup === undefined ? defaultNetwork() : guardedFetch(lookup);
+    else this.fetch = lookup === undefined ? injected : refuseLinkLocal(injected, lookup);
     this.maxRedirects = options.maxRedirects ?? 5;
     this.maxManifestBytes = options.maxManifestBytes ?? 4 * 1024 * 1024;
   }

@@ -16,6 +16,7 @@ import { blobStream, type ByteBudget } from './blobSource.js';
 import type { CredentialsPort } from './credentials.js';
 import type { VariantFileReader, VariantReadOptions } from '../deepCheck/ports.js';
 import { failure, RegistryFailure } from './httpFailure.js';
+import { layerProgress, watchDeadline } from './layerDeadline.js';
 import { DigestMismatch, LayerProblem } from './layerProblem.js';
 import { compressionOf, decompressed } from './layerStream.js';
 import { readClock } from './readClock.js';
@@ -54,7 +55,7 @@ export interface RegistryReaderOptions {
   /** Default: an in-memory cache for the life of the reader. */
   readonly cache?: BlobCache;
   readonly fetch?: FetchLike;
-  /** Resolves host names before each request (see RegistryClientOptions.lookup). */
+  /** How host names are resolved and checked for link-local answers (see RegistryClientOptions.lookup). */
   readonly lookup?: HostLookup;
   readonly limits?: Partial<ReaderLimits>;
 }
@@ -157,25 +158,28 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
         problem = `layer digest "${layer.digest.slice(0, 80)}" is not sha256`;
         break;
       }
-      const blob = blobStream({ client, cache, repo, blob: layer, signals, budget });
+      const where = `layer ${layer.digest.slice(0, 19)}`;
+      const progress = layerProgress();
+      const deadline = watchDeadline(signals.deadline, { where, size: layer.size, compression }, progress);
+      const blob = blobStream({ client, cache, repo, blob: layer, signals, budget, progress });
       const openBefore = files.pending();
       try {
         const tar = decompressed(blob.stream, compression, decoding);
-        const outcome = await walkLayer(tar, files, limits, image, clock);
+        const outcome = await walkLayer(tar, files, limits, image, clock, progress);
         if (outcome === 'end') files.endLayer();
       } catch (e) {
-        const where = `layer ${layer.digest.slice(0, 19)}`;
         if (e instanceof DigestMismatch) {
           const open = new Set(files.pending());
           for (const path of openBefore) if (!open.has(path)) untrusted.add(path);
         }
         const stopped = signals.signal.aborted && !(e instanceof RegistryFailure);
-        problem =
-          e instanceof LayerProblem && !stopped
-            ? `${where}: ${e.message}`
-            : `${where}: ${toFailure(stopped ? undefined : e, signals).message}`;
+        if (e instanceof LayerProblem && !stopped) problem = `${where}: ${e.message}`;
+        // The deadline's message says what the read was doing when it passed (see layerDeadline.ts).
+        else if (stopped && signals.deadline.aborted) problem = deadline.message();
+        else problem = `${where}: ${toFailure(stopped ? undefined : e, signals).message}`;
         break;
       } finally {
+        deadline.stop();
         await blob.close();
       }
     }

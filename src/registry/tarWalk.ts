@@ -9,6 +9,7 @@ import { extract as tarExtract, type Extract } from 'tar-stream';
 import type { LayerFiles } from '../core/inside/layerFiles.js';
 import type { ImageBytes } from '../core/inside/types.js';
 import { slices } from './byteStreams.js';
+import type { LayerProgress } from './layerDeadline.js';
 import { LayerProblem } from './layerProblem.js';
 import type { ReadClock } from './readClock.js';
 
@@ -76,6 +77,7 @@ function capLongHeaders(extract: Extract): void {
  * cancelled there), 'end' after the last entry. Throws LayerProblem for a truncated, corrupt or
  * over-limit layer, and the abort reason once the clock's signal fired; registry failures thrown by the
  * blob source pass through. Uses tar-stream's entry callbacks with the bytes pulled from `tar` by hand.
+ * Counts the layer's tar bytes and entries in `progress`, when given (for a deadline's message).
  */
 export async function walkLayer(
   tar: ReadableStream<Uint8Array>,
@@ -83,6 +85,7 @@ export async function walkLayer(
   limits: TarLimits,
   image: ImageBytes,
   clock: ReadClock,
+  progress?: LayerProgress,
 ): Promise<'settled' | 'end'> {
   const extract = tarExtract();
   capLongHeaders(extract);
@@ -108,6 +111,7 @@ export async function walkLayer(
     if (failure !== undefined || outcome !== undefined) return;
     if (clock.signal.aborted) return fail(clock.signal.reason);
     image.entries = (image.entries ?? 0) + 1;
+    if (progress) progress.tarEntries += 1;
     if (image.entries > limits.maxEntries)
       return fail(new LayerProblem(`the layers hold more than ${limits.maxEntries} entries (the per-image limit)`));
     if (header.name.length > MAX_TAR_PATH || (header.linkname?.length ?? 0) > MAX_TAR_PATH)
@@ -153,6 +157,7 @@ export async function walkLayer(
         break;
       }
       image.uncompressed = (image.uncompressed ?? 0) + value.byteLength;
+      if (progress) progress.tarBytes += value.byteLength;
       if (image.uncompressed > limits.maxUncompressedBytes) {
         fail(
           new LayerProblem(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepLines } from '@cli/renderDeep.js';
+import { renderTable } from '@cli/renderTable.js';
 import { plain } from '@cli/text.js';
 import { withDeepParts, type DeepParts, type HostBinaryFinding, type InspectResult } from '@core/index.js';
 import { READY, result } from '../../support/handBuiltResults.js';
@@ -54,17 +55,32 @@ describe('deepLines: the deep fix', () => {
     expect(deepLines(judged, plain).filter((line) => line.includes('deep fix'))).toEqual([]);
   });
 
-  it('a not-checked image still says its deep fix', () => {
-    const judged = withDeepParts(
-      READY,
-      deep({
-        status: 'not-checked',
-        verdict: undefined,
-        explanation: 'never pushed',
-        fix: 'docker push x',
-        hostBinaries: [],
-      }),
-    );
+  const NOT_CHECKED = deep({
+    status: 'not-checked',
+    verdict: undefined,
+    explanation: 'never pushed',
+    fix: 'docker push x',
+    hostBinaries: [],
+  });
+  /** How many times `text` occurs in the whole table of `results`. */
+  const timesInTable = (results: readonly InspectResult[], text: string): number =>
+    renderTable(results, { required: [], paint: plain }).split(text).length - 1;
+
+  it('a not-checked image whose verdict wins (not-checked-inside) says its deep fix once, in the row fix', () => {
+    const judged = withDeepParts(READY, NOT_CHECKED);
+    expect(judged.verdict).toBe('not-checked-inside');
+    expect(judged.fix).toMatch(/^docker push x\. If the inside still cannot be read/);
+    expect(deepLines(judged, plain).filter((line) => line.includes('deep fix'))).toEqual([]);
+    expect(timesInTable([judged], 'docker push x')).toBe(1);
+    // Its explanation is the row's: said once too.
+    expect(timesInTable([judged], 'never pushed')).toBe(1);
+  });
+
+  it('a not-checked image under a worse platform verdict says its deep fix on its own line, once', () => {
+    const judged = withDeepParts(INCOMPATIBLE, NOT_CHECKED);
+    expect(judged.verdict).toBe('incompatible');
     expect(deepLines(judged, plain)).toEqual(['  deep check: not checked: never pushed', '  deep fix: docker push x']);
+    expect(timesInTable([judged], 'docker push x')).toBe(1);
+    expect(timesInTable([judged], 'never pushed')).toBe(1);
   });
 });

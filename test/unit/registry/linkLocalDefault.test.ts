@@ -1,6 +1,7 @@
 /**
- * The reader's default network (the global fetch, no lookup given) resolves each host name with the system
- * resolver before its request: node:dns is stubbed here so that a name answers with a link-local address.
+ * The reader's default network (no fetch and no lookup given) resolves each host name with the system resolver
+ * when it opens a connection, and refuses a link-local answer there, before connecting: node:dns is stubbed here
+ * so that a name answers with a link-local address.
  */
 import { describe, expect, it, vi } from 'vitest';
 
