@@ -34,6 +34,7 @@ import {
   leftUnchecked,
   readListedFiles,
   readMetadata,
+  readScopeOf,
   totalOf,
   type ByteCount,
   type MetadataRead,
@@ -185,7 +186,7 @@ async function deepParts(
   const plan = planBackends(read);
   notes.push(...plan.notes);
   const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
-  const outcome = decideDeepOutcome(hostBinaries, backend);
+  const outcome = decideDeepOutcome(hostBinaries, backend, readScopeOf(metadataReads, listed));
   const nothingRead = withMetadata.length === 0;
   const checked = metadataReads.filter((m) => !leftUnchecked(m)).map((m) => m.variant.platform);
   const firstUnchecked = unchecked[0];
