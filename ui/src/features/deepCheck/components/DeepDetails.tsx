@@ -14,7 +14,6 @@ import { useDeepRow } from '../hooks/DeepCheckContext';
 import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
 import type { DeepSource } from '@wire/backendApi.js';
 import { deepLine, deepToldAbove, hostGrid, hostsOf, osName } from '../model/deepRow';
-import { findingsMessage } from '../model/otherVariants';
 import { OtherVariants, RegistryFallback } from './OtherVariants';
 
 const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
@@ -183,7 +182,7 @@ export function DeepDetails({
           ) : (
             <>
               <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
-                {findingsMessage(state.findings)}
+                {state.findings.message}
               </Typography>
               {state.findings.fix !== null && <FixLine fix={state.findings.fix} onCopy={onCopy} />}
             </>

@@ -2,11 +2,19 @@
  * The deep check's state of one row, what the row says about it in one line, and the grid of
  * host binaries (OS × variant) its details show. Pure.
  */
-import { OS_NAMES, RECOMMENDED_PLATFORMS, backendLacks, formatBytes, variantCpu, verdictRank } from '@core/index.js';
+import {
+  OS_NAMES,
+  RECOMMENDED_PLATFORMS,
+  backendLacks,
+  formatBytes,
+  readScopeText,
+  variantCpu,
+  verdictRank,
+} from '@core/index.js';
 import type { DeepVerdict, HostOs, InspectResult, PlatformKey, VerdictDetail, Verdict } from '@core/index.js';
 import type { LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
-import { localFailureText, readWhat } from './otherVariants';
+import { localFailureText, readScopeOfFindings } from './otherVariants';
 
 /**
  * - waiting:      the platform check is done; the deep check waits for a free slot;
@@ -119,7 +127,7 @@ export function doneLine(findings: DeepFindings): DeepLine {
       ? `; ${findings.warnings} warning${findings.warnings === 1 ? '' : 's'} (Windows on arm64)`
       : '';
   const parts = [
-    binaries > 0 ? `host binaries right for ${readWhat(findings)}` : undefined,
+    binaries > 0 ? `host binaries right for ${readScopeText(readScopeOfFindings(findings))}` : undefined,
     backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined,
   ].filter((p): p is string => p !== undefined);
   return { tone: findings.warnings > 0 ? 'warning' : 'ok', text: `Inside: ${parts.join(', ')}${warn}` };
