@@ -2,8 +2,8 @@
  * The local-store part of `npm run bench` (`--local-only` runs it alone): the deep check of the installed
  * extensions, `archmatrix --deep` as shipped (this machine's variant from the engine's local image store),
  * against the same check reading the same variants from their registries, and the --all-variants runs of
- * both; on a second engine when the test environment has one (Engine 28, classic image store), its local
- * run too. Each run is a process of its own (localRunner.ts), so each peak RSS is its own. Measured,
+ * both; the same four on a second engine when the test environment has one (Engine 28, classic image
+ * store). Each run is a process of its own (localRunner.ts), so each peak RSS is its own. Measured,
  * never asserted.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -76,59 +76,71 @@ async function describeEngine(engine: BenchEngine): Promise<string> {
   }
 }
 
-export async function runLocalBench(options: {
-  readonly engine: BenchEngine;
-  readonly secondEngine?: BenchEngine;
-  /** Added to every request of the deep check's registry reader. */
-  readonly delayMs: number;
-  readonly log: (text: string) => void;
-}): Promise<string> {
-  const { engine, secondEngine, delayMs, log } = options;
-  const first = await describeEngine(engine);
-  const second = secondEngine !== undefined ? await describeEngine(secondEngine) : undefined;
-  const short = (description: string): string => description.replace(/^Engine (\S+?)(\+\S+)?, (\S+).*$/, '$1, $3');
-  const specs: RunSpec[] = [
-    { name: 'local store', command: 'archmatrix --deep', mode: 'local', args: DEEP, engine },
+/** The four runs on one engine: local store and registry, this machine's variant and --all-variants. */
+function specsFor(engine: BenchEngine, prefix: string): RunSpec[] {
+  const notHere = 'the store answering "not here"';
+  return [
+    { name: `${prefix}local store`, command: 'archmatrix --deep', mode: 'local', args: DEEP, engine },
     {
-      name: 'registry, same variant',
-      command: 'archmatrix --deep, the store answering "not here"',
+      name: `${prefix}registry, same variant`,
+      command: `archmatrix --deep, ${notHere}`,
       mode: 'registry',
       args: DEEP,
       engine,
     },
     {
-      name: 'local + others from registry',
+      name: `${prefix}local + others from registry`,
       command: 'archmatrix --deep --all-variants',
       mode: 'local',
       args: [...DEEP, '--all-variants'],
       engine,
     },
     {
-      name: 'registry, every variant',
-      command: 'archmatrix --deep --all-variants, the store answering "not here"',
+      name: `${prefix}registry, every variant`,
+      command: `archmatrix --deep --all-variants, ${notHere}`,
       mode: 'registry',
       args: [...DEEP, '--all-variants'],
       engine,
     },
   ];
-  if (secondEngine !== undefined && second !== undefined)
-    specs.push({
-      name: `local store (${short(second)})`,
-      command: `archmatrix --deep on ${second}`,
-      mode: 'local',
-      args: DEEP,
-      engine: secondEngine,
-    });
+}
+
+export async function runLocalBench(options: {
+  readonly engine: BenchEngine;
+  readonly secondEngine?: BenchEngine;
+  /** Added to every request of the deep check's registry reader. */
+  readonly delayMs: number;
+  /** Times each run is made, round-robin; the report keeps each run's median by seconds. */
+  readonly rounds: number;
+  readonly log: (text: string) => void;
+}): Promise<string> {
+  const { engine, secondEngine, delayMs, log } = options;
+  const first = await describeEngine(engine);
+  const second = secondEngine !== undefined ? await describeEngine(secondEngine) : undefined;
+  const short = (description: string): string => description.replace(/^Engine (\S+?)(\+\S+)?, (\S+).*$/, '$1 $3');
+  const specs: RunSpec[] = [
+    ...specsFor(engine, second !== undefined ? `${short(first)}: ` : ''),
+    ...(secondEngine !== undefined && second !== undefined ? specsFor(secondEngine, `${short(second)}: `) : []),
+  ];
   const loadBefore = loadavg()[0] ?? 0;
   const idle = await runOnce({ mode: 'local', args: ['--version'], engine }, delayMs);
-  const runs: LocalRun[] = [];
-  for (const spec of specs) {
-    log(`local: ${spec.name} (${spec.command}) ...`);
-    const figures = await runOnce(spec, delayMs);
-    for (const line of figures.stderr.split('\n').filter((l) => l !== '')) log(`  ${line}`);
-    log(`  ${figures.seconds.toFixed(2)} s`);
-    runs.push({ name: spec.name, command: spec.command, figures });
+  const made = specs.map((): RunnerFigures[] => []);
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const [i, spec] of specs.entries()) {
+      log(`local: ${spec.name} (${spec.command}), round ${round} of ${options.rounds} ...`);
+      const figures = await runOnce(spec, delayMs);
+      for (const line of figures.stderr.split('\n').filter((l) => l !== '')) log(`  ${line}`);
+      log(`  ${figures.seconds.toFixed(2)} s`);
+      made[i]?.push(figures);
+    }
   }
+  const runs: LocalRun[] = specs.flatMap((spec, i) => {
+    const all = [...(made[i] ?? [])].sort((a, b) => a.seconds - b.seconds);
+    const median = all[Math.floor((all.length - 1) / 2)];
+    return median === undefined
+      ? []
+      : [{ name: spec.name, command: spec.command, figures: median, seconds: all.map((f) => f.seconds) }];
+  });
   return renderLocalReport({
     engines: second !== undefined ? [first, second] : [first],
     delayMs,

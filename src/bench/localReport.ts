@@ -7,7 +7,10 @@ export interface LocalRun {
   readonly name: string;
   /** The command it stands for, for the notes ("archmatrix --deep"). */
   readonly command: string;
+  /** The run the report shows (with several rounds: the median by seconds). */
   readonly figures: RunnerFigures;
+  /** Every round's seconds, fastest first (one entry for one round). */
+  readonly seconds?: readonly number[];
 }
 
 export interface LocalReportInput {
@@ -62,9 +65,13 @@ export function renderLocalReport(input: LocalReportInput): string {
     ]),
     '',
   ];
-  for (const { name, command, figures: f } of input.runs) {
+  for (const { name, command, figures: f, seconds } of input.runs) {
+    const rounds =
+      seconds !== undefined && seconds.length > 1
+        ? `; ${seconds.length} rounds: ${seconds.map((n) => n.toFixed(2)).join(', ')} s (median shown)`
+        : '';
     lines.push(
-      `${name} (${command}): exit ${f.exitCode}; verdicts ${counts(f.verdicts)}; host binaries read from ${counts(f.sources)}.`,
+      `${name} (${command}): exit ${f.exitCode}; verdicts ${counts(f.verdicts)}; host binaries read from ${counts(f.sources)}${rounds}.`,
     );
   }
   if (input.idle !== undefined)

@@ -33,6 +33,7 @@ async function main(): Promise<number> {
         engine: { docker: options.docker, env: options.env },
         ...(options.secondEngine !== undefined ? { secondEngine: options.secondEngine } : {}),
         delayMs: options.delayMs,
+        rounds: options.rounds,
         log,
       }),
     );

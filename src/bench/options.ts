@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only]
- *  [--deep-only] [--local-only] [--no-deep] [--no-local]`
+ *  [--deep-only] [--local-only] [--no-deep] [--no-local] [--rounds N]`
  * and the docker environment: the project's test environment (TESTENV_DIR, TESTENV_PORT, the same
  * defaults as test/env/testEnv.ts) unless DOCKER_CONFIG is already set (e.g. after `eval "$(test/env/testenv env)"`).
  * The three parts (platforms, deep, local) all run by default; each --*-only flag picks its part, and
@@ -27,6 +27,8 @@ export interface BenchOptions {
   readonly deep: boolean;
   /** The installed deep check, local store against registry (localBench.ts); off with --no-local. */
   readonly local: boolean;
+  /** How often the local part makes each of its runs (the median is shown). */
+  readonly rounds: number;
   /** The test environment's second engine (TESTENV_ENGINE28_HOST), measured by the local part too. */
   readonly secondEngine?: { readonly docker: string; readonly env: NodeJS.ProcessEnv };
 }
@@ -69,6 +71,7 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
       'local-only': { type: 'boolean' },
       'no-deep': { type: 'boolean' },
       'no-local': { type: 'boolean' },
+      rounds: { type: 'string' },
     },
     strict: true,
   });
@@ -96,6 +99,7 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
     platforms: !only,
     deep: only ? values['deep-only'] === true : values['no-deep'] !== true,
     local: only ? values['local-only'] === true : values['no-local'] !== true,
+    rounds: values.rounds === undefined ? 1 : positiveInt('rounds', values.rounds, 9),
     ...docker,
     ...(second !== undefined ? { secondEngine: second } : {}),
   };

@@ -29,7 +29,7 @@ describe('the local-store part of the benchmark', () => {
       cpus: 2,
       load: [1, 1.5],
       runs: [
-        { name: 'local store', command: 'archmatrix --deep', figures: figures({}) },
+        { name: 'local store', command: 'archmatrix --deep', figures: figures({}), seconds: [2.25, 2.5, 3] },
         {
           name: 'registry, same variant',
           command: 'archmatrix --deep, the store answering "not here"',
@@ -71,6 +71,7 @@ describe('the local-store part of the benchmark', () => {
       '150',
     ]);
     expect(text).toContain('host binaries read from registry 12.');
+    expect(text).toContain('host binaries read from local 12; 3 rounds: 2.25, 2.50, 3.00 s (median shown).');
     expect(text).toContain('+50 ms per request');
     expect(text).toContain('Idle run (archmatrix --version in the same runner): peak RSS 60 MiB.');
   });
@@ -93,5 +94,8 @@ describe('bench options: which parts run', () => {
     expect(parts(['--local-only'])).toEqual({ platforms: false, deep: false, local: true });
     expect(parts(['--deep-only'])).toEqual({ platforms: false, deep: true, local: false });
     expect(parts(['--deep-only', '--local-only'])).toEqual({ platforms: false, deep: true, local: true });
+    expect(parseBenchOptions(['--rounds', '3'], base).rounds).toBe(3);
+    expect(parseBenchOptions([], base).rounds).toBe(1);
+    expect(() => parseBenchOptions(['--rounds', '0'], base)).toThrow(/--rounds/);
   });
 });
