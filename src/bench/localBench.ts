@@ -137,9 +137,7 @@ export async function runLocalBench(options: {
   const runs: LocalRun[] = specs.flatMap((spec, i) => {
     const all = [...(made[i] ?? [])].sort((a, b) => a.seconds - b.seconds);
     const median = all[Math.floor((all.length - 1) / 2)];
-    return median === undefined
-      ? []
-      : [{ name: spec.name, command: spec.command, figures: median, seconds: all.map((f) => f.seconds) }];
+    return median === undefined ? [] : [{ name: spec.name, command: spec.command, figures: median, rounds: all }];
   });
   return renderLocalReport({
     engines: second !== undefined ? [first, second] : [first],

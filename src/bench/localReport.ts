@@ -9,8 +9,8 @@ export interface LocalRun {
   readonly command: string;
   /** The run the report shows (with several rounds: the median by seconds). */
   readonly figures: RunnerFigures;
-  /** Every round's seconds, fastest first (one entry for one round). */
-  readonly seconds?: readonly number[];
+  /** Every round's figures, fastest first (absent or one entry for one round). */
+  readonly rounds?: readonly RunnerFigures[];
 }
 
 export interface LocalReportInput {
@@ -65,10 +65,11 @@ export function renderLocalReport(input: LocalReportInput): string {
     ]),
     '',
   ];
-  for (const { name, command, figures: f, seconds } of input.runs) {
+  for (const { name, command, figures: f, rounds: all } of input.runs) {
     const rounds =
-      seconds !== undefined && seconds.length > 1
-        ? `; ${seconds.length} rounds: ${seconds.map((n) => n.toFixed(2)).join(', ')} s (median shown)`
+      all !== undefined && all.length > 1
+        ? `; ${all.length} rounds (median by seconds shown): ${all.map((r) => r.seconds.toFixed(2)).join(', ')} s, ` +
+          `${all.map((r) => mib(r.registryBytes)).join(', ')} MiB from registries`
         : '';
     lines.push(
       `${name} (${command}): exit ${f.exitCode}; verdicts ${counts(f.verdicts)}; host binaries read from ${counts(f.sources)}${rounds}.`,
@@ -79,6 +80,8 @@ export function renderLocalReport(input: LocalReportInput): string {
   lines.push(
     'Seconds: from the CLI start (listing, platform checks, deep checks) until every row is settled. MiB from registries: ' +
       "the bodies of the deep check's blob GETs (layers), counted as they stream; platform checks (buildx, manifests) are not in it. " +
+      'Layers shared by several images are downloaded once when their reads do not overlap in time (one reader and its ' +
+      'cache per run), so that figure varies between rounds. ' +
       'MiB exported by engine: the bytes of GET /images/{name}/get the local source streamed.',
   );
   return `${lines.join('\n')}\n`;

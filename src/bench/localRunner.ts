@@ -44,6 +44,8 @@ export interface RunnerFigures {
   /** Blob GETs of the registry reader, and the bytes their bodies brought (layers, counted on the wire). */
   readonly registryBlobGets: number;
   readonly registryBytes: number;
+  /** What each row's deep check counted as downloaded (deep.bytesRead), by reference: the reader's own count. */
+  readonly bytesReadByRow: Readonly<Record<string, number>>;
   /** Exports the engine streamed (GET /images/{name}/get), and their bytes. */
   readonly exports: number;
   readonly exportedBytes: number;
@@ -140,6 +142,7 @@ async function main(): Promise<void> {
     verdicts: tally(rows.map((r) => r.verdict)),
     registryBlobGets: counted.blobGets(),
     registryBytes: counted.bytes(),
+    bytesReadByRow: Object.fromEntries(rows.map((r) => [r.reference, r.deep?.bytesRead ?? 0])),
     exports: store.exports,
     exportedBytes: store.bytesExported,
     maxRssKiB: process.resourceUsage().maxRSS,

@@ -14,6 +14,7 @@ const figures = (over: Partial<RunnerFigures>): RunnerFigures => ({
   verdicts: { ready: 4, incompatible: 1, 'local-only': 1, 'missing-platforms': 1 },
   registryBlobGets: 0,
   registryBytes: 0,
+  bytesReadByRow: {},
   exports: 5,
   exportedBytes: 200 * 1024 * 1024,
   maxRssKiB: 150 * 1024,
@@ -29,7 +30,12 @@ describe('the local-store part of the benchmark', () => {
       cpus: 2,
       load: [1, 1.5],
       runs: [
-        { name: 'local store', command: 'archmatrix --deep', figures: figures({}), seconds: [2.25, 2.5, 3] },
+        {
+          name: 'local store',
+          command: 'archmatrix --deep',
+          figures: figures({}),
+          rounds: [figures({ seconds: 2.25 }), figures({}), figures({ seconds: 3 })],
+        },
         {
           name: 'registry, same variant',
           command: 'archmatrix --deep, the store answering "not here"',
@@ -71,7 +77,9 @@ describe('the local-store part of the benchmark', () => {
       '150',
     ]);
     expect(text).toContain('host binaries read from registry 12.');
-    expect(text).toContain('host binaries read from local 12; 3 rounds: 2.25, 2.50, 3.00 s (median shown).');
+    expect(text).toContain(
+      'host binaries read from local 12; 3 rounds (median by seconds shown): 2.25, 2.50, 3.00 s, 0.0, 0.0, 0.0 MiB from registries.',
+    );
     expect(text).toContain('+50 ms per request');
     expect(text).toContain('Idle run (archmatrix --version in the same runner): peak RSS 60 MiB.');
   });
