@@ -2,7 +2,9 @@
  * `npm run bench`: Arch Matrix's inspectMany, via docker as Docker Desktop runs it and with the Node
  * adapter's default (the buildx plugin run directly: CLI, browser mode), against a naive sequential loop of
  * `docker buildx imagetools inspect --format '{{json .}}'`, over the same N images, through a
- * loopback proxy that adds latency to every registry request and counts them. Not a test: it prints numbers.
+ * loopback proxy that adds latency to every registry request and counts them. Then the deep check over the
+ * registry's deep corpus (deepBench.ts), and the installed extensions' deep check from the engine's local
+ * store against the registry (localBench.ts). Not a test: it prints numbers.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
@@ -14,6 +16,7 @@ import { findBuildxPlugin } from '../adapters/buildxPlugin.js';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { parseBenchOptions, type BenchOptions } from './options.js';
 import { runDeepBench } from './deepBench.js';
+import { runLocalBench } from './localBench.js';
 import { startDelayProxy } from './proxy.js';
 import { renderReport } from './report.js';
 import { CORPUS_TAG, prepareImages } from './setup.js';
@@ -24,6 +27,16 @@ async function main(): Promise<number> {
   const code = options.platforms ? await platformBench(options, log) : 0;
   if (options.deep)
     process.stdout.write(await runDeepBench({ registry: options.registry, delayMs: options.delayMs, log }));
+  if (options.local)
+    process.stdout.write(
+      await runLocalBench({
+        engine: { docker: options.docker, env: options.env },
+        ...(options.secondEngine !== undefined ? { secondEngine: options.secondEngine } : {}),
+        delayMs: options.delayMs,
+        rounds: options.rounds,
+        log,
+      }),
+    );
   return code;
 }
 

@@ -1,7 +1,10 @@
 /**
- * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only] [--deep-only | --no-deep]`
+ * `npm run bench -- [--images N] [--delay MS] [--concurrency 6,12] [--registry HOST:PORT] [--docker-only]
+ *  [--deep-only] [--local-only] [--no-deep] [--no-local] [--rounds N]`
  * and the docker environment: the project's test environment (TESTENV_DIR, TESTENV_PORT, the same
  * defaults as test/env/testEnv.ts) unless DOCKER_CONFIG is already set (e.g. after `eval "$(test/env/testenv env)"`).
+ * The three parts (platforms, deep, local) all run by default; each --*-only flag picks its part, and
+ * several pick several (--deep-only --local-only: both deep parts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +21,16 @@ export interface BenchOptions {
   readonly env: NodeJS.ProcessEnv;
   /** Also time the Node adapter's default (CLI, browser mode): the buildx plugin run directly. */
   readonly nodeAdapter: boolean;
-  /** The platform check part (inspectMany against the naive loop); off with --deep-only. */
+  /** The platform check part (inspectMany against the naive loop); off with any --*-only. */
   readonly platforms: boolean;
-  /** The deep check part (deepBench.ts); off with --no-deep. */
+  /** The deep check part over the deep corpus in the registry (deepBench.ts); off with --no-deep. */
   readonly deep: boolean;
+  /** The installed deep check, local store against registry (localBench.ts); off with --no-local. */
+  readonly local: boolean;
+  /** How often the local part makes each of its runs (the median is shown). */
+  readonly rounds: number;
+  /** The test environment's second engine (TESTENV_ENGINE28_HOST), measured by the local part too. */
+  readonly secondEngine?: { readonly docker: string; readonly env: NodeJS.ProcessEnv };
 }
 
 function positiveInt(name: string, text: string, max: number): number {
@@ -59,7 +68,10 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
       registry: { type: 'string' },
       'docker-only': { type: 'boolean' },
       'deep-only': { type: 'boolean' },
+      'local-only': { type: 'boolean' },
       'no-deep': { type: 'boolean' },
+      'no-local': { type: 'boolean' },
+      rounds: { type: 'string' },
     },
     strict: true,
   });
@@ -75,14 +87,35 @@ export function parseBenchOptions(argv: readonly string[], base: NodeJS.ProcessE
   const registry = values.registry ?? `127.0.0.1:${base.TESTENV_PORT ?? '5100'}`;
   if (!/^[a-z0-9.-]+:\d+$/.test(registry))
     throw new Error(`--registry: expected HOST:PORT, got ${JSON.stringify(registry)}`);
+  const only = values['deep-only'] === true || values['local-only'] === true;
+  const docker = dockerEnv(base);
+  const second = secondEngine(base, docker.env);
   return {
     images: values.images === undefined ? 40 : positiveInt('images', values.images, 99),
     delayMs,
     concurrency,
     registry,
     nodeAdapter: values['docker-only'] !== true,
-    platforms: values['deep-only'] !== true,
-    deep: values['no-deep'] !== true,
-    ...dockerEnv(base),
+    platforms: !only,
+    deep: only ? values['deep-only'] === true : values['no-deep'] !== true,
+    local: only ? values['local-only'] === true : values['no-local'] !== true,
+    rounds: values.rounds === undefined ? 1 : positiveInt('rounds', values.rounds, 9),
+    ...docker,
+    ...(second !== undefined ? { secondEngine: second } : {}),
+  };
+}
+
+/** TESTENV_ENGINE28_HOST's engine (a unix:// socket that is there), with its own docker CLI first on PATH. */
+function secondEngine(
+  base: NodeJS.ProcessEnv,
+  env: NodeJS.ProcessEnv,
+): { docker: string; env: NodeJS.ProcessEnv } | undefined {
+  const host = base.TESTENV_ENGINE28_HOST;
+  if (host === undefined || !host.startsWith('unix://') || !existsSync(host.slice('unix://'.length))) return undefined;
+  const bin = join(base.TESTENV_DIR ?? '/tmp/archmatrix-testenv', 'bin28');
+  const own = existsSync(join(bin, 'docker'));
+  return {
+    docker: own ? join(bin, 'docker') : 'docker',
+    env: { ...env, DOCKER_HOST: host, PATH: own ? `${bin}:${env.PATH ?? '/usr/bin:/bin'}` : env.PATH },
   };
 }

@@ -28,7 +28,8 @@ export function perImage(stats: RunStats, images: readonly BenchImage[]): PerIma
   };
 }
 
-function table(rows: readonly (readonly string[])[]): string[] {
+/** Columns padded to their widest cell: the first left-aligned, the others right-aligned. */
+export function table(rows: readonly (readonly string[])[]): string[] {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
   return rows.map((r) =>
     r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  '),

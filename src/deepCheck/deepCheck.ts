@@ -36,6 +36,7 @@ import {
   leftUnchecked,
   readListedFiles,
   readMetadata,
+  readScopeOf,
   totalOf,
   type ByteCount,
   type MetadataRead,
@@ -187,7 +188,7 @@ async function deepParts(
   const plan = planBackends(read);
   notes.push(...plan.notes);
   const backend = await checkBackends(plan.images, platform, deps.platformCheck, run.signal);
-  const outcome = decideDeepOutcome(hostBinaries, backend);
+  const outcome = decideDeepOutcome(hostBinaries, backend, readScopeOf(metadataReads, listed));
   const nothingRead = withMetadata.length === 0;
   // Why each variant not checked was not: its metadata.json, or the compose file it names, could not be read.
   const whyUnchecked = [...unchecked.map(uncheckedNote), ...plan.unread.map((u) => u.note)];

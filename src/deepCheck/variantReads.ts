@@ -13,8 +13,10 @@ import {
   type FoundFile,
   type ImageBytes,
   type PlatformKey,
+  type ReadScope,
   type Repository,
   type VariantFiles,
+  type VariantSource,
   type WantedPath,
 } from '../core/index.js';
 import type { VariantFileReader } from './ports.js';
@@ -42,13 +44,19 @@ export interface ReadContext {
   readonly progress: () => void;
 }
 
+/** `source` on a read that got the variant's files: where they came from (absent: a registry). */
 export type MetadataRead =
-  | { readonly kind: 'metadata'; readonly variant: Variant; readonly metadata: ExtensionMetadata }
+  | {
+      readonly kind: 'metadata';
+      readonly variant: Variant;
+      readonly metadata: ExtensionMetadata;
+      readonly source?: VariantSource;
+    }
   /**
    * metadata.json absent, a directory, not JSON, not an object, of the wrong shape: Docker Desktop cannot use it
    * either, so nothing in this variant reaches a host. The variant is checked; a note says why nothing was judged.
    */
-  | { readonly kind: 'problem'; readonly variant: Variant; readonly note: string }
+  | { readonly kind: 'problem'; readonly variant: Variant; readonly note: string; readonly source?: VariantSource }
   /**
    * metadata.json there but not read to the end here (a link, a device or hard link, cut short, past the size,
    * depth or host-binary limits, its layer unreadable): Docker Desktop may still use it, so the variant is NOT
@@ -122,10 +130,11 @@ export function fileText(
   }
 }
 
-const problemNote = (variant: Variant, why: string): MetadataRead => ({
+const problemNote = (variant: Variant, why: string, source: VariantSource | undefined): MetadataRead => ({
   kind: 'problem',
   variant,
   note: `${variant.platform}: ${why}, so no host binaries or backend were checked in this variant`,
+  ...(source !== undefined ? { source } : {}),
 });
 
 const unreadNote = (variant: Variant, why: string): MetadataRead => ({
@@ -138,13 +147,31 @@ export async function readMetadata(ctx: ReadContext, variant: Variant): Promise<
   const got = await read(ctx, variant, [{ path: METADATA_PATH, maxBytes: MAX_METADATA_BYTES }]);
   if (!isFiles(got)) return { kind: 'failed', variant, failure: got };
   const text = fileText(got.files.get(METADATA_PATH), METADATA_PATH, MAX_METADATA_BYTES);
-  if (!text.ok) return text.unread ? unreadNote(variant, text.why) : problemNote(variant, text.why);
+  if (!text.ok) return text.unread ? unreadNote(variant, text.why) : problemNote(variant, text.why, got.source);
   const parsed = parseExtensionMetadata(text.text);
   if (!parsed.ok)
     return leavesUnjudged(parsed.error)
       ? unreadNote(variant, parsed.error.message)
-      : problemNote(variant, parsed.error.message);
-  return { kind: 'metadata', variant, metadata: parsed.value };
+      : problemNote(variant, parsed.error.message, got.source);
+  return {
+    kind: 'metadata',
+    variant,
+    metadata: parsed.value,
+    ...(got.source !== undefined ? { source: got.source } : {}),
+  };
+}
+
+/** What the check read (each settled variant, with where from) and the listed variants it did not ask for. */
+export function readScopeOf(reads: readonly MetadataRead[], listed: readonly Variant[]): ReadScope {
+  const asked = new Set(reads.map((r) => r.variant.platform));
+  return {
+    read: reads.flatMap((r) =>
+      r.kind === 'metadata' || r.kind === 'problem'
+        ? [{ platform: r.variant.platform, ...(r.source !== undefined ? { source: r.source } : {}) }]
+        : [],
+    ),
+    notRead: listed.filter((v) => !asked.has(v.platform)).map((v) => v.platform),
+  };
 }
 
 /** The listed host binaries and the compose file of one variant; a failed read makes each of them unreadable. */

@@ -49,6 +49,9 @@ describe.each(ENGINES)('archmatrix --deep on Engine $engine', ({ env: processEnv
     expect(good?.deep?.variants).toEqual(['linux/amd64']);
     expect(good?.deep?.notes).toContain("Not read: linux/arm64 (only this machine's variant was read).");
     expect(good?.deep?.bytesRead).toBe(0);
+    expect(good?.deep?.message).toMatch(
+      /^Host binaries and backend images are right for this machine \(linux\/amd64\)\./,
+    );
     expect(rows.find((r) => r.reference === WRONG)?.verdict).toBe('ready');
     expect(await readdir(spoolRoot(tmp)).catch(() => [])).toEqual([]);
   }, 120_000);
@@ -71,5 +74,6 @@ describe.each(ENGINES)('archmatrix --deep on Engine $engine', ({ env: processEnv
     const [row] = deepRows([GOOD], processEnv);
     expect(new Set((row?.hostBinaries ?? []).map((b) => b.source))).toEqual(new Set(['registry']));
     expect(row?.deep?.variants).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(row?.deep?.message).toMatch(/^Host binaries and backend images match every variant\./);
   }, 60_000);
 });

@@ -17,6 +17,7 @@
 import { RECOMMENDED_PLATFORMS, parsePlatform, platformKey } from '../platform.js';
 import type { PlatformKey, Verdict } from '../types.js';
 import { VERDICT_TABLE } from '../verdictTable.js';
+import { nothingWrongSentence, type ReadScope } from './readScope.js';
 import type { BackendImageFinding, HostBinaryFinding, HostBinaryState } from './types.js';
 
 /** The verdicts of what the deep check found wrong inside. */
@@ -50,8 +51,11 @@ export function isFailingHostBinary(finding: HostBinaryFinding): boolean {
   return !finding.warningOnly && FAILING_STATES.includes(finding.state);
 }
 
+/** What the backend notes need of a backend image (the tab's JSON rows carry these too). */
+type BackendBrief = Pick<BackendImageFinding, 'reference' | 'self' | 'verdict'>;
+
 /** A backend other than the extension whose platform list is not the registry's full list: its platforms are unknown. */
-const unchecked = (backend: BackendImageFinding): boolean =>
+const unchecked = (backend: BackendBrief): boolean =>
   !backend.self && VERDICT_TABLE[backend.verdict].platformList !== 'complete';
 
 /** The keys as platformKey writes them (a JSON row read back may carry "linux/arm64/v8"). */
@@ -88,23 +92,47 @@ function backendSentence(lacking: readonly { backend: BackendImageFinding; lacks
     .join('; ');
 }
 
-/** The deep verdict, its explanation and fix, from one extension's findings. */
-export function decideDeepOutcome(
-  hostBinaries: readonly HostBinaryFinding[],
-  backends: readonly BackendImageFinding[],
-): DeepOutcome {
-  const failing = hostBinaries.filter(isFailingHostBinary);
-  const warnings = hostBinaries.filter((f) => f.state !== 'ok' && f.warningOnly).length;
-  const lacking = backends
-    .map((backend) => ({ backend, lacks: backendLacks(backend) }))
-    .filter((b) => b.lacks.length > 0);
+/** " Also: 1 warning that does not change the verdict; backend x (unauthorized) not checked." or ''. */
+function alsoTail(warnings: number, backends: readonly BackendBrief[]): string {
   const notChecked = backends.filter(unchecked);
   const notes: string[] = [];
   if (warnings > 0)
     notes.push(`${plural(warnings, 'warning')} that ${warnings === 1 ? 'does' : 'do'} not change the verdict`);
   if (notChecked.length > 0)
     notes.push(`backend ${notChecked.map((b) => `${b.reference} (${b.verdict})`).join(', ')} not checked`);
-  const tail = notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
+  return notes.length > 0 ? ` Also: ${notes.join('; ')}.` : '';
+}
+
+/**
+ * The explanation of a deep check with no deep verdict: what was read (see readScope.ts) and its
+ * warnings and unchecked backends; or that there was nothing to check. The tab calls it again for a
+ * result it folded together from two reads.
+ */
+export function nothingWrongExplanation(
+  scope: ReadScope | undefined,
+  found: { readonly hostBinaries: number; readonly warnings: number; readonly backends: readonly BackendBrief[] },
+): string {
+  const tail = alsoTail(found.warnings, found.backends);
+  return found.hostBinaries > 0 || found.backends.length > 0
+    ? `${nothingWrongSentence(scope)}${tail}`
+    : `No host binaries or backend images to check.${tail}`;
+}
+
+/**
+ * The deep verdict, its explanation and fix, from one extension's findings. `scope` is what was read
+ * (absent: every variant, from a registry); it words the explanation when nothing is wrong.
+ */
+export function decideDeepOutcome(
+  hostBinaries: readonly HostBinaryFinding[],
+  backends: readonly BackendImageFinding[],
+  scope?: ReadScope,
+): DeepOutcome {
+  const failing = hostBinaries.filter(isFailingHostBinary);
+  const warnings = hostBinaries.filter((f) => f.state !== 'ok' && f.warningOnly).length;
+  const lacking = backends
+    .map((backend) => ({ backend, lacks: backendLacks(backend) }))
+    .filter((b) => b.lacks.length > 0);
+  const tail = alsoTail(warnings, backends);
 
   if (failing.length > 0) {
     const also = lacking.length > 0 ? ` Also ${backendSentence(lacking)}.` : '';
@@ -126,12 +154,9 @@ export function decideDeepOutcome(
       warnings,
     };
   }
-  const checked = hostBinaries.length > 0 || backends.length > 0;
   return {
     verdict: undefined,
-    explanation: checked
-      ? `Host binaries and backend images match every variant.${tail}`
-      : `No host binaries or backend images to check.${tail}`,
+    explanation: nothingWrongExplanation(scope, { hostBinaries: hostBinaries.length, warnings, backends }),
     warnings,
   };
 }

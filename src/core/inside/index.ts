@@ -8,6 +8,7 @@ export * from './variantCpu.js';
 export { OS_NAMES } from './hostBinaryText.js';
 export * from './hostBinaries.js';
 export * from './deepOutcome.js';
+export * from './readScope.js';
 export * from './deepResult.js';
 export * from './deepVerdict.js';
 export * from './notCheckedInside.js';

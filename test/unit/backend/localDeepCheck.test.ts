@@ -100,6 +100,7 @@ describe('the backend deep check, source "local"', () => {
       ['linux/amd64', 'ok', 'x86_64', 'local'],
     ]);
     expect(row.deep?.variants).toEqual(['linux/amd64']);
+    expect(row.deep?.message).toBe('Host binaries and backend images are right for this machine (linux/amd64).');
     expect(row.deep?.bytesRead).toBe(0);
     expect(row.notRead).toEqual([{ platform: 'linux/arm64', digest: ARM, bytesTotal: 1000 }]);
     // The registry is asked for the other variant's size only: its manifest, no path, so no layer.

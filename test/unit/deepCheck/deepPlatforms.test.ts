@@ -75,4 +75,47 @@ describe('deepCheck: platforms', () => {
     expect(plain.deep.hostBinaries.map((f) => f.source)).toEqual([undefined]);
     expect(toJsonRow(plain).hostBinaries?.map((b) => b.source)).toEqual(['registry']);
   });
+
+  it('says a clean result is about this machine when only its variant was read from the local store', async () => {
+    const reader = stamped(fakeReader({ [AMD]: { files: FILES }, [ARM]: { files: FILES } }), 'local');
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })), {
+      platforms: ['linux/amd64'],
+    });
+    expect(result.deep.verdict).toBeUndefined();
+    expect(result.deep.explanation).toBe('Host binaries and backend images are right for this machine (linux/amd64).');
+    expect(toJsonRow(result).deep?.message).toBe(result.deep.explanation);
+  });
+
+  it('names the variants read when others were left out, from the registry', async () => {
+    const reader = fakeReader({ [AMD]: { files: FILES }, [ARM]: { files: FILES } });
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })), {
+      platforms: ['linux/amd64'],
+    });
+    expect(result.deep.explanation).toBe('Host binaries and backend images are right for linux/amd64.');
+  });
+
+  it('every variant read from the registry: "match every variant", as before', async () => {
+    const universal = { '/metadata.json': DARWIN, '/darwin/tool': fileOf('/darwin/tool', 'universal') };
+    const reader = fakeReader({ [AMD]: { files: universal }, [ARM]: { files: universal } });
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })));
+    expect(result.deep.variants).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(result.deep.verdict).toBeUndefined();
+    expect(result.deep.explanation).toBe('Host binaries and backend images match every variant.');
+  });
+
+  it("--all-variants: this machine's variant local, the other from the registry, every variant read", async () => {
+    const universal = { '/metadata.json': DARWIN, '/darwin/tool': fileOf('/darwin/tool', 'universal') };
+    const local = stamped(fakeReader({ [AMD]: { files: universal } }), 'local');
+    const registry = stamped(fakeReader({ [ARM]: { files: universal } }), 'registry');
+    const reader: VariantFileReader = {
+      readVariantFiles: (repo, digest, wanted, options) =>
+        (options.platform === 'linux/amd64' ? local : registry).readVariantFiles(repo, digest, wanted, options),
+    };
+    const result = await deepCheck(REF, deps(reader, fakePlatformCheck({ [REF]: inspectResult(REF, BOTH) })));
+    expect(result.deep.hostBinaries.map((f) => [f.platform, f.source])).toEqual([
+      ['linux/amd64', 'local'],
+      ['linux/arm64', 'registry'],
+    ]);
+    expect(result.deep.explanation).toBe('Host binaries and backend images match every variant.');
+  });
 });

@@ -15,7 +15,7 @@ import { DeepCheckProvider } from '@ui/features/deepCheck/hooks/DeepCheckContext
 import { parseDeepFindings, type DeepFindings } from '@ui/features/deepCheck/model/deepFindings';
 import { createDeepQueue } from '@ui/features/deepCheck/model/deepQueue';
 import { deepLine, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
-import { findingsMessage, otherVariantsOffer } from '@ui/features/deepCheck/model/otherVariants';
+import { foldOtherVariants, otherVariantsOffer } from '@ui/features/deepCheck/model/otherVariants';
 import { parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
 import { DIGEST, doneRow, snapshot } from '../../../support/deepRows.js';
@@ -45,7 +45,7 @@ const localRow: JsonValue = {
     status: 'checked',
     verdict: null,
     platformVerdict: 'ready',
-    message: 'Host binaries and backend images match every variant.',
+    message: 'Host binaries and backend images are right for this machine (linux/amd64).',
     fix: null,
     warnings: 0,
     variants: ['linux/amd64'],
@@ -154,9 +154,8 @@ describe('where the deep check reads', () => {
     if (state?.kind !== 'done') throw new Error(`expected done, got ${state?.kind}`);
     expect(state.findings.source).toBe('local');
     expect(deepLine(state)?.text).toBe('Checked inside: helpers right for this machine (linux/amd64)');
-    expect(findingsMessage(state.findings)).toBe(
-      'Host binaries and backend images are right for this machine (linux/amd64).',
-    );
+    // The core words it (src/core/inside/readScope.ts); the tab shows it as it came.
+    expect(state.findings.message).toBe('Host binaries and backend images are right for this machine (linux/amd64).');
     expect(otherVariantsOffer(state.findings)).toEqual({
       platforms: ['linux/arm64'],
       bytes: ARM64_BYTES,
@@ -272,10 +271,38 @@ describe('remembered results and the DOM', () => {
     const binaries = [...container.querySelectorAll('[data-host-binary]')];
     expect(binaries.length).toBe(1);
     expect(binaries.every((b) => b.closest('[data-source="local"]') !== null)).toBe(true);
+    // The sentence exists once, in the core: the details show the backend's message as it came.
+    expect(screen.getByTestId('deep-message').textContent).toBe(
+      'Host binaries and backend images are right for this machine (linux/amd64).',
+    );
     const button = screen.getByTestId('deep-other-variants');
     expect(button.getAttribute('data-image')).toBe(REF);
     expect(button.textContent).toBe('Check linux/arm64 too: 9.7 MiB from the registry');
     fireEvent.click(button);
     expect(readOthers).toHaveBeenCalledWith(rowKey(row));
+  });
+
+  it('a fold where neither read found anything wrong: the core words it for every variant read', () => {
+    const base = parseDeepFindings(localRow, 'local');
+    const cleanArm64 = {
+      ...(arm64Row as Record<string, JsonValue>),
+      verdict: 'ready',
+      deep: {
+        ...((arm64Row as Record<string, JsonValue>)['deep'] as Record<string, JsonValue>),
+        verdict: null,
+        message: 'Host binaries and backend images are right for linux/arm64.',
+        fix: null,
+      },
+      hostBinaries: [binary('darwin', 'linux/arm64', 'ok', 'arm64', 'registry')],
+    };
+    const other = parseDeepFindings(cleanArm64, 'registry');
+    if (base === undefined || other === undefined) throw new Error('fixtures must parse');
+    const folded = foldOtherVariants(base, other);
+    expect(folded.verdict).toBeNull();
+    expect(folded.notRead).toEqual([]);
+    expect(folded.message).toBe('Host binaries and backend images match every variant.');
+    expect(deepLine({ kind: 'done', findings: folded, remembered: false })?.text).toBe(
+      'Inside: host binaries right for linux/amd64 and linux/arm64',
+    );
   });
 });

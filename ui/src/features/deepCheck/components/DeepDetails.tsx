@@ -15,7 +15,6 @@ import { useDeepRow } from '../hooks/DeepCheckContext';
 import type { DeepFindings, DeepHostBinary } from '../model/deepFindings';
 import type { DeepSource } from '@wire/backendApi.js';
 import { deepLine, deepToldAbove, hostGrid, hostsOf, osName, touchesMachine } from '../model/deepRow';
-import { findingsMessage } from '../model/otherVariants';
 import { OtherVariants, RegistryFallback } from './OtherVariants';
 
 const STATE_COLOR = { ok: 'success', 'wrong-cpu': 'error', missing: 'error', unreadable: 'default' } as const;
@@ -202,7 +201,7 @@ export function DeepDetails({ row }: { readonly row: MatrixRow }): ReactNode {
             </Typography>
           ) : state.findings.status === 'checked' ? (
             <Typography variant="body2" sx={{ my: 0.5 }} data-testid="deep-message">
-              {findingsMessage(state.findings)}
+              {state.findings.message}
             </Typography>
           ) : (
             // Not checked: the details' "This machine" part says why, once.

@@ -10,6 +10,7 @@ import {
   deepVerdictWins,
   formatBytes,
   notCheckedWhy,
+  readScopeText,
   variantCpu,
 } from '@core/index.js';
 import type {
@@ -23,7 +24,7 @@ import type {
 } from '@core/index.js';
 import type { LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
-import { localFailureText, readWhat } from './otherVariants';
+import { localFailureText, readScopeOfFindings } from './otherVariants';
 
 /**
  * - waiting:      the platform check is done; the deep check waits for a free slot;
@@ -153,7 +154,7 @@ export function doneLine(findings: DeepFindings, machine: ThisMachine = {}): Dee
   if (binaries === 0 && backends === 0) return { tone: 'ok', text: 'Nothing to check inside: no helpers, no backend' };
   // Warnings (Windows on arm64) are for other machines: the details say them, not this line.
   const parts = [
-    binaries > 0 ? `helpers right for ${readWhat(findings)}` : undefined,
+    binaries > 0 ? `helpers right for ${readScopeText(readScopeOfFindings(findings))}` : undefined,
     backends > 0 ? `backend${backends === 1 ? '' : 's'} fine` : undefined,
   ].filter((p): p is string => p !== undefined);
   return { tone: 'ok', text: `Checked inside: ${parts.join(', ')}` };

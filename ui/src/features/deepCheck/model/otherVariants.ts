@@ -4,8 +4,8 @@
  * read, with what reading them downloads, and fold their findings in when the user asks for them. Also
  * what a row says when the local store could not be read (no download happens without asking). Pure.
  */
-import { formatBytes, verdictRank } from '@core/index.js';
-import type { InspectResult } from '@core/index.js';
+import { formatBytes, nothingWrongExplanation, verdictRank } from '@core/index.js';
+import type { InspectResult, ReadScope } from '@core/index.js';
 import type { DeepSource, LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings } from './deepFindings';
 
@@ -32,11 +32,18 @@ export function otherVariantsOffer(findings: DeepFindings): OtherVariantsOffer |
   return { platforms, bytes, text: `Check ${platforms.join(' and ')} too: ${size} from the registry` };
 }
 
-/** "this machine (linux/amd64)" for a local read; the variants read otherwise. */
-export function readWhat(findings: DeepFindings): string {
-  const variants = findings.variants.join(' and ');
-  const local = findings.hostBinaries.every((b) => (b.source ?? findings.source) === 'local');
-  return findings.source === 'local' && local ? `this machine (${variants || 'its variant'})` : variants;
+/**
+ * What a finished check read, for the core's words about it: each variant with where its host binaries
+ * say it was read (a variant without any: the check's source), and the variants not read.
+ */
+export function readScopeOfFindings(findings: DeepFindings): ReadScope {
+  return {
+    read: findings.variants.map((platform) => ({
+      platform,
+      source: findings.hostBinaries.find((b) => b.platform === platform)?.source ?? findings.source,
+    })),
+    notRead: findings.notRead.map((v) => v.platform),
+  };
 }
 
 /** A "Not read: linux/arm64, ... (...)" note whose variants have all been read since. */
@@ -59,18 +66,33 @@ export function foldOtherVariants(base: DeepFindings, other: DeepFindings): Deep
   const registry = other.hostBinaries.map((b) => ({ ...b, source: b.source ?? other.source }));
   const mine = base.hostBinaries.map((b) => ({ ...b, source: b.source ?? base.source }));
   const variants = [...new Set([...base.variants, ...other.variants])];
+  const hostBinaries = [...mine, ...registry.filter((b) => !base.variants.includes(b.platform))];
+  const notRead = base.notRead.filter((v) => !read.has(v.platform));
+  const warnings = base.warnings + other.warnings;
+  // Nothing wrong in either read: the core words it again for what both read together.
+  const scope: ReadScope = {
+    read: variants.map((platform) => ({
+      platform,
+      source: base.variants.includes(platform) ? base.source : other.source,
+    })),
+    notRead: notRead.map((v) => v.platform),
+  };
+  const message =
+    worse.verdict === null && (hostBinaries.length > 0 || base.backend.length > 0)
+      ? nothingWrongExplanation(scope, { hostBinaries: hostBinaries.length, warnings, backends: base.backend })
+      : worse.message;
   return {
     ...base,
     verdict: worse.verdict,
-    message: worse.message,
+    message,
     fix: worse.fix,
-    warnings: base.warnings + other.warnings,
+    warnings,
     variants,
     notes: [...new Set([...base.notes, ...other.notes])].filter((note) => !saysReadNow(note, variants)),
     bytesRead: base.bytesRead + other.bytesRead,
     bytesTotal: base.bytesTotal + other.bytesTotal,
-    hostBinaries: [...mine, ...registry.filter((b) => !base.variants.includes(b.platform))],
-    notRead: base.notRead.filter((v) => !read.has(v.platform)),
+    hostBinaries,
+    notRead,
   };
 }
 
@@ -87,11 +109,4 @@ export function registryFallbackText(result: InspectResult | undefined): string 
   return bytes === undefined
     ? 'Read it from the registry instead (downloads its layers; the bytes show as they come)'
     : `Read it from the registry instead: ${formatBytes(bytes)}`;
-}
-
-/** The check's message, saying it is about this machine when only this machine's variant was read. */
-export function findingsMessage(findings: DeepFindings): string {
-  if (findings.verdict !== null || (findings.source === 'registry' && findings.notRead.length === 0))
-    return findings.message;
-  return findings.message.replace('match every variant', `are right for ${readWhat(findings)}`);
 }
