@@ -302,7 +302,7 @@ describe('remembered results and the DOM', () => {
     expect(folded.notRead).toEqual([]);
     expect(folded.message).toBe('Host binaries and backend images match every variant.');
     expect(deepLine({ kind: 'done', findings: folded, remembered: false })?.text).toBe(
-      'Inside: host binaries right for linux/amd64 and linux/arm64',
+      'Checked inside: helpers right for linux/amd64 and linux/arm64',
     );
   });
 });
