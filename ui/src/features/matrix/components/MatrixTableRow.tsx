@@ -75,18 +75,10 @@ export function MatrixTableRow({ row, layout, hostKey, highlight, onOpenLink, on
         hover
         sx={{
           '& > td, & > th': { borderBottom: open ? 'none' : undefined, py: 0.5, px: 1 },
+          // Highlighted: an outline, and the hover colour on the row itself (so hovering does not stack a
+          // second tint: text keeps 4.5:1 in both themes).
           ...(highlighted
-            ? {
-                outline: 2,
-                outlineColor: 'primary.main',
-                outlineOffset: -2,
-                '& > td, & > th': {
-                  bgcolor: 'action.selected',
-                  borderBottom: open ? 'none' : undefined,
-                  py: 0.5,
-                  px: 1,
-                },
-              }
+            ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, bgcolor: 'action.hover' }
             : {}),
         }}
       >

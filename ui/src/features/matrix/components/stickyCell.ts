@@ -15,8 +15,9 @@ export function pinnedCell(column: 'name' | 'verdict', header = false): SxProps<
     left: column === 'name' ? 0 : COLUMN_WIDTHS.name,
     zIndex: header ? 3 : 1,
     bgcolor: 'background.paper',
-    'tr.MuiTableRow-hover:hover > &': { backgroundImage: over(theme.palette.action.hover) },
-    'tr[data-highlighted="true"] > &': { backgroundImage: over(theme.palette.action.selected) },
+    'tr.MuiTableRow-hover:hover > &, tr[data-highlighted="true"] > &': {
+      backgroundImage: over(theme.palette.action.hover),
+    },
     // The last pinned column casts a shadow over the cells scrolled under it.
     ...(column === 'verdict'
       ? { '[data-scrolled="true"] &': { boxShadow: `6px 0 6px -4px ${theme.palette.divider}` } }
