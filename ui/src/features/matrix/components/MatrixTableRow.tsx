@@ -130,9 +130,10 @@ export function MatrixTableRow({ row, layout, hostKey, highlight, onOpenLink, on
           colSpan={columns.length + 3 + (hasFold ? 1 : 0)}
           sx={{ p: 0, borderBottom: open ? undefined : 'none' }}
         >
-          <Collapse in={open} timeout="auto" unmountOnExit>
-            {details !== undefined && (
-              <Box sx={DETAILS_FIT}>
+          {/* Pinned outside the Collapse: while it opens it hides its overflow, which would stop the pinning. */}
+          <Box sx={DETAILS_FIT}>
+            <Collapse in={open} timeout="auto" unmountOnExit>
+              {details !== undefined && (
                 <RowDetails
                   id={detailsId}
                   row={row}
@@ -141,9 +142,9 @@ export function MatrixTableRow({ row, layout, hostKey, highlight, onOpenLink, on
                   onOpenLink={onOpenLink}
                   onCopy={onCopy}
                 />
-              </Box>
-            )}
-          </Collapse>
+              )}
+            </Collapse>
+          </Box>
         </TableCell>
       </TableRow>
     </>

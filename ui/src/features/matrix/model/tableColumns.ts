@@ -16,7 +16,7 @@ export const COLUMN_WIDTHS = {
   platform: { xs: 84, sm: 84, md: 88, lg: 92 },
   /** "+6 platforms" / "Fewer platforms". */
   fold: { xs: 104, sm: 104, md: 108, lg: 112 },
-  reasonMin: { xs: 180, sm: 140, md: 150, lg: 200 },
+  reasonMin: { xs: 180, sm: 120, md: 150, lg: 200 },
 } as const satisfies Readonly<Record<string, Widths>>;
 
 /** The table's least width at each breakpoint: every fixed column and the reason's least width. */
