@@ -66,10 +66,12 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
   const titled = display.title !== row.reference;
   const name = titled ? display.title : shortName(row.reference);
   const initial = /[a-z0-9]/i.exec(name)?.[0]?.toUpperCase() ?? '?';
-  const chip = { height: 18, fontSize: 11, minWidth: 0, flexShrink: 1 } as const;
+  // A chip keeps its words but never takes more than 60 % of the line: the name always keeps the rest.
+  const chip = { height: 18, fontSize: 11, flex: 'none', maxWidth: '60%' } as const;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0 }}>
-      <Tooltip title={open ? 'Hide details' : 'Show details'}>
+      {/* Above the button: below it, the tooltip would cover the details it just opened. */}
+      <Tooltip title={open ? 'Hide details' : 'Show details'} placement="top">
         <IconButton
           ref={toggleRef}
           size="small"
@@ -109,14 +111,22 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
             dir="auto"
             title={name}
             data-testid="row-name"
-            sx={{ ...ONE_LINE, fontWeight: 500, lineHeight: 1.35, flex: '0 1 auto' }}
+            sx={{ ...ONE_LINE, fontWeight: 500, lineHeight: 1.35, flex: '0 1 auto', minWidth: '3ch' }}
           >
             {name}
           </Typography>
           {row.isSelf && (
-            <Chip size="small" color="primary" variant="outlined" label="This extension" data-testid="self" sx={chip} />
+            <Chip
+              size="small"
+              color="primary"
+              variant="outlined"
+              label="This extension"
+              title="This extension"
+              data-testid="self"
+              sx={chip}
+            />
           )}
-          {row.origin === 'typed' && <Chip size="small" variant="outlined" label="Typed" sx={chip} />}
+          {row.origin === 'typed' && <Chip size="small" variant="outlined" label="Typed" title="Typed" sx={chip} />}
         </Box>
         <Reference reference={row.reference} />
       </Box>
