@@ -93,6 +93,8 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
         src={display.icon}
         imgProps={{ referrerPolicy: 'no-referrer', loading: 'lazy' }}
         sx={{
+          // Below 600 px (200 % zoom in the pane) the name needs the room more than the icon does.
+          display: { xs: 'none', sm: 'flex' },
           width: 24,
           height: 24,
           fontSize: 13,

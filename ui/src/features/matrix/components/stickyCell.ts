@@ -20,7 +20,11 @@ export function pinnedCell(column: 'name' | 'verdict', header = false): SxProps<
     },
     // The last pinned column casts a shadow over the cells scrolled under it.
     ...(column === 'verdict'
-      ? { '[data-scrolled="true"] &': { boxShadow: `6px 0 6px -4px ${theme.palette.divider}` } }
+      ? {
+          '[data-scrolled="true"] &': {
+            boxShadow: `6px 0 6px -4px ${theme.palette.mode === 'dark' ? 'rgba(0, 0, 0, 0.8)' : 'rgba(0, 0, 0, 0.3)'}`,
+          },
+        }
       : {}),
   });
 }
