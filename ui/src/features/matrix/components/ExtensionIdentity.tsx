@@ -31,10 +31,13 @@ function shortName(reference: string): string {
 /**
  * The image reference on one line, in small type: when it does not fit, the registry and path give
  * way first ("127.0.…windows-entry:1.0.0"), so the name and tag stay readable; only a last part longer
- * than the cell is cut itself. Whole in the title.
+ * than the cell is cut itself. Whole in the title. There is no version column (the tag is in the
+ * reference): the version the row's display gives follows only when the reference does not show it
+ * (an implied ":latest").
  */
-function Reference({ reference }: { readonly reference: string }): ReactNode {
+function Reference({ reference, version }: { readonly reference: string; readonly version?: string }): ReactNode {
   const slash = reference.lastIndexOf('/');
+  const label = version !== undefined && !reference.includes(version) ? version : undefined;
   const sx = { fontFamily: 'monospace', fontSize: 11, lineHeight: 1.4 } as const;
   return (
     <Typography
@@ -44,7 +47,7 @@ function Reference({ reference }: { readonly reference: string }): ReactNode {
       dir="ltr"
       title={reference}
       data-testid="row-reference"
-      sx={{ ...sx, display: 'flex', minWidth: 0 }}
+      sx={{ ...sx, display: 'flex', minWidth: 0, overflow: 'hidden' }}
     >
       {slash > 0 && (
         <Box component="span" sx={{ ...ONE_LINE, flex: '0 1 auto', minWidth: '1.5ch' }}>
@@ -54,6 +57,11 @@ function Reference({ reference }: { readonly reference: string }): ReactNode {
       <Box component="span" sx={{ ...ONE_LINE, flex: 'none', maxWidth: slash > 0 ? 'calc(100% - 1.5ch)' : '100%' }}>
         {reference.slice(slash + 1)}
       </Box>
+      {label !== undefined && (
+        <Box component="span" title={`Version: ${label}`} data-testid="row-version" sx={{ ...ONE_LINE, pl: 1 }}>
+          {`· ${label}`}
+        </Box>
+      )}
     </Typography>
   );
 }
@@ -130,7 +138,7 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
           )}
           {row.origin === 'typed' && <Chip size="small" variant="outlined" label="Typed" title="Typed" sx={chip} />}
         </Box>
-        <Reference reference={row.reference} />
+        <Reference reference={row.reference} version={display.version} />
       </Box>
       {row.origin === 'typed' && (
         <Tooltip title="Remove this row">
