@@ -76,6 +76,18 @@ test('no row moves while the deep checks finish, the counts never go back, and e
   expect(await overlapsInRows(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
+  // The pinned name cell takes the row's hover colour like the rest of the row.
+  const hovered = rows.nth(1);
+  await hovered.locator('td').nth(1).hover();
+  expect(await hovered.locator('th').evaluate((th) => getComputedStyle(th).backgroundImage)).toContain('gradient');
+  // "this machine" is inside the column's sort button: its focus ring goes round it, not through it.
+  const host = page.locator('th[data-column]', { has: page.getByTestId('this-machine') });
+  const button = await boxOf(host.getByRole('button'));
+  const words = await boxOf(host.getByTestId('this-machine'));
+  expect(words.top >= button.top && words.bottom <= button.bottom).toBe(true);
+  // A legend says what the cells' marks mean.
+  await expect(page.getByTestId('cell-legend')).toContainText('published');
+
   // Opening a row's details moves no column.
   const edges = await columnEdges(page);
   const reference = corpusRef(env, 'amd64-only');

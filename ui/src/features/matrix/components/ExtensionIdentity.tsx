@@ -78,8 +78,11 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
   const chip = { height: 18, fontSize: 11, flex: 'none', maxWidth: '60%' } as const;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.75, minWidth: 0 }}>
-      {/* Above the button: below it, the tooltip would cover the details it just opened. */}
-      <Tooltip title={open ? 'Hide details' : 'Show details'} placement="top">
+      {/*
+        On hover only (keyboard users hear the button's name), above the button (below, it would cover the
+        details it just opened), and never in the way of a click.
+      */}
+      <Tooltip title={open ? 'Hide details' : 'Show details'} placement="top" disableInteractive disableFocusListener>
         <IconButton
           ref={toggleRef}
           size="small"
@@ -141,7 +144,7 @@ export function ExtensionIdentity({ row, display, open, detailsId, toggleRef, on
         <Reference reference={row.reference} version={display.version} />
       </Box>
       {row.origin === 'typed' && (
-        <Tooltip title="Remove this row">
+        <Tooltip title="Remove this row" placement="top" disableInteractive disableFocusListener>
           <IconButton
             size="small"
             sx={{ p: 0.5, flex: 'none' }}
