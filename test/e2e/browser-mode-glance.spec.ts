@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { loadTestEnv } from '../env/testEnv.js';
-import { PANE, corpusRef, installedImages, settledAtPane } from '../support/browserMode.js';
+import { PANE, corpusRef, installedImages } from '../support/browserMode.js';
 import { browserModeServerPerFile } from '../support/browserModeServer.js';
 import {
   boxOf,
@@ -32,8 +32,11 @@ const readyCount = async (page: Page): Promise<number> =>
 const firstRowTop = async (page: Page): Promise<number> =>
   Math.round((await boxOf(page.locator('[data-testid="arch-matrix"] tr[data-image]').first())).top);
 
+/** The tab at the pane's size with every row listed and painted, and every check settled (slow machines included). */
 async function settled(page: Page): Promise<void> {
-  await settledAtPane(page, started().url);
+  await page.setViewportSize(PANE);
+  await page.goto(started().url);
+  await expect.poll(() => fullyPainted(page, installedImages(env).length), { timeout: 90_000 }).toBe(true);
   await expect.poll(() => settledNow(page), { timeout: 180_000 }).toBe(true);
 }
 
