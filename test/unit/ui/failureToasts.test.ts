@@ -1,6 +1,6 @@
-/** The failure toasts of ui/src/features/matrix/model/failureToasts: the refresh summary, the typed image's toast. */
+/** The failure toast of ui/src/features/matrix/model/failureToasts: the refresh summary (a typed image gets none: its row says it). */
 import { describe, expect, it } from 'vitest';
-import { transientSummary, typedFailureToast } from '@ui/features/matrix/model/failureToasts';
+import { transientSummary } from '@ui/features/matrix/model/failureToasts';
 import { result } from '../../support/matrixRows.js';
 
 describe('failure toasts', () => {
@@ -17,15 +17,5 @@ describe('failure toasts', () => {
     ).toBeUndefined();
     expect(transientSummary([result('a/x:1', 'local-only', unreachable, 'local-store')])).toBeUndefined();
     expect(transientSummary([result('a/x:1', 'ready')])).toBeUndefined();
-  });
-  it('toasts a typed image that failed, unless it was cancelled or the local store answered', () => {
-    expect(typedFailureToast('a/x:1', result('a/x:1', 'unreachable', unreachable))).toBe(
-      'a/x:1: unreachable for a/x:1',
-    );
-    expect(
-      typedFailureToast('a/x:1', result('a/x:1', 'error', { kind: 'cancelled', message: 'cancelled' })),
-    ).toBeUndefined();
-    expect(typedFailureToast('a/x:1', result('a/x:1', 'local-only', unreachable, 'local-store'))).toBeUndefined();
-    expect(typedFailureToast('a/x:1', result('a/x:1', 'ready'))).toBeUndefined();
   });
 });

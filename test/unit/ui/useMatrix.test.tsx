@@ -89,6 +89,27 @@ describe('useMatrix (recorded corpus, host arm64)', { timeout: 60_000 }, () => {
     expect(result.current.state.rows.filter((row) => row.origin === 'typed')).toEqual([]);
   });
 
+  it('an installed image typed again is not added twice: its own row is highlighted, once per submission', async () => {
+    const { dd, record } = corpusClient();
+    const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });
+    await waitFor(() => expect(result.current.state.phase).toBe('done'), { timeout: 20_000 });
+    const before = record.commands.length;
+    let refusal: string | undefined = 'not called';
+    act(() => {
+      refusal = result.current.inspect(` docker.io/${SELF}\n`);
+    });
+    expect(refusal).toBeUndefined();
+    expect(result.current.highlight).toEqual({ key: `installed:${SELF}`, serial: 1, installed: true });
+    expect(result.current.state.rows.filter((row) => row.origin === 'typed')).toEqual([]);
+    expect(record.commands.length).toBe(before);
+    // A new image is added as a typed row and highlighted in its turn.
+    act(() => void result.current.inspect(R('windows-entry')));
+    expect(result.current.highlight).toEqual({ key: `typed:${R('windows-entry')}`, serial: 2, installed: false });
+    // Refused input highlights nothing new.
+    act(() => void result.current.inspect('Not A Reference'));
+    expect(result.current.highlight?.serial).toBe(2);
+  });
+
   it('refresh() runs the listing again', async () => {
     const { dd, record } = corpusClient();
     const { result } = renderHook(() => useMatrix(), { wrapper: providers(dd) });

@@ -40,6 +40,8 @@ const dockerPalette = {
     500: '#f0a500',
     600: '#c98900',
     700: '#996800',
+    /** Between 700 and 800: text at 4.5:1 even on a hovered or highlighted row (700 is 4.45:1 on hover). */
+    750: '#8a5d00',
     800: '#6b4a00',
   },
   red: {
@@ -101,24 +103,27 @@ const fallbackTheme = (palette: PaletteOptions): ThemeOptions => ({
 
 export const FALLBACK_THEMES: ThemeBag = {
   // Light: green 600 under white text is 4.4:1, 700 is 6.5:1 (and as text on white); amber 600 as
-  // text on white is 3:1 (the deep check's lines use warning.main as text), 700 is 4.8:1.
+  // text on white is 3:1 (the deep check's lines use warning.main as text), 700 is 4.8:1 on white but
+  // 4.45:1 on a hovered row (#f5f5f5), 750 is 5.3:1 there and 5.8:1 under white text.
   light: fallbackTheme({
     mode: 'light',
     primary: { main: dockerPalette.blue[600] },
     success: { main: dockerPalette.green[700] },
-    warning: { main: dockerPalette.amber[700], dark: dockerPalette.amber[800] },
+    warning: { main: dockerPalette.amber[750], dark: dockerPalette.amber[800] },
     error: { main: dockerPalette.red[600] },
     info: { main: dockerPalette.violet[600] },
     background: { default: '#ffffff', paper: '#ffffff' },
     text: { primary: '#17191e', secondary: '#505968' },
   }),
   // Dark: blue 400 is 4.48:1 on a hovered/this-machine cell (#383a3e); 300 keeps text and links above 4.5:1.
+  // Red 400 as text (the deep check's line, a refused reference) is 3.6:1 on a hovered row; 300 is 5.5:1
+  // there, and a chip of it takes black text (9.8:1).
   dark: fallbackTheme({
     mode: 'dark',
     primary: { main: dockerPalette.blue[300] },
     success: { main: dockerPalette.green[400] },
     warning: { main: dockerPalette.amber[400] },
-    error: { main: dockerPalette.red[400] },
+    error: { main: dockerPalette.red[300] },
     info: { main: dockerPalette.violet[300] },
     background: { default: '#202124', paper: '#27292d' },
     text: { primary: '#e1e2e6', secondary: '#a3abba' },

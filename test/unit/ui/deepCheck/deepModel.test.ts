@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseDeepFindings } from '@ui/features/deepCheck/model/deepFindings';
-import { doneLine, rowExplanation, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
+import { doneLine, shownVerdict, type DeepRowState } from '@ui/features/deepCheck/model/deepRow';
 import { judgedResult } from '@ui/features/deepCheck/model/judgedRows';
 import {
   deepKey,
@@ -33,18 +33,6 @@ describe('the verdict badge of a row', () => {
     expect(shownVerdict('missing-platforms', done('backend-missing-platforms'))).toBe('missing-platforms');
     expect(shownVerdict('ready', done(null))).toBe('ready');
     expect(shownVerdict('ready', { kind: 'running', bytesRead: 10 })).toBe('ready');
-  });
-});
-
-describe("the explanation under a row's badge", () => {
-  it('is left to the deep line when the deep finding is the verdict, and kept otherwise', () => {
-    const state = done('wrong-host-binary');
-    const ready = platformResult('127.0.0.1:5100/x/y:1');
-    expect(rowExplanation(judgedResult(ready, state), state)).toBeUndefined();
-    const incompatible = platformResult('127.0.0.1:5100/x/y:1', 'incompatible');
-    expect(rowExplanation(judgedResult(incompatible, state), state)).toBe(incompatible.explanation);
-    expect(rowExplanation(ready, { kind: 'running' })).toBe(ready.explanation);
-    expect(rowExplanation(ready, undefined)).toBe(ready.explanation);
   });
 });
 
@@ -179,8 +167,6 @@ describe('a row whose inside could not be checked', () => {
     expect(judged.verdict).toBe('not-checked-inside');
     expect(judged.explanation).toBe('the registry did not answer before the deadline');
     expect(judged.userFix).toMatch(/tell its publisher/);
-    // The deep line below the badge says it: the explanation is not said twice.
-    expect(rowExplanation(judged, state)).toBeUndefined();
     expect(findings === undefined ? undefined : doneLine(findings)).toEqual({
       tone: 'warning',
       text: 'Not checked inside: the registry did not answer before the deadline',

@@ -238,11 +238,3 @@ export function deepToldAbove(
     result.explanation === findings.message
   );
 }
-
-/** The explanation under a row's badge: none when the deep line below it already says the verdict's finding. */
-export function rowExplanation(
-  result: Pick<VerdictDetail, 'verdict' | 'explanation'>,
-  state: DeepRowState | undefined,
-): string | undefined {
-  return state?.kind === 'done' && deepToldAbove(result, state.findings) ? undefined : result.explanation;
-}

@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import FormControl from '@mui/material/FormControl';
 import InputLabel from '@mui/material/InputLabel';
 import ListSubheader from '@mui/material/ListSubheader';
@@ -12,16 +13,23 @@ interface Props<V extends string> {
   readonly onChange: (value: V) => void;
 }
 
-/** One labelled filter drop-down of the toolbar (its entries: model/filterMenus). */
+/**
+ * One labelled filter drop-down of the toolbar (its entries: model/filterMenus). Each option shows
+ * how many rows it would show, "(3)", and an option that would show none is greyed out. The closed
+ * field shows the label alone.
+ */
 export function FilterSelect<V extends string>({ menu, value, onChange }: Props<V>): ReactNode {
   const { id, label, minWidth, entries } = menu;
+  const labelOf = (picked: V): string =>
+    entries.find((entry) => entry.kind === 'option' && entry.value === picked)?.label ?? picked;
   return (
-    <FormControl size="small" sx={{ minWidth }}>
+    <FormControl size="small" sx={{ minWidth, flex: 'none' }}>
       <InputLabel id={`${id}-label`}>{label}</InputLabel>
       <Select
         labelId={`${id}-label`}
         label={label}
         value={value}
+        renderValue={labelOf}
         onChange={(event) => {
           const picked = entries.find((entry) => entry.kind === 'option' && entry.value === event.target.value);
           if (picked?.kind === 'option') onChange(picked.value);
@@ -32,8 +40,13 @@ export function FilterSelect<V extends string>({ menu, value, onChange }: Props<
           entry.kind === 'heading' ? (
             <ListSubheader key={`heading:${entry.label}`}>{entry.label}</ListSubheader>
           ) : (
-            <MenuItem key={entry.value} value={entry.value}>
+            <MenuItem key={entry.value} value={entry.value} disabled={entry.disabled === true} dense>
               {entry.label}
+              {entry.count !== undefined && (
+                <Box component="span" sx={{ ml: 'auto', pl: 2, color: 'text.secondary' }}>
+                  {` (${entry.count})`}
+                </Box>
+              )}
             </MenuItem>
           ),
         )}

@@ -17,7 +17,7 @@ export function FoldToggleHeader({ optional, columns, onColumns }: HeaderProps):
   if (optional.length === 0) return null;
   const folded = columns === 'required';
   return (
-    <TableCell align="center" sx={{ px: 0.5, whiteSpace: 'nowrap' }}>
+    <TableCell align="center" sx={{ px: 1, whiteSpace: 'nowrap' }}>
       <Button
         size="small"
         data-testid="fold-platforms"

@@ -42,7 +42,7 @@ export function ThisMachineSection(props: ThisMachineProps): ReactNode {
       <Typography variant="subtitle2" component="h4" sx={{ mb: 0.5 }}>
         {machineTitle(machine)}
       </Typography>
-      <ThisMachineAnswer answer={answer} compact={false} />
+      <ThisMachineAnswer answer={answer} reason="full" />
       {findings
         .filter((text) => text !== answer.reason)
         .map((text) => (

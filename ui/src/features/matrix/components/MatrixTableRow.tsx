@@ -1,11 +1,8 @@
+import Box from '@mui/material/Box';
 import Collapse from '@mui/material/Collapse';
-import IconButton from '@mui/material/IconButton';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import CloseIcon from '@mui/icons-material/Close';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { PlatformKey } from '@core/index.js';
@@ -18,12 +15,13 @@ import { rowVerdict } from '../model/rows';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import { DeepRowLine } from '../../deepCheck/components/DeepRowLine';
 import { useDeepRow } from '../../deepCheck/hooks/DeepCheckContext';
-import { rowExplanation, shownVerdict } from '../../deepCheck/model/deepRow';
+import { shownVerdict } from '../../deepCheck/model/deepRow';
 import { ExtensionIdentity } from './ExtensionIdentity';
 import { FoldedPlatformsCell } from './FoldedPlatforms';
 import { PlatformCell } from './PlatformCell';
 import { RowDetails } from './RowDetails';
-import { STICKY_NAME_CELL } from './stickyCell';
+import { DETAILS_FIT, ONE_LINE, REASON_CELL } from './rowStyles';
+import { pinnedCell } from './stickyCell';
 import { VerdictBadge } from './VerdictBadge';
 import { ThisMachineAnswer } from './ThisMachineAnswer';
 import { useRowAnswer } from '../hooks/useRowAnswer';
@@ -32,17 +30,21 @@ interface Props {
   readonly row: MatrixRow;
   readonly layout: ColumnLayout;
   readonly hostKey: PlatformKey | undefined;
-  /** Just typed and inspected: scrolled into view and highlighted. */
-  readonly highlighted: boolean;
+  /** Set when this row is to be shown to the user (just typed): it changes on each new request. */
+  readonly highlight?: number;
   readonly onOpenLink: (url: string) => void;
   readonly onCopy: (text: string) => void;
   readonly onRemove: (reference: string) => void;
 }
 
-/** One image: identity, version, a cell per platform, the verdict, and its details one click away. */
-export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, onCopy, onRemove }: Props): ReactNode {
+/**
+ * One image on one line: its name (and image), its verdict, a one-line reason, a cell per platform;
+ * the full text is in its details, one click away. Long text is cut with "…" and kept whole in a tooltip.
+ */
+export function MatrixTableRow({ row, layout, hostKey, highlight, onOpenLink, onCopy, onRemove }: Props): ReactNode {
   const [open, setOpen] = useState(false);
   const rowRef = useRef<HTMLTableRowElement>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
   const columns = layout.shown;
   const hasFold = layout.optional.length > 0;
   const foldedPublished = layout.folded.filter((key) => cellState(row, key) === 'yes');
@@ -54,16 +56,15 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
   // The deep check's verdict shows in the same badge when it is worse than the platform verdict.
   const verdict = row.result === undefined ? rowVerdict(row) : shownVerdict(row.result.verdict, deep?.state);
   const busy = row.status !== 'done';
-  // When the deep finding is the verdict, the deep line below the badge says it (which OS and CPU).
-  const explanation = row.result === undefined ? undefined : rowExplanation(row.result, deep?.state);
+  const highlighted = highlight !== undefined;
   useEffect(() => {
+    // Each new request brings the row into view and moves focus to it (its details button). Rows
+    // hold their place while checks run, so once is enough. jsdom has no scrollIntoView.
     const element = rowRef.current;
-    // Rows are ordered by verdict: a just-typed row moves when its verdict (platform, then deep) lands,
-    // so it is brought into view again each time. At once, not smoothly: a smooth scroll aims at where
-    // the row was when it started, and rows above that grow meanwhile (their deep lines arriving) leave
-    // it out of view; once there, the browser's scroll anchoring keeps it there. jsdom has no scrollIntoView.
-    if (highlighted && element !== null && 'scrollIntoView' in element) element.scrollIntoView({ block: 'center' });
-  }, [highlighted, verdict]);
+    if (highlight === undefined || element === null) return;
+    if ('scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
+    toggleRef.current?.focus({ preventScroll: true });
+  }, [highlight]);
   return (
     <>
       <TableRow
@@ -75,69 +76,44 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
         aria-busy={busy}
         hover
         sx={{
-          '& > td, & > th': { borderBottom: open ? 'none' : undefined },
+          '& > td, & > th': { borderBottom: open ? 'none' : undefined, py: 0.5, px: 1 },
+          // Highlighted: an outline, and the hover colour on the row itself (so hovering does not stack a
+          // second tint: text keeps 4.5:1 in both themes).
           ...(highlighted
-            ? {
-                outline: 2,
-                outlineColor: 'primary.main',
-                outlineOffset: -2,
-                '& > td, & > th': { bgcolor: 'action.selected', borderBottom: open ? 'none' : undefined },
-              }
+            ? { outline: 2, outlineColor: 'primary.main', outlineOffset: -2, bgcolor: 'action.hover' }
             : {}),
         }}
       >
-        <TableCell padding="none" sx={{ pl: 1, width: 40 }}>
-          <Tooltip title={open ? 'Hide details' : 'Show details'}>
-            <IconButton
-              size="small"
-              aria-expanded={open}
-              aria-controls={detailsId}
-              aria-label={`${open ? 'Hide' : 'Show'} details of ${row.reference}`}
-              onClick={() => setOpen((shown) => !shown)}
-            >
-              <ExpandMoreIcon
-                fontSize="small"
-                sx={{ transform: open ? 'rotate(180deg)' : 'none', transition: 'transform 150ms' }}
-              />
-            </IconButton>
-          </Tooltip>
-          {row.origin === 'typed' && (
-            <Tooltip title="Remove this row">
-              <IconButton size="small" aria-label={`Remove ${row.reference}`} onClick={() => onRemove(row.reference)}>
-                <CloseIcon fontSize="small" />
-              </IconButton>
-            </Tooltip>
-          )}
+        <TableCell component="th" scope="row" sx={pinnedCell('name')}>
+          <ExtensionIdentity
+            row={row}
+            display={display}
+            open={open}
+            detailsId={detailsId}
+            toggleRef={toggleRef}
+            onToggle={() => setOpen((shown) => !shown)}
+            onRemove={onRemove}
+          />
         </TableCell>
-        <TableCell component="th" scope="row" sx={{ ...STICKY_NAME_CELL, minWidth: 200, maxWidth: 300 }}>
-          <ExtensionIdentity row={row} display={display} />
+        <TableCell sx={pinnedCell('verdict')}>
+          {/* This machine's answer first, then the verdict: both chips on one line. */}
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
+            <ThisMachineAnswer answer={answer} reason="none" />
+            <VerdictBadge verdict={verdict} />
+          </Box>
         </TableCell>
-        <TableCell sx={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>
-          {display.version ?? ''}
-        </TableCell>
-        <TableCell sx={{ width: 200, minWidth: 170, maxWidth: 200 }}>
-          <ThisMachineAnswer answer={answer} />
-          <VerdictBadge verdict={verdict} />
-          {explanation !== undefined && (
-            <Typography
-              variant="caption"
-              component="div"
-              color="text.secondary"
-              title={explanation}
-              data-testid="row-explanation"
-              sx={{
-                mt: 0.5,
-                lineHeight: 1.35,
-                overflowWrap: 'anywhere',
-                display: '-webkit-box',
-                WebkitLineClamp: 3,
-                WebkitBoxOrient: 'vertical',
-                overflow: 'hidden',
-              }}
-            >
-              {explanation}
-            </Typography>
-          )}
+        <TableCell sx={REASON_CELL}>
+          {/* The short reason is this machine's; the verdict's own explanation is in the details. */}
+          <Typography
+            variant="caption"
+            component="div"
+            color="text.secondary"
+            title={answer.reason}
+            data-testid="row-reason"
+            sx={ONE_LINE}
+          >
+            {answer.reason}
+          </Typography>
           <DeepRowLine row={row} />
         </TableCell>
         {columns.map((key) => (
@@ -153,21 +129,24 @@ export function MatrixTableRow({ row, layout, hostKey, highlighted, onOpenLink, 
       </TableRow>
       <TableRow>
         <TableCell
-          colSpan={columns.length + 4 + (hasFold ? 1 : 0)}
-          sx={{ py: 0, borderBottom: open ? undefined : 'none' }}
+          colSpan={columns.length + 3 + (hasFold ? 1 : 0)}
+          sx={{ p: 0, borderBottom: open ? undefined : 'none' }}
         >
-          <Collapse in={open} timeout="auto" unmountOnExit>
-            {details !== undefined && (
-              <RowDetails
-                id={detailsId}
-                row={row}
-                display={display}
-                details={details}
-                onOpenLink={onOpenLink}
-                onCopy={onCopy}
-              />
-            )}
-          </Collapse>
+          {/* Pinned outside the Collapse: while it opens it hides its overflow, which would stop the pinning. */}
+          <Box sx={DETAILS_FIT}>
+            <Collapse in={open} timeout="auto" unmountOnExit>
+              {details !== undefined && (
+                <RowDetails
+                  id={detailsId}
+                  row={row}
+                  display={display}
+                  details={details}
+                  onOpenLink={onOpenLink}
+                  onCopy={onCopy}
+                />
+              )}
+            </Collapse>
+          </Box>
         </TableCell>
       </TableRow>
     </>

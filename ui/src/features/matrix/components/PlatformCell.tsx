@@ -24,7 +24,8 @@ interface Props {
   readonly isHost: boolean;
 }
 
-function Mark({ state, required }: { readonly state: CellState; readonly required: boolean }): ReactNode {
+/** The mark of a cell (also the legend's): ✓ published, ✗ a needed platform missing, — not published, ? unknown. */
+export function CellMark({ state, required }: { readonly state: CellState; readonly required: boolean }): ReactNode {
   switch (state) {
     case 'yes':
       return <CheckCircleIcon fontSize="small" color="success" aria-hidden />;
@@ -57,7 +58,7 @@ export function PlatformCell({ platform, state, required, isHost }: Props): Reac
       {/* describeChild: the tooltip describes the mark; the cell's aria-label names it (no aria-label on a plain span). */}
       <Tooltip title={label} describeChild>
         <span style={{ display: 'inline-flex', verticalAlign: 'middle' }}>
-          <Mark state={state} required={required} />
+          <CellMark state={state} required={required} />
         </span>
       </Tooltip>
     </TableCell>

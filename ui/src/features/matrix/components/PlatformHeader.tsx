@@ -16,7 +16,8 @@ interface Props {
 
 /**
  * A compact column header: the OS small, the architecture below it, "this machine" on the user's platform.
- * The sort button's name is its visible text ("linux/amd64": the "/" is there for screen readers only).
+ * The sort button's name is its visible text ("linux/amd64": the "/" is there for screen readers only);
+ * "this machine" is inside the button, so its focus ring goes round it instead of through it.
  */
 export function PlatformHeader({ platform, isHost, view, onSort }: Props): ReactNode {
   const slash = platform.indexOf('/');
@@ -29,7 +30,13 @@ export function PlatformHeader({ platform, isHost, view, onSort }: Props): React
       align="center"
       data-column={platform}
       sortDirection={active ? view.direction : false}
-      sx={{ px: 0.75, bgcolor: isHost ? 'action.hover' : undefined }}
+      sx={{
+        px: 0.5,
+        bgcolor: isHost ? 'action.hover' : undefined,
+        // The arrow takes room only on the sorted column, so "this machine" fits on one line.
+        '& .MuiTableSortLabel-icon': { mx: 0 },
+        '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
+      }}
     >
       <TableSortLabel active={active} direction={active ? view.direction : 'asc'} onClick={() => onSort(sort)}>
         <Box
@@ -47,19 +54,19 @@ export function PlatformHeader({ platform, isHost, view, onSort }: Props): React
           <Box component="span" sx={{ fontFamily: 'monospace', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' }}>
             {arch}
           </Box>
+          {isHost && (
+            <Typography
+              variant="caption"
+              component="span"
+              color="primary"
+              data-testid="this-machine"
+              sx={{ fontWeight: 600, fontSize: 11, lineHeight: 1.2, whiteSpace: 'nowrap' }}
+            >
+              this machine
+            </Typography>
+          )}
         </Box>
       </TableSortLabel>
-      {isHost && (
-        <Typography
-          variant="caption"
-          component="div"
-          color="primary"
-          data-testid="this-machine"
-          sx={{ fontWeight: 600, whiteSpace: 'nowrap', lineHeight: 1.2 }}
-        >
-          this machine
-        </Typography>
-      )}
     </TableCell>
   );
 }

@@ -9,8 +9,11 @@ const CHIP_COLOR = { ok: 'success', warning: 'warning', error: 'error', info: 'i
 
 interface Props {
   readonly answer: RowAnswer;
-  /** In the row: the reason on one clamped line (the details say it whole). */
-  readonly compact?: boolean;
+  /**
+   * The reason under the chip: `clamped` to one line (title holds it whole), `full`, or `none` (the row shows the
+   * chip alone and says the reason in its reason cell).
+   */
+  readonly reason?: 'clamped' | 'full' | 'none';
 }
 
 /**
@@ -18,12 +21,14 @@ interface Props {
  * or "Checking…" while a check may still change it), with its reason. `data-testid="this-machine-answer"` with
  * `data-answer` and `data-checking` are stable test hooks.
  */
-export function ThisMachineAnswer({ answer, compact = true }: Props): ReactNode {
+export function ThisMachineAnswer({ answer, reason = 'clamped' }: Props): ReactNode {
+  const compact = reason === 'clamped';
   return (
     <Box
       data-testid="this-machine-answer"
       data-answer={answer.answer}
       data-checking={answer.checking ? 'true' : 'false'}
+      sx={{ minWidth: 0, flex: '0 1 auto', display: reason === 'none' ? 'flex' : 'block' }}
     >
       <Chip
         label={answer.label}
@@ -32,23 +37,25 @@ export function ThisMachineAnswer({ answer, compact = true }: Props): ReactNode 
         variant={answer.checking ? 'outlined' : 'filled'}
         sx={{ fontWeight: 500, maxWidth: '100%' }}
       />
-      <Typography
-        variant="caption"
-        component="div"
-        color="text.secondary"
-        title={compact ? answer.reason : undefined}
-        data-testid="this-machine-reason"
-        sx={{
-          mt: 0.25,
-          lineHeight: 1.35,
-          overflowWrap: 'anywhere',
-          ...(compact
-            ? { display: '-webkit-box', WebkitLineClamp: 1, WebkitBoxOrient: 'vertical', overflow: 'hidden' }
-            : {}),
-        }}
-      >
-        {answer.reason}
-      </Typography>
+      {reason !== 'none' && (
+        <Typography
+          variant="caption"
+          component="div"
+          color="text.secondary"
+          title={compact ? answer.reason : undefined}
+          data-testid="this-machine-reason"
+          sx={{
+            mt: 0.25,
+            lineHeight: 1.35,
+            overflowWrap: 'anywhere',
+            ...(compact
+              ? { display: '-webkit-box', WebkitLineClamp: 1, WebkitBoxOrient: 'vertical', overflow: 'hidden' }
+              : {}),
+          }}
+        >
+          {answer.reason}
+        </Typography>
+      )}
     </Box>
   );
 }

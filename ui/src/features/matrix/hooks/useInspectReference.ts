@@ -3,8 +3,6 @@ import { sameImage } from '@core/index.js';
 import type { InspectResult } from '@core/index.js';
 import { inspectImage } from '@commands/index.js';
 import { useDocker } from '../../../shared/docker/DockerContext';
-import { useNotifier } from '../../../shared/notifications/NotificationProvider';
-import { typedFailureToast } from '../model/failureToasts';
 import type { RowSeed } from '../../../shared/matrixRow';
 import { validateTyped } from '../model/typed';
 import type { BuildxState } from './useInstalledExtensions';
@@ -27,7 +25,6 @@ export interface InspectReference {
 /** "Inspect any image": typed references become rows of their own, inspected like the installed ones. */
 export function useInspectReference(events: TypedRowEvents, buildx: BuildxState | undefined): InspectReference {
   const { exec, host, selfImage } = useDocker();
-  const { toast } = useNotifier();
   const running = useRef(new Map<string, AbortController>());
 
   useEffect(() => {
@@ -64,13 +61,12 @@ export function useInspectReference(events: TypedRowEvents, buildx: BuildxState 
       void inspectImage(exec, { reference }, { signal: controller.signal, host, buildx }).then((result) => {
         if (running.current.get(reference) !== controller) return;
         running.current.delete(reference);
+        // No toast: the typed row, right under the field, says what happened.
         events.inspected(reference, result);
-        const message = typedFailureToast(reference, result);
-        if (message !== undefined) toast('warning', message);
       });
       return undefined;
     },
-    [exec, host, selfImage, buildx, events, toast],
+    [exec, host, selfImage, buildx, events],
   );
 
   return { submit, remove, cancelAll };

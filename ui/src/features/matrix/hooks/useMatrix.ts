@@ -5,6 +5,8 @@ import { transientSummary } from '../model/failureToasts';
 import { initialMatrixState, matrixReducer } from '../model/matrixState';
 import type { MatrixState } from '../model/matrixState';
 import { TYPED_KEY, parseSavedTyped } from '../model/savedView';
+import { installedRowOf, validateTyped } from '../model/typed';
+import { rowKey } from '../../../shared/matrixRow';
 import { useInspectReference } from './useInspectReference';
 import type { TypedRowEvents } from './useInspectReference';
 import { useInspections } from './useInspections';
@@ -22,8 +24,17 @@ export interface MatrixController {
   inspect(input: string): string | undefined;
   /** Remove a typed row (stopping its inspection). */
   remove(reference: string): void;
-  /** The reference typed last (its row is scrolled into view and highlighted). */
-  readonly lastTyped?: string;
+  /** The row of the reference typed last: scrolled into view, highlighted and focused. */
+  readonly highlight?: Highlight;
+}
+
+/** A row to bring to the user's eye; `serial` grows with each submission, so typing the same image again shows it again. */
+export interface Highlight {
+  /** shared/matrixRow's rowKey. */
+  readonly key: string;
+  readonly serial: number;
+  /** The typed image is an installed extension: its installed row is shown instead of a second row. */
+  readonly installed: boolean;
 }
 
 /**
@@ -96,8 +107,12 @@ export function useMatrix(): MatrixController {
   }, []);
 
   const refresh = useCallback(() => setRunId((n) => n + 1), []);
-  const [lastTyped, setLastTyped] = useState<string | undefined>(undefined);
+  const [highlight, setHighlight] = useState<Highlight | undefined>(undefined);
   const { submit, remove, cancelAll } = typed;
+  const rowsNow = useRef(state.rows);
+  useEffect(() => {
+    rowsNow.current = state.rows;
+  }, [state.rows]);
 
   // Typed rows survive a reload: the saved references are inspected again (once per mount).
   const restored = useRef(false);
@@ -116,8 +131,15 @@ export function useMatrix(): MatrixController {
 
   const inspect = useCallback(
     (input: string): string | undefined => {
-      const refused = submit(input);
-      if (refused === undefined) setLastTyped(input.trim());
+      const checked = validateTyped(input);
+      // An installed image is not inspected again as a typed row: its own row is shown instead.
+      const installed = checked.ok ? installedRowOf(checked.reference, rowsNow.current) : undefined;
+      const refused = installed === undefined ? submit(input) : undefined;
+      if (refused === undefined && checked.ok) {
+        const key =
+          installed === undefined ? rowKey({ origin: 'typed', reference: checked.reference }) : rowKey(installed);
+        setHighlight((before) => ({ key, serial: (before?.serial ?? 0) + 1, installed: installed !== undefined }));
+      }
       return refused;
     },
     [submit],
@@ -126,5 +148,5 @@ export function useMatrix(): MatrixController {
     controllerRef.current?.abort();
     cancelAll();
   }, [cancelAll]);
-  return { state, refresh, cancel, inspect, remove, lastTyped };
+  return { state, refresh, cancel, inspect, remove, highlight };
 }

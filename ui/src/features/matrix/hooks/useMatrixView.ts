@@ -7,13 +7,14 @@ import { columnLayout } from '../model/columns';
 import type { ColumnLayout } from '../model/columns';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import { VIEW_KEY, parseSavedView } from '../model/savedView';
-import { viewRows } from '../model/view';
+import { orderedRows } from '../model/rowOrder';
 import type { ViewOptions } from '../model/view';
+import { useFrozenOrder } from './useFrozenOrder';
 
 export interface MatrixView {
   readonly options: ViewOptions;
   setOptions(options: ViewOptions): void;
-  /** The rows to show, filtered and sorted. */
+  /** The rows to show, filtered, in an order that holds still while checks run (model/rowOrder). */
   readonly shown: readonly MatrixRow[];
   /** linux/amd64 and linux/arm64 always, plus any platform some image has. */
   readonly columns: readonly PlatformKey[];
@@ -35,7 +36,8 @@ export function useMatrixView(rows: readonly MatrixRow[]): MatrixView {
     () => matrixColumns(rows.map((row) => row.result).filter((r): r is InspectResult => r !== undefined)),
     [rows],
   );
-  const shown = useMemo(() => viewRows(rows, options), [rows, options]);
+  const order = useFrozenOrder(rows, options);
+  const shown = useMemo(() => orderedRows(order, rows, options), [order, rows, options]);
   const hostKey = host === undefined ? undefined : platformKey(host);
   const layout = useMemo(
     () => columnLayout(columns, hostKey, options.columns === 'all'),

@@ -1,8 +1,8 @@
 import { worthNotice } from '@core/index.js';
 import type { InspectResult } from '@core/index.js';
 
-// Which failure is worth a toast is the core's rule (worthNotice, from the verdict table): one rule for
-// installed and typed images; only the words differ.
+// Which failure is worth a toast is the core's rule (worthNotice, from the verdict table). A typed image
+// gets none: its row, right under the field, says what happened.
 
 /** The one toast after a run of the installed extensions, when some images could not be inspected for now. */
 export function transientSummary(results: readonly InspectResult[]): string | undefined {
@@ -14,10 +14,4 @@ export function transientSummary(results: readonly InspectResult[]): string | un
     .join(', ');
   const more = failed.length > 3 ? ` and ${failed.length - 3} more` : '';
   return `${failed.length} of ${results.length} images could not be inspected (${names}${more}). Refresh to try again.`;
-}
-
-/** The toast for a typed image whose inspection failed in a way a retry may fix. */
-export function typedFailureToast(reference: string, result: InspectResult): string | undefined {
-  if (!worthNotice(result)) return undefined;
-  return `${reference}: ${result.explanation}`;
 }

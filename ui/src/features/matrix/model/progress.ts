@@ -4,9 +4,13 @@ import type { MatrixState } from './matrixState';
 import type { MatrixRow } from '../../../shared/matrixRow';
 
 export interface RunOverview {
+  /** The platform checks of the installed run or of a typed image are running (Stop instead of Refresh). */
   readonly running: boolean;
+  /** Some row is not settled yet (platform or deep check still running): the progress bar shows. */
+  readonly checking: boolean;
+  /** Settled rows of all rows. */
   readonly progress: { readonly done: number; readonly total: number };
-  /** The one line: "N of M ready; ..." over the rows shown, or what the run is doing. */
+  /** The one line: "N of M ready; ..." over the rows counted, or what the run is doing. */
   readonly summary: string;
   /** The counts behind it (installed and typed apart, one per verdict: each one a filter to link to). */
   readonly counts: MatrixSummary;
@@ -20,18 +24,19 @@ function timeOf(iso: string): string {
 
 /**
  * The summary line, the progress count and a note on remembered results, from the state.
- * `shown` are the rows the active filter keeps (the summary follows the filter); all rows by default.
+ * `counted` are the rows the summary counts (model/settled: every row, each as it last settled);
+ * `settled` how many of the state's rows are settled now. Both default to the state's rows, all settled.
  */
 export function runOverview(
   state: MatrixState,
   host: Platform | undefined,
-  shown: readonly MatrixRow[] = state.rows,
+  counted: readonly MatrixRow[] = state.rows,
+  settled: number = state.rows.filter((row) => row.status === 'done').length,
 ): RunOverview {
   const running =
     state.phase === 'listing' || state.phase === 'inspecting' || state.rows.some((row) => row.status !== 'done');
-  const done = state.rows.filter((row) => row.status === 'done').length;
-  const counts = summariseMatrix(shown, host);
-  const anyResult = state.rows.some((row) => row.result !== undefined);
+  const counts = summariseMatrix(counted, host);
+  const anyResult = counted.some((row) => row.result !== undefined);
   const summary = anyResult
     ? counts.text
     : state.phase === 'listing' || state.phase === 'idle'
@@ -47,9 +52,11 @@ export function runOverview(
         ? 'Stopped: some rows show earlier or incomplete results.'
         : undefined
       : `Showing results from ${timeOf(state.rememberedAt)}${running ? ', refreshing…' : '.'}`;
+  const total = state.phase === 'listing' ? 0 : state.rows.length;
   return {
     running,
-    progress: { done, total: state.phase === 'listing' ? 0 : state.rows.length },
+    checking: running || settled < state.rows.length,
+    progress: { done: Math.min(settled, total), total },
     summary,
     counts,
     note,

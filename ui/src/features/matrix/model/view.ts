@@ -31,7 +31,8 @@ export const DEFAULT_VIEW: ViewOptions = {
 
 const CELL_RANK = { no: 0, unknown: 1, pending: 2, yes: 3 } as const;
 
-function keep(row: MatrixRow, view: ViewOptions): boolean {
+/** Whether the view's filters keep the row (its verdict as shown, its platform cells). */
+export function keepRow(row: MatrixRow, view: Pick<ViewOptions, 'verdict' | 'platform'>): boolean {
   const verdict = rowVerdict(row);
   if (view.verdict === 'attention' && (verdict === 'pending' || !needsAttention(verdict))) return false;
   if (view.verdict !== 'all' && view.verdict !== 'attention' && verdict !== view.verdict) return false;
@@ -58,7 +59,7 @@ function compare(a: Keyed, b: Keyed, sort: SortKey): number {
 export function viewRows(rows: readonly MatrixRow[], view: ViewOptions): MatrixRow[] {
   const sign = view.direction === 'asc' ? 1 : -1;
   return rows
-    .filter((row) => keep(row, view))
+    .filter((row) => keepRow(row, view))
     .map((row): Keyed => ({ row, key: rowOrderKey(rowVerdict(row), row.reference, row.local?.labels) }))
     .sort((a, b) =>
       a.row.origin === b.row.origin ? sign * compare(a, b, view.sort) : a.row.origin === 'installed' ? -1 : 1,
