@@ -7,6 +7,7 @@ import {
   backendLacks,
   deepVerdictFor,
   hasDeepParts,
+  notCheckedWhy,
   type HostBinaryFinding,
   type InspectResult,
 } from '../core/index.js';
@@ -42,7 +43,9 @@ export function deepLines(result: InspectResult, paint: Paint): string[] {
   const deepFix = d.fix !== undefined && !deepWon && d.fix !== result.fix ? [`  deep fix: ${printable(d.fix)}`] : [];
   // An inside not checked whose verdict won is the row's verdict line, explanation and fix already.
   if (d.status === 'not-checked')
-    return deepWon ? [] : [`  ${paint('warning', 'deep check: not checked')}: ${printable(d.explanation)}`, ...deepFix];
+    return deepWon
+      ? []
+      : [`  ${paint('warning', 'deep check: not checked')}: ${printable(notCheckedWhy(d.explanation))}`, ...deepFix];
   const lines: string[] = [];
   for (const f of d.hostBinaries) {
     if (f.state === 'ok') continue;

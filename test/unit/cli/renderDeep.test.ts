@@ -83,4 +83,12 @@ describe('deepLines: the deep fix', () => {
     expect(timesInTable([judged], 'docker push x')).toBe(1);
     expect(timesInTable([judged], 'never pushed')).toBe(1);
   });
+
+  it("says 'not checked' once when the deep check's own words start with it", () => {
+    const judged = withDeepParts(INCOMPATIBLE, {
+      ...NOT_CHECKED,
+      explanation: 'Not checked: the index lists no linux/amd64 variant',
+    });
+    expect(deepLines(judged, plain)[0]).toBe('  deep check: not checked: the index lists no linux/amd64 variant');
+  });
 });
