@@ -53,11 +53,13 @@ export function thisMachineOf(nodeArch: string | undefined, nodePlatform: string
 }
 
 /** How each front end says an answer: `label` for the tab's chip, `short` for the CLI's column. */
-export const ANSWER_WORDS: Readonly<Record<ThisMachineAnswer, { readonly label: string; readonly short: string }>> = {
-  works: { label: 'Works here', short: 'works here' },
-  'will-not-install': { label: "Won't install here", short: "won't install" },
-  broken: { label: 'Broken here', short: 'broken here' },
-  unknown: { label: 'Unknown', short: 'unknown' },
+export const ANSWER_WORDS: Readonly<
+  Record<ThisMachineAnswer, { readonly label: string; readonly short: string; readonly chip: string }>
+> = {
+  works: { label: 'Works here', short: 'works here', chip: 'Works' },
+  'will-not-install': { label: "Won't install here", short: "won't install", chip: "Won't install" },
+  broken: { label: 'Broken here', short: 'broken here', chip: 'Broken' },
+  unknown: { label: 'Unknown', short: 'unknown', chip: 'Unknown' },
 };
 
 /** The colour of an answer, in the verdict table's severities. */
@@ -69,6 +71,8 @@ export const ANSWER_SEVERITY: Readonly<Record<ThisMachineAnswer, Severity>> = {
 };
 
 export const answerLabel = (answer: ThisMachineAnswer): string => ANSWER_WORDS[answer].label;
+/** The answer in a row's chip, under a column headed "This machine": "Works", "Won't install", ... */
+export const answerChip = (answer: ThisMachineAnswer): string => ANSWER_WORDS[answer].chip;
 
 /** "1 missing platform", "2 missing platforms": a count with its noun, singular or plural. */
 export const counted = (n: number, noun: string, plural = `${noun}s`): string => `${n} ${n === 1 ? noun : plural}`;

@@ -34,7 +34,9 @@ test('keyboard: visible focus on the controls, aria-sort on the sorted header, t
     expect(await outline(control)).toMatch(/^solid 2px$/);
   }
 
-  const verdictHeader = page.locator('th', { has: page.getByRole('button', { name: 'Verdict', exact: true }) });
+  const verdictHeader = page.locator('th', {
+    has: page.getByRole('button', { name: 'This machine · Verdict', exact: true }),
+  });
   const nameHeader = page.locator('th', { has: page.getByRole('button', { name: 'Extension', exact: true }) });
   await expect(verdictHeader).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('button', { name: 'Extension', exact: true }).click();

@@ -99,7 +99,8 @@ describe('data-this-machine on every row (recorded corpus, host arm64 macOS, no 
       { timeout: 30_000 },
     );
     const amd64Only = within(rows().find((tr) => tr.getAttribute('data-image') === R('amd64-only')) as HTMLElement);
-    expect(amd64Only.getByTestId('this-machine-answer').textContent).toBe("Won't install here");
+    expect(amd64Only.getByTestId('this-machine-answer').textContent).toBe("Won't install");
+    expect(amd64Only.getByLabelText("This machine: Won't install here")).toBeTruthy();
     // The row's one-line reason is this machine's.
     expect(amd64Only.getByTestId('row-reason').textContent).toBe(
       'Not published for this machine (linux/arm64): Docker Desktop will not install it.',

@@ -74,7 +74,7 @@ export function MatrixTableHead({ layout, hostKey, view, onSort, onColumns }: Pr
           Extension
         </SortHeader>
         <SortHeader sort="verdict" view={view} onSort={onSort} sx={pinnedCell('verdict', true)}>
-          Verdict
+          This machine · Verdict
         </SortHeader>
         <TableCell>Reason</TableCell>
         {layout.shown.map((key) => (

@@ -19,7 +19,7 @@ interface Props {
 /**
  * The answer for this machine in words and colour ("Works here", "Won't install here", "Broken here", "Unknown",
  * or "Checking…" while a check may still change it), with its reason. `data-testid="this-machine-answer"` with
- * `data-answer` and `data-checking` are stable test hooks.
+ * `data-answer`, `data-checking` and `data-label` (the answer's full words) are stable test hooks.
  */
 export function ThisMachineAnswer({ answer, reason = 'clamped' }: Props): ReactNode {
   const compact = reason === 'clamped';
@@ -28,10 +28,14 @@ export function ThisMachineAnswer({ answer, reason = 'clamped' }: Props): ReactN
       data-testid="this-machine-answer"
       data-answer={answer.answer}
       data-checking={answer.checking ? 'true' : 'false'}
+      data-label={answer.label}
       sx={{ minWidth: 0, flex: '0 1 auto', display: reason === 'none' ? 'flex' : 'block' }}
     >
       <Chip
-        label={answer.label}
+        // In the row, under the column headed "This machine", the short words; its accessible name says it whole.
+        label={reason === 'none' ? answer.chip : answer.label}
+        aria-label={reason === 'none' ? `This machine: ${answer.label}` : undefined}
+        title={reason === 'none' ? answer.label : undefined}
         size="small"
         color={answer.checking ? 'default' : CHIP_COLOR[ANSWER_SEVERITY[answer.answer]]}
         variant={answer.checking ? 'outlined' : 'filled'}

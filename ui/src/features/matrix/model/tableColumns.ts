@@ -10,13 +10,13 @@ type Widths = Readonly<Record<Breakpoint, number>>;
 
 export const COLUMN_WIDTHS = {
   /** The details button, the icon, the name and the image reference. */
-  name: { xs: 168, sm: 200, md: 240, lg: 320 },
+  name: { xs: 168, sm: 190, md: 240, lg: 320 },
   /** This machine's answer and the verdict, two chips on one line (a long verdict is cut with "…"). */
-  verdict: { xs: 150, sm: 200, md: 250, lg: 290 },
+  verdict: { xs: 150, sm: 180, md: 220, lg: 250 },
   platform: { xs: 84, sm: 84, md: 88, lg: 92 },
   /** "+6 platforms" / "Fewer platforms". */
   fold: { xs: 104, sm: 104, md: 108, lg: 112 },
-  reasonMin: { xs: 180, sm: 120, md: 150, lg: 200 },
+  reasonMin: { xs: 180, sm: 110, md: 150, lg: 200 },
 } as const satisfies Readonly<Record<string, Widths>>;
 
 /** The table's least width at each breakpoint: every fixed column and the reason's least width. */

@@ -3,7 +3,7 @@
  * result judged with its deep check, and "Checking…" while a check that may change it still runs: never
  * "works" before the inside was read. Pure.
  */
-import { answerForThisMachine, answerLabel, hasDeepParts } from '@core/index.js';
+import { answerChip, answerForThisMachine, answerLabel, hasDeepParts } from '@core/index.js';
 import type { MachineAnswer, ThisMachine } from '@core/index.js';
 import type { MatrixRow } from '../../../shared/matrixRow';
 import type { DeepRowState } from '../../deepCheck/model/deepRow';
@@ -14,15 +14,24 @@ export interface RowAnswer extends MachineAnswer {
   readonly checking: boolean;
   /** The chip's words: "Works here", "Won't install here", "Broken here", "Unknown", or "Checking…". */
   readonly label: string;
+  /** The same in a row's chip, under the column headed "This machine": "Works", "Won't install", ..., "Checking…". */
+  readonly chip: string;
 }
 
 export const CHECKING = 'Checking…';
 
-const checking = (reason: string): RowAnswer => ({ answer: 'unknown', reason, checking: true, label: CHECKING });
+const checking = (reason: string): RowAnswer => ({
+  answer: 'unknown',
+  reason,
+  checking: true,
+  label: CHECKING,
+  chip: CHECKING,
+});
 const settled = (answer: MachineAnswer): RowAnswer => ({
   ...answer,
   checking: false,
   label: answerLabel(answer.answer),
+  chip: answerChip(answer.answer),
 });
 
 /** The row's answer for this machine, given its deep check's state. */
