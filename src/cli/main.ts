@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** `archmatrix`: wires the real process (argv, streams, docker on PATH) to runCli. */
+import { setMaxListeners } from 'node:events';
 import { arch, platform } from 'node:os';
 import { createNodeExec } from '../adapters/nodeExec.js';
 import { dockerConfigCredentials } from '../adapters/dockerCredentials.js';
@@ -14,6 +15,9 @@ import { runCli } from './run.js';
 import { readVersion } from '../runtime/version.js';
 
 const controller = new AbortController();
+// Every read of the images checked at once listens on this one cancel (each takes its listener off when it
+// ends): dozens at a time is expected, not a leak, so Node's warning past 10 would only be noise.
+setMaxListeners(256, controller.signal);
 let reader: RegistryReader | undefined;
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());

@@ -8,6 +8,7 @@
  * rejects: every problem is a finding, a note or a not-checked row.
  */
 import pLimit from 'p-limit';
+import { imageDeadline } from './imageDeadline.js';
 import {
   withDeepParts,
   decideDeepOutcome,
@@ -79,7 +80,7 @@ export async function deepCheck(
   deps: DeepCheckDeps,
   options: DeepCheckOptions = {},
 ): Promise<DeepCheckResult> {
-  const deadline = AbortSignal.timeout(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
+  const deadline = imageDeadline(options.deadlineMs ?? DEFAULT_DEEP_DEADLINE_MS);
   const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
   const bytes: ByteCount = {
     read: 0,

@@ -116,6 +116,8 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       return parsed.ok ? parsed : err(engineFailure('bad-answer', parsed.error));
     } catch (e) {
       return err(signals.signal.aborted ? signals.abortFailure() : failureOf(e));
+    } finally {
+      signals.dispose();
     }
   }
 
@@ -170,10 +172,15 @@ export function createEngineClient(options: EngineClientOptions): EngineClient {
       const signals = signalsOf(o, limits.exportDeadlineMs, 'the export');
       try {
         const answer = await send(call, api, signals);
-        if (answer.status !== 200) return err(await answerFailure(answer, call));
+        if (answer.status !== 200) {
+          signals.dispose();
+          return err(await answerFailure(answer, call));
+        }
         return ok(capped(answer.body, Math.min(o.maxBytes ?? limits.maxExportBytes, limits.maxExportBytes), signals));
       } catch (e) {
-        return err(signals.signal.aborted ? signals.abortFailure() : failureOf(e));
+        const failure = signals.signal.aborted ? signals.abortFailure() : failureOf(e);
+        signals.dispose();
+        return err(failure);
       }
     });
 
@@ -204,6 +211,7 @@ function capped(body: Readable, max: number, signals: CallSignals): EngineExport
   body.on('aborted', () => fail(undefined));
   counter.on('close', () => {
     if (!body.destroyed) body.destroy();
+    signals.dispose();
   });
   body.pipe(counter);
   return { body: counter, bytes: () => received };

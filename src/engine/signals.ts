@@ -1,5 +1,5 @@
 /** Abort signals of one engine call: the caller's cancel and a deadline, and which of them fired. */
-import { anySignal } from '../core/anySignal.js';
+import { linkedSignal } from '../core/anySignal.js';
 import { engineFailure, type EngineFailure } from './engineFailure.js';
 
 export interface CallSignals {
@@ -7,11 +7,15 @@ export interface CallSignals {
   readonly signal: AbortSignal;
   /** Why the call was aborted: the deadline wins when both fired. */
   readonly abortFailure: () => EngineFailure;
+  /** Takes the combined signal's listeners off the caller's cancel once the call (and its body) is over. */
+  readonly dispose: () => void;
 }
 
 export function callSignals(deadline: AbortSignal, cancel: AbortSignal | undefined, what: string): CallSignals {
+  const linked = cancel === undefined ? undefined : linkedSignal([deadline, cancel]);
   return {
-    signal: cancel === undefined ? deadline : anySignal([deadline, cancel]),
+    signal: linked?.signal ?? deadline,
+    dispose: () => linked?.dispose(),
     abortFailure: () =>
       deadline.aborted
         ? engineFailure('timeout', `the engine did not finish ${what} before the deadline`)

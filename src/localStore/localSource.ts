@@ -19,7 +19,7 @@ import {
 } from '../core/index.js';
 import type { WantedPath } from '../core/inside/types.js';
 import type { EngineClient, EngineImage } from '../engine/index.js';
-import { anySignal } from '../core/anySignal.js';
+import { linkedSignal } from '../core/anySignal.js';
 import { variantLayout, type ReadHead } from './exportLayout.js';
 import { openWriteFile, spoolExport, type OpenWrite } from './exportSpool.js';
 import { findLocalImage, type RepositoryName } from './imageLookup.js';
@@ -161,7 +161,8 @@ export function createLocalSource(options: LocalSourceOptions): LocalSource {
     o: LocalReadOptions = {},
   ): Promise<Result<VariantFiles, LocalFailure>> {
     const deadline = o.deadline ?? AbortSignal.timeout(limits.deadlineMs);
-    const signal = o.signal ? anySignal([o.signal, deadline]) : deadline;
+    const linked = o.signal ? linkedSignal([o.signal, deadline]) : undefined;
+    const signal = linked?.signal ?? deadline;
     const abortMessage = (): string =>
       deadline.aborted ? 'the local read did not finish before the deadline' : 'the local read was cancelled';
     if (!FULL_SHA256.test(request.variantDigest))
@@ -194,6 +195,7 @@ export function createLocalSource(options: LocalSourceOptions): LocalSource {
       }
       return err({ kind: 'engine-error', message: e instanceof Error ? e.message : String(e) });
     } finally {
+      linked?.dispose();
       await lease?.release();
     }
   }

@@ -11,7 +11,7 @@ import type { BlobCache } from './blobCache.js';
 import { createHash } from 'node:crypto';
 import { registryWait, type LayerProgress } from './layerDeadline.js';
 import { DigestMismatch, LayerProblem } from './layerProblem.js';
-import { anySignal } from '../core/anySignal.js';
+import { linkedSignal } from '../core/anySignal.js';
 import { slices, streamChunks } from './byteStreams.js';
 import type { RegistryClient } from './registryClient.js';
 import type { RequestSignals } from './request.js';
@@ -150,13 +150,15 @@ export interface BlobStream {
 export function blobStream(read: BlobRead): BlobStream {
   // Stopping must reach a download that is waiting for bytes: abort its request, then let the generator finish.
   const stop = new AbortController();
-  const signals: RequestSignals = { ...read.signals, signal: anySignal([read.signals.signal, stop.signal]) };
+  const linked = linkedSignal([read.signals.signal, stop.signal]);
+  const signals: RequestSignals = { ...read.signals, signal: linked.signal };
   const chunks = blobChunks({ ...read, signals });
   let finished = false;
   const close = async (): Promise<void> => {
     if (!finished) stop.abort();
     finished = true;
     await chunks.return(undefined).catch(() => undefined);
+    linked.dispose();
   };
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -164,10 +166,12 @@ export function blobStream(read: BlobRead): BlobStream {
         const next = await chunks.next();
         if (next.done) {
           finished = true;
+          linked.dispose();
           controller.close();
         } else controller.enqueue(next.value);
       } catch (e) {
         finished = true;
+        linked.dispose();
         controller.error(e);
       }
     },

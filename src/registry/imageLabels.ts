@@ -61,6 +61,8 @@ export function registryImageLabels(options: ImageLabelsOptions): ImageLabelsRea
       if (error instanceof RegistryFailure) return err(error.failure);
       if (signals.signal.aborted) return err({ kind: 'timeout', message: 'the registry did not answer in time' });
       return err({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      signals.dispose();
     }
   };
 }

@@ -80,6 +80,8 @@ export function registryPlatformCheck(options: RegistryPlatformCheckOptions): Pl
       failure = failureOf(error, signals.signal);
       manifest = undefined;
       platforms = [];
+    } finally {
+      signals.dispose();
     }
     const detail = decideVerdict({
       reference: ref.familiar,

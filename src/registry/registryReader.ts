@@ -127,6 +127,20 @@ export function createRegistryReader(options: RegistryReaderOptions): RegistryRe
     read: ReadOptions,
   ): Promise<Result<VariantFiles, CommandFailure>> {
     const signals = requestSignals(read.deadline ?? read.deadlineMs ?? limits.deadlineMs, read.signal);
+    try {
+      return await readWith(signals, repo, variantDigest, wantedIn, read);
+    } finally {
+      signals.dispose();
+    }
+  }
+
+  async function readWith(
+    signals: RequestSignals,
+    repo: Repository,
+    variantDigest: string,
+    wantedIn: readonly (string | WantedPath)[],
+    read: ReadOptions,
+  ): Promise<Result<VariantFiles, CommandFailure>> {
     if (!SHA256_DIGEST.test(variantDigest))
       return err({ kind: 'error', message: `"${variantDigest.slice(0, 80)}" is not a sha256 manifest digest` });
     const wanted = wantedIn.map((w) => (typeof w === 'string' ? { path: w } : w));

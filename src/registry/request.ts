@@ -1,5 +1,5 @@
 /** How the registry client makes its requests: the fetch it is given, and the signals of one image's read. */
-import { anySignal } from '../core/anySignal.js';
+import { linkedSignal } from '../core/anySignal.js';
 
 export type FetchLike = (input: URL, init: RequestInit) => Promise<Response>;
 
@@ -12,7 +12,13 @@ export interface RequestSignals {
 }
 
 /** `deadline` is a number of milliseconds from now, or a signal shared by every read of one image (AbortSignal.timeout). */
-export function requestSignals(deadlineIn: number | AbortSignal, cancel?: AbortSignal): RequestSignals {
+export function requestSignals(
+  deadlineIn: number | AbortSignal,
+  cancel?: AbortSignal,
+): RequestSignals & { readonly dispose: () => void } {
   const deadline = typeof deadlineIn === 'number' ? AbortSignal.timeout(deadlineIn) : deadlineIn;
-  return { deadline, cancel, signal: cancel ? anySignal([deadline, cancel]) : deadline };
+  if (cancel === undefined) return { deadline, cancel, signal: deadline, dispose: () => undefined };
+  // dispose() takes the combined signal's listeners off the caller's cancel once the read is over.
+  const linked = linkedSignal([deadline, cancel]);
+  return { deadline, cancel, signal: linked.signal, dispose: linked.dispose };
 }
