@@ -84,6 +84,8 @@ const emptyStore: LocalSource = {
   stats: { exports: 0, bytesExported: 0, reused: 0 },
   readVariant: () =>
     Promise.resolve(err({ kind: 'not-in-engine', message: 'the benchmark reads this run from the registry' })),
+  readImage: () =>
+    Promise.resolve(err({ kind: 'not-in-engine', message: 'the benchmark reads this run from the registry' })),
   close: () => Promise.resolve(),
 };
 

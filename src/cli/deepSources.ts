@@ -69,6 +69,11 @@ function localFirst(
     return got.ok ? ok({ ...got.value, source: 'registry' }) : got;
   };
   const reader: VariantFileReader = {
+    // A never-pushed image is only in the store: no registry to fall back to.
+    readLocalImage: async (reference, wanted, options) => {
+      const got = await localReader.readNamed(reference, wanted, options);
+      return got.ok ? ok({ ...got.value, source: 'local' }) : err(asCommandFailure(got.error));
+    },
     readVariantFiles: async (repo, digest, wanted, options) => {
       if (options.platform !== host) return fromRegistry(repo, digest, wanted, options);
       const got = await localReader.readLocal(repo, digest, wanted, options);

@@ -32,6 +32,7 @@ import {
   partlyChecked,
   uncheckedNote,
 } from './notChecked.js';
+import { localOnlyReads } from './localOnly.js';
 import type { DeepCheckDeps } from './ports.js';
 import {
   leftUnchecked,
@@ -66,7 +67,6 @@ export interface DeepCheckOptions {
    */
   readonly platforms?: readonly PlatformKey[];
 }
-
 export const DEFAULT_DEEP_DEADLINE_MS = 120_000;
 export const DEFAULT_DEEP_MAX_BYTES = 256 * 1024 * 1024;
 
@@ -136,11 +136,12 @@ async function deepParts(
   deps: DeepCheckDeps,
   run: Run,
 ): Promise<DeepParts> {
-  const before = notCheckedForPlatform(platform, deps.site);
+  const localOnly = localOnlyReads(reference, platform, deps.reader);
+  const before = localOnly === undefined ? notCheckedForPlatform(platform, deps.site) : undefined;
   if (before !== undefined) return before;
   const parsed = parseReference(reference);
   if (!parsed.ok) return notChecked(`Not checked: ${parsed.error.reason}`);
-  const listed = linuxVariants(platform);
+  const listed = localOnly?.variants ?? linuxVariants(platform);
   if (listed.length === 0)
     return notChecked(
       'Not checked: the index lists no linux variant, so there is no metadata.json to read.',
@@ -150,7 +151,7 @@ async function deepParts(
   if (!chosen.ok) return notChecked(chosen.explanation, platform.fix);
   const variants = chosen.variants;
   const ctx: ReadContext = {
-    reader: deps.reader,
+    reader: localOnly?.reader ?? deps.reader,
     repo: { domain: parsed.value.domain, path: parsed.value.path },
     cancel: run.cancel,
     deadline: run.deadline,

@@ -50,6 +50,16 @@ export interface VariantFileReader<Options extends VariantReadOptions = VariantR
     wanted: readonly (string | WantedPath)[],
     options: Options,
   ): Promise<Result<VariantFiles, CommandFailure>>;
+  /**
+   * Present only where the reader reads this machine's engine: the files at `wanted` of a never-pushed image
+   * (its platform check's source is the local store), by the name the engine holds it under; its one variant is
+   * `options.platform`. Absent: such an image is not checked inside, as no registry has its files.
+   */
+  readLocalImage?(
+    reference: string,
+    wanted: readonly (string | WantedPath)[],
+    options: Options,
+  ): Promise<Result<VariantFiles, CommandFailure>>;
 }
 
 /** The platform check of one reference; never rejects (a failure is a verdict). */

@@ -7,6 +7,9 @@
  *   manifest generated at export): the entry whose config is the image the engine vouched for (the
  *   classic store's image ID is its config digest); its config must be for the wanted platform, and each
  *   layer must hash to the config's diff_id (a plain tar), or be a compressed blob named by its digest.
+ * - A never-pushed image is asked for by the engine's image ID (variant and config digest alike): on a
+ *   containerd store that may be its own index (the wanted platform's manifest in it), on a classic store
+ *   its config (the docker-archive entry above).
  */
 import { imageLayers, isRecord, normalisePlatform, platformKey, type PlatformKey } from '../core/index.js';
 import { parseJson } from '../core/json.js';
@@ -38,6 +41,8 @@ export type ReadHead = (file: string, max: number) => Promise<Uint8Array>;
 
 const MAX_JSON = 1024 * 1024;
 const hex = (digest: string): string => digest.slice('sha256:'.length);
+const blobPath = (digest: string): string => `blobs/sha256/${hex(digest)}`;
+const FULL_DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 function json(bytes: Uint8Array, what: string): unknown {
   const parsed = parseJson(new TextDecoder().decode(bytes), what);
@@ -50,14 +55,7 @@ async function smallJson(file: SpooledFile, what: string, read: ReadHead): Promi
   return json(await read(file.file, MAX_JSON), what);
 }
 
-async function fromVariantManifest(
-  spooled: SpooledExport,
-  manifest: SpooledFile,
-  want: WantedVariant,
-  read: ReadHead,
-): Promise<VariantLayout> {
-  const doc = await smallJson(manifest, `manifest ${want.variantDigest.slice(0, 19)}`, read);
-  if (!isRecord(doc)) throw new LocalProblem('bad-export', 'the variant manifest is not a JSON object');
+function fromVariantManifest(spooled: SpooledExport, doc: Record<string, unknown>): VariantLayout {
   const layers = imageLayers(doc);
   if (!layers.ok) throw new LocalProblem('bad-export', `the variant manifest: ${layers.error.message}`);
   return {
@@ -139,13 +137,48 @@ async function fromArchiveIndex(spooled: SpooledExport, want: WantedVariant, rea
   return { source: 'docker-archive', layers };
 }
 
+/**
+ * The manifest of `want.platform` in an image's own index (what a containerd store exports for an image built
+ * here: its ID is its index), the first whose blob the export holds; attestations carry no such platform.
+ */
+async function fromOwnIndex(
+  spooled: SpooledExport,
+  index: Record<string, unknown>,
+  want: WantedVariant,
+  read: ReadHead,
+): Promise<VariantLayout> {
+  const entries = Array.isArray(index.manifests) ? index.manifests : [];
+  for (const entry of entries) {
+    if (!isRecord(entry) || !isRecord(entry.platform) || typeof entry.digest !== 'string') continue;
+    const p = entry.platform;
+    const platform = normalisePlatform({ os: p.os, architecture: p.architecture, variant: p.variant });
+    const file = FULL_DIGEST.test(entry.digest) ? spooled.files.get(blobPath(entry.digest)) : undefined;
+    if (!platform.ok || platformKey(platform.value) !== want.platform || file === undefined) continue;
+    const doc = await smallJson(file, `manifest ${entry.digest.slice(0, 19)}`, read);
+    if (!isRecord(doc)) throw new LocalProblem('bad-export', 'the variant manifest is not a JSON object');
+    return fromVariantManifest(spooled, doc);
+  }
+  throw new LocalProblem(
+    'not-in-engine',
+    `the image's index ${want.variantDigest.slice(0, 19)} lists no ${want.platform} manifest the export holds`,
+  );
+}
+
 /** The wanted variant's layers in a spooled export, or a LocalProblem saying why not. */
 export async function variantLayout(
   spooled: SpooledExport,
   want: WantedVariant,
   read: ReadHead,
 ): Promise<VariantLayout> {
-  const manifest = spooled.files.get(`blobs/sha256/${hex(want.variantDigest)}`);
-  if (manifest !== undefined) return fromVariantManifest(spooled, manifest, want, read);
-  return fromArchiveIndex(spooled, want, read);
+  const manifest = spooled.files.get(blobPath(want.variantDigest));
+  if (manifest === undefined) return fromArchiveIndex(spooled, want, read);
+  const doc = await smallJson(manifest, `manifest ${want.variantDigest.slice(0, 19)}`, read);
+  if (!isRecord(doc)) throw new LocalProblem('bad-export', 'the variant manifest is not a JSON object');
+  // Asked for by the engine's image ID (a never-pushed image): a containerd store's ID may be the image's own
+  // index, a classic store's is its config (whose docker-archive entry then names the layers).
+  if (want.configDigest === want.variantDigest && Array.isArray(doc.manifests))
+    return fromOwnIndex(spooled, doc, want, read);
+  if (want.configDigest === want.variantDigest && !Array.isArray(doc.layers))
+    return fromArchiveIndex(spooled, want, read);
+  return fromVariantManifest(spooled, doc);
 }

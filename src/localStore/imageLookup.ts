@@ -7,7 +7,7 @@
  *  3. the image was pulled by the variant's or its index's digest from the same repository (its
  *     RepoDigests; the classic store keys images by config, so this is its only link to the registry).
  */
-import { parseReference } from '../core/index.js';
+import { parseReference, type ImageReference } from '../core/index.js';
 import { engineImageName, type EngineImage, type EngineImageName } from '../engine/index.js';
 
 /** A registry and repository, as in a parsed reference. */
@@ -29,7 +29,7 @@ export interface LocalImage {
   readonly name: EngineImageName;
   /** The image's ID: in a classic store, its config digest. */
   readonly id: string;
-  readonly match: 'manifest' | 'id' | 'repo-digest';
+  readonly match: 'manifest' | 'id' | 'repo-digest' | 'tag';
 }
 
 function pulledBy(image: EngineImage, repo: RepositoryName, digests: readonly string[]): boolean {
@@ -58,4 +58,22 @@ export function findLocalImage(images: readonly EngineImage[], want: LookupReque
     if (image !== undefined && name?.ok) return { name: name.value, id: image.id, match };
   }
   return undefined;
+}
+
+/**
+ * The image a never-pushed reference names in the engine: by its digest when it has one (the ID or a
+ * RepoDigest), else by its tag. A tag is all a never-pushed image has; the platform check resolved the same
+ * tag in this engine moments before.
+ */
+export function findNamedImage(images: readonly EngineImage[], ref: ImageReference): LocalImage | undefined {
+  const same = (text: string): boolean => {
+    const parsed = parseReference(text);
+    return parsed.ok && parsed.value.canonical === ref.canonical;
+  };
+  const image =
+    ref.digest !== undefined
+      ? images.find((i) => i.id === ref.digest || i.repoDigests.some(same))
+      : images.find((i) => i.repoTags.some(same));
+  const name = image === undefined ? undefined : engineImageName(image.id);
+  return image !== undefined && name?.ok ? { name: name.value, id: image.id, match: 'tag' } : undefined;
 }

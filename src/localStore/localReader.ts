@@ -18,6 +18,8 @@ export interface LocalVariantReader extends VariantFileReader {
   noteIndex(repo: RepoArg, indexDigest: string, variantDigests: readonly string[]): void;
   /** As readVariantFiles, keeping the local failure: its kind tells whether the store had no answer. */
   readLocal(...args: ReadArgs): Promise<Result<VariantFiles, LocalFailure>>;
+  /** The deep check's readLocalImage: a never-pushed image's one variant, by the name the engine holds it under. */
+  readNamed(reference: string, wanted: ReadArgs[2], options: ReadArgs[3]): Promise<Result<VariantFiles, LocalFailure>>;
   readonly source: LocalSource;
 }
 
@@ -52,8 +54,17 @@ export function localVariantReader(source: LocalSource): LocalVariantReader {
       },
     );
   };
+  const readNamed: LocalVariantReader['readNamed'] = async (reference, wanted, options) => {
+    const parsed = parseReference(reference);
+    if (!parsed.ok) return err({ kind: 'not-in-engine', message: `"${reference.slice(0, 80)}" is not a reference` });
+    return source.readImage(parsed.value, options.platform, wanted, {
+      ...(options.signal !== undefined ? { signal: options.signal } : {}),
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
+    });
+  };
   return {
     source,
+    readNamed,
     noteIndex: (repo, indexDigest, variantDigests) => {
       for (const d of variantDigests) indexOf.set(key(repo, d), indexDigest);
     },

@@ -5,6 +5,7 @@
  * it), spools the export to a per-check temporary folder (the index comes last), verifies every blob,
  * and reads the wanted paths layer by layer with the core's rules. At most `maxExports` exports run at
  * once; each has a deadline, the caller's cancel and a byte cap; the folder is removed on every path.
+ * A never-pushed image has no registry digest: readImage finds it by its name and reads it by its ID.
  */
 import { open as openFile } from 'node:fs/promises';
 import pLimit from 'p-limit';
@@ -13,6 +14,7 @@ import {
   FULL_SHA256,
   ok,
   parsePlatform,
+  type ImageReference,
   type PlatformKey,
   type Result,
   type VariantFiles,
@@ -22,7 +24,7 @@ import type { EngineClient, EngineImage } from '../engine/index.js';
 import { linkedSignal } from '../core/anySignal.js';
 import { variantLayout, type ReadHead } from './exportLayout.js';
 import { openWriteFile, spoolExport, type OpenWrite } from './exportSpool.js';
-import { findLocalImage, type RepositoryName } from './imageLookup.js';
+import { findLocalImage, findNamedImage, type LocalImage, type RepositoryName } from './imageLookup.js';
 import { readLayerFiles } from './layerWalk.js';
 import { engineProblem, LocalProblem, type LocalFailure } from './localFailure.js';
 import { DEFAULT_LOCAL_LIMITS, type LocalLimits } from './localLimits.js';
@@ -63,6 +65,16 @@ export interface LocalStats {
 export interface LocalSource {
   readVariant(
     request: LocalRequest,
+    wanted: readonly (string | WantedPath)[],
+    options?: LocalReadOptions,
+  ): Promise<Result<VariantFiles, LocalFailure>>;
+  /**
+   * The `platform` files of a never-pushed image, found by its name (findNamedImage) and read by the engine's
+   * image ID: its own index or manifest on a containerd store, its config's docker-archive entry on a classic one.
+   */
+  readImage(
+    reference: ImageReference,
+    platform: PlatformKey,
     wanted: readonly (string | WantedPath)[],
     options?: LocalReadOptions,
   ): Promise<Result<VariantFiles, LocalFailure>>;
@@ -200,5 +212,24 @@ export function createLocalSource(options: LocalSourceOptions): LocalSource {
     }
   }
 
-  return { readVariant, stats, close: () => cache.close() };
+  async function readImage(
+    reference: ImageReference,
+    platform: PlatformKey,
+    wanted: readonly (string | WantedPath)[],
+    o: LocalReadOptions = {},
+  ): Promise<Result<VariantFiles, LocalFailure>> {
+    let image: LocalImage | undefined;
+    try {
+      image = findNamedImage(await images(), reference);
+    } catch (e) {
+      if (e instanceof LocalProblem) return err(e.failure);
+      return err({ kind: 'engine-error', message: e instanceof Error ? e.message : String(e) });
+    }
+    if (image === undefined)
+      return err({ kind: 'not-in-engine', message: `the engine holds no image named ${reference.familiar}` });
+    const repo = { domain: reference.domain, path: reference.path };
+    return readVariant({ repo, variantDigest: image.id, platform }, wanted, o);
+  }
+
+  return { readVariant, readImage, stats, close: () => cache.close() };
 }

@@ -2,7 +2,8 @@
  * The BUILT `archmatrix --deep` without references on both test engines: the installed extensions'
  * variant of this machine is read from the engine's local image store (every host-binary entry says
  * source "local"), the others only with --all-variants and from the registry; with references every
- * variant comes from the registry, as before.
+ * variant comes from the registry, as before. A never-pushed installed image is read from the store
+ * too (its one variant); named as a reference it stays not checked.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,8 @@ const ENGINES = [
 ] as const;
 const GOOD = corpusReference(env.openRegistry, 'good');
 const WRONG = corpusReference(env.openRegistry, 'wrong-host-binary');
+/** Installed but never pushed: only the engine's local image store has it. */
+const DEV = '127.0.0.1:5100/local/dev-extension:latest';
 
 let tmp = '';
 beforeAll(async () => {
@@ -53,6 +56,11 @@ describe.each(ENGINES)('archmatrix --deep on Engine $engine', ({ env: processEnv
       /^Host binaries and backend images are right for this machine \(linux\/amd64\)\./,
     );
     expect(rows.find((r) => r.reference === WRONG)?.verdict).toBe('ready');
+    const dev = rows.find((r) => r.reference === DEV);
+    expect(dev).toMatchObject({ verdict: 'local-only', source: 'local-store' });
+    expect(dev?.deep).toMatchObject({ status: 'checked', variants: ['linux/amd64'], bytesRead: 0 });
+    expect(dev?.deep?.message).toBe('No host binaries or backend images to check.');
+    expect(dev?.deep?.bytesTotal).toBeGreaterThan(0);
     expect(await readdir(spoolRoot(tmp)).catch(() => [])).toEqual([]);
   }, 120_000);
 
@@ -75,5 +83,11 @@ describe.each(ENGINES)('archmatrix --deep on Engine $engine', ({ env: processEnv
     expect(new Set((row?.hostBinaries ?? []).map((b) => b.source))).toEqual(new Set(['registry']));
     expect(row?.deep?.variants).toEqual(['linux/amd64', 'linux/arm64']);
     expect(row?.deep?.message).toMatch(/^Host binaries and backend images match every variant\./);
+  }, 60_000);
+
+  it('a never-pushed image named as a reference: not checked, as no registry has it', () => {
+    const [row] = deepRows([DEV], processEnv);
+    expect(row).toMatchObject({ verdict: 'local-only', deep: { status: 'not-checked' } });
+    expect(row?.deep?.message).toMatch(/^Never pushed: /);
   }, 60_000);
 });

@@ -42,6 +42,7 @@ function fakeLocal(reader: FakeReader, failure?: LocalFailure): LocalSource & { 
     reads,
     stats: { exports: 0, bytesExported: 0, reused: 0 },
     close: () => Promise.resolve(),
+    readImage: () => Promise.resolve(err({ kind: 'not-in-engine', message: 'never asked here' })),
     readVariant: async (request, wanted) => {
       reads.push(`${request.platform} ${request.variantDigest}`);
       if (failure !== undefined) return err(failure);

@@ -4,7 +4,7 @@
  * --all-variants, typed references from registries; the fall-backs and what is said about them.
  */
 import { describe, expect, it } from 'vitest';
-import { err, ok, type Result, type VariantFiles } from '@core/index.js';
+import { err, ok, type ImageReference, type PlatformKey, type Result, type VariantFiles } from '@core/index.js';
 import { parseCliArgs, type InspectCommand } from '@cli/args.js';
 import { deepSources } from '@cli/deepSources.js';
 import type { LocalFailure, LocalRequest, LocalSource } from '@localStore/index.js';
@@ -13,6 +13,7 @@ import { AMD, ARM, REF, fakePlatformCheck, fakeReader, inspectResult, textFile }
 const AMD64 = { os: 'linux', architecture: 'amd64' } as const;
 const INDEX = `sha256:${'c'.repeat(64)}`;
 const REPO = { domain: '127.0.0.1:5100', path: 'deep/x' };
+const LOCAL_ID = `sha256:${'e'.repeat(64)}`;
 
 function command(argv: readonly string[]): InspectCommand {
   const parsed = parseCliArgs(argv, AMD64);
@@ -30,6 +31,12 @@ function fakeLocal(
     closed: 0,
     stats: { exports: 0, bytesExported: 0, reused: 0 },
     readVariant: (r: LocalRequest) => (asked.push(r), Promise.resolve(answer(r))),
+    // A never-pushed image, asked by name: answered as the engine's image ID would be.
+    readImage: (ref: ImageReference, platform: PlatformKey) => {
+      const r: LocalRequest = { repo: { domain: ref.domain, path: ref.path }, variantDigest: LOCAL_ID, platform };
+      asked.push(r);
+      return Promise.resolve(answer(r));
+    },
     close: async () => {
       fake.closed += 1;
     },
@@ -89,6 +96,27 @@ describe('deepSources', () => {
     expect(s.registry.calls).toEqual([]);
     await s.made.close();
     expect(local.closed).toBe(1);
+  });
+
+  it('a never-pushed installed image: read by name from the local store, source local, no registry', async () => {
+    const local = fakeLocal((r) => ok(files(r)));
+    const s = sources(['--deep'], () => ok(local));
+    const got = await s.made.reader.readLocalImage?.(REF, ['/metadata.json'], { platform: 'linux/amd64' });
+    expect(got?.ok && got.value.source).toBe('local');
+    expect(local.asked).toEqual([{ repo: REPO, variantDigest: LOCAL_ID, platform: 'linux/amd64' }]);
+    expect(s.registry.calls).toEqual([]);
+  });
+
+  it('a never-pushed image the store cannot read: its failure, never a registry read', async () => {
+    const s = sources(['--deep'], () => ok(fakeLocal(() => err({ kind: 'not-in-engine', message: 'gone' }))));
+    const got = await s.made.reader.readLocalImage?.(REF, ['/metadata.json'], { platform: 'linux/amd64' });
+    expect(got?.ok).toBe(false);
+    expect(s.registry.calls).toEqual([]);
+  });
+
+  it('references: no local reader, so a never-pushed image stays not checked', () => {
+    const s = sources(['--deep', REF], () => ok(fakeLocal((r) => ok(files(r)))));
+    expect(s.made.reader.readLocalImage).toBeUndefined();
   });
 
   it('--all-variants: the other variants from their registries, stamped so', async () => {
