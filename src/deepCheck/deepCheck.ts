@@ -3,9 +3,8 @@
  * variant fit that platform?), end to end, above the command layer and the registry reader: the index
  * from the platform check → each runnable linux variant's /metadata.json → its listed host binaries and
  * compose file → judgeHostBinaries; the backend images → the normal platform check → decideDeepOutcome;
- * one DeepCheckResult whose verdict is the worse of the platform and deep verdicts. Progress in bytes,
- * cancel, a per-image deadline, a per-image byte cap, bounded concurrency over many images. Never
- * rejects: every problem is a finding, a note or a not-checked row.
+ * one DeepCheckResult whose verdict is the worse of the platform and deep verdicts. Progress in bytes, cancel, a
+ * per-image deadline and byte cap, bounded concurrency. Never rejects: every problem is a finding, a note or a row.
  */
 import pLimit from 'p-limit';
 import { imageDeadline } from './imageDeadline.js';
