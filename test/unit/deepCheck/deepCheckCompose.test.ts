@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_REQUIREMENT_FAILED, exitCodeFor } from '@cli/exitCode.js';
 import { checkRequirement, MAX_COMPOSE_ALIAS_USES, toJsonRow, type FoundFile } from '@core/index.js';
+import { unreadFileCases, type UnreadCase } from '../../support/unreadFiles.js';
 import { deepCheck } from '@deepCheck/deepCheck.js';
 import { fileOf } from '../../support/deepData.js';
 import {
@@ -41,33 +42,13 @@ function aliasBomb(): string {
 }
 
 /** Every way a compose file can be there without the check learning its services, and the words saying so. */
-const UNREAD: readonly (readonly [string, FoundFile, RegExp])[] = [
-  [
-    'a symbolic link',
-    { kind: 'symlink', path: COMPOSE, target: '/real.yaml' },
-    /is a symbolic link \(to \/real\.yaml\)/,
-  ],
-  ['a hard link', { kind: 'other', path: COMPOSE, type: 'hard link to /real.yaml' }, /is a hard link to \/real\.yaml/],
-  [
-    'larger than 1 MiB',
-    { kind: 'file', path: COMPOSE, size: 5_000_000, mode: 0o644, head: new Uint8Array(10) },
-    /is 5000000 bytes, more than the 1 MiB read/,
-  ],
-  [
-    'cut short (a bomb or the byte cap stopped its layer)',
-    { kind: 'file', path: COMPOSE, size: 300, mode: 0o644, head: new TextEncoder().encode('services:\n') },
-    /was read only in part \(10 of 300 bytes\)/,
-  ],
-  [
-    'in an unreadable layer (a digest mismatch)',
-    { kind: 'unreadable', path: COMPOSE, reason: 'the layer does not match its digest' },
-    /could not be read: the layer does not match its digest/,
-  ],
-  [
-    'nested deeper than 64 levels',
-    textFile(COMPOSE, `services:\n  app:\n    image: alpine\n    x: ${'['.repeat(100)}${']'.repeat(100)}\n`),
+const UNREAD: readonly UnreadCase[] = [
+  ...unreadFileCases(
+    COMPOSE,
+    'services:\n',
+    `services:\n  app:\n    image: alpine\n    x: ${'['.repeat(100)}${']'.repeat(100)}\n`,
     /compose file nests deeper than 64 levels/,
-  ],
+  ),
   ['an alias bomb', textFile(COMPOSE, aliasBomb()), /compose file uses more than 1000 YAML aliases/],
   ['not YAML to its parser', textFile(COMPOSE, 'services: [unclosed'), /compose file is not YAML/],
   [

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXIT_OK, EXIT_REQUIREMENT_FAILED, exitCodeFor } from '@cli/exitCode.js';
-import { checkRequirement, toJsonRow, type FoundFile } from '@core/index.js';
+import { checkRequirement, toJsonRow } from '@core/index.js';
+import { unreadFileCases, type UnreadCase } from '../../support/unreadFiles.js';
 import { deepCheck } from '@deepCheck/deepCheck.js';
 import { fileOf } from '../../support/deepData.js';
 import {
@@ -26,29 +27,13 @@ const PATH = '/metadata.json';
 const REQUIRED = ['linux/amd64', 'linux/arm64'];
 
 /** Every way a metadata.json can be there without the check getting its text, and the words saying so. */
-const UNREAD: readonly (readonly [string, FoundFile, RegExp])[] = [
-  ['a symbolic link', { kind: 'symlink', path: PATH, target: '/real.json' }, /is a symbolic link \(to \/real\.json\)/],
-  ['a hard link', { kind: 'other', path: PATH, type: 'hard link to /real.json' }, /is a hard link to \/real\.json/],
-  [
-    'larger than 1 MiB',
-    { kind: 'file', path: PATH, size: 5_000_000, mode: 0o644, head: new Uint8Array(10) },
-    /is 5000000 bytes, more than the 1 MiB read/,
-  ],
-  [
-    'cut short (a bomb or the byte cap stopped its layer)',
-    { kind: 'file', path: PATH, size: 300, mode: 0o644, head: new TextEncoder().encode('{"host": ') },
-    /was read only in part \(9 of 300 bytes\)/,
-  ],
-  [
-    'in an unreadable layer (a digest mismatch)',
-    { kind: 'unreadable', path: PATH, reason: 'the layer does not match its digest' },
-    /could not be read: the layer does not match its digest/,
-  ],
-  [
-    'nested deeper than 64 levels',
-    textFile(PATH, `{"x": ${'['.repeat(100)}${']'.repeat(100)}}`),
+const UNREAD: readonly UnreadCase[] = [
+  ...unreadFileCases(
+    PATH,
+    '{"host": ',
+    `{"x": ${'['.repeat(100)}${']'.repeat(100)}}`,
     /metadata\.json nests deeper than 64 levels/,
-  ],
+  ),
   [
     'listing more than 1000 host binaries',
     metadata({ host: { binaries: [{ linux: Array.from({ length: 1001 }, (_, i) => ({ path: `/l/${i}` })) }] } }),
