@@ -26,6 +26,21 @@ const rows: MatrixRow[] = [
 ];
 
 // Every export is stamped: the fake client's host is arm64; the time is fixed.
+/** The blobs a download makes and the file names its link clicks ask for (jsdom downloads nothing). */
+function captureDownloads(): { readonly blobs: Blob[]; readonly clicked: string[] } {
+  const blobs: Blob[] = [];
+  const clicked: string[] = [];
+  URL.createObjectURL = (blob: Blob) => {
+    blobs.push(blob);
+    return 'blob:export';
+  };
+  URL.revokeObjectURL = () => undefined;
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicked.push(this.download);
+  });
+  return { blobs, clicked };
+}
+
 const NOW = new Date('2026-12-01T15:30:00Z');
 const now = (): Date => NOW;
 const STAMP = {
@@ -86,16 +101,7 @@ describe('useExport', () => {
   });
 
   it('downloads a named file of the right type and says so', async () => {
-    const blobs: Blob[] = [];
-    const clicked: string[] = [];
-    URL.createObjectURL = (blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:export';
-    };
-    URL.revokeObjectURL = () => undefined;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const { blobs, clicked } = captureDownloads();
     const fake = fakeClient(() => undefined);
     const { result } = renderHook(() => useExport(rows, { now }), { wrapper: providers(fake.client) });
     await act(() => result.current('csv', 'download'));
@@ -109,16 +115,7 @@ describe('useExport', () => {
   });
 
   it('names the file and heads the text with the filter in effect; a row still checked inside exports as Checking…', async () => {
-    const clicked: string[] = [];
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (blob: Blob) => {
-      blobs.push(blob);
-      return 'blob:export';
-    };
-    URL.revokeObjectURL = () => undefined;
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicked.push(this.download);
-    });
+    const { blobs, clicked } = captureDownloads();
     const fake = fakeClient(() => undefined);
     const scope = { view: { ...DEFAULT_VIEW, verdict: 'ready' as const }, shown: 1, total: 2 };
     const states = new Map([[rowKey(rows[0] as MatrixRow), { kind: 'running' } as const]]);
