@@ -8,8 +8,23 @@
  * fails without reading anything: nothing is downloaded instead.
  */
 import { stat } from 'node:fs/promises';
-import { err, hostPlatform, ok, platformKey, type PlatformKey, type Result } from '../core/index.js';
-import { createEngineClient, engineHostFrom, formatApiVersion, type EngineClientOptions } from '../engine/index.js';
+import {
+  err,
+  hostPlatform,
+  ok,
+  platformKey,
+  type ImageReference,
+  type Platform,
+  type PlatformKey,
+  type Result,
+} from '../core/index.js';
+import {
+  createEngineClient,
+  engineHostFrom,
+  engineImageName,
+  formatApiVersion,
+  type EngineClientOptions,
+} from '../engine/index.js';
 import {
   createLocalSource,
   type LocalFailure,
@@ -29,6 +44,13 @@ export interface EngineHealth {
 export interface ReadyEngine {
   readonly source: LocalSource;
   readonly host: PlatformKey;
+  /** Whether the engine holds `reference` (GET /images/{name}/json, read-only), and its platform when it says. */
+  findImage(reference: ImageReference, signal: AbortSignal): Promise<HeldImage | undefined>;
+}
+
+/** An image the engine holds by that name. */
+export interface HeldImage {
+  readonly platform?: Platform;
 }
 
 export interface BackendEngine {
@@ -101,7 +123,15 @@ export function createBackendEngine(options: BackendEngineOptions): BackendEngin
       engineReason: `Engine ${engine.version} (API ${formatApiVersion(api)}) on ${socketPath}`,
     };
     source ??= createLocalSource({ ...options.local, engine: client });
-    return ok({ source, host: platformKey(cpu) });
+    return ok({ source, host: platformKey(cpu), findImage });
+  }
+
+  async function findImage(reference: ImageReference, signal: AbortSignal): Promise<HeldImage | undefined> {
+    const name = engineImageName(reference.canonical);
+    if (!name.ok) return undefined;
+    const got = await client.inspect(name.value, { signal });
+    if (!got.ok) return undefined;
+    return got.value.platform === undefined ? {} : { platform: got.value.platform };
   }
 
   return {

@@ -48,7 +48,7 @@ export function createDeepCheckService(options: DeepCheckServiceOptions): DeepCh
         'local-unavailable',
         `This machine's engine cannot be read: ${ready.error}. ${NOTHING_READ}`,
       );
-    const local = localReads(ready.value.source, options.platformCheck, ready.value.host, (f) => engine.noteFailure(f));
+    const local = localReads(ready.value, options.platformCheck, (f) => engine.noteFailure(f));
     return { deps: local, platforms: [ready.value.host], local };
   }
 

@@ -5,7 +5,8 @@
  * engine's export with 0 layer GETs to any registry, and judges its host binaries as source "registry"
  * does for that variant; platforms ["linux/arm64"] reads only that variant from the registry; with no
  * engine socket an item fails local-unavailable with nothing downloaded. Every Engine API call made is
- * recorded and on the allowlist; nothing is left in the spool folder.
+ * recorded and on the allowlist; nothing is left in the spool folder. A never-pushed installed image
+ * (source "local") is found in the engine by its name and read from its store.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -125,6 +126,22 @@ describe.each(ENGINES)('the backend on Engine $engine', ({ socketPath }) => {
     const configs = ENGINE_CORPUS.filter((image) => image.name === 'amd64-only').length;
     expect(blobGets(local.urls)).toHaveLength(configs);
     expect(local.records.length).toBeGreaterThan(0);
+    expect(local.records.filter((r) => !isAllowedEngineRequest(r.method, r.path))).toEqual([]);
+    await local.backend.close();
+    expect(await readdir(spoolRoot(local.spool))).toEqual([]);
+  });
+
+  it('source "local": a never-pushed installed image is read from the store by its name, 0 registry bytes', async () => {
+    const local = await rig({ kind: 'unix', socketPath });
+    const [item] = await check(local, { references: [env.localOnly], source: 'local' });
+    expect(item?.state, JSON.stringify(item?.error)).toBe('done');
+    const row = item?.result as unknown as Row;
+    expect(row).toMatchObject({ verdict: 'local-only', source: 'local-store' });
+    expect(row.deep).toMatchObject({ status: 'checked', variants: ['linux/amd64'], bytesRead: 0 });
+    expect(row.deep?.bytesTotal).toBeGreaterThan(0);
+    expect(row.notRead).toEqual([]);
+    expect(blobGets(local.urls)).toEqual([]);
+    expect(local.records.some((r) => r.path.includes('/images/127.0.0.1'))).toBe(true);
     expect(local.records.filter((r) => !isAllowedEngineRequest(r.method, r.path))).toEqual([]);
     await local.backend.close();
     expect(await readdir(spoolRoot(local.spool))).toEqual([]);

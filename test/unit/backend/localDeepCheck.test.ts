@@ -7,9 +7,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DeepJobSnapshot } from '@wire/backendApi.js';
 import { createBackend, type Backend } from '@backend/app.js';
-import { createBackendEngine, type BackendEngine } from '@backend/backendEngine.js';
+import { createBackendEngine, type BackendEngine, type HeldImage } from '@backend/backendEngine.js';
 import { createDeepCheckService } from '@backend/deepCheckService.js';
-import { err, type JsonRow } from '@core/index.js';
+import { err, type ImageReference, type InspectResult, type JsonRow } from '@core/index.js';
 import type { LocalFailure, LocalSource } from '@localStore/index.js';
 import { fileOf } from '../../support/deepData.js';
 import {
@@ -54,25 +54,36 @@ function fakeLocal(reader: FakeReader, failure?: LocalFailure): LocalSource & { 
   };
 }
 
-function readyEngine(source: LocalSource): BackendEngine {
+/** The engine's answer to GET /images/{name}/json by reference (absent: it holds no such image). */
+type Held = Readonly<Record<string, HeldImage>>;
+
+function readyEngine(source: LocalSource, held: Held = {}, asked: string[] = []): BackendEngine {
   const health = { engine: 'available', engineReason: 'Engine 28.5.2 (API 1.51) on /fake.sock' } as const;
+  const findImage = (reference: ImageReference): Promise<HeldImage | undefined> => {
+    asked.push(reference.canonical);
+    return Promise.resolve(held[reference.canonical]);
+  };
   return {
     health: () => health,
     probe: () => Promise.resolve(health),
-    ready: () => Promise.resolve({ ok: true, value: { source, host: 'linux/amd64' } }),
+    ready: () => Promise.resolve({ ok: true, value: { source, host: 'linux/amd64', findImage } }),
     noteFailure: () => undefined,
     close: () => Promise.resolve(),
   };
 }
 
-async function run(engine: BackendEngine | undefined, body: Record<string, unknown>, registry: FakeReader) {
+async function run(
+  engine: BackendEngine | undefined,
+  body: Record<string, unknown>,
+  registry: FakeReader,
+  published: Readonly<Record<string, InspectResult>> = {
+    [REF]: inspectResult(REF, { 'linux/amd64': AMD, 'linux/arm64': ARM }),
+  },
+) {
   const platformChecks: string[] = [];
   const deepCheck = createDeepCheckService({
     reader: registry,
-    platformCheck: fakePlatformCheck(
-      { [REF]: inspectResult(REF, { 'linux/amd64': AMD, 'linux/arm64': ARM }) },
-      platformChecks,
-    ),
+    platformCheck: fakePlatformCheck(published, platformChecks),
     ...(engine !== undefined ? { engine } : {}),
   });
   const b = createBackend({
@@ -147,6 +158,49 @@ describe('the backend deep check, source "local"', () => {
       engine: 'unavailable',
       engineReason: 'DOCKER_HOST=tcp://x:2375 is a tcp:// engine',
     });
+  });
+
+  it('reads a never-pushed image the engine holds from the store by its name: local-only, checked, 0 registry bytes', async () => {
+    const registry = fakeReader(VARIANTS);
+    const named: string[] = [];
+    const local: LocalSource = {
+      ...fakeLocal(fakeReader(VARIANTS)),
+      readImage: async (reference, platform, wanted) => {
+        named.push(`${reference.canonical} ${platform}`);
+        const got = await fakeReader(VARIANTS).readVariantFiles(reference, AMD, wanted, { platform });
+        return got.ok ? { ok: true, value: { ...got.value, bytesRead: 0 } } : err({ kind: 'bad-export', message: 'x' });
+      },
+    };
+    const asked: string[] = [];
+    const engine = readyEngine(local, { [REF]: { platform: { os: 'linux', architecture: 'amd64' } } }, asked);
+    const { item } = await run(engine, { source: 'local' }, registry, {});
+    expect(item?.state).toBe('done');
+    const row = item?.result as unknown as JsonRow & { notRead: unknown };
+    expect(row.verdict).toBe('local-only');
+    expect(row.source).toBe('local-store');
+    expect(row.deep?.status).toBe('checked');
+    expect(row.deep?.bytesRead).toBe(0);
+    expect(row.hostBinaries?.map((h) => [h.platform, h.state, h.source])).toEqual([['linux/amd64', 'ok', 'local']]);
+    expect(asked).toEqual([REF]);
+    // Its metadata, then its host binaries: each read by the name, from the store.
+    expect(new Set(named)).toEqual(new Set([`${REF} linux/amd64`]));
+    expect(registry.calls).toEqual([]);
+  });
+
+  it('keeps "not found" when the registry has no such image and the engine does not hold it either', async () => {
+    const registry = fakeReader(VARIANTS);
+    const asked: string[] = [];
+    const { item } = await run(
+      readyEngine(fakeLocal(fakeReader(VARIANTS)), {}, asked),
+      { source: 'local' },
+      registry,
+      {},
+    );
+    const row = item?.result as unknown as JsonRow;
+    expect(row.verdict).toBe('not-found');
+    expect(row.deep?.status).toBe('not-checked');
+    expect(asked).toEqual([REF]);
+    expect(registry.calls).toEqual([]);
   });
 
   it('with no engine wired at all: local-unavailable', async () => {

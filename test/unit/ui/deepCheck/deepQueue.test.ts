@@ -135,7 +135,11 @@ describe('which rows become jobs', () => {
 
   it('never asks the backend about a row with nothing to read inside, nor one remembered by digest', async () => {
     const backend = fakeBackend();
-    const local = doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', null));
+    // A typed reference: only an installed row's check reads this machine's engine, where a never-pushed image is.
+    const local: MatrixRow = {
+      ...doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', null)),
+      origin: 'typed',
+    };
     const known = doneRow('127.0.0.1:5100/deep/known:1');
     const key = deepKey(platformResult(known.reference));
     const findings = parseDeepFindings(wrongHostBinaryRow);

@@ -18,7 +18,7 @@ import { deepLine, type DeepRowState } from '@ui/features/deepCheck/model/deepRo
 import { foldOtherVariants, otherVariantsOffer } from '@ui/features/deepCheck/model/otherVariants';
 import { parseRememberedDeep, serialiseRememberedDeep } from '@ui/features/deepCheck/model/rememberedDeep';
 import { rowKey, type MatrixRow } from '@ui/shared/matrixRow';
-import { DIGEST, doneRow, snapshot } from '../../../support/deepRows.js';
+import { DIGEST, doneRow, platformResult, snapshot } from '../../../support/deepRows.js';
 
 const REF = '127.0.0.1:5100/deep/wrong-host-binary:1.0.0';
 const ARM64_BYTES = 10_171_187;
@@ -142,6 +142,44 @@ describe('where the deep check reads', () => {
       platforms: ['linux/arm64'],
     });
     expect(requestBody([REF])).toEqual({ references: [REF] });
+    queue.leave();
+  });
+
+  it('asks for source local for an installed never-pushed row (read from the store), and skips a typed one', async () => {
+    const DEV = '127.0.0.1:5100/local/dev-extension:latest';
+    const devRow: JsonValue = {
+      reference: DEV,
+      verdict: 'local-only',
+      source: 'local-store',
+      deep: {
+        status: 'checked',
+        verdict: null,
+        platformVerdict: 'local-only',
+        message: 'Host binaries and backend images are right for this machine (linux/amd64).',
+        fix: null,
+        warnings: 0,
+        variants: ['linux/amd64'],
+        notes: [],
+        bytesRead: 0,
+        bytesTotal: 0,
+      },
+      hostBinaries: [binary('darwin', 'linux/amd64', 'ok', 'x86_64', 'local')],
+      backend: [],
+      notRead: [],
+    };
+    const { port, posts } = fakeBackend([doneWith(devRow)]);
+    const { queue } = queueOn(port);
+    const installed = doneRow(DEV, platformResult(DEV, 'local-only', null));
+    const typed = { ...typedRow('local/dev:1'), result: platformResult('local/dev:1', 'local-only', null) };
+    queue.sync([installed, typed]);
+    await settle();
+    expect(posts).toEqual([{ source: 'local' }]);
+    const state = queue.states().get(rowKey(installed));
+    if (state?.kind !== 'done') throw new Error(`expected done, got ${state?.kind}`);
+    expect(state.findings.status).toBe('checked');
+    expect(state.findings.source).toBe('local');
+    expect(state.findings.bytesRead).toBe(0);
+    expect(queue.states().get(rowKey(typed))?.kind).toBe('skipped');
     queue.leave();
   });
 

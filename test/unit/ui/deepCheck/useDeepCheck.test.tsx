@@ -212,7 +212,11 @@ describe('useDeepCheck', () => {
 
   it('never asks the backend about a row with nothing to read inside (local only, not found)', async () => {
     const { port, log } = scriptedPort();
-    const local = doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', null));
+    // A typed reference: only an installed row's check reads this machine's engine, where a never-pushed image is.
+    const local: MatrixRow = {
+      ...doneRow('local/dev:1', platformResult('local/dev:1', 'local-only', null)),
+      origin: 'typed',
+    };
     const { result } = renderHook(() => useDeepCheck([local], port), { wrapper });
     await waitFor(() => expect(result.current.states.get(rowKey(local))?.kind).toBe('skipped'));
     expect(log.started).toEqual([]);

@@ -148,7 +148,7 @@ export function createDeepQueue({
 
   function start(key: string, row: MatrixRow, result: InspectResult, source = sourceForOrigin(row.origin)): void {
     drop(key);
-    const skip = skipReason(result);
+    const skip = skipReason(result, source);
     if (skip !== undefined) return set(key, { kind: 'skipped', message: skip });
     const memoryKey = deepKey(result);
     const remembered = memoryKey === undefined ? undefined : memory.recall(memoryKey);

@@ -22,7 +22,7 @@ import type {
   VerdictDetail,
   Verdict,
 } from '@core/index.js';
-import type { LocalItemError } from '@wire/backendApi.js';
+import type { DeepSource, LocalItemError } from '@wire/backendApi.js';
 import type { DeepFindings, DeepHostBinary } from './deepFindings';
 import { localFailureText, readScopeOfFindings } from './otherVariants';
 
@@ -64,7 +64,11 @@ export type OtherVariantsState =
 
 export type DeepRowKind = DeepRowState['kind'];
 
-/** Platform verdicts with nothing the backend could read inside (it would only say so again). */
+/**
+ * Platform verdicts with nothing the backend could read inside (it would only say so again). A never-pushed
+ * image (local-only) is read when the check reads this machine's engine (an installed extension's row,
+ * source 'local'): the backend finds it there by its name.
+ */
 const NOTHING_TO_READ: Readonly<Partial<Record<InspectResult['verdict'], string>>> = {
   'local-only':
     'Not checked inside: the image is only on this machine (never pushed), and the inside check reads registries only.',
@@ -73,7 +77,8 @@ const NOTHING_TO_READ: Readonly<Partial<Record<InspectResult['verdict'], string>
 };
 
 /** Why a row with this platform result needs no deep check, or undefined when it does. */
-export function skipReason(result: InspectResult): string | undefined {
+export function skipReason(result: InspectResult, source: DeepSource): string | undefined {
+  if (result.verdict === 'local-only' && source === 'local') return undefined;
   return NOTHING_TO_READ[result.verdict];
 }
 
