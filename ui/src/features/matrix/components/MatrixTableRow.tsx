@@ -96,10 +96,13 @@ export function MatrixTableRow({ row, layout, hostKey, highlight, onOpenLink, on
           />
         </TableCell>
         <TableCell sx={pinnedCell('verdict')}>
-          {/* This machine's answer first, then the verdict: both chips on one line. */}
+          {/* This machine's answer first, then the verdict: both chips on one line. When the cell is narrow (200 %
+              zoom) the answer keeps its words and the verdict is the one cut with "…" (its full text is in the details). */}
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, minWidth: 0 }}>
             <ThisMachineAnswer answer={answer} reason="none" />
-            <VerdictBadge verdict={verdict} />
+            <Box sx={{ display: 'flex', minWidth: 0, flex: '0 1 auto' }}>
+              <VerdictBadge verdict={verdict} />
+            </Box>
           </Box>
         </TableCell>
         <TableCell sx={REASON_CELL}>

@@ -29,7 +29,7 @@ export function ThisMachineAnswer({ answer, reason = 'clamped' }: Props): ReactN
       data-answer={answer.answer}
       data-checking={answer.checking ? 'true' : 'false'}
       data-label={answer.label}
-      sx={{ minWidth: 0, flex: '0 1 auto', display: reason === 'none' ? 'flex' : 'block' }}
+      sx={reason === 'none' ? { display: 'flex', flex: 'none' } : { minWidth: 0 }}
     >
       <Chip
         // In the row, under the column headed "This machine", the short words; its accessible name says it whole.
