@@ -230,7 +230,7 @@ describe('the deep corpus through the real deep check', () => {
   it('a deep verdict that does not name the hosts it hits is unknown (the spot for such verdicts)', () => {
     const good = results.get('LINUX')?.get('good');
     if (good === undefined) throw new Error('good was checked');
-    // Stands in for a verdict the deep check adds that is not about a host: any verdict beside the platform one.
+    // Stands in for a verdict the deep check adds that is not about a host: whichever verdict sits beside the platform one.
     const notAboutHost: DeepCheckResult = { ...good, verdict: 'error' };
     expect(answerForThisMachine(notAboutHost, LINUX).answer).toBe('unknown');
   });

@@ -1,6 +1,6 @@
 /**
  * A never-pushed image (its platform check's source is the local store): read from this machine's engine
- * when the reader can (readLocalImage), its findings combined as any other's; not checked ("Never pushed")
+ * when the reader can (readLocalImage), its findings combined like every other read's; not checked ("Never pushed")
  * when it cannot.
  */
 import { describe, expect, it } from 'vitest';
