@@ -28,6 +28,21 @@ function routedFetch(storeOrigin: string): { fetch: FetchLike; urls: string[] } 
   };
 }
 
+/** One read of /darwin/tool in the linux/amd64 variant, its blobs redirected to https://store.example (routed). */
+async function readThroughStore(reg: Parameters<typeof readOnce>[0], digest: string, storeOrigin: string) {
+  const routed = routedFetch(storeOrigin);
+  const files = value(
+    await readOnce(
+      reg,
+      digest,
+      ['/darwin/tool'],
+      { platform: 'linux/amd64' },
+      { credentials: noCredentials, fetch: routed.fetch },
+    ),
+  );
+  return { routed, files };
+}
+
 describe('registry reader: where a registry may send it', () => {
   it('a redirect to https on another host is followed, without the registry Authorization', async () => {
     const reg = await registry();
@@ -39,16 +54,7 @@ describe('registry reader: where a registry may send it', () => {
     });
     reg.redirectBlobsTo = 'https://store.example';
     const { digest } = await extensionImage(reg);
-    const routed = routedFetch(store.origin);
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        { credentials: noCredentials, fetch: routed.fetch },
-      ),
-    );
+    const { routed, files } = await readThroughStore(reg, digest, store.origin);
     expect(text(files.files.get('/darwin/tool'))).toBe('MACHO-ARM64');
     expect(store.log.length).toBeGreaterThan(0);
     expect(store.log.filter((l) => l.authorization !== undefined)).toEqual([]);
@@ -148,16 +154,7 @@ describe('registry reader: where a registry may send it', () => {
     );
     reg.redirectBlobsTo = 'https://store.example';
     const { digest } = await extensionImage(reg);
-    const routed = routedFetch(store.origin);
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        { credentials: noCredentials, fetch: routed.fetch },
-      ),
-    );
+    const { files } = await readThroughStore(reg, digest, store.origin);
     const reason = reasonOf(files.files.get('/darwin/tool'));
     expect(reason).toMatch(/GET https:\/\/store\.example\/store\/sha256:[0-9a-f]+: 500$/);
     expect(reason).not.toContain('SECRET');
@@ -179,16 +176,7 @@ describe('registry reader: where a registry may send it', () => {
     );
     reg.redirectBlobsTo = 'https://store.example';
     const { digest } = await extensionImage(reg);
-    const routed = routedFetch(store.origin);
-    const files = value(
-      await readOnce(
-        reg,
-        digest,
-        ['/darwin/tool'],
-        { platform: 'linux/amd64' },
-        { credentials: noCredentials, fetch: routed.fetch },
-      ),
-    );
+    const { routed, files } = await readThroughStore(reg, digest, store.origin);
     expect(reasonOf(files.files.get('/darwin/tool'))).toMatch(/: 401: unauthorized, authentication required$/);
     expect(routed.urls.filter((u) => u.includes('/token'))).toEqual([]);
   });
